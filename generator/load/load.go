@@ -1,0 +1,112 @@
+package load
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"regexp"
+	"strconv"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/scopegen/scopegen/generator/diag"
+)
+
+// Limits bound the work one manifest can cause, so that no input can make
+// scopegen hang or exhaust memory.
+const (
+	MaxBytes = 32 << 20 // a 10,000-scope manifest is about 3 MiB
+	MaxNodes = 4 << 20
+)
+
+// Load parses data, the contents of file, into a Manifest. Problems are
+// returned all together. When the file cannot be read as YAML at all the
+// Manifest is nil; otherwise it holds everything that could be read, so
+// that validate can add its findings to these, and it must not be used to
+// generate while any problem is reported.
+func Load(file string, data []byte) (*Manifest, diag.List) {
+	w := &walker{file: file}
+	m := &Manifest{File: file}
+	if len(data) > MaxBytes {
+		w.diags = append(w.diags, diag.At(file, diag.Pos{}, diag.Limit, "manifest is %d bytes; the limit is %d", len(data), MaxBytes))
+		return nil, w.diags
+	}
+	var doc yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			w.diags = append(w.diags, diag.At(file, diag.Pos{}, diag.MissingField, "manifest is empty: it needs at least version, platforms and scopes"))
+		} else {
+			w.diags = append(w.diags, syntaxError(file, err))
+		}
+		return nil, w.diags
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		w.report(&extra, diag.YAMLSyntax, "manifest holds more than one YAML document")
+	} else if !errors.Is(err, io.EOF) {
+		w.diags = append(w.diags, syntaxError(file, err))
+	}
+	if !w.plainData(&doc) {
+		return nil, w.diags
+	}
+	if len(doc.Content) == 0 {
+		w.diags = append(w.diags, diag.At(file, diag.Pos{}, diag.MissingField, "manifest is empty: it needs at least version, platforms and scopes"))
+		return nil, w.diags
+	}
+	w.manifest(doc.Content[0], m)
+	return m, w.diags
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// syntaxError turns a yaml.v3 parse error into a positioned finding.
+// yaml.v3 gives a line but no column, so the column is 1.
+func syntaxError(file string, err error) diag.Diagnostic {
+	msg := err.Error()
+	line := 0
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	} else if len(msg) > 6 && msg[:6] == "yaml: " {
+		msg = msg[6:]
+	}
+	return diag.At(file, diag.Pos{Line: line, Column: 1}, diag.YAMLSyntax, "%s", msg)
+}
+
+// plainData rejects anchors, aliases, merge keys and custom tags: the
+// manifest is a table of facts, and aliases are how YAML bombs are built.
+// It also bounds the node count.
+func (w *walker) plainData(root *yaml.Node) bool {
+	ok, count := true, 0
+	var visit func(n *yaml.Node)
+	visit = func(n *yaml.Node) {
+		count++
+		if count > MaxNodes {
+			return
+		}
+		switch {
+		case n.Kind == yaml.AliasNode:
+			w.report(n, diag.YAMLSyntax, "aliases (*%s) are not supported: write the value out", n.Value)
+			ok = false
+			return
+		case n.Anchor != "":
+			w.report(n, diag.YAMLSyntax, "anchors (&%s) are not supported: write the value out", n.Anchor)
+			ok = false
+		case n.Tag != "" && n.Style&yaml.TaggedStyle != 0 && !standardTags[n.ShortTag()]:
+			w.report(n, diag.YAMLSyntax, "custom tag %s is not supported", n.Tag)
+			ok = false
+		}
+		for _, c := range n.Content {
+			visit(c)
+		}
+	}
+	visit(root)
+	if count > MaxNodes {
+		w.diags = append(w.diags, diag.At(w.file, diag.Pos{}, diag.Limit, "manifest has more than %d YAML nodes", MaxNodes))
+		return false
+	}
+	return ok
+}
+
+var standardTags = map[string]bool{"!!str": true, "!!int": true, "!!bool": true, "!!null": true, "!!float": true, "!!map": true, "!!seq": true}

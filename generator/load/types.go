@@ -1,0 +1,92 @@
+// Package load reads manifest.yaml into a positioned syntax tree.
+//
+// It walks yaml.Node itself instead of decoding into structs, so that every
+// value keeps its line and column and so that duplicate keys, unknown keys
+// and wrong types are reported by us, all at once, with a did-you-mean.
+// It checks shape only; cross-references are the validate package's job.
+package load
+
+import "github.com/scopegen/scopegen/generator/diag"
+
+// String is a scalar string from the manifest with where it was written.
+// Set is false when the key was absent.
+type String struct {
+	Value string
+	Pos   diag.Pos
+	Set   bool
+}
+
+// Int is a scalar integer from the manifest.
+type Int struct {
+	Value int
+	Pos   diag.Pos
+	Set   bool
+}
+
+// Manifest is the whole file. Platforms and Scopes keep file order; the
+// model sorts them.
+type Manifest struct {
+	File      string
+	Version   Int
+	NPM       NPM
+	Platforms []*Platform
+	Scopes    []*Scope
+}
+
+// NPM configures the generated npm package.
+type NPM struct {
+	Package String
+}
+
+// Platform is one entry under platforms:, keyed by its id.
+type Platform struct {
+	ID              String // the mapping key
+	Pos             diag.Pos
+	Title           String
+	GoName          String
+	Global          String
+	AlsoDefines     []String
+	ExportCondition String
+	Icon            String
+	Denial          Denial
+	Note            String
+}
+
+// Denial says how the platform's fail callbacks look when the user said no.
+type Denial struct {
+	Pos       diag.Pos
+	Set       bool
+	CodeField String
+	Codes     []Int
+	Message   String
+}
+
+// Scope is one entry under scopes:, keyed by its universal name.
+type Scope struct {
+	Name        String // the mapping key
+	Pos         diag.Pos
+	Title       String
+	GoName      String
+	Description String
+	APIs        []String
+	Note        String
+	Platforms   []*Support
+}
+
+// Support is what one platform does for one scope: scopes.<name>.platforms.<id>.
+type Support struct {
+	Platform   String // the mapping key
+	Pos        diag.Pos
+	Native     String
+	SettingKey String
+	Grant      String
+	Probe      String
+	APIs       []APIName
+	Note       String
+}
+
+// APIName maps a universal API name to the platform's own method name.
+type APIName struct {
+	Universal String
+	Native    String
+}

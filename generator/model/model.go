@@ -1,0 +1,129 @@
+// Package model is the resolved, immutable form of a manifest that every
+// emitter reads.
+//
+// Everything an emitter needs to decide is decided here: order (platforms
+// by id, scopes by name, APIs by name), enum values, Go and TypeScript
+// identifiers (checked for collisions), detection order, and the lookup
+// tables. Emitters only print. Values are shared between emitters: treat
+// every field as read-only.
+package model
+
+import "github.com/scopegen/scopegen/generator/diag"
+
+// Grant is how a platform grants a scope: a closed set.
+type Grant string
+
+// The grant mechanisms. README's manifest reference explains each.
+const (
+	// GrantAuthorize: the host's authorize({scope}) prompts.
+	GrantAuthorize Grant = "authorize"
+	// GrantAuthCode: Alipay-style getAuthCode({scopes}) prompts and returns an auth code.
+	GrantAuthCode Grant = "authCode"
+	// GrantOnUse: no pre-authorization; the host prompts when a guarded API is first called.
+	GrantOnUse Grant = "onUse"
+	// GrantNone: the host no longer gates the APIs; they can be called directly.
+	GrantNone Grant = "none"
+	// GrantSettingsOnly: cannot be prompted for; only the settings page grants it.
+	GrantSettingsOnly Grant = "settingsOnly"
+	// GrantButton: needs a tap on an open-type button; no API prompts.
+	GrantButton Grant = "button"
+)
+
+// Grants lists every mechanism in documentation order.
+var Grants = []Grant{GrantAuthorize, GrantAuthCode, GrantOnUse, GrantNone, GrantSettingsOnly, GrantButton}
+
+// GoName is the Go identifier suffix of the mechanism (scope.GrantOnUse).
+func (g Grant) GoName() string {
+	return "Grant" + upperFirst(string(g))
+}
+
+// Model is a whole manifest, resolved.
+type Model struct {
+	File    string
+	Version int
+	// GoImportPath is the import path of the output folder: the scope
+	// package is GoImportPath+"/scope", a platform's GoImportPath+"/platform/"+ID.
+	GoImportPath string
+	NPMPackage   string      // default "@scopegen/authorize"
+	Platforms    []*Platform // sorted by ID; Platforms[i].Index == i+1
+	Scopes       []*Scope    // sorted by Name; Scopes[i].Index == i+1
+	APIs         []*API      // every universal API name, sorted
+	// DetectOrder is the order in which the universal JS entry tries the
+	// platforms: a platform whose host also defines another's global comes
+	// before that platform (ByteDance and Kuaishou also expose wx).
+	DetectOrder []*Platform
+}
+
+// Platform is one host.
+type Platform struct {
+	Pos             diag.Pos
+	Index           int    // 1-based enum value; 0 is the invalid Platform
+	ID              string // "wechat": Go package name and npm subpath
+	Title           string // "WeChat"
+	GoName          string // "WeChat": scope.WeChat
+	Global          string // "wx"
+	AlsoDefines     []string
+	ExportCondition string // "wechat-miniprogram"
+	Icon            string // optional URL
+	Note            string
+	Denial          Denial
+	// Scopes lists what this platform supports, by scope order.
+	Scopes []*Support
+}
+
+// Denial says how a denial looks in this platform's fail callbacks.
+type Denial struct {
+	CodeField string // "errCode", "error", "errNo"; "" when the platform has no codes
+	Codes     []int  // sorted
+	Message   string // RE2 and ECMAScript-compatible pattern over errMsg; "" for none
+}
+
+// Scope is one universal scope.
+type Scope struct {
+	Pos         diag.Pos
+	Index       int    // 1-based enum value; 0 is the invalid Scope
+	Name        string // "scope.userLocation", "auth_base"
+	Title       string
+	Description string
+	Note        string
+	GoName      string   // "UserLocation": scope.UserLocation
+	APIs        []string // universal API names, sorted
+	// Support has one entry per platform that supports the scope, by platform order.
+	Support []*Support
+}
+
+// SupportOn returns the scope's support on p, or nil when p does not support it.
+func (s *Scope) SupportOn(p *Platform) *Support {
+	for _, sup := range s.Support {
+		if sup.Platform == p {
+			return sup
+		}
+	}
+	return nil
+}
+
+// Support is one (scope, platform) pair.
+type Support struct {
+	Pos        diag.Pos
+	Scope      *Scope
+	Platform   *Platform
+	Native     string // the platform's own scope name: "scope.album", "auth_user", "location"
+	SettingKey string // key in getSetting().authSetting; "" when the host reports none
+	Grant      Grant
+	Probe      string // native method to call for an unanswered onUse scope; "" for none
+	// APINames maps each of the scope's universal APIs to this platform's
+	// method name, sorted by Universal; equal names are listed too.
+	APINames []APIName
+	Note     string
+}
+
+// APIName pairs a universal API name with a platform's method name.
+type APIName struct {
+	Universal, Native string
+}
+
+// API is one universal API name and the scope that guards it.
+type API struct {
+	Name  string
+	Scope *Scope
+}

@@ -1,0 +1,55 @@
+package output
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/aymanbagabas/go-udiff"
+)
+
+// Drift is how a folder differs from what the manifest produces.
+type Drift struct {
+	Changed []string // on disk with other bytes
+	Missing []string // not on disk
+	Stale   []string // on disk with the marker, no longer produced
+	Diff    string   // unified diff of Changed and Missing, a/ = disk, b/ = generated
+}
+
+// Clean reports whether the folder is exactly what was generated.
+func (d *Drift) Clean() bool {
+	return len(d.Changed) == 0 && len(d.Missing) == 0 && len(d.Stale) == 0
+}
+
+// Compare reports how dir differs from files without writing anything.
+// A missing dir means every file is missing.
+func Compare(dir string, files Files) (*Drift, error) {
+	d := &Drift{}
+	var diff strings.Builder
+	for _, p := range files.Paths() {
+		old, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			d.Missing = append(d.Missing, p)
+		case err != nil:
+			return nil, err
+		case string(old) == string(files[p]):
+			continue
+		default:
+			d.Changed = append(d.Changed, p)
+		}
+		diff.WriteString(udiff.Unified("a/"+p, "b/"+p, string(old), string(files[p])))
+	}
+	d.Diff = diff.String()
+	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		return d, nil
+	}
+	stale, _, err := scan(dir, files)
+	if err != nil {
+		return nil, err
+	}
+	d.Stale = stale
+	return d, nil
+}

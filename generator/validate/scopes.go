@@ -1,0 +1,119 @@
+package validate
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/scopegen/scopegen/generator/diag"
+	"github.com/scopegen/scopegen/generator/load"
+	"github.com/scopegen/scopegen/generator/model"
+)
+
+// firstSeen remembers where a name was first claimed and by which scope.
+type firstSeen struct {
+	scope string
+	pos   diag.Pos
+}
+
+func (c *checker) scopes(in []*load.Scope, platforms map[string]*load.Platform) {
+	if len(in) > MaxScopes {
+		c.report(in[MaxScopes].Pos, diag.Limit, "a manifest declares at most %d scopes", MaxScopes)
+	}
+	platformIDs := make([]string, 0, len(platforms))
+	for id := range platforms {
+		platformIDs = append(platformIDs, id)
+	}
+	slices.Sort(platformIDs)
+	grants := make([]string, len(model.Grants))
+	for i, g := range model.Grants {
+		grants[i] = string(g)
+	}
+	apiOwner := make(map[string]firstSeen)
+	// per platform id: native name / setting key → first claimant
+	natives := make(map[string]map[string]firstSeen)
+	settings := make(map[string]map[string]firstSeen)
+	for _, s := range in {
+		c.pattern(s.Name, model.ScopeNamePattern, "scope name", "letters and digits in parts joined by '.' or '_', such as scope.userLocation")
+		c.title(s.Title, "title")
+		c.text(s.Description, "description")
+		if s.Description.Set && strings.TrimSpace(s.Description.Value) == "" {
+			c.report(s.Description.Pos, diag.InvalidValue, "description is empty")
+		}
+		c.text(s.Note, "note")
+		if s.GoName.Set {
+			c.pattern(s.GoName, model.GoNamePattern, "goName", "an exported Go identifier such as UserLocation")
+		}
+		own := map[string]bool{}
+		for _, api := range s.APIs {
+			if !c.pattern(api, model.APINamePattern, "API name", "a method name such as getLocation") {
+				continue
+			}
+			if own[api.Value] {
+				c.report(api.Pos, diag.DuplicateEntry, "scope %q lists API %q twice", s.Name.Value, api.Value)
+				continue
+			}
+			own[api.Value] = true
+			if prev, dup := apiOwner[api.Value]; dup {
+				c.report(api.Pos, diag.APIMultipleScopes, "API %q is already guarded by scope %q (line %d): an API belongs to one scope", api.Value, prev.scope, prev.pos.Line)
+				continue
+			}
+			apiOwner[api.Value] = firstSeen{s.Name.Value, api.Pos}
+		}
+		if len(s.Platforms) == 0 && s.Pos.Line > 0 {
+			c.report(s.Pos, diag.EmptyScopePlatform, "scope %q is supported on no platform: list at least one under platforms", s.Name.Value)
+		}
+		for _, sup := range s.Platforms {
+			if _, ok := platforms[sup.Platform.Value]; !ok {
+				c.report(sup.Platform.Pos, diag.UnknownPlatform, "unknown platform %q%s", sup.Platform.Value, diag.DidYouMean(sup.Platform.Value, platformIDs))
+			}
+			c.support(s, sup, own, grants)
+			claim(c, natives, sup.Platform.Value, sup.Native, s.Name.Value, diag.NativeCollision, "native name")
+			claim(c, settings, sup.Platform.Value, sup.SettingKey, s.Name.Value, diag.SettingCollision, "settingKey")
+		}
+	}
+}
+
+// claim records that scope uses name on platform and reports a second user.
+func claim(c *checker, index map[string]map[string]firstSeen, platform string, name load.String, scope string, rule diag.Rule, what string) {
+	if !name.Set || name.Value == "" {
+		return
+	}
+	byName := index[platform]
+	if byName == nil {
+		byName = make(map[string]firstSeen)
+		index[platform] = byName
+	}
+	if prev, dup := byName[name.Value]; dup {
+		c.report(name.Pos, rule, "%s %q on platform %q is already used by scope %q (line %d)", what, name.Value, platform, prev.scope, prev.pos.Line)
+		return
+	}
+	byName[name.Value] = firstSeen{scope, name.Pos}
+}
+
+func (c *checker) support(s *load.Scope, sup *load.Support, apis map[string]bool, grants []string) {
+	c.pattern(sup.Native, model.NativePattern, "native", "the platform's scope name, such as scope.userLocation")
+	if sup.SettingKey.Set {
+		c.pattern(sup.SettingKey, model.NativePattern, "settingKey", "a getSetting authSetting key, such as location")
+	}
+	grant := model.Grant(sup.Grant.Value)
+	if sup.Grant.Set && !slices.Contains(model.Grants, grant) {
+		c.report(sup.Grant.Pos, diag.UnknownGrant, "unknown grant %q: one of %s%s", sup.Grant.Value, strings.Join(grants, ", "), diag.DidYouMean(sup.Grant.Value, grants))
+	}
+	if sup.Probe.Set {
+		if grant != model.GrantOnUse && sup.Grant.Set && slices.Contains(model.Grants, grant) {
+			c.report(sup.Probe.Pos, diag.ProbeMisuse, "probe is only meaningful with grant onUse, not %q", sup.Grant.Value)
+		}
+		c.pattern(sup.Probe, model.APINamePattern, "probe", "a platform method name such as getLocation")
+	}
+	known := make([]string, 0, len(apis))
+	for _, a := range s.APIs {
+		known = append(known, a.Value)
+	}
+	for _, a := range sup.APIs {
+		if c.pattern(a.Universal, model.APINamePattern, "API name", "a method name such as getLocation") && !apis[a.Universal.Value] {
+			c.report(a.Universal.Pos, diag.UnknownAPI, "API %q is not one of the APIs scope %q guards%s", a.Universal.Value, s.Name.Value, diag.DidYouMean(a.Universal.Value, known))
+		}
+		c.pattern(a.Native, model.APINamePattern, "native API name", "a method name such as saveImageToPhotosAlbum")
+	}
+	c.text(sup.Note, "note")
+}

@@ -1,0 +1,193 @@
+// Package validate checks a loaded manifest against the rules that cross
+// entries: names and their shapes, references between scopes and platforms,
+// and uniqueness. It reports every problem it finds, never just the first.
+package validate
+
+import (
+	"go/token"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/scopegen/scopegen/generator/diag"
+	"github.com/scopegen/scopegen/generator/load"
+	"github.com/scopegen/scopegen/generator/model"
+)
+
+// Limits on what one manifest may declare.
+const (
+	// MaxPlatforms keeps a scope's platform set in one uint64 bitset
+	// (bit 0 is the invalid Platform).
+	MaxPlatforms = 63
+	MaxScopes    = 100_000
+)
+
+// Check returns every problem in m.
+func Check(m *load.Manifest) diag.List {
+	c := &checker{file: m.File}
+	c.version(m.Version)
+	if m.NPM.Package.Set {
+		c.pattern(m.NPM.Package, model.NPMPackagePattern, "npm.package", "an npm package name such as @scope/name")
+	}
+	platforms := c.platforms(m.Platforms)
+	c.scopes(m.Scopes, platforms)
+	return c.diags
+}
+
+type checker struct {
+	file  string
+	diags diag.List
+}
+
+func (c *checker) report(pos diag.Pos, rule diag.Rule, format string, args ...any) {
+	c.diags = append(c.diags, diag.At(c.file, pos, rule, format, args...))
+}
+
+func (c *checker) version(v load.Int) {
+	switch {
+	case !v.Set:
+		// load reports the missing key
+	case v.Value != 1:
+		c.report(v.Pos, diag.Version, "version %d is not supported: this scopegen reads version 1", v.Value)
+	}
+}
+
+// pattern checks that a set name matches re; shape describes re for people.
+func (c *checker) pattern(s load.String, re *regexp.Regexp, what, shape string) bool {
+	switch {
+	case !s.Set:
+		return false
+	case s.Value == "":
+		c.report(s.Pos, diag.InvalidName, "%s is empty", what)
+	case len(s.Value) > model.MaxNameLength:
+		c.report(s.Pos, diag.InvalidName, "%s is %d bytes long; the limit is %d", what, len(s.Value), model.MaxNameLength)
+	case !re.MatchString(s.Value):
+		c.report(s.Pos, diag.InvalidName, "%s %q is malformed: expected %s", what, s.Value, shape)
+	default:
+		return true
+	}
+	return false
+}
+
+// title checks a single line of free text.
+func (c *checker) title(s load.String, what string) {
+	if !s.Set {
+		return
+	}
+	if strings.TrimSpace(s.Value) == "" {
+		c.report(s.Pos, diag.InvalidValue, "%s is empty", what)
+		return
+	}
+	if strings.ContainsAny(s.Value, "\r\n\u2028\u2029") {
+		c.report(s.Pos, diag.InvalidValue, "%s must be a single line", what)
+		return
+	}
+	c.text(s, what)
+}
+
+// text checks free text that may span lines.
+func (c *checker) text(s load.String, what string) {
+	if !s.Set {
+		return
+	}
+	if len(s.Value) > model.MaxTextLength {
+		c.report(s.Pos, diag.Limit, "%s is %d bytes long; the limit is %d", what, len(s.Value), model.MaxTextLength)
+		return
+	}
+	for _, r := range s.Value {
+		if unicode.IsControl(r) && r != '\n' && r != '\t' && r != '\r' {
+			c.report(s.Pos, diag.InvalidValue, "%s contains control character %U", what, r)
+			return
+		}
+	}
+}
+
+var iconPattern = regexp.MustCompile(`^https://[^\s"'<>\\` + "`" + `]+$`)
+
+// portable rejects regular-expression syntax that Go's RE2 and
+// JavaScript read differently, so one pattern can serve both runtimes.
+var unportable = regexp.MustCompile(`\(\?|\\[AzQEpPCb]|\[\[:`)
+
+func (c *checker) platforms(in []*load.Platform) map[string]*load.Platform {
+	byID := make(map[string]*load.Platform, len(in))
+	if len(in) > MaxPlatforms {
+		c.report(in[MaxPlatforms].Pos, diag.Limit, "a manifest declares at most %d platforms", MaxPlatforms)
+	}
+	globals := make(map[string]*load.Platform)
+	conditions := make(map[string]*load.Platform)
+	for _, p := range in {
+		byID[p.ID.Value] = p
+		if c.pattern(p.ID, model.PlatformIDPattern, "platform id", "lower-case letters and digits, starting with a letter (Go package name)") {
+			if token.IsKeyword(p.ID.Value) || slices.Contains(model.ReservedPlatformIDs, p.ID.Value) {
+				c.report(p.ID.Pos, diag.InvalidName, "platform id %q is reserved", p.ID.Value)
+			}
+		}
+		c.title(p.Title, "title")
+		if p.GoName.Set {
+			c.pattern(p.GoName, model.GoNamePattern, "goName", "an exported Go identifier such as WeChat")
+		}
+		if c.pattern(p.Global, model.GlobalPattern, "global", "a JavaScript identifier such as wx") {
+			if prev := globals[p.Global.Value]; prev != nil {
+				c.report(p.Global.Pos, diag.PlatformCollision, "global %q is already the global of platform %q (line %d)", p.Global.Value, prev.ID.Value, prev.Global.Pos.Line)
+			}
+			globals[p.Global.Value] = p
+		}
+		seen := map[string]bool{}
+		for _, g := range p.AlsoDefines {
+			if !c.pattern(g, model.GlobalPattern, "alsoDefines entry", "a JavaScript identifier such as wx") {
+				continue
+			}
+			if g.Value == p.Global.Value {
+				c.report(g.Pos, diag.InvalidValue, "alsoDefines repeats the platform's own global %q", g.Value)
+			}
+			if seen[g.Value] {
+				c.report(g.Pos, diag.DuplicateEntry, "alsoDefines lists %q twice", g.Value)
+			}
+			seen[g.Value] = true
+		}
+		if c.pattern(p.ExportCondition, model.ConditionPattern, "exportCondition", "an npm export condition such as wechat-miniprogram") {
+			if prev := conditions[p.ExportCondition.Value]; prev != nil {
+				c.report(p.ExportCondition.Pos, diag.PlatformCollision, "export condition %q is already used by platform %q (line %d)", p.ExportCondition.Value, prev.ID.Value, prev.ExportCondition.Pos.Line)
+			}
+			conditions[p.ExportCondition.Value] = p
+		}
+		if p.Icon.Set && !iconPattern.MatchString(p.Icon.Value) {
+			c.report(p.Icon.Pos, diag.InvalidValue, "icon must be an https:// URL without spaces or quotes")
+		}
+		c.denial(p.Denial)
+		c.text(p.Note, "note")
+	}
+	return byID
+}
+
+func (c *checker) denial(d load.Denial) {
+	if !d.Set {
+		return
+	}
+	if d.CodeField.Set {
+		c.pattern(d.CodeField, model.GlobalPattern, "denial.codeField", "a property name such as errCode")
+	}
+	if d.CodeField.Set != (len(d.Codes) > 0) {
+		c.report(d.Pos, diag.MissingField, "denial needs both codeField and codes, or neither")
+	}
+	seen := map[int]bool{}
+	for _, code := range d.Codes {
+		if seen[code.Value] {
+			c.report(code.Pos, diag.DuplicateEntry, "denial.codes lists %d twice", code.Value)
+		}
+		seen[code.Value] = true
+	}
+	if d.Message.Set {
+		if _, err := regexp.Compile(d.Message.Value); err != nil {
+			c.report(d.Message.Pos, diag.InvalidValue, "denial.message is not a valid regular expression: %v", strings.TrimPrefix(err.Error(), "error parsing regexp: "))
+		} else if loc := unportable.FindStringIndex(d.Message.Value); loc != nil {
+			c.report(d.Message.Pos, diag.InvalidValue, "denial.message uses %q, which Go and JavaScript read differently", d.Message.Value[loc[0]:loc[1]])
+		} else if strings.ContainsAny(d.Message.Value, "\n\r\u2028\u2029/") {
+			c.report(d.Message.Pos, diag.InvalidValue, "denial.message must be one line without '/' (write \\x2f)")
+		}
+	}
+	if !d.Message.Set && !d.CodeField.Set {
+		c.report(d.Pos, diag.MissingField, "denial needs message, codes, or both")
+	}
+}
