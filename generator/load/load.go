@@ -6,6 +6,7 @@ import (
 	"io"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 
@@ -37,7 +38,7 @@ func Load(file string, data []byte) (*Manifest, diag.List) {
 		if errors.Is(err, io.EOF) {
 			w.diags = append(w.diags, diag.At(file, diag.Pos{}, diag.MissingField, "manifest is empty: it needs at least version, platforms and scopes"))
 		} else {
-			w.diags = append(w.diags, syntaxError(file, err))
+			w.diags = append(w.diags, syntaxError(file, data, err))
 		}
 		return nil, w.diags
 	}
@@ -45,7 +46,7 @@ func Load(file string, data []byte) (*Manifest, diag.List) {
 	if err := dec.Decode(&extra); err == nil {
 		w.report(&extra, diag.YAMLSyntax, "manifest holds more than one YAML document")
 	} else if !errors.Is(err, io.EOF) {
-		w.diags = append(w.diags, syntaxError(file, err))
+		w.diags = append(w.diags, syntaxError(file, data, err))
 	}
 	if !w.plainData(&doc) {
 		return nil, w.diags
@@ -62,14 +63,17 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // syntaxError turns a yaml.v3 parse error into a positioned finding.
 // yaml.v3 gives a line but no column, so the column is 1.
-func syntaxError(file string, err error) diag.Diagnostic {
+func syntaxError(file string, data []byte, err error) diag.Diagnostic {
 	msg := err.Error()
 	line := 0
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
-	} else if len(msg) > 6 && msg[:6] == "yaml: " {
-		msg = msg[6:]
+		if lines := bytes.Split(data, []byte("\n")); line >= 1 && line <= len(lines) && bytes.HasPrefix(lines[line-1], []byte("\t")) {
+			msg += " (YAML cannot indent with tabs: use spaces)"
+		}
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
 	return diag.At(file, diag.Pos{Line: line, Column: 1}, diag.YAMLSyntax, "%s", msg)
 }

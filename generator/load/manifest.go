@@ -4,6 +4,8 @@ import (
 	"strconv"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/scopegen/scopegen/generator/diag"
 )
 
 // The field tables below are the manifest format. Keep them in step with
@@ -14,9 +16,16 @@ func (w *walker) manifest(n *yaml.Node, m *Manifest) {
 	w.mapping(n, "the manifest", []field{
 		{"version", true, func(_, v *yaml.Node) { m.Version = w.integer(v, "version") }},
 		{"npm", false, func(_, v *yaml.Node) { w.npm(v, &m.NPM) }},
-		{"platforms", true, func(_, v *yaml.Node) { m.Platforms = w.platforms(v) }},
-		{"scopes", true, func(_, v *yaml.Node) { m.Scopes = w.scopes(v) }},
+		{"platforms", true, func(_, v *yaml.Node) { m.Platforms = w.platforms(v); w.nonEmpty(v, "platforms", "platform") }},
+		{"scopes", true, func(_, v *yaml.Node) { m.Scopes = w.scopes(v); w.nonEmpty(v, "scopes", "scope") }},
 	})
+}
+
+// nonEmpty reports an empty mapping where at least one entry is needed.
+func (w *walker) nonEmpty(n *yaml.Node, what, entry string) {
+	if n.Kind == yaml.MappingNode && len(n.Content) == 0 {
+		w.report(n, diag.MissingField, "%s declares no %s: add at least one", what, entry)
+	}
 }
 
 func (w *walker) npm(n *yaml.Node, npm *NPM) {
@@ -49,7 +58,7 @@ func (w *walker) platforms(n *yaml.Node) []*Platform {
 }
 
 func (w *walker) denial(n *yaml.Node, owner string, d *Denial) {
-	d.Pos, d.Set = pos(n), true
+	d.Pos, d.Set = pos(n), n.Kind == yaml.MappingNode
 	w.mapping(n, "denial of "+owner, []field{
 		{"codeField", false, func(_, v *yaml.Node) { d.CodeField = w.str(v, "denial.codeField") }},
 		{"codes", false, func(_, v *yaml.Node) { d.Codes = w.ints(v, "denial.codes") }},

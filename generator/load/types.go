@@ -9,7 +9,8 @@ package load
 import "github.com/scopegen/scopegen/generator/diag"
 
 // String is a scalar string from the manifest with where it was written.
-// Set is false when the key was absent.
+// Set is false when the key was absent or its value had the wrong type
+// (already reported), so later checks skip it.
 type String struct {
 	Value string
 	Pos   diag.Pos

@@ -122,7 +122,7 @@ func (w *walker) str(n *yaml.Node, what string) String {
 			hint = " (quote it to use it as text)"
 		}
 		w.report(n, diag.WrongType, "%s must be a string, got %s%s", what, kindName(n), hint)
-		return String{Pos: pos(n), Set: true}
+		return String{Pos: pos(n)}
 	}
 	w.checkText(n)
 	return String{Value: n.Value, Pos: pos(n), Set: true}
@@ -151,10 +151,10 @@ func (w *walker) integer(n *yaml.Node, what string) Int {
 			return Int{Value: int(v), Pos: pos(n), Set: true}
 		}
 		w.report(n, diag.WrongType, "%s must be an integer that fits in 32 bits, got %s", what, n.Value)
-		return Int{Pos: pos(n), Set: true}
+		return Int{Pos: pos(n)}
 	}
 	w.report(n, diag.WrongType, "%s must be an integer, got %s", what, kindName(n))
-	return Int{Pos: pos(n), Set: true}
+	return Int{Pos: pos(n)}
 }
 
 // list reads a sequence, calling each for every item.

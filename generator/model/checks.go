@@ -28,6 +28,9 @@ func (b *builder) checkGoNames(m *Model) {
 		taken[name] = owner{what: "the generated scope package itself"}
 	}
 	claim := func(goName, what string, pos diag.Pos) {
+		if goName == "" {
+			return // the name it derives from is empty: validate reports that
+		}
 		if !GoNamePattern.MatchString(goName) {
 			b.report(pos, diag.InvalidName, "%s has Go name %q, which is not an exported Go identifier: set goName", what, goName)
 			return
@@ -45,9 +48,15 @@ func (b *builder) checkGoNames(m *Model) {
 	// Claim in file order so the later declaration is the one reported.
 	var claims []goClaim
 	for _, p := range m.Platforms {
+		if p.GoName != PlatformGoName(p.ID) && !GoNamePattern.MatchString(p.GoName) {
+			continue // an explicit goName: validate reports its shape
+		}
 		claims = append(claims, goClaim{p.GoName, fmt.Sprintf("platform %q", p.ID), p.Pos})
 	}
 	for _, s := range m.Scopes {
+		if s.GoName != ScopeGoName(s.Name) && !GoNamePattern.MatchString(s.GoName) {
+			continue // an explicit goName: validate reports its shape
+		}
 		claims = append(claims, goClaim{s.GoName, fmt.Sprintf("scope %q", s.Name), s.Pos})
 	}
 	slices.SortStableFunc(claims, func(a, b goClaim) int {

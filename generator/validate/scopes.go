@@ -63,7 +63,9 @@ func (c *checker) scopes(in []*load.Scope, platforms map[string]*load.Platform) 
 			c.report(s.Pos, diag.EmptyScopePlatform, "scope %q is supported on no platform: list at least one under platforms", s.Name.Value)
 		}
 		for _, sup := range s.Platforms {
-			if _, ok := platforms[sup.Platform.Value]; !ok {
+			// With no platform readable, every reference would be reported;
+			// the real problem is already reported on platforms itself.
+			if _, ok := platforms[sup.Platform.Value]; !ok && len(platforms) > 0 {
 				c.report(sup.Platform.Pos, diag.UnknownPlatform, "unknown platform %q%s", sup.Platform.Value, diag.DidYouMean(sup.Platform.Value, platformIDs))
 			}
 			c.support(s, sup, own, grants)

@@ -96,7 +96,8 @@ func (c *checker) text(s load.String, what string) {
 		return
 	}
 	for _, r := range s.Value {
-		if unicode.IsControl(r) && r != '\n' && r != '\t' && r != '\r' {
+		// NUL is an encoding error, reported by load.
+		if unicode.IsControl(r) && r != '\n' && r != '\t' && r != '\r' && r != 0 {
 			c.report(s.Pos, diag.InvalidValue, "%s contains control character %U", what, r)
 			return
 		}
@@ -187,7 +188,7 @@ func (c *checker) denial(d load.Denial) {
 			c.report(d.Message.Pos, diag.InvalidValue, "denial.message must be one line without '/' (write \\x2f)")
 		}
 	}
-	if !d.Message.Set && !d.CodeField.Set {
+	if !d.Message.Set && !d.CodeField.Set && len(d.Codes) == 0 {
 		c.report(d.Pos, diag.MissingField, "denial needs message, codes, or both")
 	}
 }
