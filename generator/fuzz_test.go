@@ -1,0 +1,65 @@
+package generator_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/scopegen/scopegen/generator"
+	"github.com/scopegen/scopegen/generator/load"
+	"github.com/scopegen/scopegen/generator/output"
+)
+
+// addSeeds seeds f with the root manifest and every manifest under
+// testdata/cases, good and bad.
+func addSeeds(f *testing.F) {
+	paths, err := filepath.Glob(filepath.Join(casesDir, "*", "manifest.yaml"))
+	require.NoError(f, err)
+	paths = append(paths, "../manifest.yaml")
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		require.NoError(f, err)
+		f.Add(data)
+	}
+}
+
+// FuzzLoad: no input makes the loader panic, and a loader that reports
+// nothing returns a manifest.
+func FuzzLoad(f *testing.F) {
+	addSeeds(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, diags := load.Load("manifest.yaml", data)
+		if len(diags) == 0 {
+			require.NotNil(t, m)
+		}
+		for _, d := range diags {
+			require.NotEmpty(t, d.Rule)
+			require.NotEmpty(t, d.Message)
+		}
+	})
+}
+
+// FuzzGenerate runs the whole pipeline, emitters included: no input may
+// panic, and whatever a valid manifest produces passes output.Finish
+// again unchanged (paths inside the output folder, Go that parses and is
+// gofmt'd, the marker on every file) and is deterministic.
+func FuzzGenerate(f *testing.F) {
+	addSeeds(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		opts := generator.Options{GoImportPath: "example.com/fuzz/generated"}
+		files, diags, err := generator.Generate("manifest.yaml", data, opts)
+		require.NoError(t, err, "a manifest that validates must generate")
+		if len(diags) > 0 {
+			require.Nil(t, files)
+			return
+		}
+		again, err := output.Finish(files)
+		require.NoError(t, err)
+		require.Equal(t, files, again, "Finish is not idempotent")
+		second, _, err := generator.Generate("manifest.yaml", data, opts)
+		require.NoError(t, err)
+		require.Equal(t, files, second, "generation is not deterministic")
+	})
+}
