@@ -47,6 +47,7 @@ func (w *walker) platforms(n *yaml.Node) []*Platform {
 			{"goName", false, func(_, v *yaml.Node) { p.GoName = w.str(v, "goName") }},
 			{"global", true, func(_, v *yaml.Node) { p.Global = w.str(v, "global") }},
 			{"alsoDefines", false, func(_, v *yaml.Node) { p.AlsoDefines = w.strs(v, "alsoDefines") }},
+			{"fallback", false, func(_, v *yaml.Node) { p.Fallback = w.boolean(v, "fallback") }},
 			{"exportCondition", true, func(_, v *yaml.Node) { p.ExportCondition = w.str(v, "exportCondition") }},
 			{"icon", false, func(_, v *yaml.Node) { p.Icon = w.str(v, "icon") }},
 			{"denial", false, func(_, v *yaml.Node) { w.denial(v, what, &p.Denial) }},

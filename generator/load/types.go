@@ -17,6 +17,13 @@ type String struct {
 	Set   bool
 }
 
+// Bool is a scalar boolean from the manifest.
+type Bool struct {
+	Value bool
+	Pos   diag.Pos
+	Set   bool
+}
+
 // Int is a scalar integer from the manifest.
 type Int struct {
 	Value int
@@ -47,6 +54,7 @@ type Platform struct {
 	GoName          String
 	Global          String
 	AlsoDefines     []String
+	Fallback        Bool
 	ExportCondition String
 	Icon            String
 	Denial          Denial

@@ -157,6 +157,17 @@ func (w *walker) integer(n *yaml.Node, what string) Int {
 	return Int{Pos: pos(n)}
 }
 
+func (w *walker) boolean(n *yaml.Node, what string) Bool {
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!bool" {
+		var v bool
+		if err := n.Decode(&v); err == nil {
+			return Bool{Value: v, Pos: pos(n), Set: true}
+		}
+	}
+	w.report(n, diag.WrongType, "%s must be true or false, got %s", what, kindName(n))
+	return Bool{Pos: pos(n)}
+}
+
 // list reads a sequence, calling each for every item.
 func (w *walker) list(n *yaml.Node, what string, each func(item *yaml.Node)) {
 	if n.Kind != yaml.SequenceNode {

@@ -49,6 +49,7 @@ func (b *builder) platforms(in []*load.Platform) []*Platform {
 			Title:           lp.Title.Value,
 			GoName:          cmp.Or(lp.GoName.Value, PlatformGoName(lp.ID.Value)),
 			Global:          lp.Global.Value,
+			Fallback:        lp.Fallback.Value,
 			ExportCondition: lp.ExportCondition.Value,
 			Icon:            lp.Icon.Value,
 			Note:            lp.Note.Value,

@@ -93,6 +93,18 @@ func (b *builder) detectOrder(platforms []*Platform) []*Platform {
 			}
 		}
 	}
+	// Fallback platforms go after every other one.
+	for _, p := range platforms {
+		if !p.Fallback {
+			continue
+		}
+		for _, q := range platforms {
+			if !q.Fallback {
+				after[q] = append(after[q], p)
+				before[p]++
+			}
+		}
+	}
 	var order []*Platform
 	done := make(map[*Platform]bool)
 	for len(order) < len(platforms) {

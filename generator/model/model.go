@@ -50,19 +50,24 @@ type Model struct {
 	APIs         []*API      // every universal API name, sorted
 	// DetectOrder is the order in which the universal JS entry tries the
 	// platforms: a platform whose host also defines another's global comes
-	// before that platform (ByteDance and Kuaishou also expose wx).
+	// before that platform (ByteDance and Kuaishou also expose wx), and
+	// fallback platforms come last.
 	DetectOrder []*Platform
 }
 
 // Platform is one host.
 type Platform struct {
-	Pos             diag.Pos
-	Index           int    // 1-based enum value; 0 is the invalid Platform
-	ID              string // "wechat": Go package name and npm subpath
-	Title           string // "WeChat"
-	GoName          string // "WeChat": scope.WeChat
-	Global          string // "wx"
-	AlsoDefines     []string
+	Pos         diag.Pos
+	Index       int    // 1-based enum value; 0 is the invalid Platform
+	ID          string // "wechat": Go package name and npm subpath
+	Title       string // "WeChat"
+	GoName      string // "WeChat": scope.WeChat
+	Global      string // "wx"
+	AlsoDefines []string
+	// Fallback platforms are detected only when no other platform's
+	// global exists: the web, whose navigator a mini-program host may
+	// define too.
+	Fallback        bool
 	ExportCondition string // "wechat-miniprogram"
 	Icon            string // optional URL
 	Note            string

@@ -61,6 +61,25 @@ func TestDetectOrderPutsWxSharersFirst(t *testing.T) {
 	assert.Len(t, m.DetectOrder, len(m.Platforms))
 }
 
+func TestFallbackPlatformsAreDetectedLast(t *testing.T) {
+	raw, diags := load.Load("manifest.yaml", []byte(`version: 1
+platforms:
+  aweb: {title: Web, global: navigator, fallback: true, exportCondition: web, denial: {message: deny}}
+  bmini: {title: Mini, global: mini, exportCondition: mini, denial: {message: deny}}
+  cshare: {title: Share, global: share, alsoDefines: [mini], exportCondition: share, denial: {message: deny}}
+scopes:
+  s: {title: S, description: S., platforms: {aweb: {native: s, grant: onUse}}}
+`))
+	require.Empty(t, diags)
+	m, diags := model.Build(raw, "example.com/gen")
+	require.Empty(t, diags)
+	var order []string
+	for _, p := range m.DetectOrder {
+		order = append(order, p.ID)
+	}
+	assert.Equal(t, []string{"cshare", "bmini", "aweb"}, order)
+}
+
 func TestResolvedNames(t *testing.T) {
 	m := buildRoot(t)
 	byName := map[string]*model.Scope{}
