@@ -186,23 +186,44 @@ func (e *env) check(c *common, files output.Files) int {
 }
 
 // checkOutDir refuses an output folder that would hold the module root or
-// the manifest: removing stale files there could delete real work.
+// the manifest: removing stale files there could delete real work. Links
+// are resolved first, so that a link to the module root is refused too.
 func checkOutDir(manifest, out string) error {
-	absOut, err := filepath.Abs(out)
+	absOut, err := resolve(out)
 	if err != nil {
 		return err
 	}
-	absManifest, err := filepath.Abs(manifest)
+	absManifest, err := resolve(manifest)
 	if err != nil {
 		return err
 	}
-	if rel, err := filepath.Rel(absOut, absManifest); err == nil && !strings.HasPrefix(rel, "..") {
+	if rel, err := filepath.Rel(absOut, absManifest); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 		return fmt.Errorf("output folder %s holds the manifest %s: choose a folder of its own", out, manifest)
 	}
 	if _, err := os.Stat(filepath.Join(absOut, "go.mod")); err == nil {
 		return fmt.Errorf("output folder %s is a module root (it holds go.mod): choose a folder of its own", out)
 	}
 	return nil
+}
+
+// resolve returns p made absolute with symbolic links resolved, as far
+// as p exists (an output folder may not exist yet).
+func resolve(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	existing, rest := abs, ""
+	for {
+		if real, err := filepath.EvalSymlinks(existing); err == nil {
+			return filepath.Join(real, rest), nil
+		}
+		parent := filepath.Dir(existing)
+		if parent == existing {
+			return abs, nil
+		}
+		existing, rest = parent, filepath.Join(filepath.Base(existing), rest)
+	}
 }
 
 // deriveImportPath finds the go.mod above out and joins its module path
