@@ -115,7 +115,7 @@ func (e *env) generate(args []string, write bool) int {
 		return code
 	}
 	if !write {
-		return e.check(&c, files)
+		return e.check(&c, files, fixCommand(fs))
 	}
 	rep, err := output.Write(c.out, files)
 	if err != nil {
@@ -164,7 +164,7 @@ func (e *env) produce(c *common) (output.Files, int) {
 	return files, ExitOK
 }
 
-func (e *env) check(c *common, files output.Files) int {
+func (e *env) check(c *common, files output.Files, fix string) int {
 	drift, err := output.Compare(c.out, files)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "scopegen: %v\n", err)
@@ -180,9 +180,28 @@ func (e *env) check(c *common, files output.Files) int {
 	for _, p := range drift.Stale {
 		fmt.Fprintf(e.stdout, "stale: %s\n", filepath.ToSlash(filepath.Join(c.out, p)))
 	}
-	fmt.Fprintf(e.stderr, "scopegen: %s is out of date (%d changed, %d missing, %d stale); run: go generate ./... (or scopegen generate)\n",
-		c.out, len(drift.Changed), len(drift.Missing), len(drift.Stale))
+	fmt.Fprintf(e.stderr, "scopegen: %s is out of date (%d changed, %d missing, %d stale); run: go generate ./... (or %s)\n",
+		c.out, len(drift.Changed), len(drift.Missing), len(drift.Stale), fix)
 	return ExitDrift
+}
+
+// fixCommand is the generate command that fixes what check found: the
+// flags check was given that change what is produced, shell-quoted.
+func fixCommand(fs *flag.FlagSet) string {
+	cmd := []string{"scopegen", "generate"}
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name != "error-format" {
+			cmd = append(cmd, "-"+f.Name, shellQuote(f.Value.String()))
+		}
+	})
+	return strings.Join(cmd, " ")
+}
+
+func shellQuote(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:@+=,") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // checkOutDir refuses an output folder that would hold the module root or

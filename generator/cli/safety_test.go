@@ -179,7 +179,7 @@ func TestGenerateWarnsAboutForeignFiles(t *testing.T) {
 // TestCheckReportsDrift: check writes nothing, exits 4, and tells what
 // differs (a unified diff, missing: and stale: lines) and how to fix it.
 func TestCheckReportsDrift(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "generated")
+	out := filepath.Join(t.TempDir(), "generated code") // the fixing command quotes it
 	args := []string{"-manifest", minimalManifest, "-out", out, "-go-import-path", "example.com/gen"}
 	code, _, stderr := run(t, append([]string{"generate"}, args...)...)
 	require.Equal(t, cli.ExitOK, code, stderr)
@@ -199,14 +199,15 @@ func TestCheckReportsDrift(t *testing.T) {
 	}
 	before := treeState(t, out)
 
-	code, stdout, stderr = run(t, append([]string{"check"}, args...)...)
+	code, stdout, stderr = run(t, append([]string{"check", "-error-format=json"}, args...)...)
 	assert.Equal(t, cli.ExitDrift, code)
 	assert.Equal(t, before, treeState(t, out), "check wrote to the output folder")
 	slash := filepath.ToSlash(out)
+	assert.NotContains(t, stderr, "-error-format", "how problems print does not change what is generated")
 	assert.Contains(t, stdout, "stale: "+slash+"/old/removed.go\n")
 	assert.NotContains(t, stdout, "mine.txt", "a foreign file is not stale")
 	assert.Contains(t, stderr, "is out of date")
-	assert.Contains(t, stderr, "run: go generate ./... (or scopegen generate)")
+	assert.Contains(t, stderr, "; run: go generate ./... (or scopegen generate -go-import-path example.com/gen -manifest "+minimalManifest+" -out '"+out+"')\n")
 	if changed == "" {
 		t.Skip("the emitters produce fewer than two files: the diff and missing: lines are not exercised")
 	}
