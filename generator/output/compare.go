@@ -43,10 +43,14 @@ func Compare(dir string, files Files) (*Drift, error) {
 		diff.WriteString(udiff.Unified("a/"+p, "b/"+p, string(old), string(files[p])))
 	}
 	d.Diff = diff.String()
-	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+	real, err := filepath.EvalSymlinks(dir) // a walk does not descend into a link
+	if errors.Is(err, fs.ErrNotExist) {
 		return d, nil
 	}
-	stale, _, err := scan(dir, files)
+	if err != nil {
+		return nil, err
+	}
+	stale, _, err := scan(real, files)
 	if err != nil {
 		return nil, err
 	}

@@ -141,13 +141,16 @@ func TestConcurrentWritesLeaveOneVersion(t *testing.T) {
 	oldFiles, newFiles := versionFiles("old", n), versionFiles("new", n)
 	for round := range 3 {
 		dir := filepath.Join(t.TempDir(), "generated")
+		link := filepath.Join(t.TempDir(), "link") // the goroutines reach the folder through a link
+		require.NoError(t, os.Mkdir(dir, 0o755))
+		require.NoError(t, os.Symlink(dir, link))
 		var wg sync.WaitGroup
 		errs := make(chan error, 8)
 		for i := range 4 {
 			version := []string{"old", "new"}[(i+round)%2]
 			wg.Go(func() { errs <- runWriter(dir, version, n).Run() })
 			wg.Go(func() {
-				_, err := output.Write(dir, versionFiles(version, n))
+				_, err := output.Write(link, versionFiles(version, n))
 				errs <- err
 			})
 		}
@@ -162,7 +165,7 @@ func TestConcurrentWritesLeaveOneVersion(t *testing.T) {
 		newDrift, err := output.Compare(dir, newFiles)
 		require.NoError(t, err)
 		assert.True(t, oldDrift.Clean() || newDrift.Clean(),
-			"round %d: a mixture: %d entries, %d stale against old, %d stale against new, %d missing from new",
-			round, len(got), len(oldDrift.Stale), len(newDrift.Stale), len(newDrift.Missing))
+			"round %d: a mixture: %d entries, %d stale against old, %d stale against new, %d missing from new: %v",
+			round, len(got), len(oldDrift.Stale), len(newDrift.Stale), len(newDrift.Missing), oldDrift.Stale)
 	}
 }

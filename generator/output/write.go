@@ -40,6 +40,12 @@ func Write(dir string, files Files) (*Report, error) {
 	if err := os.MkdirAll(abs, 0o755); err != nil {
 		return nil, err
 	}
+	// Work in the real folder: a walk does not descend into a root that is
+	// a link, and runs reaching the folder through different links must
+	// take the same lock.
+	if abs, err = filepath.EvalSymlinks(abs); err != nil {
+		return nil, err
+	}
 	unlock, err := lock(abs)
 	if err != nil {
 		return nil, err

@@ -215,3 +215,21 @@ func TestCompare(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []string{"a.go"}, drift.Missing)
 }
+
+// TestOutputFolderReachedThroughALink: the folder itself may be a link
+// (links below it may not); stale files are still found and removed.
+func TestOutputFolderReachedThroughALink(t *testing.T) {
+	real := filepath.Join(t.TempDir(), "generated")
+	link := filepath.Join(t.TempDir(), "generated")
+	require.NoError(t, os.Mkdir(real, 0o755))
+	require.NoError(t, os.Symlink(real, link))
+	write(t, link, output.Files{"a.go": gen("a"), "old/b.go": gen("b")})
+
+	drift, err := output.Compare(link, output.Files{"a.go": gen("a")})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"old/b.go"}, drift.Stale)
+
+	rep := write(t, link, output.Files{"a.go": gen("a")})
+	assert.Equal(t, []string{"old/b.go"}, rep.Removed)
+	assert.Equal(t, map[string]string{"a.go": string(gen("a"))}, tree(t, real))
+}
