@@ -155,3 +155,19 @@ func TestRuleShape(t *testing.T) {
 		assert.True(t, strings.HasSuffix(r.Purpose, ".") && strings.Count(r.Purpose, ". ") == 0, "%s: one sentence: %q", r.ID, r.Purpose)
 	}
 }
+
+// TestDeletedTopLevelKeyIsReportedAtTheFile: with npm: gone the default
+// package name applies; nothing of it survives, so the finding has no
+// position and prints at 1:1, as buf does for a file.
+func TestDeletedTopLevelKeyIsReportedAtTheFile(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(pairsDir, "NPM_PACKAGE_NO_CHANGE", "previous.yaml"))
+	require.NoError(t, err)
+	withoutNPM := strings.Replace(string(data), "npm:\n  package: \"@acme/authorize\"\n", "", 1)
+	require.NotEqual(t, string(data), withoutNPM)
+	cur, diags := breaking.Load("current.yaml", []byte(withoutNPM))
+	require.Empty(t, diags)
+	got := breaking.Check(load(t, filepath.Join(pairsDir, "NPM_PACKAGE_NO_CHANGE", "previous.yaml")), cur, nil)
+	require.Len(t, got, 1)
+	assert.Equal(t, diag.Diagnostic{File: "current.yaml", Rule: "NPM_PACKAGE_NO_CHANGE", Message: `npm package changed from "@acme/authorize" to "@scopegen/authorize"`}, got[0])
+	assert.Equal(t, `current.yaml:1:1: npm package changed from "@acme/authorize" to "@scopegen/authorize" (NPM_PACKAGE_NO_CHANGE)`, got[0].String())
+}
