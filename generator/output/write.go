@@ -31,8 +31,15 @@ type Report struct {
 // the marker, with the folders they leave empty, and temporary files an
 // interrupted run left behind. Anything else found in dir is left alone
 // and reported as a warning. Every path is checked before anything is
-// written. A lock keyed by dir's absolute path serialises concurrent runs.
+// written, dir included. A lock keyed by dir's real path serialises
+// concurrent runs.
 func Write(dir string, files Files) (*Report, error) {
+	paths := files.Paths()
+	for _, p := range paths {
+		if err := CheckPath(p); err != nil {
+			return nil, err
+		}
+	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, err
@@ -52,11 +59,7 @@ func Write(dir string, files Files) (*Report, error) {
 	}
 	defer unlock()
 
-	paths := files.Paths()
 	for _, p := range paths {
-		if err := CheckPath(p); err != nil {
-			return nil, err
-		}
 		if err := noSymlinks(abs, filepath.Join(abs, filepath.FromSlash(p))); err != nil {
 			return nil, err
 		}

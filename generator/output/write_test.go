@@ -140,7 +140,7 @@ func TestWriteRefusesPathsLeavingTheFolder(t *testing.T) {
 			// "a.go" sorts before most bad paths: nothing at all may be written.
 			_, err := output.Write(dir, output.Files{"a.go": gen("a"), bad: gen("bad"), "z.go": gen("z")})
 			require.Error(t, err)
-			assert.Equal(t, map[string]string{"out/": ""}, tree(t, parent))
+			assert.Empty(t, tree(t, parent), "not even the output folder is created")
 		})
 	}
 }
