@@ -386,10 +386,10 @@ func (s Scope) Platforms() []Platform {
 	return out
 }
 
-// SupportedOn reports whether platform p supports the scope. It is a table lookup: call
-// it on every request.
+// SupportedOn reports whether platform p supports the scope. It is a bitset lookup
+// (about a nanosecond, no allocation): call it on every request.
 func (s Scope) SupportedOn(p Platform) bool {
-	return int(s) < len(scopeSupport) && scopeSupport[s]&(1<<p) != 0
+	return int(s) < len(scopeSupport) && p < platformCount && scopeSupport[s]>>(p&63)&1 != 0
 }
 
 // Grant returns how platform p grants the scope; GrantUnsupported when it does not.
