@@ -1,11 +1,49 @@
+// Package docsemit writes the Markdown docs from templates/docs:
+// docs/authorize.md in the shape of the authorize spec (plus what scopegen
+// adds: error codes, getAuthStatus, getSetting, the mechanism of every
+// scope on every host, the manifest's notes) and docs/support-matrix.md.
+//
+// Templates receive the model and escape every manifest string with the
+// functions in escape.go; nothing from the manifest reaches a file raw.
 package docsemit
 
 import (
+	"bytes"
+	"fmt"
+	"text/template"
+
 	"github.com/scopegen/scopegen/generator/model"
 	"github.com/scopegen/scopegen/generator/output"
+	"github.com/scopegen/scopegen/templates"
 )
 
-// Emit is a placeholder until this emitter is written.
+// pages maps each output file to its template.
+var pages = []struct{ out, tmpl string }{
+	{"docs/authorize.md", "docs/authorize.md.tmpl"},
+	{"docs/support-matrix.md", "docs/support-matrix.md.tmpl"},
+}
+
+var tmpl = template.Must(template.New("docs").Funcs(funcs).ParseFS(templates.FS, "docs/*.tmpl"))
+
+// Emit renders every page.
 func Emit(m *model.Model) (output.Files, error) {
-	return output.Files{}, nil
+	files := output.Files{}
+	data := newView(m)
+	for _, p := range pages {
+		var buf bytes.Buffer
+		if err := tmpl.ExecuteTemplate(&buf, baseName(p.tmpl), data); err != nil {
+			return nil, fmt.Errorf("rendering %s: %w", p.out, err)
+		}
+		files[p.out] = buf.Bytes()
+	}
+	return files, nil
+}
+
+func baseName(p string) string {
+	for i := len(p) - 1; i >= 0; i-- {
+		if p[i] == '/' {
+			return p[i+1:]
+		}
+	}
+	return p
 }
