@@ -8,6 +8,8 @@
 package generator
 
 import (
+	"sync"
+
 	"github.com/scopegen/scopegen/generator/diag"
 	"github.com/scopegen/scopegen/generator/docsemit"
 	"github.com/scopegen/scopegen/generator/goemit"
@@ -62,15 +64,23 @@ func Generate(file string, data []byte, opts Options) (output.Files, diag.List, 
 	return files, nil, err
 }
 
-// Emit runs every emitter over a resolved model and finishes the result.
+// Emit runs every emitter over a resolved model, at the same time (the
+// model is read-only), and finishes the result. Errors are reported in
+// emitter order, so the outcome does not depend on scheduling.
 func Emit(m *model.Model) (output.Files, error) {
+	results := make([]output.Files, len(emitters))
+	errs := make([]error, len(emitters))
+	var wg sync.WaitGroup
+	for i, emit := range emitters {
+		wg.Go(func() { results[i], errs[i] = emit(m) })
+	}
+	wg.Wait()
 	all := output.Files{}
-	for _, emit := range emitters {
-		files, err := emit(m)
-		if err != nil {
-			return nil, err
+	for i := range emitters {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
-		if err := all.Merge(files); err != nil {
+		if err := all.Merge(results[i]); err != nil {
 			return nil, err
 		}
 	}

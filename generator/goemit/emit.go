@@ -7,6 +7,9 @@
 package goemit
 
 import (
+	"fmt"
+	"sync"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/scopegen/scopegen/generator/model"
@@ -19,40 +22,39 @@ func platformPath(m *model.Model, p *model.Platform) string {
 	return m.GoImportPath + "/platform/" + p.ID
 }
 
-// Emit returns every Go file, by path below the output folder.
+// Emit returns every Go file, by path below the output folder. Files are
+// built and rendered concurrently; each reads the model only.
 func Emit(m *model.Model) (output.Files, error) {
-	files := output.Files{}
-	add := func(path string, f *jen.File) error {
-		src, err := render(f)
-		if err != nil {
-			return err
-		}
-		files[path] = src
-		return nil
+	type job struct {
+		path  string
+		build func() *jen.File
 	}
-	for _, file := range []struct {
-		path string
-		emit func(*model.Model) *jen.File
-	}{
-		{"scope/scope.go", scopeFile},
-		{"scope/platform.go", platformFile},
-		{"scope/grant.go", grantFile},
-		{"scope/errors.go", errorsFile},
-	} {
-		if err := add(file.path, file.emit(m)); err != nil {
-			return nil, err
-		}
+	jobs := []job{
+		{"scope/scope.go", func() *jen.File { return scopeFile(m) }},
+		{"scope/platform.go", func() *jen.File { return platformFile(m) }},
+		{"scope/grant.go", func() *jen.File { return grantFile(m) }},
+		{"scope/errors.go", func() *jen.File { return errorsFile(m) }},
 	}
 	for _, p := range m.Platforms {
 		dir := "platform/" + p.ID + "/"
-		if err := add(dir+p.ID+".go", platformPackage(m, p)); err != nil {
-			return nil, err
-		}
+		jobs = append(jobs, job{dir + p.ID + ".go", func() *jen.File { return platformPackage(m, p) }})
 		if hasAuthCode(p) {
-			if err := add(dir+"authcode.go", authCodeFile(m, p)); err != nil {
-				return nil, err
-			}
+			jobs = append(jobs, job{dir + "authcode.go", func() *jen.File { return authCodeFile(m, p) }})
 		}
+	}
+	srcs := make([][]byte, len(jobs))
+	errs := make([]error, len(jobs))
+	var wg sync.WaitGroup
+	for i, j := range jobs {
+		wg.Go(func() { srcs[i], errs[i] = render(j.build()) })
+	}
+	wg.Wait()
+	files := output.Files{}
+	for i, j := range jobs {
+		if errs[i] != nil {
+			return nil, fmt.Errorf("%s: %w", j.path, errs[i])
+		}
+		files[j.path] = srcs[i]
 	}
 	return files, nil
 }
