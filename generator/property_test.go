@@ -13,6 +13,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/scopegen/scopegen/generator"
+	"github.com/scopegen/scopegen/generator/output"
+	"github.com/scopegen/scopegen/internal/mdtable"
 	"github.com/scopegen/scopegen/internal/synth"
 )
 
@@ -21,9 +23,36 @@ var (
 	randomSeed  = flag.Uint64("random-seed", 1, "seed of TestRandomManifests; 0 picks one from the clock")
 )
 
+// checkDocTables parses every generated Markdown page as a GFM viewer
+// would: every row has its header's cell count, and the Scope List has a
+// row per scope.
+func checkDocTables(t *testing.T, name string, manifest []byte, files output.Files) {
+	t.Helper()
+	m, diags := generator.Resolve("manifest.yaml", manifest, generator.Options{GoImportPath: "example.com/x"})
+	require.Empty(t, diags)
+	for _, p := range files.Paths() {
+		if !strings.HasSuffix(p, ".md") {
+			continue
+		}
+		tables, err := mdtable.Parse(files[p])
+		require.NoError(t, err)
+		for _, tb := range tables {
+			for i, row := range tb.Rows {
+				require.Len(t, row, len(tb.Header), "%s %s: row %d of the table headed %q", name, p, i, tb.Header)
+			}
+		}
+		if p == "docs/authorize.md" {
+			scopes, ok := mdtable.Find(tables, "scope", "Description")
+			require.True(t, ok, "%s: no Scope List", name)
+			require.Len(t, scopes.Rows, len(m.Scopes), "%s: one Scope List row per scope", name)
+		}
+	}
+}
+
 // TestRandomManifests generates many random valid manifests (names at the
 // edge of what is allowed, hostile text in every free-text field) and
-// checks that the whole output builds: all the Go is vetted as one module.
+// checks that the whole output holds: the docs' tables parse, and all the
+// Go is vetted as one module.
 // Run more with -random=500 -random-seed=0.
 func TestRandomManifests(t *testing.T) {
 	if testing.Short() {
@@ -43,6 +72,7 @@ func TestRandomManifests(t *testing.T) {
 		files, diags, err := generator.Generate("manifest.yaml", manifest, generator.Options{GoImportPath: "example.com/prop/" + name})
 		require.NoError(t, err, "manifest %s:\n%s", name, manifest)
 		require.Empty(t, diags, "synth.Random made an invalid manifest %s:\n%s", name, manifest)
+		checkDocTables(t, name, manifest, files)
 		for _, p := range files.Paths() {
 			if !strings.HasSuffix(p, ".go") {
 				continue
