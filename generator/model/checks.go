@@ -65,6 +65,13 @@ func (b *builder) checkGoNames(m *Model) {
 	for _, c := range claims {
 		claim(c.goName, c.what, c.pos)
 	}
+	// Each platform's scope union type is named after its Go name; it
+	// must not take a name the typings declare themselves.
+	for _, p := range m.Platforms {
+		if ts := TSScopeType(p); slices.Contains(ReservedTSNames, ts) {
+			b.report(p.Pos, diag.TSIdentCollision, "platform %q would name its TypeScript scope type %s, which the typings already declare: set goName", p.ID, ts)
+		}
+	}
 }
 
 type goClaim struct {

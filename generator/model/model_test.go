@@ -116,3 +116,20 @@ func TestGoNameDerivation(t *testing.T) {
 	}
 	assert.Equal(t, "Baidu", model.PlatformGoName("baidu"))
 }
+
+func TestTSIdentCollision(t *testing.T) {
+	saved := model.ReservedTSNames
+	t.Cleanup(func() { model.ReservedTSNames = saved })
+	model.ReservedTSNames = append([]string{"AnyScope"}, saved...)
+	raw, diags := load.Load("manifest.yaml", []byte(`version: 1
+platforms:
+  any: {title: Any, global: any, exportCondition: any, denial: {message: deny}}
+scopes:
+  s: {title: S, description: S., platforms: {any: {native: s, grant: authorize}}}
+`))
+	require.Empty(t, diags)
+	_, diags = model.Build(raw, "example.com/gen")
+	require.Len(t, diags, 1)
+	assert.Equal(t, "TS_IDENT_COLLISION", diags[0].Rule)
+	assert.Equal(t, 3, diags[0].Line)
+}
