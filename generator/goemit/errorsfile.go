@@ -17,7 +17,9 @@ func errorsFile(m *model.Model) *jen.File {
 		jen.Id("Name").String().Comment("// the name given"),
 		jen.Id("Suggestion").String().Comment("// the closest known name, or \"\""),
 	)
-	f.Func().Params(jen.Id("e").Op("*").Id("UnknownNameError")).Id("Error").Params().String().Block(
+	f.Line()
+	f.Add(doc("Error says which name is unknown and, when one is close, which known name was probably meant.")).
+		Func().Params(jen.Id("e").Op("*").Id("UnknownNameError")).Id("Error").Params().String().Block(
 		jen.Id("msg").Op(":=").Qual("fmt", "Sprintf").Call(jen.Lit("scope: unknown %s %q"), jen.Id("e").Dot("Kind"), jen.Id("e").Dot("Name")),
 		jen.If(jen.Id("e").Dot("Suggestion").Op("!=").Lit("")).Block(
 			jen.Id("msg").Op("+=").Qual("fmt", "Sprintf").Call(jen.Lit(" (did you mean %q?)"), jen.Id("e").Dot("Suggestion")),

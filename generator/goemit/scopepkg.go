@@ -38,12 +38,18 @@ func scopeIntType(m *model.Model) string {
 func scopeConsts(f *jen.File, m *model.Model) {
 	defs := make([]jen.Code, 0, len(m.Scopes))
 	for _, s := range m.Scopes {
-		defs = append(defs, jen.Add(doc(
+		paragraphs := []string{
 			fmt.Sprintf("%s is %q: %s.", s.GoName, s.Name, s.Title),
 			s.Description,
 			supportSummary(s),
 			s.Note,
-		)).Id(s.GoName).Id("Scope").Op("=").Lit(s.Index))
+		}
+		for _, sup := range s.Support {
+			if sup.Note != "" {
+				paragraphs = append(paragraphs, sup.Platform.Title+": "+sup.Note)
+			}
+		}
+		defs = append(defs, jen.Add(doc(paragraphs...)).Id(s.GoName).Id("Scope").Op("=").Lit(s.Index))
 	}
 	f.Comment("// The scopes, in name order.")
 	f.Const().Defs(defs...)

@@ -33,7 +33,7 @@ const DefaultNPMPackage = "@scopegen/authorize"
 // ReservedGoNames are the exported identifiers the generated scope package
 // declares itself; a scope or platform Go name must not take one.
 var ReservedGoNames = []string{
-	"All", "AllPlatforms", "ForAPI", "Grant", "Parse", "ParsePlatform", "Platform", "Scope",
+	"All", "AllPlatforms", "ForAPI", "Grant", "Parse", "ParsePlatform", "Platform", "Scope", "UnknownNameError",
 	"GrantUnsupported", "GrantAuthorize", "GrantAuthCode", "GrantOnUse", "GrantNone", "GrantSettingsOnly", "GrantButton",
 }
 

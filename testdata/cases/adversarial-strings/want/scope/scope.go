@@ -49,6 +49,13 @@ const (
 	// <!-- --> a | pipe | and &amp; &lt;; RTL ‮ mark ‏; line
 	// sep para
 	// sep
+	//
+	// Title */ /* // ' " ` ${x} {{.X}} </script> | \ ‮: support note */ Ends a comment */
+	// opens one /* and // a line; quotes ' " ` “ ” 「」; template ${x} {{.X}} %s $1
+	// \\ back\\slash; </script><script>alert(1)</script> <!-- --> a | pipe | and &amp;
+	// &lt;; RTL ‮ mark ‏; line
+	// sep para
+	// sep
 	UserLocation Scope = 1
 )
 

@@ -1,0 +1,39 @@
+package goemit
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestCommentLines(t *testing.T) {
+	long := strings.Repeat("word ", 40)
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"plain", "A scope.", []string{"// A scope."}},
+		{"comment terminator stays text", "a */ b /* c", []string{"// a */ b /* c"}},
+		{"directive is indented", "//go:generate rm -rf /", []string{"// //go:generate rm -rf /"}},
+		{"line directive", "x\n//line a.go:1", []string{"// x", "// //line a.go:1"}},
+		{"LF CR CRLF", "a\nb\rc\r\nd", []string{"// a", "// b", "// c", "// d"}},
+		{"unicode separators", "a\u2028b\u2029c\u0085d", []string{"// a", "// b", "// c", "// d"}},
+		{"blank line", "a\n\nb", []string{"// a", "//", "// b"}},
+		{"one long word is not split", strings.Repeat("x", 100), []string{"// " + strings.Repeat("x", 100)}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, commentLines(tt.text))
+		})
+	}
+	t.Run("wrapped at wrapAt", func(t *testing.T) {
+		lines := commentLines(long)
+		assert.Greater(t, len(lines), 1)
+		for _, l := range lines {
+			assert.LessOrEqual(t, len(l), wrapAt)
+			assert.True(t, strings.HasPrefix(l, "// "))
+		}
+		assert.Equal(t, strings.Fields(long), strings.Fields(strings.ReplaceAll(strings.Join(lines, " "), "//", "")))
+	})
+}
