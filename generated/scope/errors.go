@@ -12,6 +12,8 @@ type UnknownNameError struct {
 	Suggestion string // the closest known name, or ""
 }
 
+// Error says which name is unknown and, when one is close, which known name was
+// probably meant.
 func (e *UnknownNameError) Error() string {
 	msg := fmt.Sprintf("scope: unknown %s %q", e.Kind, e.Name)
 	if e.Suggestion != "" {

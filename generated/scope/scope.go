@@ -34,6 +34,9 @@ const (
 	// The user's Sesame (Zhima) credit score, read by the server.
 	//
 	// Platforms: Alipay auth_zhima (authCode). Guards: zhima.credit.score.brief.get.
+	//
+	// Alipay: In the typings' authSuccessScopes union and older docs, but absent from the
+	// current my.getAuthCode doc. Facts §2.1, §11.7.
 	AuthZhima Scope = 2
 	// AddPhoneCalendar is "scope.addPhoneCalendar": Phone calendar.
 	//
@@ -54,6 +57,10 @@ const (
 	//
 	// Platforms: Alipay aliaddress (onUse), Baidu scope.address (authorize), ByteDance
 	// scope.address (authorize), WeChat scope.address (none). Guards: chooseAddress.
+	//
+	// Alipay: my.getAddress asks on first use. Facts §2.2.
+	//
+	// WeChat: WeChat no longer gates chooseAddress; it can be called directly. Facts §1.2.
 	Address Scope = 5
 	// Bluetooth is "scope.bluetooth": Bluetooth.
 	//
@@ -72,6 +79,10 @@ const (
 	// The spec lists Baidu only, but Baidu's calendar APIs document no scope, while Douyin
 	// documents scope.calendar; the facts win, so Baidu is left out. WeChat's analogue is
 	// scope.addPhoneCalendar. Facts §11.1.
+	//
+	// ByteDance: Mini-apps add events through the addCalendarEvent button;
+	// tt.addPhoneCalendar is the mini-game API. The typings' AuthSetting lacks the key.
+	// Facts §3.2, §3.3.
 	Calendar Scope = 7
 	// Camera is "scope.camera": Camera.
 	//
@@ -84,6 +95,11 @@ const (
 	// The spec ties the camera to scanCode, chooseImage and chooseVideo, which is Douyin's
 	// reading. WeChat and Baidu gate the camera component with it instead; there, asking
 	// for it before those APIs is harmless but not needed. Facts §11.2.
+	//
+	// Alipay: my.scan asks on first use; my.chooseImage is covered by the album key
+	// instead. Facts §2.2.
+	//
+	// Kuaishou: Kept from the spec; no Kuaishou document confirms it. Facts §5.
 	Camera Scope = 8
 	// Clipboard is "scope.clipboard": Clipboard.
 	//
@@ -91,18 +107,24 @@ const (
 	//
 	// Platforms: ByteDance scope.clipboard (authorize). Guards: getClipboardData,
 	// setClipboardData.
+	//
+	// ByteDance: Douyin only; the typings' AuthSetting lacks the key. Facts §3.2.
 	Clipboard Scope = 9
 	// HostID is "scope.hostId": Douyin account.
 	//
 	// The user's Douyin account id, used for video watermarks.
 	//
 	// Platforms: ByteDance scope.hostId (authorize). Guards: VideoContext.setWaterMark.
+	//
+	// ByteDance: Douyin only. Facts §3.2.
 	HostID Scope = 10
 	// Invoice is "scope.invoice": Invoice.
 	//
 	// Choosing one of the user's invoices.
 	//
 	// Platforms: WeChat scope.invoice (none). Guards: chooseInvoice.
+	//
+	// WeChat: WeChat no longer gates chooseInvoice; it can be called directly. Facts §1.2.
 	Invoice Scope = 11
 	// InvoiceTitle is "scope.invoiceTitle": Invoice title.
 	//
@@ -110,6 +132,9 @@ const (
 	//
 	// Platforms: Baidu scope.invoiceTitle (authorize), WeChat scope.invoiceTitle (none).
 	// Guards: chooseInvoiceTitle.
+	//
+	// WeChat: WeChat no longer gates chooseInvoiceTitle; it can be called directly. Facts
+	// §1.2.
 	InvoiceTitle Scope = 12
 	// Record is "scope.record": Recording.
 	//
@@ -118,6 +143,12 @@ const (
 	// Platforms: Alipay audioRecord (onUse), Baidu scope.record (authorize), ByteDance
 	// scope.record (authorize), Kuaishou scope.record (authorize), WeChat scope.record
 	// (authorize). Guards: RecorderManager.start, joinVoIPChat, startRecord.
+	//
+	// Alipay: No getSetting key is documented or typed (audioRecord appears only in a doc
+	// example), so no status is read; the recorder asks on first use. The spec lists
+	// Alipay; the facts only support "asks on use". Facts §2.2, §11.4.
+	//
+	// Kuaishou: Kept from the spec; no Kuaishou document confirms it. Facts §5.
 	Record Scope = 13
 	// UserFuzzyLocation is "scope.userFuzzyLocation": Approximate location.
 	//
@@ -132,6 +163,21 @@ const (
 	// Platforms: Alipay auth_user (authCode), Baidu scope.userInfo (authorize), ByteDance
 	// scope.userInfo (authorize), Kuaishou scope.userInfo (authorize), WeChat
 	// scope.userInfo (button). Guards: getOpenUserInfo, getUserInfo.
+	//
+	// Alipay: my.getAuthCode({scopes: 'auth_user'}) prompts; the server exchanges the code
+	// (alipay.system.oauth.token, alipay.user.info.share). Such grants never appear in
+	// my.getSetting, so the status is unknown until asked. Facts §2.1.
+	//
+	// Baidu: Not in the spec's list, but Baidu documents it (swan.getUserInfo). Facts
+	// §4.2.
+	//
+	// ByteDance: Call tt.login first, or tt.authorize fails with "invalid session". Facts
+	// §3.1.
+	//
+	// Kuaishou: Confirmed by the Kuaishou mini-game docs. Facts §5.
+	//
+	// WeChat: wx.authorize no longer prompts for scope.userInfo: mini-programs use the
+	// avatar and nickname fill-in (a user tap). Facts §1.1, §11.6.
 	UserInfo Scope = 15
 	// UserLocation is "scope.userLocation": Geographic location.
 	//
@@ -141,6 +187,18 @@ const (
 	// scope.userLocation (authorize), Kuaishou scope.userLocation (authorize), WeChat
 	// scope.userLocation (authorize). Guards: chooseLocation, getLocation,
 	// startLocationUpdate.
+	//
+	// Alipay: No pre-authorization: my.getLocation prompts on first use, so it serves as
+	// the probe. The spec's peers sent this scope to getAuthCode auth_user; that was wrong.
+	// Facts §2.2.
+	//
+	// ByteDance: Also guards tt.openLocation on Douyin. Facts §3.2.
+	//
+	// Kuaishou: Kept from the spec; no Kuaishou document confirms it. Facts §5.
+	//
+	// WeChat: Declare the purpose (permission in app.json). chooseLocation left the current
+	// authorize list but is still tied to this scope in AuthSetting and the typings. Facts
+	// §1.2.
 	UserLocation Scope = 16
 	// UserLocationBackground is "scope.userLocationBackground": Background location.
 	//
@@ -148,6 +206,13 @@ const (
 	//
 	// Platforms: Kuaishou scope.userLocationBackground (authorize), WeChat
 	// scope.userLocationBackground (settingsOnly). Guards: startLocationUpdateBackground.
+	//
+	// Kuaishou: Kept from the spec; no Kuaishou document confirms it. Facts §5.
+	//
+	// WeChat: Never prompts: the user must choose "while using and after leaving" in the
+	// settings page (wx.openSetting, after a tap). Needs requiredBackgroundModes:
+	// ['location']. The key is read from authSetting although the typings omit it. Facts
+	// §1.1, §1.3.
 	UserLocationBackground Scope = 17
 	// WeRun is "scope.werun": WeRun step counts.
 	//
@@ -165,6 +230,13 @@ const (
 	// Platforms: Alipay album (onUse), Baidu scope.writePhotosAlbum (authorize), ByteDance
 	// scope.album (authorize), Kuaishou scope.writePhotosAlbum (authorize), WeChat
 	// scope.writePhotosAlbum (authorize). Guards: saveImage, saveVideo.
+	//
+	// Alipay: my.saveImage asks on first use; there is no side-effect-free probe. The album
+	// key also covers my.chooseImage. Facts §2.2, §11.3.
+	//
+	// ByteDance: Douyin names this scope scope.album. Facts §3.2, §11.3.
+	//
+	// Kuaishou: Confirmed by the Kuaishou mini-game docs. Facts §5.
 	WritePhotosAlbum Scope = 19
 )
 
