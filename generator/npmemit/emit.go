@@ -1,11 +1,188 @@
+// Package npmemit writes the npm package (generated/npm/) from
+// templates/npm: one shared runtime (core) implementing the authorize flow
+// once, one entry per platform holding only that host's table, a universal
+// entry that detects the host at call time, each as ES module (.mjs) and
+// CommonJS (.cjs), the TypeScript typings and package.json.
+//
+// Every string from the manifest reaches JavaScript, TypeScript and JSON
+// through the js template function (JSON with U+2028, U+2029 and "<"
+// escaped), so none lands raw; names are restricted by validate anyway.
 package npmemit
 
 import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"text/template"
+
 	"github.com/scopegen/scopegen/generator/model"
 	"github.com/scopegen/scopegen/generator/output"
+	"github.com/scopegen/scopegen/templates"
 )
 
-// Emit is a placeholder until this emitter is written.
+// dir is the npm package's folder in the output.
+const dir = "npm/"
+
+var tmpl = template.Must(template.New("npm").Funcs(funcs).ParseFS(templates.FS, "npm/*.tmpl"))
+
+// formats are the two module systems every runtime file is rendered for.
+var formats = []moduleFormat{{ESM: true, Ext: ".mjs"}, {ESM: false, Ext: ".cjs"}}
+
+// Emit renders the package.
 func Emit(m *model.Model) (output.Files, error) {
-	return output.Files{}, nil
+	v, err := newView(m)
+	if err != nil {
+		return nil, err
+	}
+	files := output.Files{}
+	render := func(out, name string, data any) error {
+		var buf bytes.Buffer
+		if err := tmpl.ExecuteTemplate(&buf, name, data); err != nil {
+			return fmt.Errorf("rendering %s: %w", out, err)
+		}
+		files[dir+out] = buf.Bytes()
+		return nil
+	}
+	if err := render("package.json", "package.json.tmpl", v); err != nil {
+		return nil, err
+	}
+	if err := render("types/shared.d.ts", "shared.d.ts.tmpl", v); err != nil {
+		return nil, err
+	}
+	if err := render("types/index.d.ts", "entry.d.ts", v.entry(moduleFormat{}, nil)); err != nil {
+		return nil, err
+	}
+	for _, f := range formats {
+		for _, mod := range []struct{ name, tmpl string }{{"core", "core.js.tmpl"}, {"shared", "shared.js.tmpl"}, {"index", "index.js.tmpl"}} {
+			if err := render("dist/"+mod.name+f.Ext, mod.tmpl, v.entry(f, nil)); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, p := range v.Platforms {
+		if err := render("types/"+p.ID+".d.ts", "entry.d.ts", v.entry(moduleFormat{}, p)); err != nil {
+			return nil, err
+		}
+		for _, f := range formats {
+			if err := render("dist/"+p.ID+f.Ext, "host.js.tmpl", v.entry(f, p)); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return files, nil
+}
+
+// moduleFormat says how imports and exports are spelt.
+type moduleFormat struct {
+	ESM bool
+	Ext string
+}
+
+// entryView is what a module template receives: the whole package view,
+// the module format and, for a host entry, its platform.
+type entryView struct {
+	*view
+	Format moduleFormat
+	Host   *platformView
+}
+
+func (v *view) entry(f moduleFormat, host *platformView) entryView {
+	return entryView{view: v, Format: f, Host: host}
+}
+
+var funcs = template.FuncMap{
+	"js":            jsString,
+	"last":          func(i int, list any) bool { return i == lenOf(list)-1 },
+	"imports":       imports,
+	"exports":       exports,
+	"exportDefault": exportDefault,
+	"exportLive":    exportLive,
+}
+
+func lenOf(list any) int {
+	switch l := list.(type) {
+	case []scopeView:
+		return len(l)
+	case []apiView:
+		return len(l)
+	case []rowView:
+		return len(l)
+	}
+	panic(fmt.Sprintf("last: unexpected %T", list))
+}
+
+// jsString is s as a string literal valid in JavaScript, TypeScript and
+// JSON. encoding/json already escapes U+2028 and U+2029 (line terminators
+// in older JavaScript) and "<", so "</script>" cannot end an inline script.
+func jsString(s string) string {
+	b, err := json.Marshal(s)
+	if err != nil {
+		panic(err) // a string always marshals
+	}
+	return string(b)
+}
+
+// imports renders `import { names } from "./mod.mjs";` or its CommonJS
+// form; a name may be "x as y".
+func imports(e entryView, names, mod string) string {
+	if e.Format.ESM {
+		return fmt.Sprintf("import { %s } from %s;", names, jsString("./"+mod+e.Format.Ext))
+	}
+	parts := strings.Split(names, ", ")
+	for i, n := range parts {
+		parts[i] = strings.Replace(n, " as ", ": ", 1)
+	}
+	return fmt.Sprintf("var { %s } = require(%s);", strings.Join(parts, ", "), jsString("./"+mod+e.Format.Ext))
+}
+
+func exports(e entryView, names ...string) string {
+	if e.Format.ESM {
+		return "export { " + strings.Join(names, ", ") + " };"
+	}
+	var b strings.Builder
+	b.WriteString(`Object.defineProperty(exports, "__esModule", { value: true });`)
+	for _, n := range names {
+		fmt.Fprintf(&b, "\nexports.%s = %s;", n, n)
+	}
+	return b.String()
+}
+
+func exportDefault(e entryView, name string) string {
+	if e.Format.ESM {
+		return "export default " + name + ";"
+	}
+	return "exports.default = " + name + ";"
+}
+
+// exportLive exports a variable the module reassigns: ES modules bind it
+// live; CommonJS gets a getter.
+func exportLive(e entryView, name string) string {
+	if e.Format.ESM {
+		return "export { " + name + " };"
+	}
+	return fmt.Sprintf("Object.defineProperty(exports, %s, { enumerable: true, get: function () { return %s; } });", jsString(name), name)
+}
+
+// reservedConditions are the export conditions the package's own exports
+// map uses; a platform taking one would make its entry unreachable.
+var reservedConditions = []string{"default", "import", "module-sync", "node", "require", "types"}
+
+// jsReserved are words a host global cannot be, since the runtime writes
+// `typeof <global>`.
+var jsReserved = strings.Fields(`await break case catch class const continue debugger default delete do else enum
+export extends false finally for function if implements import in instanceof interface let new null package private
+protected public return static super switch this throw true try typeof var void while with yield`)
+
+func checkNames(m *model.Model) error {
+	for _, p := range m.Platforms {
+		if slices.Contains(reservedConditions, p.ExportCondition) {
+			return fmt.Errorf("platform %q: export condition %q is one the npm package's exports map uses itself", p.ID, p.ExportCondition)
+		}
+		if slices.Contains(jsReserved, p.Global) {
+			return fmt.Errorf("platform %q: global %q is a JavaScript reserved word", p.ID, p.Global)
+		}
+	}
+	return nil
 }

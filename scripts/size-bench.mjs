@@ -1,0 +1,49 @@
+// Size benchmark of the generated npm runtime: esbuild bundles (minified,
+// ES module) gzipped at level 9, per host, of
+//   - `import {authorize}` and one call,
+//   - the whole entry (`export *`),
+// side by side with @uni/apis's authorize bundled the same way in the same
+// run (resolved with that host's export condition). Prints a Markdown table.
+// Usage: node scripts/size-bench.mjs [generated/npm]
+import { build } from "esbuild";
+import { gzipSync } from "node:zlib";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const pkgDir = path.resolve(root, process.argv[2] ?? "generated/npm");
+const pkg = JSON.parse(readFileSync(path.join(pkgDir, "package.json"), "utf8"));
+const rootExports = pkg.exports["."];
+
+async function size(contents, conditions = []) {
+  const out = await build({
+    stdin: { contents, resolveDir: root, loader: "js" },
+    bundle: true, minify: true, format: "esm", write: false, conditions, logLevel: "silent",
+  });
+  const code = out.outputFiles[0].contents;
+  return { min: code.length, gz: gzipSync(code, { level: 9 }).length };
+}
+
+const call = `authorize({ scope: "scope.camera" });`;
+const rows = [];
+for (const [condition, target] of Object.entries(rootExports)) {
+  if (typeof target !== "object") continue; // "types", "import", "require"
+  const entry = path.join(pkgDir, target.import);
+  const id = path.basename(entry, ".mjs");
+  const ours = await size(`import { authorize } from ${JSON.stringify(entry)}; ${call}`);
+  const whole = await size(`export * from ${JSON.stringify(entry)};`);
+  const uni = await size(`import { authorize } from "@uni/apis"; ${call}`, [condition]);
+  rows.push({ id, condition, ours, whole, uni });
+}
+const universal = await size(`import { authorize } from ${JSON.stringify(path.join(pkgDir, rootExports.import))}; ${call}`);
+const uniUniversal = await size(`import { authorize } from "@uni/apis"; ${call}`);
+
+const ratio = (a, b) => (a / b).toFixed(2) + "×";
+console.log("| host (export condition) | our authorize | our whole entry | @uni/apis authorize | authorize ratio | whole ratio |");
+console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
+for (const r of rows) {
+  console.log(`| ${r.id} (\`${r.condition}\`) | ${r.ours.gz} B | ${r.whole.gz} B | ${r.uni.gz} B | ${ratio(r.ours.gz, r.uni.gz)} | ${ratio(r.whole.gz, r.uni.gz)} |`);
+}
+console.log(`| universal (no condition) | ${universal.gz} B | — | ${uniUniversal.gz} B | ${ratio(universal.gz, uniUniversal.gz)} | — |`);
+console.log("\nBytes are minified then gzipped (level 9); targets: authorize ≤ 0.80×, whole entry ≤ 1.50×.");
