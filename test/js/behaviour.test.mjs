@@ -1,0 +1,221 @@
+// The spec's promises beyond the matrix: unknown and unsupported scopes,
+// callbacks together with the Promise, throwing callbacks, no synchronous
+// throw, native errors, universal detection, universal getSetting keys,
+// authorizeApi, and the CommonJS build behaving like the ES one.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createHost, onHost, withGlobals } from "./simhost.mjs";
+import { importEntry, requireEntry, hostIds, pkg } from "./load.mjs";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { pkgDir } from "./load.mjs";
+
+const wechat = await importEntry("wechat");
+const alipay = await importEntry("alipay");
+const universal = await importEntry("index");
+
+const rejection = (p) => p.then(() => assert.fail("resolved"), (e) => e);
+
+test("unknown scope: UNKNOWN_SCOPE, no native call, even without a host", async () => {
+  for (const scope of ["scope.nope", "toString", "__proto__", "", undefined, 42, ["scope.camera"]]) {
+    const sim = createHost("wechat");
+    const err = await onHost(sim, () => rejection(wechat.authorize({ scope })));
+    assert.equal(err.errCode, "UNKNOWN_SCOPE", String(scope));
+    assert.deepEqual(sim.calls, []);
+  }
+  assert.equal((await rejection(universal.authorize({ scope: "scope.nope" }))).errCode, "UNKNOWN_SCOPE");
+});
+
+test("unsupported scope: UNSUPPORTED_SCOPE with no native call", async () => {
+  const scope = Object.keys((await importEntry("bytedance")).host.scopes).find((s) => !wechat.scopes.includes(s));
+  const sim = createHost("wechat");
+  const err = await onHost(sim, () => rejection(wechat.authorize({ scope })));
+  assert.equal(err.errCode, "UNSUPPORTED_SCOPE");
+  assert.equal(err.platform, "wechat");
+  assert.deepEqual(sim.calls, []);
+  assert.equal(await onHost(sim, () => wechat.getAuthStatus(scope)), "unsupported");
+});
+
+test("no host: UNSUPPORTED_PLATFORM", async () => {
+  assert.equal((await rejection(wechat.authorize({ scope: "scope.camera" }))).errCode, "UNSUPPORTED_PLATFORM");
+  assert.equal((await rejection(universal.getSetting())).errCode, "UNSUPPORTED_PLATFORM");
+  assert.equal(universal.platform, undefined);
+});
+
+test("never a synchronous throw", async () => {
+  for (const options of [undefined, null, "scope.camera", 7, {}]) {
+    let p;
+    assert.doesNotThrow(() => { p = wechat.authorize(options); });
+    assert.equal((await rejection(p)).errCode, "UNKNOWN_SCOPE");
+  }
+  // A host method that throws synchronously becomes NATIVE_ERROR.
+  const boom = new TypeError("boom");
+  await withGlobals({ wx: { getSetting: () => { throw boom; } } }, async () => {
+    const err = await rejection(wechat.authorize({ scope: "scope.camera" }));
+    assert.equal(err.errCode, "NATIVE_ERROR");
+    assert.equal(err.nativeError, boom);
+  });
+});
+
+test("a native failure that is no denial is NATIVE_ERROR with the native error kept", async () => {
+  const nativeError = { errMsg: "authorize:fail system error" };
+  const host = { getSetting: (o) => o.success({ authSetting: {} }), authorize: (o) => o.fail(nativeError) };
+  await withGlobals({ wx: host }, async () => {
+    const err = await rejection(wechat.authorize({ scope: "scope.camera" }));
+    assert.equal(err.errCode, "NATIVE_ERROR");
+    assert.equal(err.nativeError, nativeError);
+    assert.match(err.errMsg, /NATIVE_ERROR/);
+    assert.equal(err.message, err.errMsg);
+  });
+});
+
+test("callbacks and Promise together; complete exactly once", async () => {
+  const sim = createHost("wechat");
+  const seen = [];
+  const res = await onHost(sim, () => wechat.authorize({
+    scope: "scope.camera",
+    success: (r) => seen.push(["success", r]),
+    fail: (e) => seen.push(["fail", e]),
+    complete: (r) => seen.push(["complete", r]),
+  }));
+  assert.deepEqual(seen.map((s) => s[0]), ["success", "complete"]);
+  assert.equal(seen[0][1], res);
+
+  const denied = createHost("wechat", { state: { "scope.camera": "denied" } });
+  seen.length = 0;
+  const err = await onHost(denied, () => rejection(wechat.authorize({
+    scope: "scope.camera",
+    fail: (e) => seen.push(["fail", e]),
+    complete: (e) => seen.push(["complete", e]),
+  })));
+  assert.deepEqual(seen.map((s) => s[0]), ["fail", "complete"]);
+  assert.equal(seen[0][1], err, "fail receives the same object the Promise rejects with");
+});
+
+test("with fail given, no unhandled rejection; without it, an ordinary rejected Promise", async () => {
+  const unhandled = [];
+  const onUnhandled = (reason) => unhandled.push(reason);
+  process.on("unhandledRejection", onUnhandled);
+  try {
+    const sim = createHost("wechat", { state: { "scope.camera": "denied" } });
+    await onHost(sim, async () => {
+      let failed;
+      wechat.authorize({ scope: "scope.camera", fail: (e) => { failed = e; } }); // Promise ignored
+      await new Promise((r) => setTimeout(r, 20));
+      assert.equal(failed.errCode, "AUTH_DENIED");
+    });
+    assert.deepEqual(unhandled, []);
+    const err = await onHost(sim, () => rejection(wechat.authorize({ scope: "scope.camera" })));
+    assert.equal(err.errCode, "AUTH_DENIED");
+  } finally {
+    process.off("unhandledRejection", onUnhandled);
+  }
+});
+
+test("throwing callbacks do not break the Promise; their error is rethrown on its own", async () => {
+  const scheduled = [];
+  const realSetTimeout = globalThis.setTimeout;
+  const sim = createHost("wechat");
+  const bad = new Error("callback bug");
+  let completes = 0;
+  // Catch what the runtime reports instead of letting it crash the test.
+  // (The simulated hosts answer through setImmediate, so every setTimeout here is the runtime's.)
+  globalThis.setTimeout = (fn) => scheduled.push(fn);
+  try {
+    const res = await onHost(sim, () => wechat.authorize({
+      scope: "scope.camera",
+      success: () => { throw bad; },
+      complete: () => { completes++; throw bad; },
+    }));
+    assert.equal(res.scope, "scope.camera");
+    assert.equal(completes, 1);
+  } finally {
+    globalThis.setTimeout = realSetTimeout;
+  }
+  assert.equal(scheduled.length, 2);
+  assert.throws(() => scheduled[0](), bad);
+});
+
+test("Alipay: getAuthCode result in universal names; getSetting keyed by universal names", async () => {
+  const sim = createHost("alipay", { state: { location: "granted", album: "denied" } });
+  await onHost(sim, async () => {
+    const res = await alipay.authorize({ scope: "scope.userInfo" });
+    assert.deepEqual(res.authSuccessScopes, ["scope.userInfo"]);
+    const { authSetting } = await alipay.getSetting();
+    assert.deepEqual(authSetting, { "scope.userLocation": true, "scope.writePhotosAlbum": false });
+    assert.equal(await alipay.getAuthStatus("scope.userInfo"), "unknown", "getAuthCode grants never appear in getSetting");
+    const opened = await alipay.openSetting();
+    assert.deepEqual(opened.authSetting, authSetting);
+  });
+});
+
+test("universal entry: detection order, live platform binding", async () => {
+  const cases = [
+    [{ tt: createHost("bytedance").api, wx: createHost("wechat").api }, "bytedance"],
+    [{ ks: createHost("kuaishou").api, wx: createHost("wechat").api }, "kuaishou"],
+    [{ wx: createHost("wechat").api }, "wechat"],
+    [{ my: createHost("alipay").api }, "alipay"],
+    [{ swan: createHost("baidu").api }, "baidu"],
+  ];
+  for (const [globals, want] of cases) {
+    await withGlobals(globals, async () => {
+      const res = await universal.authorize({ scope: "scope.camera" });
+      assert.equal(res.platform, want);
+      assert.equal(universal.platform, want, "the live binding follows the latest call");
+      assert.equal(universal.isSupported("scope.werun"), want === "wechat");
+    });
+  }
+  await rejection(universal.authorize({ scope: "scope.camera" }));
+  assert.equal(universal.platform, undefined);
+});
+
+test("authorizeApi, scopeForApi, isSupported, scopes", async () => {
+  assert.equal(wechat.scopeForApi("getLocation"), "scope.userLocation");
+  assert.equal(wechat.scopeForApi("toString"), undefined);
+  assert.equal(wechat.scopeForApi("request"), undefined);
+  assert.equal(wechat.isSupported("scope.werun"), true);
+  assert.equal(wechat.isSupported("scope.werun", "alipay"), false);
+  assert.equal(wechat.isSupported("scope.hostId", "bytedance"), true);
+  assert.equal(wechat.isSupported("nope"), false);
+  assert.ok(wechat.scopes.includes("scope.werun") && !wechat.scopes.includes("auth_base"));
+  assert.equal(wechat.platform, "wechat");
+  assert.equal(wechat.default, wechat.authorize);
+
+  const sim = createHost("wechat");
+  await onHost(sim, async () => {
+    const res = await wechat.authorizeApi("getLocation");
+    assert.equal(res.scope, "scope.userLocation");
+    assert.equal(sim.prompts, 1);
+    let completed;
+    const free = await wechat.authorizeApi("request", { complete: (r) => { completed = r; } });
+    assert.deepEqual(free, { scope: null, platform: "wechat" });
+    assert.equal(completed, free);
+  });
+});
+
+test("the CommonJS build behaves like the ES one", async () => {
+  for (const id of [...hostIds, "index"]) {
+    const cjs = requireEntry(id), esm = await importEntry(id);
+    assert.deepEqual(Object.keys(cjs).filter((k) => k !== "__esModule").sort(), Object.keys(esm).sort(), id);
+    assert.equal(cjs.default, cjs.authorize);
+  }
+  const cjs = requireEntry("index");
+  const sim = createHost("wechat", { state: { "scope.camera": "denied" } });
+  await onHost(sim, async () => {
+    assert.equal((await rejection(cjs.authorize({ scope: "scope.camera" }))).errCode, "AUTH_DENIED");
+    assert.equal(cjs.platform, "wechat");
+  });
+});
+
+test("package.json: every export target exists; one subpath and one condition per host", () => {
+  const targets = [];
+  const walk = (v) => (typeof v === "string" ? targets.push(v) : Object.values(v).forEach(walk));
+  walk(pkg.exports);
+  for (const t of targets) assert.ok(existsSync(path.join(pkgDir, t)), t);
+  assert.equal(pkg.sideEffects, false);
+  assert.ok(hostIds.length >= 1);
+  for (const id of hostIds) {
+    const cond = Object.entries(pkg.exports["."]).find(([, v]) => typeof v === "object" && v.import === `./dist/${id}.mjs`);
+    assert.ok(cond, `condition for ${id}`);
+  }
+});

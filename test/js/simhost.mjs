@@ -1,0 +1,134 @@
+// Simulated mini-program hosts, written from ../shared/reference/platform-facts.md
+// (section numbers below). Each keeps the three-state prompt model per
+// native scope (unanswered → a prompt; granted → no prompt, success;
+// denied → no prompt, fail), answers prompts as told, counts prompts and
+// records every native call. Errors have each host's own shape.
+
+// The native scopes each host's authorize accepts (facts §1.2, §3.2, §4.2, §5);
+// any other is "invalid scope" (facts §1.4, WX-C3).
+const WECHAT_SCOPES = [
+  "scope.userInfo", "scope.userLocation", "scope.userFuzzyLocation", "scope.userLocationBackground",
+  "scope.record", "scope.camera", "scope.bluetooth", "scope.writePhotosAlbum", "scope.addPhoneContact",
+  "scope.addPhoneCalendar", "scope.werun", "scope.address", "scope.invoiceTitle", "scope.invoice",
+];
+const BYTEDANCE_SCOPES = [
+  "scope.userInfo", "scope.userLocation", "scope.record", "scope.camera", "scope.album", "scope.address",
+  "scope.hostId", "scope.clipboard", "scope.calendar",
+];
+const BAIDU_SCOPES = [
+  "scope.userInfo", "scope.userLocation", "scope.writePhotosAlbum", "scope.address", "scope.invoiceTitle",
+  "scope.record", "scope.camera",
+];
+// Kuaishou: the mini-game docs confirm two; the spec's others are kept (facts §5).
+const KUAISHOU_SCOPES = [
+  "scope.userInfo", "scope.writePhotosAlbum", "scope.userLocation", "scope.userLocationBackground",
+  "scope.record", "scope.camera",
+];
+
+// Alipay device APIs that prompt on first use, with the authSetting key
+// they are recorded under (facts §2.2), and getAuthCode scopes (§2.1).
+const ALIPAY_DEVICE_APIS = { getLocation: "location", scan: "camera", saveImage: "album", chooseImage: "album", getAddress: "aliaddress" };
+const ALIPAY_AUTH_CODE_SCOPES = ["auth_base", "auth_user", "auth_zhima"];
+
+// How each host fails a denied authorize (facts §1.4, §3.4, §4.4, §5).
+const DENIALS = {
+  wechat: (api) => ({ errMsg: `${api}:fail:auth deny` }), // the Android form
+  bytedance: (api) => ({ errMsg: `${api}:fail auth deny`, errNo: "10200" }), // errNo is a string in the docs
+  baidu: (api) => ({ errMsg: `${api}:fail`, errCode: 10003 }),
+  kuaishou: (api) => ({ errMsg: `${api}:fail auth deny` }),
+};
+
+export const GLOBALS = { wechat: "wx", alipay: "my", bytedance: "tt", baidu: "swan", kuaishou: "ks" };
+
+/**
+ * Creates a simulated host. `answer` is what the user taps when prompted:
+ * "accept" or "reject". `state` maps native scope (or Alipay key) to
+ * "granted" | "denied"; absent means never answered.
+ */
+export function createHost(id, { answer = "accept", state = {} } = {}) {
+  const sim = { id, prompts: 0, calls: [], state: { ...state }, answer };
+  const callback = (opts, ok, res) => {
+    if (ok) opts?.success?.(res);
+    else opts?.fail?.(res);
+    opts?.complete?.(res);
+  };
+  // The three-state model: returns true when the scope ends up granted.
+  const decide = (key) => {
+    const s = sim.state[key];
+    if (s === "granted") return true;
+    if (s === "denied") return false;
+    sim.prompts++;
+    sim.state[key] = sim.answer === "accept" ? "granted" : "denied";
+    return sim.answer === "accept";
+  };
+  const settings = (exclude = []) => {
+    const authSetting = {};
+    for (const [k, v] of Object.entries(sim.state)) if (!exclude.includes(k)) authSetting[k] = v === "granted";
+    return authSetting;
+  };
+  const api = {};
+  const record = (name, fn) => {
+    api[name] = (opts) => {
+      sim.calls.push(name);
+      setImmediate(() => fn(opts)); // hosts answer asynchronously
+    };
+  };
+  if (id === "alipay") {
+    // No my.authorize (facts §2.1).
+    record("getAuthCode", (opts) => {
+      const scopes = [].concat(opts.scopes ?? "auth_base");
+      if (scopes.some((s) => !ALIPAY_AUTH_CODE_SCOPES.includes(s))) return callback(opts, false, { error: 3, errorMessage: "未找到授权结果" });
+      // auth_base is silent; getAuthCode keeps no memory of a refusal, so it asks again.
+      const silent = scopes.every((s) => s === "auth_base" || sim.state[s] === "granted");
+      if (!silent) {
+        sim.prompts++;
+        if (sim.answer !== "accept") return callback(opts, false, { error: 11, errorMessage: "用户取消授权" });
+        for (const s of scopes) sim.state[s] = "granted";
+      }
+      callback(opts, true, { authCode: "code-123", authSuccessScopes: scopes, authErrorScopes: {} });
+    });
+    for (const [method, key] of Object.entries(ALIPAY_DEVICE_APIS)) {
+      record(method, (opts) => {
+        const before = sim.state[key];
+        if (decide(key)) return callback(opts, true, {});
+        callback(opts, false, { error: before === "denied" ? 2002 : 2001, errorMessage: "用户拒绝给小程序授权" });
+      });
+    }
+    // getAuthCode grants never appear in getSetting (facts §2.1).
+    record("getSetting", (opts) => callback(opts, true, { authSetting: settings(ALIPAY_AUTH_CODE_SCOPES) }));
+    record("openSetting", (opts) => callback(opts, true, { authSetting: settings(ALIPAY_AUTH_CODE_SCOPES) }));
+  } else {
+    const known = { wechat: WECHAT_SCOPES, bytedance: BYTEDANCE_SCOPES, baidu: BAIDU_SCOPES, kuaishou: KUAISHOU_SCOPES }[id];
+    record("authorize", (opts) => {
+      if (!known.includes(opts.scope)) return callback(opts, false, { errMsg: "authorize:fail invalid scope" });
+      if (decide(opts.scope)) return callback(opts, true, { errMsg: "authorize:ok" });
+      callback(opts, false, DENIALS[id]("authorize"));
+    });
+    record("getSetting", (opts) => callback(opts, true, { errMsg: "getSetting:ok", authSetting: settings() }));
+    record("openSetting", (opts) => callback(opts, true, { errMsg: "openSetting:ok", authSetting: settings() }));
+  }
+  sim.api = api;
+  return sim;
+}
+
+/** Installs hosts' globals for the duration of fn; restores afterwards. */
+export async function withGlobals(globals, fn) {
+  const saved = {};
+  for (const [name, value] of Object.entries(globals)) {
+    saved[name] = Object.getOwnPropertyDescriptor(globalThis, name);
+    globalThis[name] = value;
+  }
+  try {
+    return await fn();
+  } finally {
+    for (const name of Object.keys(globals)) {
+      if (saved[name]) Object.defineProperty(globalThis, name, saved[name]);
+      else delete globalThis[name];
+    }
+  }
+}
+
+/** Runs fn with one simulated host installed under its global. */
+export function onHost(sim, fn) {
+  return withGlobals({ [GLOBALS[sim.id]]: sim.api }, fn);
+}
