@@ -1,7 +1,10 @@
 package docsemit_test
 
 import (
+	"io/fs"
 	"os"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -12,6 +15,7 @@ import (
 	"github.com/scopegen/scopegen/generator/docsemit"
 	"github.com/scopegen/scopegen/generator/model"
 	"github.com/scopegen/scopegen/internal/mdtable"
+	"github.com/scopegen/scopegen/templates"
 )
 
 func resolve(t *testing.T, path string) *model.Model {
@@ -106,4 +110,54 @@ func TestSpecSections(t *testing.T) {
 		assert.Contains(t, doc, "\n"+heading+"\n")
 	}
 	assert.True(t, strings.HasPrefix(doc, "---\ngroup:\n  title: Open Capabilities\ntitle: authorize\n---\n"), "front matter first, as in the spec")
+}
+
+// tsUnion reads the string literals of `export type name = "a" | "b";`
+// from a typings template.
+func tsUnion(t *testing.T, src, name string) []string {
+	t.Helper()
+	m := regexp.MustCompile(`(?s)export type ` + name + ` =(.*?);`).FindStringSubmatch(src)
+	require.NotNil(t, m, "the typings declare %s", name)
+	var out []string
+	for _, lit := range regexp.MustCompile(`"([^"]*)"`).FindAllStringSubmatch(m[1], -1) {
+		out = append(out, lit[1])
+	}
+	return out
+}
+
+// TestDocsAgreeWithTypings: the error codes, the statuses of getAuthStatus
+// and the exports the docs describe are the ones the npm typings declare,
+// so the docs cannot drift from the package as the @uni/authorize README
+// did (peers.md §1).
+func TestDocsAgreeWithTypings(t *testing.T) {
+	shared, err := fs.ReadFile(templates.FS, "npm/shared.d.ts.tmpl")
+	require.NoError(t, err)
+	entry, err := fs.ReadFile(templates.FS, "npm/entry.d.ts.tmpl")
+	require.NoError(t, err)
+	files, err := docsemit.Emit(resolve(t, "../../manifest.yaml"))
+	require.NoError(t, err)
+	tables := parseTables(t, files["docs/authorize.md"])
+
+	assert.ElementsMatch(t, tsUnion(t, string(shared), "ErrorCode"), column(findTable(t, tables, "errCode", "Meaning"), 0))
+	assert.ElementsMatch(t, tsUnion(t, string(shared), "AuthStatus"), column(findTable(t, tables, "status", "when"), 0))
+
+	var exports []string
+	for _, m := range regexp.MustCompile(`export declare (?:function|const|let) (\w+)`).FindAllStringSubmatch(string(entry), -1) {
+		if m[1] != "authorize" && m[1] != "getAuthStatus" && m[1] != "getSetting" && !slices.Contains(exports, m[1]) {
+			exports = append(exports, m[1]) // the three above have sections of their own
+		}
+	}
+	var documented []string
+	for _, name := range column(findTable(t, tables, "export", "what it does"), 0) {
+		documented = append(documented, strings.SplitN(name, "(", 2)[0])
+	}
+	assert.ElementsMatch(t, exports, documented)
+}
+
+func column(tb mdtable.Table, i int) []string {
+	var out []string
+	for _, row := range tb.Rows {
+		out = append(out, row[i])
+	}
+	return out
 }

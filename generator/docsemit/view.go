@@ -99,6 +99,9 @@ var grantRows = []grantRow{
 	{"button", "needs a tap on an open-type button", "granted: resolves; otherwise BUTTON_REQUIRED"},
 }
 
+// errorRows are the runtime's error codes, most common first; a test
+// keeps them equal to the typings' ErrorCode union
+// (templates/npm/shared.d.ts.tmpl).
 var errorRows = []errorRow{
 	{"AUTH_DENIED", "The user refused, now or before; no prompt was shown for an earlier refusal."},
 	{"UNKNOWN_SCOPE", "The scope is not in the manifest. No native call was made."},
@@ -106,6 +109,5 @@ var errorRows = []errorRow{
 	{"SETTINGS_REQUIRED", "The host grants the scope only in its settings page: show a button that calls openSetting."},
 	{"BUTTON_REQUIRED", "The host grants the scope only through an open-type button: show one."},
 	{"UNSUPPORTED_PLATFORM", "No known host was detected."},
-	{"NOT_AVAILABLE", "The host cannot do this at all (the web has no settings page for openSetting)."},
 	{"NATIVE_ERROR", "The native call failed for another reason; nativeError holds what the host passed."},
 }
