@@ -3,8 +3,15 @@ package schemaemit_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -135,4 +142,87 @@ func TestEmittedSchemaNamesTheManifestsPlatforms(t *testing.T) {
 	}
 	require.NoError(t, json.Unmarshal(data, &schema))
 	assert.Equal(t, []string{"alipay", "baidu", "bytedance", "kuaishou", "wechat"}, schema.Defs["platformID"].Enum)
+}
+
+// keyTable is the keys one mapping of the manifest accepts and the ones it
+// requires, sorted, and whether it refuses other keys.
+type keyTable struct {
+	keys, required []string
+	closed         bool
+}
+
+// loaderTables reads the field tables of generator/load ([]field{{"name",
+// required, read}, …}) from its source, so the test sees what the loader
+// accepts without the loader exporting its internals.
+func loaderTables(t *testing.T) []keyTable {
+	t.Helper()
+	f, err := parser.ParseFile(token.NewFileSet(), "../load/manifest.go", nil, 0)
+	require.NoError(t, err)
+	var tables []keyTable
+	ast.Inspect(f, func(n ast.Node) bool {
+		lit, ok := n.(*ast.CompositeLit)
+		if !ok {
+			return true
+		}
+		arr, ok := lit.Type.(*ast.ArrayType)
+		if !ok || fmt.Sprint(arr.Elt) != "field" {
+			return true
+		}
+		tb := keyTable{closed: true} // the loader reports unknown keys
+		for _, e := range lit.Elts {
+			row := e.(*ast.CompositeLit).Elts
+			name, err := strconv.Unquote(row[0].(*ast.BasicLit).Value)
+			require.NoError(t, err)
+			tb.keys = append(tb.keys, name)
+			if row[1].(*ast.Ident).Name == "true" {
+				tb.required = append(tb.required, name)
+			}
+		}
+		slices.Sort(tb.keys)
+		slices.Sort(tb.required)
+		tables = append(tables, tb)
+		return false
+	})
+	require.Len(t, tables, 6, "manifest, npm, platform, denial, scope, support")
+	return tables
+}
+
+// schemaTables collects every object schema with fixed properties.
+func schemaTables(node any, out *[]keyTable) {
+	switch n := node.(type) {
+	case map[string]any:
+		if props, ok := n["properties"].(map[string]any); ok {
+			tb := keyTable{keys: slices.Sorted(maps.Keys(props)), closed: n["additionalProperties"] == false}
+			if req, ok := n["required"].([]any); ok {
+				for _, r := range req {
+					tb.required = append(tb.required, r.(string))
+				}
+			}
+			slices.Sort(tb.required)
+			*out = append(*out, tb)
+		}
+		for _, k := range slices.Sorted(maps.Keys(n)) {
+			schemaTables(n[k], out)
+		}
+	case []any:
+		for _, v := range n {
+			schemaTables(v, out)
+		}
+	}
+}
+
+// TestSchemaHasEveryLoaderKey: each mapping the loader reads is an object
+// in the schema with the same keys and the same required ones, which
+// refuses any other key as the loader does. A key added to the loader and
+// not to the schema fails here even before a manifest uses it.
+func TestSchemaHasEveryLoaderKey(t *testing.T) {
+	src, err := schemaemit.Schema(nil)
+	require.NoError(t, err)
+	var doc any
+	require.NoError(t, json.Unmarshal(src, &doc))
+	var inSchema []keyTable
+	schemaTables(doc, &inSchema)
+	for _, tb := range loaderTables(t) {
+		assert.Contains(t, inSchema, tb, "the schema has a closed object with exactly the loader's keys %v (required %v)", tb.keys, tb.required)
+	}
 }
