@@ -15,14 +15,27 @@ import (
 	"github.com/scopegen/scopegen/generator/goemit"
 	"github.com/scopegen/scopegen/generator/model"
 	"github.com/scopegen/scopegen/generator/output"
+	"github.com/scopegen/scopegen/internal/synth"
 )
 
 // behaviourCases are the manifests whose Go is compiled, vetted and run.
-var behaviourCases = map[string]string{
-	"small":       "testdata/small.yaml",
-	"adversarial": "testdata/adversarial.yaml",
-	"goldenadv":   "../../testdata/cases/adversarial-strings/manifest.yaml",
-	"root":        "../../manifest.yaml",
+// Between them their lookups take every form: switches (small sets),
+// direct hashes (the root manifest's scopes) and displaced hashes
+// (sized: 300 scopes).
+var behaviourCases = map[string]func(t *testing.T) []byte{
+	"small":       readFile("testdata/small.yaml"),
+	"adversarial": readFile("testdata/adversarial.yaml"),
+	"goldenadv":   readFile("../../testdata/cases/adversarial-strings/manifest.yaml"),
+	"root":        readFile("../../manifest.yaml"),
+	"sized":       func(*testing.T) []byte { return synth.Sized(300) },
+}
+
+func readFile(path string) func(t *testing.T) []byte {
+	return func(t *testing.T) []byte {
+		data, err := os.ReadFile(path)
+		require.NoError(t, err)
+		return data
+	}
 }
 
 // TestEmittedGoBehaves writes the Go of every case into one temporary
@@ -37,7 +50,7 @@ func TestEmittedGoBehaves(t *testing.T) {
 	root := t.TempDir()
 	writeFile(t, filepath.Join(root, "go.mod"), []byte("module example.com/x\n\ngo 1.26\n"))
 	for name, manifest := range behaviourCases {
-		m := resolveFile(t, manifest, "example.com/x/"+name)
+		m := resolve(t, manifest(t), "example.com/x/"+name)
 		files, err := goemit.Emit(m)
 		require.NoError(t, err)
 		files, err = output.Finish(files)
@@ -131,12 +144,10 @@ func usesAuthCode(p *model.Platform) bool {
 	return false
 }
 
-func resolveFile(t testing.TB, path, importPath string) *model.Model {
+func resolve(t *testing.T, data []byte, importPath string) *model.Model {
 	t.Helper()
-	data, err := os.ReadFile(path)
-	require.NoError(t, err)
-	m, diags := generator.Resolve(filepath.Base(path), data, generator.Options{GoImportPath: importPath})
-	require.Empty(t, diags, "%s", path)
+	m, diags := generator.Resolve("manifest.yaml", data, generator.Options{GoImportPath: importPath})
+	require.Empty(t, diags)
 	return m
 }
 

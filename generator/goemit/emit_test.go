@@ -19,7 +19,7 @@ import (
 // emitFinished emits a testdata manifest and formats it as the pipeline does.
 func emitFinished(t *testing.T, manifest string) (*model.Model, output.Files) {
 	t.Helper()
-	m := resolveFile(t, manifest, "example.com/x/gen")
+	m := resolve(t, readFile(manifest)(t), "example.com/x/gen")
 	files, err := goemit.Emit(m)
 	require.NoError(t, err)
 	files, err = output.Finish(files)

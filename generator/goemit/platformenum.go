@@ -29,13 +29,15 @@ func platformFile(m *model.Model) *jen.File {
 	titles := []jen.Code{jen.Lit("")}
 	globals := []jen.Code{jen.Lit("")}
 	all := make([]jen.Code, 0, len(m.Platforms))
-	cases := make([]parseCase, 0, len(m.Platforms))
+	idKeys := make([]string, 0, len(m.Platforms))
+	goNames := make([]string, 0, len(m.Platforms))
 	for _, p := range m.Platforms {
 		ids = append(ids, jen.Lit(p.ID))
 		titles = append(titles, jen.Lit(p.Title))
 		globals = append(globals, jen.Lit(p.Global))
 		all = append(all, jen.Id(p.GoName))
-		cases = append(cases, parseCase{p.ID, p.GoName})
+		idKeys = append(idKeys, p.ID)
+		goNames = append(goNames, p.GoName)
 	}
 	f.Var().Defs(
 		jen.Id("platformIDs").Op("=").Index(jen.Id("platformCount")).String().Values(lines(ids)...),
@@ -72,7 +74,7 @@ func platformFile(m *model.Model) *jen.File {
 		jen.Return(jen.Id("out")),
 	)
 	textMethods(f, "Platform", "p", "ParsePlatform")
-	parseFunc(f, "ParsePlatform", "Platform", "platform", "platformIDs", cases,
+	parseFunc(f, "ParsePlatform", "Platform", "platform", "platformIDs", idKeys, goNames,
 		"ParsePlatform returns the platform whose id is id, such as \"wechat\". An unknown id is an *UnknownNameError that suggests the closest known one.")
 	f.Add(doc("AllPlatforms returns every platform in id order. The slice is new on each call.")).
 		Func().Id("AllPlatforms").Params().Index().Id("Platform").Block(

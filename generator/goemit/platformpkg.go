@@ -30,13 +30,16 @@ func platformPackage(m *model.Model, p *model.Platform) *jen.File {
 	// Tables indexed by scope.Scope: one slot per scope plus the invalid zero.
 	size := jen.Lit(len(m.Scopes) + 1)
 	natives, settings := jen.Dict{}, jen.Dict{}
-	var nativeCases, settingCases []parseCase
+	var nativeKeys, settingKeys []string
+	var nativeOwners, settingOwners []*model.Scope
 	for _, sup := range p.Scopes {
 		natives[q(sup.Scope.GoName)] = jen.Lit(sup.Native)
-		nativeCases = append(nativeCases, parseCase{sup.Native, sup.Scope.GoName})
+		nativeKeys = append(nativeKeys, sup.Native)
+		nativeOwners = append(nativeOwners, sup.Scope)
 		if sup.SettingKey != "" {
 			settings[q(sup.Scope.GoName)] = jen.Lit(sup.SettingKey)
-			settingCases = append(settingCases, parseCase{sup.SettingKey, sup.Scope.GoName})
+			settingKeys = append(settingKeys, sup.SettingKey)
+			settingOwners = append(settingOwners, sup.Scope)
 		}
 	}
 	f.Var().Defs(
@@ -57,9 +60,9 @@ func platformPackage(m *model.Model, p *model.Platform) *jen.File {
 	}
 
 	lookup(f, q, "Native", "s", "natives", fmt.Sprintf("Native returns %s's own name for s, such as the scope to pass to its authorize; false when %s does not support s.", p.Title, p.Title))
-	reverse(f, q, "FromNative", "name", nativeCases, fmt.Sprintf("FromNative returns the universal scope of %s's native scope name; false for a name the manifest does not map.", p.Title))
+	reverse(f, q, "FromNative", "name", "natives", nativeKeys, nativeOwners, fmt.Sprintf("FromNative returns the universal scope of %s's native scope name; false for a name the manifest does not map.", p.Title))
 	lookup(f, q, "SettingKey", "s", "settingKeys", fmt.Sprintf("SettingKey returns the key of s in %s's getSetting().authSetting; false when %s does not report s there.", p.Title, p.Title))
-	reverse(f, q, "FromSettingKey", "key", settingCases, fmt.Sprintf("FromSettingKey returns the universal scope of an authSetting key of %s; false for a key the manifest does not map.", p.Title))
+	reverse(f, q, "FromSettingKey", "key", "settingKeys", settingKeys, settingOwners, fmt.Sprintf("FromSettingKey returns the universal scope of an authSetting key of %s; false for a key the manifest does not map.", p.Title))
 
 	f.Add(doc(fmt.Sprintf("NormalizeSettings re-keys %s's getSetting().authSetting by universal scope. Keys that name no scope of the manifest are dropped.", p.Title))).
 		Func().Id("NormalizeSettings").Params(jen.Id("authSetting").Map(jen.String()).Bool()).Map(q("Scope")).Bool().Block(
@@ -86,16 +89,19 @@ func lookup(f *jen.File, q func(string) *jen.Statement, fn, arg, table, comment 
 	)
 }
 
-// reverse emits a string switch from a native name to a scope.
-func reverse(f *jen.File, q func(string) *jen.Statement, fn, arg string, cases []parseCase, comment string) {
-	body := []jen.Code{jen.Return(jen.Lit(0), jen.False())}
-	if len(cases) > 0 {
-		arms := make([]jen.Code, len(cases))
-		for i, c := range cases {
-			arms[i] = jen.Case(jen.Lit(c.name)).Block(jen.Return(q(c.goName), jen.True()))
-		}
-		body = append([]jen.Code{jen.Switch(jen.Id(arg)).Block(arms...)}, body...)
+// reverse emits a lookup from a platform's name for a scope (a key of
+// table, which is indexed by scope) to the scope; owners[k] has keys[k].
+func reverse(f *jen.File, q func(string) *jen.Statement, fn, arg, table string, keys []string, owners []*model.Scope, comment string) {
+	values := make([]int, len(owners))
+	for k, s := range owners {
+		values[k] = s.Index
 	}
+	body := findString(f, stringLookup{
+		prefix: strings.ToLower(fn[:1]) + fn[1:], arg: arg, table: table, keys: keys, values: values,
+		hashHit: func(i jen.Code) jen.Code { return jen.Return(q("Scope").Call(i), jen.True()) },
+		armHit:  func(k int) jen.Code { return jen.Return(q(owners[k].GoName), jen.True()) },
+	})
+	body = append(body, jen.Return(jen.Lit(0), jen.False()))
 	f.Add(doc(comment)).Func().Id(fn).Params(jen.Id(arg).String()).Params(q("Scope"), jen.Bool()).Block(body...)
 }
 
@@ -107,14 +113,30 @@ func nativeAPI(f *jen.File, p *model.Platform) {
 		names = append(names, sup.APINames...)
 	}
 	slices.SortFunc(names, func(a, b model.APIName) int { return strings.Compare(a.Universal, b.Universal) })
-	arms := make([]jen.Code, len(names))
+	keys := make([]string, len(names))
 	for i, n := range names {
-		arms[i] = jen.Case(jen.Lit(n.Universal)).Block(jen.Return(jen.Lit(n.Native), jen.True()))
+		keys[i] = n.Universal
 	}
-	body := []jen.Code{jen.Return(jen.Lit(""), jen.False())}
-	if len(arms) > 0 {
-		body = append([]jen.Code{jen.Switch(jen.Id("api")).Block(arms...)}, body...)
-	}
+	_, values := enumKeys(keys)
+	body := findString(f, stringLookup{
+		prefix: "nativeAPI", arg: "api", table: "apiUniversal", keys: keys, values: values,
+		declareTable: func() {
+			universal := []jen.Code{jen.Lit("")}
+			native := []jen.Code{jen.Lit("")}
+			for _, n := range names {
+				universal = append(universal, jen.Lit(n.Universal))
+				native = append(native, jen.Lit(n.Native))
+			}
+			f.Comment("// apiUniversal lists the universal API names of the supported scopes, sorted, from index 1; apiNative[i] is the method for apiUniversal[i].")
+			f.Var().Defs(
+				jen.Id("apiUniversal").Op("=").Index(jen.Lit(len(universal))).String().Values(lines(universal)...),
+				jen.Id("apiNative").Op("=").Index(jen.Lit(len(native))).String().Values(lines(native)...),
+			)
+		},
+		hashHit: func(i jen.Code) jen.Code { return jen.Return(jen.Id("apiNative").Index(i), jen.True()) },
+		armHit:  func(k int) jen.Code { return jen.Return(jen.Lit(names[k].Native), jen.True()) },
+	})
+	body = append(body, jen.Return(jen.Lit(""), jen.False()))
 	f.Add(doc(fmt.Sprintf("NativeAPI returns %s's method name for a universal API name, such as saveImageToPhotosAlbum for saveImage; false when no scope %s supports guards api.", p.Title, p.Title))).
 		Func().Id("NativeAPI").Params(jen.Id("api").String()).Params(jen.String(), jen.Bool()).Block(body...)
 }

@@ -21,7 +21,7 @@ func scopeFile(m *model.Model) *jen.File {
 	scopeConsts(f, m)
 	scopeTables(f, m)
 	scopeMethods(f, m)
-	parseFunc(f, "Parse", "Scope", "scope", "scopeNames", scopeCases(m),
+	parseFunc(f, "Parse", "Scope", "scope", "scopeNames", scopeNames(m), scopeGoNames(m),
 		"Parse returns the scope whose universal name is name, such as \"scope.userLocation\". An unknown name is an *UnknownNameError that suggests the closest known one.")
 	forAPIFunc(f, m)
 	return f
@@ -193,46 +193,75 @@ func textMethods(f *jen.File, typ, recv, parse string) {
 	)
 }
 
-// parseCase is one arm of a generated string switch.
-type parseCase struct {
-	name, goName string
-}
-
-func scopeCases(m *model.Model) []parseCase {
-	out := make([]parseCase, len(m.Scopes))
+func scopeNames(m *model.Model) []string {
+	out := make([]string, len(m.Scopes))
 	for i, s := range m.Scopes {
-		out[i] = parseCase{s.Name, s.GoName}
+		out[i] = s.Name
 	}
 	return out
 }
 
-// parseFunc emits a name → constant parser. A string switch compiles to a
-// length check and a binary search over the cases: a few nanoseconds and
-// no allocation; only the error path allocates.
-func parseFunc(f *jen.File, fn, typ, kind, table string, cases []parseCase, comment string) {
-	arms := make([]jen.Code, 0, len(cases))
-	for _, c := range cases {
-		arms = append(arms, jen.Case(jen.Lit(c.name)).Block(jen.Return(jen.Id(c.goName), jen.Nil())))
+func scopeGoNames(m *model.Model) []string {
+	out := make([]string, len(m.Scopes))
+	for i, s := range m.Scopes {
+		out[i] = s.GoName
 	}
-	f.Add(doc(comment)).Func().Id(fn).Params(jen.Id("name").String()).Params(jen.Id(typ), jen.Error()).Block(
-		jen.Switch(jen.Id("name")).Block(arms...),
-		jen.Return(jen.Lit(0), jen.Op("&").Id("UnknownNameError").Values(jen.Dict{
-			jen.Id("Kind"):       jen.Lit(kind),
-			jen.Id("Name"):       jen.Id("name"),
-			jen.Id("Suggestion"): jen.Id("suggest").Call(jen.Id("name"), jen.Id(table).Index(jen.Lit(1), jen.Empty())),
-		})),
-	)
+	return out
+}
+
+// enumKeys returns names as lookup keys whose values are the enum values
+// 1..len(names), the index of each name in its table.
+func enumKeys(names []string) ([]string, []int) {
+	values := make([]int, len(names))
+	for i := range names {
+		values[i] = i + 1
+	}
+	return names, values
+}
+
+// parseFunc emits a name → constant parser over table, the enum's names
+// by value. The hit path neither allocates nor loops over the name; only
+// the error path allocates, to compute the suggestion.
+func parseFunc(f *jen.File, fn, typ, kind, table string, names, goNames []string, comment string) {
+	keys, values := enumKeys(names)
+	body := findString(f, stringLookup{
+		prefix: strings.ToLower(fn[:1]) + fn[1:], arg: "name", table: table, keys: keys, values: values,
+		hashHit: func(i jen.Code) jen.Code { return jen.Return(jen.Id(typ).Call(i), jen.Nil()) },
+		armHit:  func(k int) jen.Code { return jen.Return(jen.Id(goNames[k]), jen.Nil()) },
+	})
+	body = append(body, jen.Return(jen.Lit(0), jen.Op("&").Id("UnknownNameError").Values(jen.Dict{
+		jen.Id("Kind"):       jen.Lit(kind),
+		jen.Id("Name"):       jen.Id("name"),
+		jen.Id("Suggestion"): jen.Id("suggest").Call(jen.Id("name"), jen.Id(table).Index(jen.Lit(1), jen.Empty())),
+	})))
+	f.Add(doc(comment)).Func().Id(fn).Params(jen.Id("name").String()).Params(jen.Id(typ), jen.Error()).Block(body...)
 }
 
 func forAPIFunc(f *jen.File, m *model.Model) {
-	arms := make([]jen.Code, 0, len(m.APIs))
-	for _, a := range m.APIs {
-		arms = append(arms, jen.Case(jen.Lit(a.Name)).Block(jen.Return(jen.Id(a.Scope.GoName), jen.True())))
+	keys := make([]string, len(m.APIs))
+	for i, a := range m.APIs {
+		keys[i] = a.Name
 	}
-	body := []jen.Code{jen.Return(jen.Lit(0), jen.False())}
-	if len(arms) > 0 {
-		body = append([]jen.Code{jen.Switch(jen.Id("api")).Block(arms...)}, body...)
-	}
+	_, values := enumKeys(keys)
+	body := findString(f, stringLookup{
+		prefix: "forAPI", arg: "api", table: "apiNames", keys: keys, values: values,
+		declareTable: func() {
+			names := []jen.Code{jen.Lit("")}
+			owners := []jen.Code{jen.Lit(0)}
+			for _, a := range m.APIs {
+				names = append(names, jen.Lit(a.Name))
+				owners = append(owners, jen.Id(a.Scope.GoName))
+			}
+			f.Comment("// apiNames lists the universal API names, sorted, from index 1; apiScopes[i] guards apiNames[i].")
+			f.Var().Defs(
+				jen.Id("apiNames").Op("=").Index(jen.Lit(len(names))).String().Values(lines(names)...),
+				jen.Id("apiScopes").Op("=").Index(jen.Lit(len(owners))).Id("Scope").Values(lines(owners)...),
+			)
+		},
+		hashHit: func(i jen.Code) jen.Code { return jen.Return(jen.Id("apiScopes").Index(i), jen.True()) },
+		armHit:  func(k int) jen.Code { return jen.Return(jen.Id(m.APIs[k].Scope.GoName), jen.True()) },
+	})
+	body = append(body, jen.Return(jen.Lit(0), jen.False()))
 	f.Add(doc("ForAPI returns the scope guarding the universal API name api, such as \"getLocation\"; false when no scope guards it.")).
 		Func().Id("ForAPI").Params(jen.Id("api").String()).Params(jen.Id("Scope"), jen.Bool()).Block(body...)
 }

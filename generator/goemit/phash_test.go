@@ -1,0 +1,74 @@
+package goemit
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// find is the generated lookup, in Go: the value of s's slot when
+// table[value] == s.
+func (ph *perfectHash) find(s string, table []string) (int, bool) {
+	if len(s) < ph.minLen {
+		return 0, false
+	}
+	x := ph.pack(s)
+	var slot int
+	if ph.direct != 0 {
+		slot = int((x * ph.direct) >> (64 - ph.slotBits))
+	} else {
+		slot = ph.slot(x, ph.disp[ph.bucket(x)])
+	}
+	v := ph.slots[slot]
+	return v, table[v] == s
+}
+
+func TestPerfectHash(t *testing.T) {
+	sets := map[string]func(i int) string{
+		"scope names":   func(i int) string { return fmt.Sprintf("scope.synthetic%d", i) },
+		"same length":   func(i int) string { return fmt.Sprintf("n.%06d.x", i) },
+		"number inside": func(i int) string { return fmt.Sprintf("scope.%d.suffix", i) },
+	}
+	for name, key := range sets {
+		for _, n := range []int{1, 17, 64, 65, 1000, 10000} {
+			t.Run(fmt.Sprintf("%s/%d", name, n), func(t *testing.T) {
+				table := []string{""}
+				var values []int
+				for i := range n {
+					table = append(table, key(i))
+					values = append(values, i+1)
+				}
+				ph, ok := buildPerfectHash(table[1:], values)
+				require.True(t, ok)
+				assert.Equal(t, n <= maxDirectKeys, ph.direct != 0, "small sets hash without displacement")
+				assert.LessOrEqual(t, len(ph.front)+len(ph.back), maxOffsets)
+				for i, k := range table[1:] {
+					v, found := ph.find(k, table)
+					require.True(t, found, k)
+					require.Equal(t, i+1, v)
+				}
+				for _, miss := range []string{"", "x", "scope.synthetic", table[n] + "x", "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz"} {
+					_, found := ph.find(miss, table)
+					assert.False(t, found, miss)
+				}
+				again, _ := buildPerfectHash(table[1:], values)
+				assert.Equal(t, ph, again, "the hash is the same on every run")
+			})
+		}
+	}
+}
+
+func TestPerfectHashGivesUp(t *testing.T) {
+	// The keys differ only in the middle, beyond the bytes the short key
+	// lets the hash read: a switch must do.
+	keys := []string{"ab", "ax1xxxxxxxb", "ax2xxxxxxxb"}
+	_, ok := buildPerfectHash(keys, []int{1, 2, 3})
+	assert.False(t, ok)
+	_, ok = buildPerfectHash([]string{strings.Repeat("k", 256)}, []int{1})
+	assert.False(t, ok, "a length beyond a byte would spill into the packed bytes")
+	_, ok = buildPerfectHash(nil, nil)
+	assert.False(t, ok)
+}
