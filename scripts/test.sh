@@ -16,3 +16,15 @@ go run ./cmd/scopegen check
 
 step "go test"
 go test ./...
+
+# --- npm package (issue 3): JavaScript runtime tests and TypeScript checks ---
+step "npm ci (Node tooling pinned by package-lock.json)"
+# Reinstall only when node_modules is missing or was installed from another lockfile.
+if ! cmp -s package-lock.json node_modules/.scopegen-installed-lock 2>/dev/null; then
+  npm ci --no-audit --no-fund
+  cp package-lock.json node_modules/.scopegen-installed-lock
+fi
+
+step "node --test: generated npm runtime against simulated hosts; TypeScript checks"
+node --test test/js/ test/ts/
+# --- end npm package ---
