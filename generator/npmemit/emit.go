@@ -99,6 +99,7 @@ var funcs = template.FuncMap{
 	"exports":       exports,
 	"exportDefault": exportDefault,
 	"exportLive":    exportLive,
+	"join":          strings.Join,
 }
 
 func lenOf(list any) int {

@@ -41,8 +41,8 @@ type rowView struct {
 }
 
 type scopeView struct {
-	Name      string
-	Platforms []string
+	Name string
+	APIs []string // universal API names, sorted
 }
 
 type apiView struct{ Name, Scope string }
@@ -90,11 +90,7 @@ func newView(m *model.Model) (*view, error) {
 		v.DetectOrder = append(v.DetectOrder, byID[p.ID])
 	}
 	for _, s := range m.Scopes {
-		sv := scopeView{Name: s.Name, Platforms: []string{}}
-		for _, sup := range s.Support {
-			sv.Platforms = append(sv.Platforms, sup.Platform.ID)
-		}
-		v.Scopes = append(v.Scopes, sv)
+		v.Scopes = append(v.Scopes, scopeView{Name: s.Name, APIs: s.APIs})
 	}
 	for _, a := range m.APIs {
 		v.APIs = append(v.APIs, apiView{Name: a.Name, Scope: a.Scope.Name})

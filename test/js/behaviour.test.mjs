@@ -174,8 +174,13 @@ test("authorizeApi, scopeForApi, isSupported, scopes", async () => {
   assert.equal(wechat.scopeForApi("toString"), undefined);
   assert.equal(wechat.scopeForApi("request"), undefined);
   assert.equal(wechat.isSupported("scope.werun"), true);
-  assert.equal(wechat.isSupported("scope.werun", "alipay"), false);
-  assert.equal(wechat.isSupported("scope.hostId", "bytedance"), true);
+  assert.equal(wechat.isSupported("scope.hostId"), false);
+  assert.equal(wechat.isSupported("scope.werun", "alipay"), false, "a host entry answers for its own host only");
+  assert.equal(universal.isSupported("scope.hostId", "bytedance"), true);
+  assert.equal(universal.isSupported("scope.werun", "alipay"), false);
+  assert.equal(universal.isSupported("toString", "wechat"), false);
+  assert.deepEqual(universal.scopes, [...universal.scopes].sort());
+  assert.ok(universal.scopes.includes("auth_base") && universal.scopes.includes("scope.werun"));
   assert.equal(wechat.isSupported("nope"), false);
   assert.ok(wechat.scopes.includes("scope.werun") && !wechat.scopes.includes("auth_base"));
   assert.equal(wechat.platform, "wechat");
