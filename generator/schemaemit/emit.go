@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strings"
 	"text/template"
+	"unicode"
 	"unicode/utf16"
 
 	"github.com/scopegen/scopegen/generator/model"
@@ -91,7 +92,7 @@ type view struct {
 
 type patterns struct {
 	NPMPackage, PlatformID, ScopeName, APIName, Native, Global, GoName, Condition string
-	Title, Text, Icon, Unportable                                                 string
+	Title, Text, NotBlank, Icon, Unportable                                       string
 }
 
 // notText is every character validate refuses in free text: C0 and C1
@@ -99,6 +100,38 @@ type patterns struct {
 // characters are written literally so the pattern reads the same in Go's
 // RE2 and in ECMAScript.
 const notText = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\u009f\ufeff"
+
+// notLine is notText and the line breaks: what a one-line text refuses.
+const notLine = "\r\n\u2028\u2029" + notText
+
+// whiteSpace is, as a character class body, the white space of
+// strings.TrimSpace (unicode.White_Space), which validate uses to call a
+// text blank. Neither \s nor \S is used: RE2's is ASCII only and
+// ECMAScript's is Unicode, so the two would disagree.
+var whiteSpace = func() string {
+	var b strings.Builder
+	for _, r := range unicode.White_Space.R16 {
+		b.WriteString(classRange(rune(r.Lo), rune(r.Hi), rune(r.Stride)))
+	}
+	for _, r := range unicode.White_Space.R32 {
+		b.WriteString(classRange(rune(r.Lo), rune(r.Hi), rune(r.Stride)))
+	}
+	return b.String()
+}()
+
+func classRange(lo, hi, stride rune) string {
+	if stride != 1 {
+		var b strings.Builder
+		for r := lo; r <= hi; r += stride {
+			b.WriteRune(r)
+		}
+		return b.String()
+	}
+	if lo == hi {
+		return string(lo)
+	}
+	return string(lo) + "-" + string(hi)
+}
 
 func newView(platformIDs []string) view {
 	grants := make([]string, len(model.Grants))
@@ -130,9 +163,11 @@ func newView(platformIDs []string) view {
 			Global:     model.GlobalPattern.String(),
 			GoName:     model.GoNamePattern.String(),
 			Condition:  model.ConditionPattern.String(),
-			Title:      "^[^\r\n\u2028\u2029" + notText + "]*[^\\s" + notText + "][^\r\n\u2028\u2029" + notText + "]*$",
+			Title:      "^[^" + notLine + "]*[^" + whiteSpace + notLine + "][^" + notLine + "]*$",
 			Text:       "^[^" + notText + "]*$",
-			Icon:       "^https://[^\\s\"'<>\\\\`]+$",
+			NotBlank:   "[^" + whiteSpace + "]",
+			// validate's icon pattern, its RE2 \s spelt out.
+			Icon:       "^https://[^\t\n\f\r \"'<>\\\\`]+$",
 			Unportable: "\\(\\?|\\\\[AzQEpPCb]|\\[\\[:|[/\r\n\u2028\u2029]",
 		},
 	}
