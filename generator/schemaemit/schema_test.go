@@ -259,3 +259,43 @@ func TestOwnCasesSayWhatScopegenDoes(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryKeyIsDescribed: each key of each closed object says what it is,
+// itself or through the definition it refers to, since that is what an
+// editor shows on hover.
+func TestEveryKeyIsDescribed(t *testing.T) {
+	src, err := schemaemit.Schema(nil)
+	require.NoError(t, err)
+	var root map[string]any
+	require.NoError(t, json.Unmarshal(src, &root))
+	defs := root["$defs"].(map[string]any)
+	described := func(s map[string]any) bool {
+		if _, ok := s["description"]; ok {
+			return true
+		}
+		ref, _ := s["$ref"].(string)
+		def, ok := defs[strings.TrimPrefix(ref, "#/$defs/")].(map[string]any)
+		_, has := def["description"]
+		return ok && has
+	}
+	objects := []map[string]any{root}
+	for _, name := range slices.Sorted(maps.Keys(defs)) {
+		objects = append(objects, defs[name].(map[string]any))
+	}
+	keys := 0
+	for len(objects) > 0 {
+		obj := objects[0]
+		objects = objects[1:]
+		props, _ := obj["properties"].(map[string]any)
+		if obj["additionalProperties"] != false {
+			continue // not a table of keys (a conditional's "then", say)
+		}
+		for _, k := range slices.Sorted(maps.Keys(props)) {
+			p := props[k].(map[string]any)
+			keys++
+			assert.True(t, described(p), "key %q has no description", k)
+			objects = append(objects, p)
+		}
+	}
+	assert.GreaterOrEqual(t, keys, 25)
+}
