@@ -28,15 +28,15 @@ async function size(contents, conditions = []) {
 const call = `authorize({ scope: "scope.camera" });`;
 const rows = [];
 for (const [condition, target] of Object.entries(rootExports)) {
-  if (typeof target !== "object") continue; // "types", "import", "require"
-  const entry = path.join(pkgDir, target.import);
+  if (!target.import?.default) continue; // the "import" and "require" fallbacks
+  const entry = path.join(pkgDir, target.import.default);
   const id = path.basename(entry, ".mjs");
   const ours = await size(`import { authorize } from ${JSON.stringify(entry)}; ${call}`);
   const whole = await size(`export * from ${JSON.stringify(entry)};`);
   const uni = await size(`import { authorize } from "@uni/apis"; ${call}`, [condition]);
   rows.push({ id, condition, ours, whole, uni });
 }
-const universal = await size(`import { authorize } from ${JSON.stringify(path.join(pkgDir, rootExports.import))}; ${call}`);
+const universal = await size(`import { authorize } from ${JSON.stringify(path.join(pkgDir, rootExports.import.default))}; ${call}`);
 const uniUniversal = await size(`import { authorize } from "@uni/apis"; ${call}`);
 
 const ratio = (a, b) => (a / b).toFixed(2) + "×";

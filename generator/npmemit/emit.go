@@ -48,11 +48,21 @@ func Emit(m *model.Model) (output.Files, error) {
 	if err := render("package.json", "package.json.tmpl", v); err != nil {
 		return nil, err
 	}
-	if err := render("types/shared.d.ts", "shared.d.ts.tmpl", v); err != nil {
-		return nil, err
-	}
-	if err := render("types/index.d.ts", "entry.d.ts", v.entry(moduleFormat{}, nil)); err != nil {
-		return nil, err
+	// Typings: .d.mts and .d.cts beside each module format (so TypeScript
+	// under node16 sees the format of what it types), and .d.ts for
+	// resolvers that ignore exports.
+	for _, f := range typingFormats {
+		if err := render("types/shared"+f.Ext, "shared.d.ts.tmpl", v.entry(f, nil)); err != nil {
+			return nil, err
+		}
+		if err := render("types/index"+f.Ext, "entry.d.ts", v.entry(f, nil)); err != nil {
+			return nil, err
+		}
+		for _, p := range v.Platforms {
+			if err := render("types/"+p.ID+f.Ext, "entry.d.ts", v.entry(f, p)); err != nil {
+				return nil, err
+			}
+		}
 	}
 	for _, f := range formats {
 		for _, mod := range []struct{ name, tmpl string }{{"core", "core.js.tmpl"}, {"shared", "shared.js.tmpl"}, {"index", "index.js.tmpl"}} {
@@ -62,9 +72,6 @@ func Emit(m *model.Model) (output.Files, error) {
 		}
 	}
 	for _, p := range v.Platforms {
-		if err := render("types/"+p.ID+".d.ts", "entry.d.ts", v.entry(moduleFormat{}, p)); err != nil {
-			return nil, err
-		}
 		for _, f := range formats {
 			if err := render("dist/"+p.ID+f.Ext, "host.js.tmpl", v.entry(f, p)); err != nil {
 				return nil, err
@@ -74,10 +81,15 @@ func Emit(m *model.Model) (output.Files, error) {
 	return files, nil
 }
 
+// typingFormats are the typings' file extensions; Import is how a typing
+// names a sibling ("./shared.mjs" finds shared.d.mts).
+var typingFormats = []moduleFormat{{Ext: ".d.ts"}, {Ext: ".d.mts", Import: ".mjs"}, {Ext: ".d.cts", Import: ".cjs"}}
+
 // moduleFormat says how imports and exports are spelt.
 type moduleFormat struct {
-	ESM bool
-	Ext string
+	ESM    bool
+	Ext    string
+	Import string // typings only: the extension in import specifiers
 }
 
 // entryView is what a module template receives: the whole package view,
@@ -100,6 +112,7 @@ var funcs = template.FuncMap{
 	"exportDefault": exportDefault,
 	"exportLive":    exportLive,
 	"join":          strings.Join,
+	"sibling":       func(e entryView, name string) string { return jsString("./" + name + e.Format.Import) },
 }
 
 func lenOf(list any) int {

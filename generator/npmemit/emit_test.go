@@ -43,7 +43,7 @@ func TestEveryFileCarriesTheMarkerAndIsDeterministic(t *testing.T) {
 			}
 			// One entry per platform in each format, plus the typings.
 			for _, p := range m.Platforms {
-				for _, f := range []string{"dist/" + p.ID + ".mjs", "dist/" + p.ID + ".cjs", "types/" + p.ID + ".d.ts"} {
+				for _, f := range []string{"dist/" + p.ID + ".mjs", "dist/" + p.ID + ".cjs", "types/" + p.ID + ".d.ts", "types/" + p.ID + ".d.mts", "types/" + p.ID + ".d.cts"} {
 					assert.Contains(t, files, "npm/"+f)
 				}
 			}
@@ -74,13 +74,15 @@ func TestPackageJSON(t *testing.T) {
 		assert.Contains(t, pkg.Exports, "./"+p.ID)
 		assert.Contains(t, root, p.ExportCondition)
 	}
-	for _, k := range []string{"types", "import", "require"} {
-		assert.Contains(t, root, k)
-	}
-	// Conditions are matched in order: types first, the fallbacks last.
+	// Conditions are matched in order: the host conditions first, the fallbacks last.
 	keys := jsonKeys(t, pkg.Exports["."])
-	assert.Equal(t, "types", keys[0])
 	assert.Equal(t, []string{"import", "require"}, keys[len(keys)-2:])
+	// Within each, the typings come first, beside the module they type.
+	var entry struct{ Import, Require json.RawMessage }
+	require.NoError(t, json.Unmarshal(pkg.Exports["./"+m.Platforms[0].ID], &entry))
+	assert.Equal(t, []string{"types", "default"}, jsonKeys(t, entry.Import))
+	assert.Contains(t, string(entry.Import), ".d.mts")
+	assert.Contains(t, string(entry.Require), ".d.cts")
 }
 
 func jsonKeys(t *testing.T, obj []byte) []string {

@@ -6,7 +6,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHost, onHost, withGlobals } from "./simhost.mjs";
 import { importEntry, requireEntry, hostIds, pkg } from "./load.mjs";
-import { existsSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { pkgDir } from "./load.mjs";
 
@@ -220,7 +222,27 @@ test("package.json: every export target exists; one subpath and one condition pe
   assert.equal(pkg.sideEffects, false);
   assert.ok(hostIds.length >= 1);
   for (const id of hostIds) {
-    const cond = Object.entries(pkg.exports["."]).find(([, v]) => typeof v === "object" && v.import === `./dist/${id}.mjs`);
+    const cond = Object.entries(pkg.exports["."]).find(([, v]) => v.import?.default === `./dist/${id}.mjs`);
     assert.ok(cond, `condition for ${id}`);
+  }
+});
+
+test("Node resolves the package through its exports: host conditions, subpaths, import and require", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "scopegen-resolve-"));
+  try {
+    const link = path.join(dir, "node_modules", ...pkg.name.split("/"));
+    mkdirSync(path.dirname(link), { recursive: true });
+    symlinkSync(pkgDir, link, "dir");
+    const probe = (conditions, code) => execFileSync(process.execPath, [...conditions.map((c) => `--conditions=${c}`), "--input-type=module", "-e", code], { cwd: dir, encoding: "utf8" }).trim();
+    const name = JSON.stringify(pkg.name);
+    for (const id of hostIds) {
+      const condition = Object.entries(pkg.exports["."]).find(([, v]) => v.import?.default === `./dist/${id}.mjs`)[0];
+      assert.equal(probe([condition], `import { platform } from ${name}; console.log(platform)`), id, condition);
+      assert.equal(probe([], `import { platform } from ${JSON.stringify(`${pkg.name}/${id}`)}; console.log(platform)`), id);
+      assert.equal(probe([], `import { createRequire } from "node:module"; console.log(createRequire(import.meta.url + "/")(${JSON.stringify(`${pkg.name}/${id}`)}).platform)`), id);
+    }
+    assert.equal(probe([], `import * as u from ${name}; console.log(typeof u.default, u.platform)`), "function undefined");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -10,12 +10,12 @@
 //     against those typings, so a name or shape they reject fails here.
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
-import { decodeRow, hostIds, importEntry, pkgDir } from "../js/load.mjs";
+import { decodeRow, hostIds, importEntry, pkg, pkgDir } from "../js/load.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
@@ -109,3 +109,39 @@ for (const id of Object.keys(OFFICIAL)) {
     assert.deepEqual(diagnostics([file], OFFICIAL[id].options).map((d) => d.text), [], readFileSync(file, "utf8"));
   });
 }
+
+// TypeScript under node16 resolves the package through its exports map and
+// types each entry in the format of the module it loads: .d.mts for import,
+// .d.cts for require. A default import must be the authorize function in
+// ES modules, and require() must see `default` and the named exports.
+test("node16 resolution: ES module and CommonJS consumers through package.json exports", () => {
+  const consumer = mkdtempSync(path.join(tmpdir(), "scopegen-node16-"));
+  try {
+    const link = path.join(consumer, "node_modules", ...pkg.name.split("/"));
+    mkdirSync(path.dirname(link), { recursive: true });
+    symlinkSync(pkgDir, link, "dir");
+    const host = hostIds[0];
+    writeFileSync(path.join(consumer, "esm.mts"), [
+      `import authorize, { scopes, platform } from ${JSON.stringify(pkg.name)};`,
+      `import hostAuthorize, { platform as hostPlatform, scopes as hostScopes } from ${JSON.stringify(`${pkg.name}/${host}`)};`,
+      "void authorize({ scope: scopes[0] }).then((r) => r.platform);",
+      "void hostAuthorize({ scope: hostScopes[0] });",
+      `const id: ${JSON.stringify(host)} = hostPlatform;`,
+      "void [id, platform];",
+    ].join("\n"));
+    writeFileSync(path.join(consumer, "cjs.cts"), [
+      `import universal = require(${JSON.stringify(pkg.name)});`,
+      `import hostEntry = require(${JSON.stringify(`${pkg.name}/${host}`)});`,
+      "void universal.default({ scope: universal.scopes[0] });",
+      "void hostEntry.authorize({ scope: hostEntry.scopes[0] });",
+      `const id: ${JSON.stringify(host)} = hostEntry.platform;`,
+      "void id;",
+    ].join("\n"));
+    const found = diagnostics([path.join(consumer, "esm.mts"), path.join(consumer, "cjs.cts")], {
+      module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16, paths: undefined,
+    });
+    assert.deepEqual(found.map((d) => d.text), []);
+  } finally {
+    rmSync(consumer, { recursive: true, force: true });
+  }
+});
