@@ -86,7 +86,9 @@ func (ph *perfectHash) pack(s string) uint64 {
 }
 
 // chooseOffsets adds, greedily, the offset that tells the most keys
-// apart, until every key packs differently.
+// apart, until every key packs differently. Keys that still pack alike
+// form a class; a candidate offset is scored by how many classes the
+// classes split into, which is one pass over the keys, no hashing.
 func (ph *perfectHash) chooseOffsets(keys []string) bool {
 	// A length beyond 255 would spill out of the packed word's low byte.
 	for _, k := range keys {
@@ -94,46 +96,98 @@ func (ph *perfectHash) chooseOffsets(keys []string) bool {
 			return false
 		}
 	}
-	seen := make(map[uint64]struct{}, len(keys))
-	distinct := func() int {
-		clear(seen)
-		for _, k := range keys {
-			seen[ph.pack(k)] = struct{}{}
-		}
-		return len(seen)
+	// order lists the keys class by class; starts[c] is where class c
+	// begins in it. The first classes are the lengths.
+	order := make([]int, len(keys))
+	for i := range order {
+		order[i] = i
 	}
-	best := distinct()
-	for best < len(keys) {
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(len(keys[a]), len(keys[b])) })
+	starts := []int{0}
+	for i := 1; i < len(order); i++ {
+		if len(keys[order[i]]) != len(keys[order[i-1]]) {
+			starts = append(starts, i)
+		}
+	}
+	byteAt := func(k string, fromBack bool, o int) byte {
+		if fromBack {
+			return k[len(k)-1-o]
+		}
+		return k[o]
+	}
+	// split counts the classes the current ones become with one more
+	// offset; stamps spare clearing seen per class.
+	var seen [256]int
+	stamp := 0
+	split := func(fromBack bool, o int) int {
+		n := 0
+		for c, start := range starts {
+			end := len(order)
+			if c+1 < len(starts) {
+				end = starts[c+1]
+			}
+			stamp++
+			for _, k := range order[start:end] {
+				if b := byteAt(keys[k], fromBack, o); seen[b] != stamp {
+					seen[b] = stamp
+					n++
+				}
+			}
+		}
+		return n
+	}
+	for len(starts) < len(keys) {
 		if len(ph.front)+len(ph.back) == maxOffsets {
 			return false
 		}
-		type choice struct{ fromBack, offset, distinct int }
+		type choice struct {
+			fromBack bool
+			offset   int
+			classes  int
+		}
 		var top choice
-		for fromBack := range 2 {
+		for _, fromBack := range []bool{false, true} {
+			used := ph.front
+			if fromBack {
+				used = ph.back
+			}
 			for o := range min(ph.minLen, 16) {
-				list := &ph.front
-				if fromBack == 1 {
-					list = &ph.back
-				}
-				if slices.Contains(*list, o) {
+				if slices.Contains(used, o) {
 					continue
 				}
-				*list = append(*list, o)
-				if d := distinct(); d > top.distinct {
-					top = choice{fromBack, o, d}
+				if n := split(fromBack, o); n > top.classes {
+					top = choice{fromBack, o, n}
 				}
-				*list = (*list)[:len(*list)-1]
 			}
 		}
-		if top.distinct <= best {
+		if top.classes <= len(starts) {
 			return false
 		}
-		if top.fromBack == 1 {
+		if top.fromBack {
 			ph.back = append(ph.back, top.offset)
 		} else {
 			ph.front = append(ph.front, top.offset)
 		}
-		best = top.distinct
+		// Refine: sort each class by the chosen byte and cut it where
+		// the byte changes.
+		var next []int
+		for c, start := range starts {
+			end := len(order)
+			if c+1 < len(starts) {
+				end = starts[c+1]
+			}
+			class := order[start:end]
+			slices.SortFunc(class, func(a, b int) int {
+				return cmp.Compare(byteAt(keys[a], top.fromBack, top.offset), byteAt(keys[b], top.fromBack, top.offset))
+			})
+			next = append(next, start)
+			for i := 1; i < len(class); i++ {
+				if byteAt(keys[class[i]], top.fromBack, top.offset) != byteAt(keys[class[i-1]], top.fromBack, top.offset) {
+					next = append(next, start+i)
+				}
+			}
+		}
+		starts = next
 	}
 	return true
 }

@@ -72,3 +72,21 @@ func TestPerfectHashGivesUp(t *testing.T) {
 	_, ok = buildPerfectHash(nil, nil)
 	assert.False(t, ok)
 }
+
+func BenchmarkBuildPerfectHash(b *testing.B) {
+	for _, n := range []int{100, 10000} {
+		keys := make([]string, n)
+		values := make([]int, n)
+		for i := range keys {
+			keys[i] = fmt.Sprintf("scope.synthetic%d", i)
+			values[i] = i + 1
+		}
+		b.Run(fmt.Sprintf("keys=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				if _, ok := buildPerfectHash(keys, values); !ok {
+					b.Fatal("no hash")
+				}
+			}
+		})
+	}
+}

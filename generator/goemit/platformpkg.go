@@ -3,6 +3,7 @@ package goemit
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -29,22 +30,24 @@ func platformPackage(m *model.Model, p *model.Platform) *jen.File {
 
 	// Tables indexed by scope.Scope: one slot per scope plus the invalid zero.
 	size := jen.Lit(len(m.Scopes) + 1)
-	natives, settings := jen.Dict{}, jen.Dict{}
+	// The scope package's import name is always "scope": validate
+	// reserves it as a platform id, so no package shadows it.
+	var natives, settings []string
 	var nativeKeys, settingKeys []string
 	var nativeOwners, settingOwners []*model.Scope
 	for _, sup := range p.Scopes {
-		natives[q(sup.Scope.GoName)] = jen.Lit(sup.Native)
+		natives = append(natives, "scope."+sup.Scope.GoName+": "+strconv.Quote(sup.Native))
 		nativeKeys = append(nativeKeys, sup.Native)
 		nativeOwners = append(nativeOwners, sup.Scope)
 		if sup.SettingKey != "" {
-			settings[q(sup.Scope.GoName)] = jen.Lit(sup.SettingKey)
+			settings = append(settings, "scope."+sup.Scope.GoName+": "+strconv.Quote(sup.SettingKey))
 			settingKeys = append(settingKeys, sup.SettingKey)
 			settingOwners = append(settingOwners, sup.Scope)
 		}
 	}
 	f.Var().Defs(
-		jen.Id("natives").Op("=").Index(size).String().Values(natives),
-		jen.Id("settingKeys").Op("=").Index(size).String().Values(settings),
+		jen.Id("natives").Op("=").Index(size).String().Values(rawLines(natives)),
+		jen.Id("settingKeys").Op("=").Index(size).String().Values(rawLines(settings)),
 	)
 	// As stringer does: the build fails with "invalid array index" when the
 	// scope package was regenerated without this one.
@@ -121,16 +124,16 @@ func nativeAPI(f *jen.File, p *model.Platform) {
 	body := findString(f, stringLookup{
 		prefix: "nativeAPI", arg: "api", table: "apiUniversal", keys: keys, values: values,
 		declareTable: func() {
-			universal := []jen.Code{jen.Lit("")}
-			native := []jen.Code{jen.Lit("")}
+			universal := []string{`""`}
+			native := []string{`""`}
 			for _, n := range names {
-				universal = append(universal, jen.Lit(n.Universal))
-				native = append(native, jen.Lit(n.Native))
+				universal = append(universal, strconv.Quote(n.Universal))
+				native = append(native, strconv.Quote(n.Native))
 			}
 			f.Comment("// apiUniversal lists the universal API names of the supported scopes, sorted, from index 1; apiNative[i] is the method for apiUniversal[i].")
 			f.Var().Defs(
-				jen.Id("apiUniversal").Op("=").Index(jen.Lit(len(universal))).String().Values(lines(universal)...),
-				jen.Id("apiNative").Op("=").Index(jen.Lit(len(native))).String().Values(lines(native)...),
+				jen.Id("apiUniversal").Op("=").Index(jen.Lit(len(universal))).String().Values(rawLines(universal)),
+				jen.Id("apiNative").Op("=").Index(jen.Lit(len(native))).String().Values(rawLines(native)),
 			)
 		},
 		hashHit: func(i jen.Code) jen.Code { return jen.Return(jen.Id("apiNative").Index(i), jen.True()) },

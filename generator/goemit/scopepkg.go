@@ -2,6 +2,7 @@ package goemit
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -72,40 +73,57 @@ func supportSummary(s *model.Scope) string {
 }
 
 func scopeTables(f *jen.File, m *model.Model) {
-	names := []jen.Code{jen.Lit("")}
-	titles := []jen.Code{jen.Lit("")}
-	apis := []jen.Code{jen.Nil()}
-	support := []jen.Code{jen.Lit(0)}
-	grants := jen.Dict{}
+	names := []string{`""`}
+	titles := []string{`""`}
+	apis := []string{"nil"}
+	support := []string{"0"}
+	grants := make([]string, 0, len(m.Scopes))
 	for _, s := range m.Scopes {
-		names = append(names, jen.Lit(s.Name))
-		titles = append(titles, jen.Lit(s.Title))
-		apiLits := make([]jen.Code, len(s.APIs))
-		for i, a := range s.APIs {
-			apiLits[i] = jen.Lit(a)
-		}
-		if len(apiLits) == 0 {
-			apis = append(apis, jen.Nil())
+		names = append(names, strconv.Quote(s.Name))
+		titles = append(titles, strconv.Quote(s.Title))
+		if len(s.APIs) == 0 {
+			apis = append(apis, "nil")
 		} else {
-			apis = append(apis, jen.Values(apiLits...))
+			apis = append(apis, "{"+quoteAll(s.APIs)+"}")
 		}
 		var mask uint64
-		row := jen.Dict{}
-		for _, sup := range s.Support {
+		row := make([]string, len(s.Support))
+		for i, sup := range s.Support {
 			mask |= 1 << sup.Platform.Index
-			row[jen.Id(sup.Platform.GoName)] = jen.Id(sup.Grant.GoName())
+			row[i] = sup.Platform.GoName + ": " + sup.Grant.GoName()
 		}
-		support = append(support, jen.Lit(mask))
-		grants[jen.Id(s.GoName)] = jen.Values(row)
+		support = append(support, strconv.FormatUint(mask, 10))
+		grants = append(grants, s.GoName+": {"+strings.Join(row, ", ")+"}")
 	}
 	f.Var().Defs(
-		jen.Id("scopeNames").Op("=").Index(jen.Id("scopeCount")).String().Values(lines(names)...),
-		jen.Id("scopeTitles").Op("=").Index(jen.Id("scopeCount")).String().Values(lines(titles)...),
-		jen.Id("scopeAPIs").Op("=").Index(jen.Id("scopeCount")).Index().String().Values(lines(apis)...),
+		jen.Id("scopeNames").Op("=").Index(jen.Id("scopeCount")).String().Values(rawLines(names)),
+		jen.Id("scopeTitles").Op("=").Index(jen.Id("scopeCount")).String().Values(rawLines(titles)),
+		jen.Id("scopeAPIs").Op("=").Index(jen.Id("scopeCount")).Index().String().Values(rawLines(apis)),
 		jen.Comment("// scopeSupport has bit p set when platform p supports the scope."),
-		jen.Id("scopeSupport").Op("=").Index(jen.Id("scopeCount")).Uint64().Values(lines(support)...),
-		jen.Id("scopeGrants").Op("=").Index(jen.Id("scopeCount")).Index(jen.Id("platformCount")).Id("Grant").Values(grants),
+		jen.Id("scopeSupport").Op("=").Index(jen.Id("scopeCount")).Uint64().Values(rawLines(support)),
+		jen.Id("scopeGrants").Op("=").Index(jen.Id("scopeCount")).Index(jen.Id("platformCount")).Id("Grant").Values(rawLines(grants)),
 	)
+}
+
+// rawLines is the body of a composite literal, one element a line, from
+// elements already written as Go: strconv.Quote'd strings, identifiers
+// and numbers the model has validated. Tables grow with the manifest, and
+// one jennifer token for the whole body instead of a tree per element
+// makes emitting them several times cheaper.
+func rawLines(elements []string) jen.Code {
+	if len(elements) == 0 {
+		return jen.Null()
+	}
+	return jen.Id("\n" + strings.Join(elements, ",\n") + ",\n")
+}
+
+// quoteAll is strs as a comma-separated list of Go string literals.
+func quoteAll(strs []string) string {
+	quoted := make([]string, len(strs))
+	for i, s := range strs {
+		quoted[i] = strconv.Quote(s)
+	}
+	return strings.Join(quoted, ", ")
 }
 
 // lines puts each value of a composite literal on its own line.
@@ -164,13 +182,13 @@ func scopeMethods(f *jen.File, m *model.Model) {
 		),
 		jen.Return(jen.Id("GrantUnsupported")),
 	)
-	all := make([]jen.Code, len(m.Scopes))
+	all := make([]string, len(m.Scopes))
 	for i, s := range m.Scopes {
-		all[i] = jen.Id(s.GoName)
+		all[i] = s.GoName
 	}
 	f.Add(doc("All returns every scope in name order. The slice is new on each call.")).
 		Func().Id("All").Params().Index().Id("Scope").Block(
-		jen.Return(jen.Index().Id("Scope").Values(lines(all)...)),
+		jen.Return(jen.Index().Id("Scope").Values(rawLines(all))),
 	)
 }
 
@@ -246,16 +264,16 @@ func forAPIFunc(f *jen.File, m *model.Model) {
 	body := findString(f, stringLookup{
 		prefix: "forAPI", arg: "api", table: "apiNames", keys: keys, values: values,
 		declareTable: func() {
-			names := []jen.Code{jen.Lit("")}
-			owners := []jen.Code{jen.Lit(0)}
+			names := []string{`""`}
+			owners := []string{"0"}
 			for _, a := range m.APIs {
-				names = append(names, jen.Lit(a.Name))
-				owners = append(owners, jen.Id(a.Scope.GoName))
+				names = append(names, strconv.Quote(a.Name))
+				owners = append(owners, a.Scope.GoName)
 			}
 			f.Comment("// apiNames lists the universal API names, sorted, from index 1; apiScopes[i] guards apiNames[i].")
 			f.Var().Defs(
-				jen.Id("apiNames").Op("=").Index(jen.Lit(len(names))).String().Values(lines(names)...),
-				jen.Id("apiScopes").Op("=").Index(jen.Lit(len(owners))).Id("Scope").Values(lines(owners)...),
+				jen.Id("apiNames").Op("=").Index(jen.Lit(len(names))).String().Values(rawLines(names)),
+				jen.Id("apiScopes").Op("=").Index(jen.Lit(len(owners))).Id("Scope").Values(rawLines(owners)),
 			)
 		},
 		hashHit: func(i jen.Code) jen.Code { return jen.Return(jen.Id("apiScopes").Index(i), jen.True()) },

@@ -78,9 +78,11 @@ var (
 	// scopeSupport has bit p set when platform p supports the scope.
 	scopeSupport = [scopeCount]uint64{
 		0,
-		uint64(0x2),
+		2,
 	}
-	scopeGrants = [scopeCount][platformCount]Grant{UserLocation: {WeChat: GrantAuthorize}}
+	scopeGrants = [scopeCount][platformCount]Grant{
+		UserLocation: {WeChat: GrantAuthorize},
+	}
 )
 
 // IsValid reports whether s is one of the manifest's scopes.

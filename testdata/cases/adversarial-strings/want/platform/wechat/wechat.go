@@ -29,8 +29,12 @@ import (
 const Platform = scope.WeChat
 
 var (
-	natives     = [2]string{scope.UserLocation: "scope.userLocation"}
-	settingKeys = [2]string{scope.UserLocation: "scope.userLocation"}
+	natives = [2]string{
+		scope.UserLocation: "scope.userLocation",
+	}
+	settingKeys = [2]string{
+		scope.UserLocation: "scope.userLocation",
+	}
 )
 
 func _() {
