@@ -2,7 +2,6 @@
 // The universal entry: detects the host at each call, in this order (a host
 // that also defines another's global comes first).
 import { authorizeWith, authorizeApiWith, getAuthStatusWith, settingWith, isSupportedWith, scopeForApi } from "./core.mjs";
-import { SUPPORT } from "./shared.mjs";
 import { host as host_alipay } from "./alipay.mjs";
 import { host as host_baidu } from "./baidu.mjs";
 import { host as host_bytedance } from "./bytedance.mjs";
@@ -11,7 +10,8 @@ import { host as host_wechat } from "./wechat.mjs";
 const hosts = [host_alipay, host_baidu, host_bytedance, host_kuaishou, host_wechat];
 // The platform found by the latest call; undefined before the first one.
 let platform;
-const scopes = Object.keys(SUPPORT);
+// Every scope: any host's own plus the ones only others support.
+const scopes = Object.keys(hosts[0].scopes).concat(hosts[0].others).sort();
 const track = () => (platform = (hosts.find((h) => h.global()) || {}).id);
 const authorize = (options) => (track(), authorizeWith(hosts, options));
 const authorizeApi = (api, options) => (track(), authorizeApiWith(hosts, api, options));

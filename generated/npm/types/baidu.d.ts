@@ -24,4 +24,5 @@ export declare function getSetting(): Promise<SettingResult<BaiduScope>>;
 export declare function openSetting(): Promise<SettingResult<BaiduScope>>;
 export declare function scopeForApi<A extends ApiName>(api: A): ScopeFor<A>;
 export declare function scopeForApi(api: string): Scope | undefined;
-export declare function isSupported(scope: string, platform?: Platform): boolean;
+/** Whether this host supports the scope (a host entry answers for its own host only). */
+export declare function isSupported(scope: string, platform?: "baidu"): boolean;

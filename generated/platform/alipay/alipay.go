@@ -25,9 +25,9 @@ const Platform = scope.Alipay
 
 var (
 	natives = [20]string{
-		scope.Address:          "aliaddress",
 		scope.AuthBase:         "auth_base",
 		scope.AuthZhima:        "auth_zhima",
+		scope.Address:          "aliaddress",
 		scope.Camera:           "camera",
 		scope.Record:           "audioRecord",
 		scope.UserInfo:         "auth_user",

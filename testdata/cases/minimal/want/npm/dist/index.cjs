@@ -2,12 +2,12 @@
 // The universal entry: detects the host at each call, in this order (a host
 // that also defines another's global comes first).
 var { authorizeWith, authorizeApiWith, getAuthStatusWith, settingWith, isSupportedWith, scopeForApi } = require("./core.cjs");
-var { SUPPORT } = require("./shared.cjs");
 var { host: host_wechat } = require("./wechat.cjs");
 const hosts = [host_wechat];
 // The platform found by the latest call; undefined before the first one.
 let platform;
-const scopes = Object.keys(SUPPORT);
+// Every scope: any host's own plus the ones only others support.
+const scopes = Object.keys(hosts[0].scopes).concat(hosts[0].others).sort();
 const track = () => (platform = (hosts.find((h) => h.global()) || {}).id);
 const authorize = (options) => (track(), authorizeWith(hosts, options));
 const authorizeApi = (api, options) => (track(), authorizeApiWith(hosts, api, options));

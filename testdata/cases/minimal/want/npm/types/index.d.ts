@@ -23,4 +23,5 @@ export declare function getSetting(): Promise<SettingResult<Scope>>;
 export declare function openSetting(): Promise<SettingResult<Scope>>;
 export declare function scopeForApi<A extends ApiName>(api: A): ScopeFor<A>;
 export declare function scopeForApi(api: string): Scope | undefined;
+/** Whether the platform (default: the one detected now) supports the scope. */
 export declare function isSupported(scope: string, platform?: Platform): boolean;
