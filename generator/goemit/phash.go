@@ -126,6 +126,10 @@ func (ph *perfectHash) chooseOffsets(keys []string) bool {
 			if c+1 < len(starts) {
 				end = starts[c+1]
 			}
+			if end-start == 1 {
+				n++ // a single key stays a class of its own
+				continue
+			}
 			stamp++
 			for _, k := range order[start:end] {
 				if b := byteAt(keys[k], fromBack, o); seen[b] != stamp {
@@ -146,6 +150,7 @@ func (ph *perfectHash) chooseOffsets(keys []string) bool {
 			classes  int
 		}
 		var top choice
+	candidates:
 		for _, fromBack := range []bool{false, true} {
 			used := ph.front
 			if fromBack {
@@ -157,6 +162,9 @@ func (ph *perfectHash) chooseOffsets(keys []string) bool {
 				}
 				if n := split(fromBack, o); n > top.classes {
 					top = choice{fromBack, o, n}
+				}
+				if top.classes == len(keys) {
+					break candidates // every key apart: no offset can do better
 				}
 			}
 		}
@@ -177,6 +185,10 @@ func (ph *perfectHash) chooseOffsets(keys []string) bool {
 				end = starts[c+1]
 			}
 			class := order[start:end]
+			if len(class) == 1 {
+				next = append(next, start)
+				continue
+			}
 			slices.SortFunc(class, func(a, b int) int {
 				return cmp.Compare(byteAt(keys[a], top.fromBack, top.offset), byteAt(keys[b], top.fromBack, top.offset))
 			})
