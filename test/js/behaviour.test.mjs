@@ -19,7 +19,7 @@ const universal = await importEntry("index");
 const rejection = (p) => p.then(() => assert.fail("resolved"), (e) => e);
 
 test("unknown scope: UNKNOWN_SCOPE, no native call, even without a host", async () => {
-  for (const scope of ["scope.nope", "toString", "__proto__", "", undefined, 42, ["scope.camera"]]) {
+  for (const scope of ["scope.nope", "toString", "__proto__", "", undefined, 42, ["scope.camera"], Symbol("scope.camera"), { toString: () => "scope.camera" }]) {
     const sim = createHost("wechat");
     const err = await onHost(sim, () => rejection(wechat.authorize({ scope })));
     assert.equal(err.errCode, "UNKNOWN_SCOPE", String(scope));
@@ -40,7 +40,9 @@ test("unsupported scope: UNSUPPORTED_SCOPE with no native call", async () => {
 
 test("no host: UNSUPPORTED_PLATFORM", async () => {
   assert.equal((await rejection(wechat.authorize({ scope: "scope.camera" }))).errCode, "UNSUPPORTED_PLATFORM");
-  assert.equal((await rejection(universal.getSetting())).errCode, "UNSUPPORTED_PLATFORM");
+  const err = await rejection(universal.getSetting());
+  assert.equal(err.errCode, "UNSUPPORTED_PLATFORM");
+  assert.equal(err.errMsg, "authorize:fail UNSUPPORTED_PLATFORM");
   assert.equal(universal.platform, undefined);
 });
 
