@@ -7,7 +7,6 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/scopegen/scopegen/generator"
 	"github.com/scopegen/scopegen/generator/goemit"
 	"github.com/scopegen/scopegen/internal/synth"
 )
@@ -22,8 +21,7 @@ var benchSizes = []int{10, 1000, 10000}
 // rendering them (perfect hashes included), without formatting.
 func BenchmarkEmit(b *testing.B) {
 	for _, n := range benchSizes {
-		m, diags := generator.Resolve("manifest.yaml", synth.Sized(n), generator.Options{GoImportPath: "example.com/gen"})
-		require.Empty(b, diags)
+		m := resolve(b, synth.Sized(n), "example.com/gen")
 		b.Run(fmt.Sprintf("scopes=%d", n), func(b *testing.B) {
 			for b.Loop() {
 				if _, err := goemit.Emit(m); err != nil {
@@ -38,8 +36,7 @@ func BenchmarkEmit(b *testing.B) {
 // other, as gofmt would.
 func BenchmarkGofmt(b *testing.B) {
 	for _, n := range benchSizes {
-		m, diags := generator.Resolve("manifest.yaml", synth.Sized(n), generator.Options{GoImportPath: "example.com/gen"})
-		require.Empty(b, diags)
+		m := resolve(b, synth.Sized(n), "example.com/gen")
 		files, err := goemit.Emit(m)
 		require.NoError(b, err)
 		b.Run(fmt.Sprintf("scopes=%d", n), func(b *testing.B) {
