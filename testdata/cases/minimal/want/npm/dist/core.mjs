@@ -17,7 +17,7 @@ const entry = (host, scope) => {
 };
 
 const error = (errCode, scope, host, nativeError) => {
-  const errMsg = `authorize:fail ${errCode} ${scope}` + (host ? " on " + host.id : "");
+  const errMsg = "authorize:fail " + errCode + (scope === undefined ? "" : " " + String(scope)) + (host ? " on " + host.id : "");
   return Object.assign(new Error(errMsg), { errCode, errMsg, scope, platform: host && host.id, nativeError });
 };
 
@@ -71,6 +71,7 @@ const universalName = (host, native) => {
 // The result of an Alipay-style getAuthCode, in universal names.
 const authCodeResult = (host, ok, r) => {
   const errors = {};
+  r = r || {};
   for (const k in r.authErrorScopes) errors[universalName(host, k)] = r.authErrorScopes[k];
   return { ...ok, authCode: r.authCode, authSuccessScopes: (r.authSuccessScopes || []).map((n) => universalName(host, n)), authErrorScopes: errors };
 };
