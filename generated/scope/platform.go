@@ -39,12 +39,26 @@ const (
 	// entries are kept from the spec. Kuaishou also defines the wx global, so it is
 	// detected before WeChat.
 	Kuaishou Platform = 4
+	// Web is "web": Web, global navigator, npm export condition web.
+	//
+	// Browsers, detected only when no mini-program global exists (and navigator has the
+	// Permissions, Geolocation or Media Capture API). The status comes from
+	// navigator.permissions.query: granted, denied, and prompt as unanswered. Where the
+	// Permissions API is missing or does not know the permission, getAuthStatus says
+	// unknown and authorize asks. Browsers have no settings page to open, so openSetting
+	// fails NOT_AVAILABLE. The prompting APIs need a secure context (https or localhost).
+	// Only geolocation, camera and microphone are permissions that grant exactly what a
+	// scope's APIs need; the other scopes are unsupported: the web has no user profile,
+	// approximate or background location, step counts, photo album, calendar, contacts,
+	// mailing address, invoices or auth codes to grant, and Web Bluetooth and the clipboard
+	// ask per call (a device picker, a user gesture), not once per origin.
+	Web Platform = 5
 	// WeChat is "wechat": WeChat, global wx, npm export condition wechat-miniprogram.
-	WeChat Platform = 5
+	WeChat Platform = 6
 )
 
 // platformCount is one more than the number of platforms: index 0 is the invalid Platform.
-const platformCount = 6
+const platformCount = 7
 
 var (
 	platformIDs = [platformCount]string{
@@ -53,6 +67,7 @@ var (
 		"baidu",
 		"bytedance",
 		"kuaishou",
+		"web",
 		"wechat",
 	}
 	platformTitles = [platformCount]string{
@@ -61,6 +76,7 @@ var (
 		"Baidu",
 		"ByteDance",
 		"Kuaishou",
+		"Web",
 		"WeChat",
 	}
 	platformGlobals = [platformCount]string{
@@ -69,6 +85,7 @@ var (
 		"swan",
 		"tt",
 		"ks",
+		"navigator",
 		"wx",
 	}
 )
@@ -147,6 +164,8 @@ func ParsePlatform(name string) (Platform, error) {
 		return ByteDance, nil
 	case "kuaishou":
 		return Kuaishou, nil
+	case "web":
+		return Web, nil
 	case "wechat":
 		return WeChat, nil
 	}
@@ -164,6 +183,7 @@ func AllPlatforms() []Platform {
 		Baidu,
 		ByteDance,
 		Kuaishou,
+		Web,
 		WeChat,
 	}
 }

@@ -89,8 +89,9 @@ const (
 	// The camera.
 	//
 	// Platforms: Alipay camera (onUse), Baidu scope.camera (authorize), ByteDance
-	// scope.camera (authorize), Kuaishou scope.camera (authorize), WeChat scope.camera
-	// (authorize). Guards: chooseImage, chooseVideo, createCameraContext, scanCode.
+	// scope.camera (authorize), Kuaishou scope.camera (authorize), Web camera (onUse),
+	// WeChat scope.camera (authorize). Guards: chooseImage, chooseVideo,
+	// createCameraContext, scanCode.
 	//
 	// The spec ties the camera to scanCode, chooseImage and chooseVideo, which is Douyin's
 	// reading. WeChat and Baidu gate the camera component with it instead; there, asking
@@ -100,6 +101,9 @@ const (
 	// instead. Facts §2.2.
 	//
 	// Kuaishou: Kept from the spec; no Kuaishou document confirms it. Facts §5.
+	//
+	// Web: getUserMedia({video: true}) prompts; the tracks are stopped at once. A missing
+	// or busy device is NATIVE_ERROR (NotFoundError, NotReadableError).
 	Camera Scope = 8
 	// Clipboard is "scope.clipboard": Clipboard.
 	//
@@ -141,14 +145,18 @@ const (
 	// The microphone, for recording audio.
 	//
 	// Platforms: Alipay audioRecord (onUse), Baidu scope.record (authorize), ByteDance
-	// scope.record (authorize), Kuaishou scope.record (authorize), WeChat scope.record
-	// (authorize). Guards: RecorderManager.start, joinVoIPChat, startRecord.
+	// scope.record (authorize), Kuaishou scope.record (authorize), Web microphone (onUse),
+	// WeChat scope.record (authorize). Guards: RecorderManager.start, joinVoIPChat,
+	// startRecord.
 	//
 	// Alipay: No getSetting key is documented or typed (audioRecord appears only in a doc
 	// example), so no status is read; the recorder asks on first use. The spec lists
 	// Alipay; the facts only support "asks on use". Facts §2.2, §11.4.
 	//
 	// Kuaishou: Kept from the spec; no Kuaishou document confirms it. Facts §5.
+	//
+	// Web: getUserMedia({audio: true}) prompts; the tracks are stopped at once. A missing
+	// or busy device is NATIVE_ERROR (NotFoundError, NotReadableError).
 	Record Scope = 13
 	// UserFuzzyLocation is "scope.userFuzzyLocation": Approximate location.
 	//
@@ -184,9 +192,9 @@ const (
 	// The user's precise location.
 	//
 	// Platforms: Alipay location (onUse), Baidu scope.userLocation (authorize), ByteDance
-	// scope.userLocation (authorize), Kuaishou scope.userLocation (authorize), WeChat
-	// scope.userLocation (authorize). Guards: chooseLocation, getLocation,
-	// startLocationUpdate.
+	// scope.userLocation (authorize), Kuaishou scope.userLocation (authorize), Web
+	// geolocation (onUse), WeChat scope.userLocation (authorize). Guards: chooseLocation,
+	// getLocation, startLocationUpdate.
 	//
 	// Alipay: No pre-authorization: my.getLocation prompts on first use, so it serves as
 	// the probe. The spec's peers sent this scope to getAuthCode auth_user; that was wrong.
@@ -195,6 +203,10 @@ const (
 	// ByteDance: Also guards tt.openLocation on Douyin. Facts §3.2.
 	//
 	// Kuaishou: Kept from the spec; no Kuaishou document confirms it. Facts §5.
+	//
+	// Web: The probe asks for a cached position with timeout 0, so no fix is waited for;
+	// POSITION_UNAVAILABLE and TIMEOUT come only after the user allowed, so they count as
+	// granted. Geolocation §6, §7.
 	//
 	// WeChat: Declare the purpose (permission in app.json). chooseLocation left the current
 	// authorize list but is still tied to this scope in AuthSetting and the typings. Facts
@@ -315,23 +327,23 @@ var (
 		0,
 		2,
 		2,
-		32,
-		32,
-		46,
-		32,
+		64,
+		64,
+		78,
+		64,
 		8,
-		62,
+		126,
 		8,
 		8,
-		32,
-		36,
-		62,
-		32,
-		62,
-		62,
-		48,
-		32,
-		62,
+		64,
+		68,
+		126,
+		64,
+		94,
+		126,
+		80,
+		64,
+		94,
 	}
 	scopeGrants = [scopeCount][platformCount]Grant{
 		AuthBase:               {Alipay: GrantAuthCode},
@@ -341,15 +353,15 @@ var (
 		Address:                {Alipay: GrantOnUse, Baidu: GrantAuthorize, ByteDance: GrantAuthorize, WeChat: GrantNone},
 		Bluetooth:              {WeChat: GrantAuthorize},
 		Calendar:               {ByteDance: GrantAuthorize},
-		Camera:                 {Alipay: GrantOnUse, Baidu: GrantAuthorize, ByteDance: GrantAuthorize, Kuaishou: GrantAuthorize, WeChat: GrantAuthorize},
+		Camera:                 {Alipay: GrantOnUse, Baidu: GrantAuthorize, ByteDance: GrantAuthorize, Kuaishou: GrantAuthorize, Web: GrantOnUse, WeChat: GrantAuthorize},
 		Clipboard:              {ByteDance: GrantAuthorize},
 		HostID:                 {ByteDance: GrantAuthorize},
 		Invoice:                {WeChat: GrantNone},
 		InvoiceTitle:           {Baidu: GrantAuthorize, WeChat: GrantNone},
-		Record:                 {Alipay: GrantOnUse, Baidu: GrantAuthorize, ByteDance: GrantAuthorize, Kuaishou: GrantAuthorize, WeChat: GrantAuthorize},
+		Record:                 {Alipay: GrantOnUse, Baidu: GrantAuthorize, ByteDance: GrantAuthorize, Kuaishou: GrantAuthorize, Web: GrantOnUse, WeChat: GrantAuthorize},
 		UserFuzzyLocation:      {WeChat: GrantAuthorize},
 		UserInfo:               {Alipay: GrantAuthCode, Baidu: GrantAuthorize, ByteDance: GrantAuthorize, Kuaishou: GrantAuthorize, WeChat: GrantButton},
-		UserLocation:           {Alipay: GrantOnUse, Baidu: GrantAuthorize, ByteDance: GrantAuthorize, Kuaishou: GrantAuthorize, WeChat: GrantAuthorize},
+		UserLocation:           {Alipay: GrantOnUse, Baidu: GrantAuthorize, ByteDance: GrantAuthorize, Kuaishou: GrantAuthorize, Web: GrantOnUse, WeChat: GrantAuthorize},
 		UserLocationBackground: {Kuaishou: GrantAuthorize, WeChat: GrantSettingsOnly},
 		WeRun:                  {WeChat: GrantAuthorize},
 		WritePhotosAlbum:       {Alipay: GrantOnUse, Baidu: GrantAuthorize, ByteDance: GrantAuthorize, Kuaishou: GrantAuthorize, WeChat: GrantAuthorize},

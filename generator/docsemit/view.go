@@ -109,5 +109,6 @@ var errorRows = []errorRow{
 	{"SETTINGS_REQUIRED", "The host grants the scope only in its settings page: show a button that calls openSetting."},
 	{"BUTTON_REQUIRED", "The host grants the scope only through an open-type button: show one."},
 	{"UNSUPPORTED_PLATFORM", "No known host was detected."},
+	{"NOT_AVAILABLE", "The host has no such method (a browser has no settings page for openSetting). No native call was made."},
 	{"NATIVE_ERROR", "The native call failed for another reason; nativeError holds what the host passed."},
 }

@@ -78,6 +78,14 @@ func Emit(m *model.Model) (output.Files, error) {
 			}
 		}
 	}
+	// The web host's browser driver (web.go), only when a host uses it.
+	if v.usesWebDriver() {
+		for _, f := range formats {
+			if err := render("dist/"+webDriverModule+f.Ext, "web-driver.js.tmpl", v.entry(f, nil)); err != nil {
+				return nil, err
+			}
+		}
+	}
 	return files, nil
 }
 

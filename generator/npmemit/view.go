@@ -30,6 +30,8 @@ type platformView struct {
 	Others []string
 	// AuthCode is set when a scope is granted through getAuthCode here.
 	AuthCode bool
+	// WebDriver wires the browser driver (web.go); nil for other hosts.
+	WebDriver *webDriverView
 }
 
 // rowView is one scope in a host's table.
@@ -76,6 +78,10 @@ func newView(m *model.Model) (*view, error) {
 			}
 			pv.Rows = append(pv.Rows, rowView{Scope: sup.Scope.Name, Tuple: row})
 			pv.AuthCode = pv.AuthCode || sup.Grant == model.GrantAuthCode
+		}
+		var err error
+		if pv.WebDriver, err = webDriverFor(p); err != nil {
+			return nil, err
 		}
 		pv.Others = []string{}
 		for _, s := range m.Scopes {

@@ -70,6 +70,7 @@ func Example() {
 	// Baidu: authorize
 	// ByteDance: authorize
 	// Kuaishou: authorize
+	// Web: onUse
 	// WeChat: authorize
 	// scope: unknown scope "scope.userLocaton" (did you mean "scope.userLocation"?)
 	// scope.writePhotosAlbum true

@@ -15,6 +15,7 @@ import (
 	"github.com/scopegen/scopegen/generated/platform/baidu"
 	"github.com/scopegen/scopegen/generated/platform/bytedance"
 	"github.com/scopegen/scopegen/generated/platform/kuaishou"
+	"github.com/scopegen/scopegen/generated/platform/web"
 	"github.com/scopegen/scopegen/generated/platform/wechat"
 	"github.com/scopegen/scopegen/generated/scope"
 	"github.com/scopegen/scopegen/generator"
@@ -35,6 +36,7 @@ var pkgs = map[string]platformPkg{
 	"baidu":     {baidu.Native, baidu.FromNative, baidu.SettingKey, baidu.FromSettingKey, baidu.NativeAPI, baidu.IsDenial},
 	"bytedance": {bytedance.Native, bytedance.FromNative, bytedance.SettingKey, bytedance.FromSettingKey, bytedance.NativeAPI, bytedance.IsDenial},
 	"kuaishou":  {kuaishou.Native, kuaishou.FromNative, kuaishou.SettingKey, kuaishou.FromSettingKey, kuaishou.NativeAPI, kuaishou.IsDenial},
+	"web":       {web.Native, web.FromNative, web.SettingKey, web.FromSettingKey, web.NativeAPI, web.IsDenial},
 	"wechat":    {wechat.Native, wechat.FromNative, wechat.SettingKey, wechat.FromSettingKey, wechat.NativeAPI, wechat.IsDenial},
 }
 

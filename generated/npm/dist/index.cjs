@@ -7,7 +7,8 @@ var { host: host_baidu } = require("./baidu.cjs");
 var { host: host_bytedance } = require("./bytedance.cjs");
 var { host: host_kuaishou } = require("./kuaishou.cjs");
 var { host: host_wechat } = require("./wechat.cjs");
-const hosts = [host_alipay, host_baidu, host_bytedance, host_kuaishou, host_wechat];
+var { host: host_web } = require("./web.cjs");
+const hosts = [host_alipay, host_baidu, host_bytedance, host_kuaishou, host_wechat, host_web];
 // The platform found by the latest call; undefined before the first one.
 let platform;
 // Every scope: any host's own plus the ones only others support.

@@ -7,7 +7,8 @@ import { host as host_baidu } from "./baidu.mjs";
 import { host as host_bytedance } from "./bytedance.mjs";
 import { host as host_kuaishou } from "./kuaishou.mjs";
 import { host as host_wechat } from "./wechat.mjs";
-const hosts = [host_alipay, host_baidu, host_bytedance, host_kuaishou, host_wechat];
+import { host as host_web } from "./web.mjs";
+const hosts = [host_alipay, host_baidu, host_bytedance, host_kuaishou, host_wechat, host_web];
 // The platform found by the latest call; undefined before the first one.
 let platform;
 // Every scope: any host's own plus the ones only others support.

@@ -27,6 +27,7 @@ export type Platform =
   | "baidu"
   | "bytedance"
   | "kuaishou"
+  | "web"
   | "wechat";
 
 /** The scopes alipay supports. */
@@ -70,6 +71,12 @@ export type KuaishouScope =
   | "scope.userLocation"
   | "scope.userLocationBackground"
   | "scope.writePhotosAlbum";
+
+/** The scopes web supports. */
+export type WebScope =
+  | "scope.camera"
+  | "scope.record"
+  | "scope.userLocation";
 
 /** The scopes wechat supports. */
 export type WeChatScope =
@@ -137,9 +144,10 @@ export type ErrorCode =
   | "AUTH_DENIED"
   | "SETTINGS_REQUIRED"
   | "BUTTON_REQUIRED"
+  | "NOT_AVAILABLE"
   | "NATIVE_ERROR";
 
-/** "unknown" where the host cannot report it (Alipay getAuthCode grants). */
+/** "unknown" where the host cannot report it (Alipay getAuthCode grants; a browser without the Permissions API). */
 export type AuthStatus = "granted" | "denied" | "unanswered" | "unsupported" | "unknown";
 
 export interface AuthorizeResult<S extends string = Scope> {

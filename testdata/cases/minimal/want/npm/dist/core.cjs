@@ -25,9 +25,11 @@ const isDenial = ({ denial: [field, codes, message] }, e) =>
   !!e && (codes.includes(+e[field]) || (!!message && RegExp(message).test(e.errMsg || e.errorMessage)));
 
 // Calls the host; its failure becomes AUTH_DENIED or NATIVE_ERROR.
-const ask = (host, scope, method, args) => call(host, method, args).catch((e) => {
-  throw error(isDenial(host, e) ? "AUTH_DENIED" : "NATIVE_ERROR", scope, host, e);
-});
+const ask = (host, scope, method, args) => host.lacks && host.lacks.includes(method)
+  ? Promise.reject(error("NOT_AVAILABLE", scope, host))
+  : call(host, method, args).catch((e) => {
+    throw error(isDenial(host, e) ? "AUTH_DENIED" : "NATIVE_ERROR", scope, host, e);
+  });
 
 const isKnown = (hosts, scope) =>
   typeof scope == "string" && hosts.some((h) => h.scopes[scope] || h.others.includes(scope));
@@ -116,7 +118,8 @@ const getAuthStatusWith = async (hosts, scope) => {
   if (e[0] == "n") return "granted";
   if (!e[2]) return "unknown";
   const granted = await answer(host, scope, e[2]);
-  return granted === true ? "granted" : granted === false ? "denied" : "unanswered";
+  // null: the host cannot tell (a browser without the Permissions API).
+  return granted === true ? "granted" : granted === false ? "denied" : granted === null ? "unknown" : "unanswered";
 };
 
 // getSetting / openSetting, keyed by universal scope names.

@@ -29,9 +29,10 @@ export type ErrorCode =
   | "AUTH_DENIED"
   | "SETTINGS_REQUIRED"
   | "BUTTON_REQUIRED"
+  | "NOT_AVAILABLE"
   | "NATIVE_ERROR";
 
-/** "unknown" where the host cannot report it (Alipay getAuthCode grants). */
+/** "unknown" where the host cannot report it (Alipay getAuthCode grants; a browser without the Permissions API). */
 export type AuthStatus = "granted" | "denied" | "unanswered" | "unsupported" | "unknown";
 
 export interface AuthorizeResult<S extends string = Scope> {
