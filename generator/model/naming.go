@@ -37,6 +37,20 @@ var ReservedGoNames = []string{
 	"GrantUnsupported", "GrantAuthorize", "GrantAuthCode", "GrantOnUse", "GrantNone", "GrantSettingsOnly", "GrantButton",
 }
 
+// ReservedConditions are export conditions the generated package.json
+// uses itself (or Node gives a meaning of its own); no platform may take one.
+var ReservedConditions = []string{"browser", "default", "deno", "import", "module-sync", "node", "require", "types"}
+
+// JSReservedWords cannot be a global or a property the runtime names
+// bare: the ECMAScript reserved words and the strict-mode ones.
+var JSReservedWords = []string{
+	"arguments", "await", "break", "case", "catch", "class", "const", "continue", "debugger", "default",
+	"delete", "do", "else", "enum", "eval", "export", "extends", "false", "finally", "for", "function",
+	"if", "implements", "import", "in", "instanceof", "interface", "let", "new", "null", "package",
+	"private", "protected", "public", "return", "static", "super", "switch", "this", "throw", "true",
+	"try", "typeof", "undefined", "var", "void", "while", "with", "yield",
+}
+
 // ReservedTSNames are the type names the generated typings declare
 // themselves; a platform's TSName+"Scope" must not take one.
 var ReservedTSNames = []string{

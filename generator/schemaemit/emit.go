@@ -87,6 +87,7 @@ type view struct {
 	DefaultNPMPackage                         string
 	MaxPlatforms, MaxScopes, MaxName, MaxText int
 	Grants, PlatformIDs, ReservedIDs          []string
+	ReservedConditions, JSReservedWords       []string
 	Patterns                                  patterns
 }
 
@@ -146,14 +147,16 @@ func newView(platformIDs []string) view {
 	}
 	slices.Sort(reserved)
 	return view{
-		DefaultNPMPackage: model.DefaultNPMPackage,
-		MaxPlatforms:      validate.MaxPlatforms,
-		MaxScopes:         validate.MaxScopes,
-		MaxName:           model.MaxNameLength,
-		MaxText:           model.MaxTextLength,
-		Grants:            grants,
-		PlatformIDs:       platformIDs,
-		ReservedIDs:       slices.Compact(reserved),
+		DefaultNPMPackage:  model.DefaultNPMPackage,
+		MaxPlatforms:       validate.MaxPlatforms,
+		MaxScopes:          validate.MaxScopes,
+		MaxName:            model.MaxNameLength,
+		MaxText:            model.MaxTextLength,
+		Grants:             grants,
+		PlatformIDs:        platformIDs,
+		ReservedIDs:        slices.Compact(reserved),
+		ReservedConditions: model.ReservedConditions,
+		JSReservedWords:    model.JSReservedWords,
 		Patterns: patterns{
 			NPMPackage: model.NPMPackagePattern.String(),
 			PlatformID: model.PlatformIDPattern.String(),

@@ -104,6 +104,18 @@ func (c *checker) text(s load.String, what string) {
 	}
 }
 
+// global checks a JavaScript identifier the runtime uses bare.
+func (c *checker) global(s load.String, what string) bool {
+	if !c.pattern(s, model.GlobalPattern, what, "a JavaScript identifier such as wx") {
+		return false
+	}
+	if slices.Contains(model.JSReservedWords, s.Value) {
+		c.report(s.Pos, diag.InvalidName, "%s %q is a JavaScript reserved word", what, s.Value)
+		return false
+	}
+	return true
+}
+
 var iconPattern = regexp.MustCompile(`^https://[^\s"'<>\\` + "`" + `]+$`)
 
 // portable rejects regular-expression syntax that Go's RE2 and
@@ -128,7 +140,7 @@ func (c *checker) platforms(in []*load.Platform) map[string]*load.Platform {
 		if p.GoName.Set {
 			c.pattern(p.GoName, model.GoNamePattern, "goName", "an exported Go identifier such as WeChat")
 		}
-		if c.pattern(p.Global, model.GlobalPattern, "global", "a JavaScript identifier such as wx") {
+		if c.global(p.Global, "global") {
 			if prev := globals[p.Global.Value]; prev != nil {
 				c.report(p.Global.Pos, diag.PlatformCollision, "global %q is already the global of platform %q (line %d)", p.Global.Value, prev.ID.Value, prev.Global.Pos.Line)
 			}
@@ -136,7 +148,7 @@ func (c *checker) platforms(in []*load.Platform) map[string]*load.Platform {
 		}
 		seen := map[string]bool{}
 		for _, g := range p.AlsoDefines {
-			if !c.pattern(g, model.GlobalPattern, "alsoDefines entry", "a JavaScript identifier such as wx") {
+			if !c.global(g, "alsoDefines entry") {
 				continue
 			}
 			if g.Value == p.Global.Value {
@@ -148,6 +160,9 @@ func (c *checker) platforms(in []*load.Platform) map[string]*load.Platform {
 			seen[g.Value] = true
 		}
 		if c.pattern(p.ExportCondition, model.ConditionPattern, "exportCondition", "an npm export condition such as wechat-miniprogram") {
+			if slices.Contains(model.ReservedConditions, p.ExportCondition.Value) {
+				c.report(p.ExportCondition.Pos, diag.InvalidName, "export condition %q is reserved: the package's exports map or Node gives it its own meaning", p.ExportCondition.Value)
+			}
 			if prev := conditions[p.ExportCondition.Value]; prev != nil {
 				c.report(p.ExportCondition.Pos, diag.PlatformCollision, "export condition %q is already used by platform %q (line %d)", p.ExportCondition.Value, prev.ID.Value, prev.ExportCondition.Pos.Line)
 			}
@@ -167,7 +182,7 @@ func (c *checker) denial(d load.Denial) {
 		return
 	}
 	if d.CodeField.Set {
-		c.pattern(d.CodeField, model.GlobalPattern, "denial.codeField", "a property name such as errCode")
+		c.global(d.CodeField, "denial.codeField")
 	}
 	if d.CodeField.Set != (len(d.Codes) > 0) {
 		c.report(d.Pos, diag.MissingField, "denial needs both codeField and codes, or neither")
