@@ -42,12 +42,15 @@ const detect = (hosts, scope) => {
   return host;
 };
 
+// A getSetting result's authSetting; {} when the host answers without one.
+const authSettingOf = (r) => (r && r.authSetting) || {};
+
 // The user's answer as getSetting reports it: true, false, or undefined
 // (never answered, or the host reports no key for the scope).
-const answer = async (host, scope, key) => key && ((await ask(host, scope, "getSetting")).authSetting || {})[key];
+const answer = async (host, scope, key) => key && authSettingOf(await ask(host, scope, "getSetting"))[key];
 
-const run = async (hosts, options) => {
-  const scope = options && options.scope, host = detect(hosts, scope), e = entry(host, scope);
+const run = async (host, scope) => {
+  const e = entry(host, scope);
   const ok = { scope, platform: host.id };
   if (!e) throw error("UNSUPPORTED_SCOPE", scope, host);
   const [grant, native, key, probe] = e;
@@ -82,24 +85,41 @@ const authCodeResult = (host, ok, r) => {
 // on its own so that the host still reports it.
 const safely = (callback, value) => {
   try {
-    callback && callback(value);
+    typeof callback == "function" && callback(value);
   } catch (e) {
     setTimeout(() => { throw e; });
   }
 };
 
 // Calls success or fail, then complete, exactly once, and returns the
-// Promise; with a fail callback the rejection counts as handled.
+// Promise; with a fail callback the rejection counts as handled. A callback
+// that is not a function counts as absent.
 const settle = (promise, o) => {
   o = o || {};
   const settled = promise.then(
     (res) => (safely(o.success, res), safely(o.complete, res), res),
     (err) => { safely(o.fail, err); safely(o.complete, err); throw err; });
-  if (o.fail) settled.catch(() => {});
+  if (typeof o.fail == "function") settled.catch(() => {});
   return settled;
 };
 
-const authorizeWith = (hosts, options) => settle(run(hosts, options), options);
+// The flows under way, by host and scope: a call for a scope whose flow is
+// under way joins it (one prompt; every caller gets its result or error).
+const flows = new Map();
+
+const join = async (hosts, scope) => {
+  const host = detect(hosts, scope), key = host.id + " " + scope;
+  let flow = flows.get(key);
+  if (!flow) {
+    const done = () => flows.delete(key);
+    flows.set(key, flow = run(host, scope));
+    flow.then(done, done);
+  }
+  return flow;
+};
+
+// Options that are not an object carry no scope: UNKNOWN_SCOPE.
+const authorizeWith = (hosts, options) => settle(join(hosts, (options || {}).scope), options);
 
 const scopeForApi = (api) => {
   for (const scope in APIS) if (APIS[scope].split(" ").includes(api)) return scope;
@@ -126,7 +146,7 @@ const getAuthStatusWith = async (hosts, scope) => {
 const settingWith = async (hosts, method) => {
   const host = hosts.find((h) => h.global());
   if (!host) throw error("UNSUPPORTED_PLATFORM");
-  const native = (await ask(host, undefined, method)).authSetting || {}, authSetting = {};
+  const native = authSettingOf(await ask(host, undefined, method)), authSetting = {};
   for (const scope in host.scopes) {
     const v = native[entry(host, scope)[2]];
     if (typeof v == "boolean") authSetting[scope] = v;
