@@ -39,7 +39,7 @@ var ReservedGoNames = []string{
 
 // ReservedConditions are export conditions the generated package.json
 // uses itself (or Node gives a meaning of its own); no platform may take one.
-var ReservedConditions = []string{"browser", "default", "deno", "import", "module-sync", "node", "require", "types"}
+var ReservedConditions = []string{"default", "import", "module-sync", "node", "require", "types"}
 
 // JSReservedWords cannot be a global or a property the runtime names
 // bare: the ECMAScript reserved words and the strict-mode ones.
