@@ -103,19 +103,15 @@ const settle = (promise, o) => {
   return settled;
 };
 
-// The flows under way, by host and scope: a call for a scope whose flow is
-// under way joins it (one prompt; every caller gets its result or error).
-const flows = new Map();
+// The flows under way, keyed "<host> <scope>" (a space: no Object.prototype
+// name): a call for a scope whose flow is under way joins it (one prompt;
+// every caller gets the same result or error).
+const flows = {};
 
 const join = async (hosts, scope) => {
-  const host = detect(hosts, scope), key = host.id + " " + scope;
-  let flow = flows.get(key);
-  if (!flow) {
-    const done = () => flows.delete(key);
-    flows.set(key, flow = run(host, scope));
-    flow.then(done, done);
-  }
-  return flow;
+  const host = detect(hosts, scope), key = host.id + " " + scope, done = () => delete flows[key];
+  if (!flows[key]) (flows[key] = run(host, scope)).then(done, done);
+  return flows[key];
 };
 
 // Options that are not an object carry no scope: UNKNOWN_SCOPE.

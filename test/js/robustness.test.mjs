@@ -1,0 +1,278 @@
+// Robustness of the generated runtime (issue 7): native calls that throw,
+// never answer, answer twice or answer both ways; concurrent authorize
+// calls for one scope; options and callbacks of the wrong type. Each case
+// has one defined result, listed in the README (.readme-drafts/robustness.md).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createHost, onHost, withGlobals } from "./simhost.mjs";
+import { importEntry, pkgDir, requireEntry } from "./load.mjs";
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+const wechat = await importEntry("wechat");
+const alipay = await importEntry("alipay");
+const universal = await importEntry("index");
+
+const rejection = (p) => p.then(() => assert.fail("resolved"), (e) => e);
+const tick = () => new Promise((r) => setTimeout(r, 20));
+
+// Whether p has settled after the hosts' and the runtime's queued work ran.
+async function isPending(p) {
+  let settled = false;
+  p.then(() => { settled = true; }, () => { settled = true; });
+  await tick();
+  return !settled;
+}
+
+// Records every callback by name, in order.
+function recorder() {
+  const seen = [];
+  const options = {
+    success: (r) => seen.push(["success", r]),
+    fail: (e) => seen.push(["fail", e]),
+    complete: (r) => seen.push(["complete", r]),
+  };
+  return { seen, names: () => seen.map((s) => s[0]), options };
+}
+
+// A WeChat-like host whose getSetting reports nothing answered and whose
+// authorize does what `authorize` says; counts native calls.
+function wxWith(authorize, getSetting = (o) => o.success({ authSetting: {} })) {
+  const calls = [];
+  const count = (name, fn) => (o) => (calls.push(name), fn(o));
+  return { calls, api: { getSetting: count("getSetting", getSetting), openSetting: count("openSetting", getSetting), authorize: count("authorize", authorize) } };
+}
+
+// Reports of callback exceptions go through setTimeout: collect them
+// instead of letting them crash the run. The hosts here answer
+// synchronously or through setImmediate, so every setTimeout is the runtime's.
+async function collectingReports(fn) {
+  const reports = [];
+  const realSetTimeout = globalThis.setTimeout;
+  globalThis.setTimeout = (f, ms) => (ms === undefined ? reports.push(f) : realSetTimeout(f, ms));
+  try {
+    await fn();
+  } finally {
+    globalThis.setTimeout = realSetTimeout;
+  }
+  return reports;
+}
+
+test("a native call that throws synchronously: NATIVE_ERROR keeping the thrown value, callbacks once", async () => {
+  const boom = new TypeError("boom");
+  const throws = () => { throw boom; };
+  const cases = [
+    ["getSetting throws", wxWith(() => assert.fail("authorize called"), throws)],
+    ["authorize throws", wxWith(throws)],
+  ];
+  for (const [name, host] of cases) {
+    await withGlobals({ wx: host.api }, async () => {
+      const r = recorder();
+      let p;
+      assert.doesNotThrow(() => { p = wechat.authorize({ scope: "scope.camera", ...r.options }); }, name);
+      const err = await rejection(p);
+      assert.equal(err.errCode, "NATIVE_ERROR", name);
+      assert.equal(err.nativeError, boom, name);
+      assert.deepEqual(r.names(), ["fail", "complete"], name);
+      assert.equal(r.seen[0][1], err, name);
+    });
+  }
+  // A thrown denial-shaped value reads like a denial passed to fail.
+  await withGlobals({ wx: wxWith(() => { throw { errMsg: "authorize:fail auth deny" }; }).api }, async () => {
+    assert.equal((await rejection(wechat.authorize({ scope: "scope.camera" }))).errCode, "AUTH_DENIED");
+  });
+  // A missing native method is a TypeError inside the call: NATIVE_ERROR too.
+  await withGlobals({ wx: { getSetting: (o) => o.success({ authSetting: {} }) } }, async () => {
+    const err = await rejection(wechat.authorize({ scope: "scope.camera" }));
+    assert.equal(err.errCode, "NATIVE_ERROR");
+    assert.ok(err.nativeError instanceof TypeError);
+  });
+  // Alipay: getAuthCode and a probe (my.getLocation) that throw.
+  const my = { getSetting: (o) => o.success({ authSetting: {} }), getAuthCode: throws, getLocation: throws };
+  await withGlobals({ my }, async () => {
+    for (const scope of ["scope.userInfo", "scope.userLocation"]) {
+      const err = await rejection(alipay.authorize({ scope }));
+      assert.equal(err.errCode, "NATIVE_ERROR", scope);
+      assert.equal(err.nativeError, boom, scope);
+    }
+  });
+  // getSetting, openSetting and getAuthStatus reject the same way.
+  await withGlobals({ wx: wxWith(throws, throws).api }, async () => {
+    for (const p of [wechat.getSetting(), wechat.openSetting(), wechat.getAuthStatus("scope.camera")]) {
+      const err = await rejection(p);
+      assert.equal(err.errCode, "NATIVE_ERROR");
+      assert.equal(err.nativeError, boom);
+    }
+  });
+});
+
+test("a native call that never calls back: the Promise stays pending, no callback runs", async () => {
+  let pendingCall;
+  const host = wxWith((o) => { pendingCall = o; }); // authorize answers only when the test says
+  await withGlobals({ wx: host.api }, async () => {
+    const r = recorder();
+    const first = wechat.authorize({ scope: "scope.camera", ...r.options });
+    assert.equal(await isPending(first), true);
+    assert.deepEqual(r.names(), []);
+    assert.deepEqual(host.calls, ["getSetting", "authorize"]);
+    // A call for the same scope meanwhile joins the flow under way (see the
+    // concurrency tests): it waits too, with no second native call.
+    const second = wechat.authorize({ scope: "scope.camera" });
+    assert.equal(await isPending(second), true);
+    assert.deepEqual(host.calls, ["getSetting", "authorize"]);
+    // Other scopes are not held up.
+    const other = wxWith(() => assert.fail("authorize called"), (o) => o.success({ authSetting: { "scope.record": true } }));
+    await withGlobals({ wx: other.api }, async () => {
+      assert.equal((await wechat.authorize({ scope: "scope.record" })).scope, "scope.record");
+    });
+    // Should the host answer after all, every waiting caller gets it.
+    pendingCall.success({ errMsg: "authorize:ok" });
+    assert.equal((await first).scope, "scope.camera");
+    assert.equal(await second, await first);
+    assert.deepEqual(r.names(), ["success", "complete"]);
+  });
+});
+
+test("a native call that answers twice or both ways: the first answer wins, callbacks run once", async () => {
+  const ok = { errMsg: "authorize:ok" }, deny = { errMsg: "authorize:fail auth deny" }, broken = { errMsg: "authorize:fail system error" };
+  const cases = [
+    ["success twice", (o) => { o.success(ok); o.success(ok); }, "success"],
+    ["success then fail", (o) => { o.success(ok); o.fail(deny); }, "success"],
+    ["fail then success", (o) => { o.fail(deny); o.success(ok); }, "AUTH_DENIED"],
+    ["fail twice", (o) => { o.fail(broken); o.fail(deny); }, "NATIVE_ERROR"],
+    ["success now, fail later", (o) => { o.success(ok); setImmediate(() => o.fail(deny)); }, "success"],
+    ["fail later, success later still", (o) => { setImmediate(() => o.fail(deny)); setImmediate(() => o.success(ok)); }, "AUTH_DENIED"],
+  ];
+  for (const [name, authorize, want] of cases) {
+    await withGlobals({ wx: wxWith(authorize).api }, async () => {
+      const r = recorder();
+      const outcome = await wechat.authorize({ scope: "scope.camera", ...r.options }).then((res) => ["success", res], (err) => [err.errCode, err]);
+      await tick();
+      assert.equal(outcome[0], want, name);
+      assert.deepEqual(r.names(), [want === "success" ? "success" : "fail", "complete"], name);
+      assert.equal(r.seen[0][1], outcome[1], name);
+    });
+  }
+  // getSetting answering twice: the first authSetting is the one read.
+  const twice = (o) => { o.success({ authSetting: { "scope.camera": false } }); o.success({ authSetting: { "scope.camera": true } }); };
+  await withGlobals({ wx: wxWith(() => assert.fail("authorize called"), twice).api }, async () => {
+    assert.equal((await rejection(wechat.authorize({ scope: "scope.camera" }))).errCode, "AUTH_DENIED");
+    assert.equal(await wechat.getAuthStatus("scope.camera"), "denied");
+  });
+});
+
+test("a native success without a result: read as nothing answered, never a TypeError", async () => {
+  for (const result of [undefined, null, "ok", 0, { authSetting: null }, { authSetting: "x" }]) {
+    const host = wxWith((o) => o.success({ errMsg: "authorize:ok" }), (o) => o.success(result));
+    await withGlobals({ wx: host.api }, async () => {
+      const name = JSON.stringify(result) ?? "undefined";
+      assert.equal((await wechat.authorize({ scope: "scope.camera" })).scope, "scope.camera", name);
+      assert.deepEqual(host.calls, ["getSetting", "authorize"], name);
+      assert.equal(await wechat.getAuthStatus("scope.camera"), "unanswered", name);
+      assert.deepEqual(await wechat.getSetting(), { authSetting: {} }, name);
+      assert.deepEqual(await wechat.openSetting(), { authSetting: {} }, name);
+    });
+  }
+});
+
+test("authorize called concurrently for one scope: one flow, one prompt, every caller answered", async () => {
+  for (const answer of ["accept", "reject"]) {
+    const sim = createHost("wechat", { answer });
+    const callers = [recorder(), recorder(), recorder()];
+    const outcomes = await onHost(sim, () => Promise.all([
+      wechat.authorize({ scope: "scope.camera", ...callers[0].options }),
+      wechat.authorize({ scope: "scope.camera", ...callers[1].options }),
+      universal.authorize({ scope: "scope.camera", ...callers[2].options }), // another entry, same core
+    ].map((p) => p.then((res) => res, (err) => err))));
+    assert.equal(sim.prompts, 1, answer);
+    assert.deepEqual(sim.calls, ["getSetting", "authorize"], answer);
+    for (const [i, c] of callers.entries()) {
+      assert.deepEqual(c.names(), [answer === "accept" ? "success" : "fail", "complete"], `${answer} caller ${i}`);
+      assert.equal(c.seen[0][1], outcomes[i], `${answer} caller ${i}`);
+    }
+    if (answer === "accept") assert.ok(outcomes.every((o) => o.scope === "scope.camera" && o.platform === "wechat"));
+    else assert.ok(outcomes.every((o) => o.errCode === "AUTH_DENIED"));
+    // Once that flow is over, the next call starts its own (granted or denied now: no prompt).
+    const again = await onHost(sim, () => wechat.authorize({ scope: "scope.camera" }).then(() => "ok", (e) => e.errCode));
+    assert.equal(again, answer === "accept" ? "ok" : "AUTH_DENIED");
+    assert.equal(sim.prompts, 1);
+    assert.deepEqual(sim.calls, ["getSetting", "authorize", "getSetting"]);
+  }
+});
+
+test("concurrent calls: authorizeApi joins authorize; other scopes and Alipay getAuthCode", async () => {
+  const sim = createHost("wechat");
+  await onHost(sim, () => Promise.all([
+    wechat.authorize({ scope: "scope.userLocation" }),
+    wechat.authorizeApi("getLocation"),
+    wechat.authorize({ scope: "scope.record" }), // another scope: its own flow and prompt
+  ]));
+  assert.equal(sim.prompts, 2);
+  assert.equal(sim.calls.filter((c) => c === "authorize").length, 2);
+
+  const my = createHost("alipay");
+  const results = await onHost(my, () => Promise.all([alipay.authorize({ scope: "scope.userInfo" }), alipay.authorize({ scope: "scope.userInfo" })]));
+  assert.equal(my.prompts, 1);
+  assert.deepEqual(my.calls, ["getAuthCode"]);
+  assert.ok(results.every((r) => r.authCode === "code-123"));
+
+  // ESM and CommonJS are two module instances: each runs its own flow.
+  const cjs = requireEntry("wechat");
+  const both = createHost("wechat");
+  await onHost(both, () => Promise.all([wechat.authorize({ scope: "scope.camera" }), cjs.authorize({ scope: "scope.camera" })]));
+  assert.equal(both.prompts, 1, "the host itself asks once: the second authorize finds the scope granted");
+});
+
+test("options that are not an object: UNKNOWN_SCOPE, no native call, no synchronous throw", async () => {
+  const sim = createHost("wechat");
+  await onHost(sim, async () => {
+    for (const options of [undefined, null, "scope.camera", 7, NaN, true, ["scope.camera"], () => {}, Symbol("scope.camera")]) {
+      const name = typeof options === "symbol" ? "symbol" : String(options);
+      for (const call of [() => wechat.authorize(options), () => universal.authorize(options)]) {
+        let p;
+        assert.doesNotThrow(() => { p = call(); }, name);
+        const err = await rejection(p);
+        assert.equal(err.errCode, "UNKNOWN_SCOPE", name);
+        assert.equal(err.scope, undefined, name);
+      }
+    }
+    assert.deepEqual(sim.calls, [], "no native call for a scope-less call");
+    // authorizeApi takes its callbacks as the second argument: a non-object there is no callbacks.
+    for (const options of [undefined, null, "x", 7, ["x"]]) {
+      assert.equal((await wechat.authorizeApi("getLocation", options)).scope, "scope.userLocation");
+      assert.deepEqual(await wechat.authorizeApi("request", options), { scope: null, platform: "wechat" });
+    }
+    // getAuthStatus with a non-string: UNKNOWN_SCOPE, as for authorize.
+    const before = sim.calls.length;
+    for (const scope of [undefined, null, 7, {}]) assert.equal((await rejection(wechat.getAuthStatus(scope))).errCode, "UNKNOWN_SCOPE");
+    assert.equal(sim.calls.length, before);
+  });
+});
+
+test("callbacks that are not functions are ignored, as if absent", async () => {
+  const notFunctions = ["x", 1, {}, [], true, null];
+  const sim = createHost("wechat", { state: { "scope.record": "denied" } });
+  const reports = await collectingReports(() => onHost(sim, async () => {
+    for (const cb of notFunctions) {
+      const res = await wechat.authorize({ scope: "scope.camera", success: cb, fail: cb, complete: cb });
+      assert.equal(res.scope, "scope.camera");
+      const err = await rejection(wechat.authorize({ scope: "scope.record", success: cb, fail: cb, complete: cb }));
+      assert.equal(err.errCode, "AUTH_DENIED");
+    }
+  }));
+  assert.equal(reports.length, 0, "nothing to report: no callback was called");
+
+  // A fail that is not a function does not mark the rejection handled: an
+  // ignored Promise is reported like any unhandled rejection. (In a child
+  // process: the test runner fails any test that has one.)
+  const program = `
+    import { authorize } from ${JSON.stringify(pathToFileURL(path.join(pkgDir, "dist", "wechat.mjs")).href)};
+    globalThis.wx = { getSetting: (o) => o.success({ authSetting: { "scope.record": false } }) };
+    process.on("unhandledRejection", (e) => { console.log("unhandled", e.errCode); process.exit(0); });
+    authorize({ scope: "scope.record", fail: process.argv[1] === "function" ? () => {} : "not a function" });
+    setTimeout(() => console.log("handled"), 50);`;
+  const run = (fail) => execFileSync(process.execPath, ["--input-type=module", "-e", program, fail], { encoding: "utf8" }).trim();
+  assert.equal(run("string"), "unhandled AUTH_DENIED");
+  assert.equal(run("function"), "handled");
+});
