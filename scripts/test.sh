@@ -28,3 +28,15 @@ fi
 step "node --test: generated npm runtime against simulated hosts; TypeScript checks"
 node --test test/js/ test/ts/
 # --- end npm package ---
+
+# --- web host (issue 6): the generated runtime in Debian's Chromium ---
+step "chromium for the browser tests (Debian's package, when missing)"
+if [ ! -x /usr/bin/chromium ]; then
+  as_root=""; [ "$(id -u)" -eq 0 ] || as_root="sudo"
+  $as_root apt-get update
+  $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+fi
+
+step "node --test test/web/: the web host in headless Chromium, driven by playwright-core"
+node --test test/web/
+# --- end web host ---

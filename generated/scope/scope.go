@@ -204,9 +204,10 @@ const (
 	//
 	// Kuaishou: Kept from the spec; no Kuaishou document confirms it. Facts §5.
 	//
-	// Web: The probe asks for a cached position with timeout 0, so no fix is waited for;
-	// POSITION_UNAVAILABLE and TIMEOUT come only after the user allowed, so they count as
-	// granted. Geolocation §6, §7.
+	// Web: getCurrentPosition prompts; the probe takes any cached position and waits at
+	// most 5 s for a fix after the user's answer. POSITION_UNAVAILABLE and TIMEOUT mean no
+	// fix, not a refusal: they count as granted when the permission then reads granted (or
+	// cannot be read). Geolocation §6, §7.
 	//
 	// WeChat: Declare the purpose (permission in app.json). chooseLocation left the current
 	// authorize list but is still tied to this scope in AuthSetting and the typings. Facts

@@ -37,11 +37,15 @@ const media = (kind) => () => navigator.mediaDevices.getUserMedia({ [kind]: true
 // The prompting calls by probe name; each resolves once the user allowed.
 const PROBES = {
   __proto__: null,
-  // A cached position or none at once (timeout 0: no fix is waited for).
-  // The position errors other than PERMISSION_DENIED come only after the
-  // user allowed (Geolocation §7), so they resolve too.
-  "geolocation.getCurrentPosition": () => new Promise((allowed, refused) =>
-    navigator.geolocation.getCurrentPosition(() => allowed(), (e) => (e && e.code == 1 ? refused(e) : allowed()), { maximumAge: Infinity, timeout: 0 })),
+  // Any cached position will do; the timeout runs from the user's answer
+  // (Geolocation §7). POSITION_UNAVAILABLE and TIMEOUT mean no fix, not a
+  // refusal: the probe resolves when the permission now reads granted, or
+  // when the browser cannot say (those errors follow a grant).
+  "geolocation.getCurrentPosition": () => new Promise((allowed, failed) =>
+    navigator.geolocation.getCurrentPosition(() => allowed(), failed, { maximumAge: Infinity, timeout: 5000 }))
+    .catch((e) => e && e.code != 1
+      ? permission("geolocation").then((granted) => { if (granted !== true && granted !== null) throw e; })
+      : Promise.reject(e)),
   "mediaDevices.getUserMedia.video": media("video"),
   "mediaDevices.getUserMedia.audio": media("audio")
 };
