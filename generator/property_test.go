@@ -51,8 +51,9 @@ func checkDocTables(t *testing.T, name string, manifest []byte, files output.Fil
 
 // TestRandomManifests generates many random valid manifests (names at the
 // edge of what is allowed, hostile text in every free-text field) and
-// checks that the whole output holds: the docs' tables parse, and all the
-// Go is vetted as one module.
+// checks that the whole output holds: the docs' tables parse, all the Go
+// is vetted as one module, and all the typings with a consumer each are
+// type-checked in one tsc --strict run (property_ts_test.go).
 // Run more with -random=500 -random-seed=0.
 func TestRandomManifests(t *testing.T) {
 	if testing.Short() {
@@ -66,6 +67,7 @@ func TestRandomManifests(t *testing.T) {
 	r := rand.New(rand.NewPCG(seed, 0))
 	root := t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(root, "go.mod"), []byte("module example.com/prop\n\ngo 1.26\n"), 0o644))
+	ts := newTSProgram(t, filepath.Join(root, "ts"))
 	for i := range *randomCount {
 		manifest := synth.Random(r)
 		name := fmt.Sprintf("m%03d", i)
@@ -73,6 +75,7 @@ func TestRandomManifests(t *testing.T) {
 		require.NoError(t, err, "manifest %s:\n%s", name, manifest)
 		require.Empty(t, diags, "synth.Random made an invalid manifest %s:\n%s", name, manifest)
 		checkDocTables(t, name, manifest, files)
+		ts.add(t, name, manifest, files)
 		for _, p := range files.Paths() {
 			if !strings.HasSuffix(p, ".go") {
 				continue
@@ -83,9 +86,11 @@ func TestRandomManifests(t *testing.T) {
 		}
 		require.NoError(t, os.WriteFile(filepath.Join(root, name+".yaml"), manifest, 0o644))
 	}
+	waitTSC := ts.start(t, seed)
 	cmd := exec.Command("go", "vet", "./...")
 	cmd.Dir = root
 	cmd.Env = append(os.Environ(), "GOWORK=off")
 	out, err := cmd.CombinedOutput()
 	require.NoError(t, err, "go vet over random manifests' Go (seed %d):\n%s", seed, out)
+	t.Run("tsc", waitTSC)
 }
