@@ -143,6 +143,8 @@ test("a native call that answers twice or both ways: the first answer wins, call
     ["fail twice", (o) => { o.fail(broken); o.fail(deny); }, "NATIVE_ERROR"],
     ["success now, fail later", (o) => { o.success(ok); setImmediate(() => o.fail(deny)); }, "success"],
     ["fail later, success later still", (o) => { setImmediate(() => o.fail(deny)); setImmediate(() => o.success(ok)); }, "AUTH_DENIED"],
+    ["success, then a throw", (o) => { o.success(ok); throw new Error("late"); }, "success"],
+    ["fail, then a throw", (o) => { o.fail(deny); throw new Error("late"); }, "AUTH_DENIED"],
   ];
   for (const [name, authorize, want] of cases) {
     await withGlobals({ wx: wxWith(authorize).api }, async () => {
