@@ -59,7 +59,7 @@ const NO_PERMISSIONS_API = () => Object.defineProperty(Navigator.prototype, "per
 let server, plain, fakeUI;
 before(async () => {
   server = await serve();
-  const launch = (extra) => chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...FLAGS, ...extra] });
+  const launch = (extra) => chromium.launch({ executablePath: CHROMIUM, headless: true, timeout: 60_000, args: [...FLAGS, ...extra] });
   [plain, fakeUI] = await Promise.all([launch([]), launch([FAKE_MEDIA_UI])]);
 });
 after(async () => {
@@ -103,9 +103,11 @@ async function open(browser, { initScripts = [], page: file = "harness.html", vi
 }
 
 const none = { geolocation: 0, video: 0, audio: 0 };
+// A hung page call fails its case instead of the whole run (page.evaluate has no timeout of its own).
+const LIMIT = { timeout: 60_000 };
 const once = (kind) => ({ ...none, [kind]: 1 });
 
-test("the web entry drives exactly the issue's three scopes, on their permission names", async () => {
+test("the web entry drives exactly the issue's three scopes, on their permission names", LIMIT, async () => {
   const b = await open(plain);
   const table = await b.page.evaluate(() => {
     const { host, scopes } = window.scopegen.web;
@@ -117,7 +119,7 @@ test("the web entry drives exactly the issue's three scopes, on their permission
 });
 
 for (const { scope, permission, prompt } of SCOPES) {
-  test(`${scope}: granted beforehand → resolves, no prompt`, async () => {
+  test(`${scope}: granted beforehand → resolves, no prompt`, LIMIT, async () => {
     const b = await open(plain);
     await b.grant(permission);
     assert.deepEqual(await b.call("getAuthStatus", [scope]), { value: "granted" });
@@ -128,7 +130,7 @@ for (const { scope, permission, prompt } of SCOPES) {
     await b.close();
   });
 
-  test(`${scope}: denied beforehand → AUTH_DENIED, no prompt`, async () => {
+  test(`${scope}: denied beforehand → AUTH_DENIED, no prompt`, LIMIT, async () => {
     const b = await open(plain);
     await b.setPermission(permission, "denied");
     assert.deepEqual(await b.call("getAuthStatus", [scope]), { value: "denied" });
@@ -141,7 +143,7 @@ for (const { scope, permission, prompt } of SCOPES) {
     await b.close();
   });
 
-  test(`${scope}: not yet decided, the user refuses → the prompting API is called once, AUTH_DENIED`, async () => {
+  test(`${scope}: not yet decided, the user refuses → the prompting API is called once, AUTH_DENIED`, LIMIT, async () => {
     const b = await open(plain);
     assert.deepEqual(await b.call("getAuthStatus", [scope]), { value: "unanswered" });
     assert.deepEqual(await b.call("getSetting"), { value: { authSetting: {} } }, "prompt is no answer");
@@ -156,7 +158,7 @@ for (const { scope, permission, prompt } of SCOPES) {
   });
 }
 
-test("scope.userLocation: not yet decided, the user allows (a set position) → one prompt, granted", async () => {
+test("scope.userLocation: not yet decided, the user allows (a set position) → one prompt, granted", LIMIT, async () => {
   const b = await open(plain);
   await b.context.setGeolocation({ latitude: 31.23, longitude: 121.47 });
   await b.page.exposeFunction("__answer", (name) => b.grant(name));
@@ -167,7 +169,7 @@ test("scope.userLocation: not yet decided, the user allows (a set position) → 
   await b.close();
 });
 
-test("scope.userLocation: the user allows but no position comes → still granted (TIMEOUT is no refusal)", async () => {
+test("scope.userLocation: the user allows but no position comes → still granted (TIMEOUT is no refusal)", LIMIT, async () => {
   const b = await open(plain);
   await b.page.exposeFunction("__answer", (name) => b.grant(name));
   assert.deepEqual(await b.call("authorize", [{ scope: "scope.userLocation" }]), { value: { scope: "scope.userLocation", platform: "web" } });
@@ -176,7 +178,7 @@ test("scope.userLocation: the user allows but no position comes → still grante
 });
 
 for (const { scope, permission, prompt } of SCOPES.filter((s) => s.prompt != "geolocation")) {
-  test(`${scope}: not yet decided, the user allows (fake media UI and devices) → one prompt, granted, tracks stopped`, async () => {
+  test(`${scope}: not yet decided, the user allows (fake media UI and devices) → one prompt, granted, tracks stopped`, LIMIT, async () => {
     const b = await open(fakeUI);
     await b.setPermission(permission, "prompt");
     assert.deepEqual(await b.call("getAuthStatus", [scope]), { value: "unanswered" });
@@ -187,7 +189,7 @@ for (const { scope, permission, prompt } of SCOPES.filter((s) => s.prompt != "ge
   });
 }
 
-test("without the Permissions API: getAuthStatus is unknown, getSetting empty, authorize asks", async () => {
+test("without the Permissions API: getAuthStatus is unknown, getSetting empty, authorize asks", LIMIT, async () => {
   const b = await open(fakeUI, { initScripts: [NO_PERMISSIONS_API] });
   assert.equal(await b.page.evaluate(() => navigator.permissions), undefined);
   for (const { scope } of SCOPES) assert.deepEqual(await b.call("getAuthStatus", [scope]), { value: "unknown" }, scope);
@@ -197,7 +199,7 @@ test("without the Permissions API: getAuthStatus is unknown, getSetting empty, a
   await b.close();
 });
 
-test("openSetting fails NOT_AVAILABLE; other scopes are UNSUPPORTED_SCOPE; neither prompts", async () => {
+test("openSetting fails NOT_AVAILABLE; other scopes are UNSUPPORTED_SCOPE; neither prompts", LIMIT, async () => {
   const b = await open(plain);
   const { error } = await b.call("openSetting");
   assert.equal(error?.errCode, "NOT_AVAILABLE");
@@ -211,7 +213,7 @@ test("openSetting fails NOT_AVAILABLE; other scopes are UNSUPPORTED_SCOPE; neith
   await b.close();
 });
 
-test("universal entry: the browser is the web host; a mini-program global wins over it", async () => {
+test("universal entry: the browser is the web host; a mini-program global wins over it", LIMIT, async () => {
   const b = await open(plain);
   await b.grant("camera");
   assert.deepEqual(await b.call("authorize", [{ scope: "scope.camera" }], "universal"), { value: { scope: "scope.camera", platform: "web" } });
@@ -224,7 +226,7 @@ test("universal entry: the browser is the web host; a mini-program global wins o
   await b.close();
 });
 
-test("demo page: a row per scope with its status; a refusal shows; screenshot kept", async () => {
+test("demo page: a row per scope with its status; a refusal shows; screenshot kept", LIMIT, async () => {
   const b = await open(plain, { page: "demo.html", viewport: { width: 860, height: 470 } });
   await b.setPermission("geolocation", "granted");
   await b.setPermission("camera", "denied");
