@@ -278,3 +278,19 @@ test("callbacks that are not functions are ignored, as if absent", async () => {
   assert.equal(run("string"), "unhandled AUTH_DENIED");
   assert.equal(run("function"), "handled");
 });
+
+// Through core's host-descriptor boundary (documented in core.js.tmpl), with
+// a denial pattern no real manifest has but a valid one may: it matches "undefined".
+test("a native error without a message is no denial, whatever the manifest's pattern", async () => {
+  const core = await import(pathToFileURL(path.join(pkgDir, "dist", "core.mjs")).href);
+  const api = { getSetting: (o) => o.success({ authSetting: {} }) };
+  const host = { id: "h", global: () => api, denial: ["", [], "^[a-z]+$"], others: [], scopes: { __proto__: null, "scope.x": ["a"] } };
+  for (const nativeError of [{}, { errCode: 5 }, "undefined", 0]) {
+    api.authorize = (o) => o.fail(nativeError);
+    const err = await rejection(core.authorizeWith([host], { scope: "scope.x" }));
+    assert.equal(err.errCode, "NATIVE_ERROR", JSON.stringify(nativeError));
+    assert.equal(err.nativeError, nativeError);
+  }
+  api.authorize = (o) => o.fail({ errMsg: "denied" });
+  assert.equal((await rejection(core.authorizeWith([host], { scope: "scope.x" }))).errCode, "AUTH_DENIED");
+});
