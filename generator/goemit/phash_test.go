@@ -2,6 +2,7 @@ package goemit
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -59,6 +60,49 @@ func TestPerfectHash(t *testing.T) {
 			})
 		}
 	}
+}
+
+// TestPerfectHashRandomKeys: for random key sets the hash either finds
+// every key at its value and rejects everything else, or gives up.
+func TestPerfectHashRandomKeys(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	word := func() string {
+		b := make([]byte, 1+r.IntN(24))
+		for i := range b {
+			b[i] = "abcdefghijklmnopqrstuvwxyz_.:$-0123456789"[r.IntN(41)]
+		}
+		return string(b)
+	}
+	built := 0
+	for range 300 {
+		seen := map[string]bool{}
+		table := []string{""}
+		var values []int
+		for range 1 + r.IntN(400) {
+			if w := word(); !seen[w] {
+				seen[w] = true
+				table = append(table, w)
+				values = append(values, len(table)-1)
+			}
+		}
+		ph, ok := buildPerfectHash(table[1:], values)
+		if !ok {
+			continue
+		}
+		built++
+		for i, k := range table[1:] {
+			v, found := ph.find(k, table)
+			require.True(t, found, k)
+			require.Equal(t, i+1, v)
+		}
+		for range 50 {
+			if w := word(); !seen[w] {
+				_, found := ph.find(w, table)
+				require.False(t, found, w)
+			}
+		}
+	}
+	assert.Greater(t, built, 100, "most random sets get a hash")
 }
 
 func TestPerfectHashGivesUp(t *testing.T) {
