@@ -1,23 +1,15 @@
 #!/usr/bin/env bash
 # Runs every test of scopegen from a clean checkout: installs what the tests
 # need (pinned npm packages from package-lock.json; Debian's chromium for
-# the browser tests), then the Go suite, the JavaScript suite and the
-# TypeScript checks. README.md and .ci/run call exactly this script.
+# the browser tests), then the Go suite, the JavaScript suite, the
+# TypeScript checks and the browser tests. README.md and .ci/run call
+# exactly this script.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 step() { printf '\n== %s\n' "$*"; }
 
-step "go vet"
-go vet ./...
-
-step "generated/ is what manifest.yaml produces"
-go run ./cmd/scopegen check
-
-step "go test"
-go test ./...
-
-# --- npm package (issue 3): JavaScript runtime tests and TypeScript checks ---
+# --- installs: everything the tests below need, pinned ---
 step "npm ci (Node tooling pinned by package-lock.json)"
 # Reinstall only when node_modules is missing or was installed from another lockfile.
 if ! cmp -s package-lock.json node_modules/.scopegen-installed-lock 2>/dev/null; then
@@ -25,18 +17,29 @@ if ! cmp -s package-lock.json node_modules/.scopegen-installed-lock 2>/dev/null;
   cp package-lock.json node_modules/.scopegen-installed-lock
 fi
 
-step "node --test: generated npm runtime against simulated hosts; TypeScript checks"
-node --test test/js/ test/ts/
-# --- end npm package ---
-
-# --- web host (issue 6): the generated runtime in Debian's Chromium ---
 step "chromium for the browser tests (Debian's package, when missing)"
 if [ ! -x /usr/bin/chromium ]; then
   as_root=""; [ "$(id -u)" -eq 0 ] || as_root="sudo"
   $as_root apt-get update
   $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
 fi
+# --- end installs ---
 
+step "go vet"
+go vet ./...
+
+step "generated/ is what manifest.yaml produces"
+go run ./cmd/scopegen check
+
+step "go test (the property test type-checks random manifests' typings with the pinned tsc)"
+go test ./...
+
+# --- npm package (issue 3): JavaScript runtime tests and TypeScript checks ---
+step "node --test: generated npm runtime against simulated hosts; TypeScript checks"
+node --test test/js/ test/ts/
+# --- end npm package ---
+
+# --- web host (issue 6): the generated runtime in Debian's Chromium ---
 step "node --test test/web/: the web host in headless Chromium, driven by playwright-core"
 node --test test/web/
 # --- end web host ---
