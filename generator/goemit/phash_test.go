@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dave/jennifer/jen"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -133,4 +134,30 @@ func BenchmarkBuildPerfectHash(b *testing.B) {
 			}
 		})
 	}
+}
+
+// TestFindStringFallsBackToSwitch: more keys than a switch takes, but no
+// few offsets tell them apart, so the lookup is a switch after all, with
+// an arm per key and no hash tables.
+func TestFindStringFallsBackToSwitch(t *testing.T) {
+	keys := []string{"ab"}
+	for i := range 20 {
+		keys = append(keys, fmt.Sprintf("ax%02dxxxxxxxxb", i))
+	}
+	values := make([]int, len(keys))
+	arms := 0
+	for i := range values {
+		values[i] = i + 1
+	}
+	f := jen.NewFile("p")
+	body := findString(f, stringLookup{
+		prefix: "find", arg: "name", table: "names", keys: keys, values: values,
+		hashHit: func(jen.Code) jen.Code { t.Error("hashed"); return jen.Null() },
+		armHit:  func(k int) jen.Code { arms++; return jen.Return(jen.Lit(values[k])) },
+	})
+	f.Func().Id("find").Params(jen.Id("name").String()).Int().Block(append(body, jen.Return(jen.Lit(0)))...)
+	src := fmt.Sprintf("%#v", f)
+	assert.Equal(t, len(keys), arms)
+	assert.Contains(t, src, "switch name {")
+	assert.NotContains(t, src, "findSlots")
 }
