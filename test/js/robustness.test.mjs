@@ -245,6 +245,11 @@ test("options that are not an object: UNKNOWN_SCOPE, no native call, no synchron
       assert.equal((await wechat.authorizeApi("getLocation", options)).scope, "scope.userLocation");
       assert.deepEqual(await wechat.authorizeApi("request", options), { scope: null, platform: "wechat" });
     }
+    // An API name that is not a string names no guarded API: nothing to authorize.
+    for (const api of [undefined, null, 7, ["getLocation"], { toString: () => "getLocation" }]) {
+      assert.deepEqual(await wechat.authorizeApi(api), { scope: null, platform: "wechat" });
+      assert.equal(wechat.scopeForApi(api), undefined);
+    }
     // getAuthStatus with a non-string: UNKNOWN_SCOPE, as for authorize.
     const before = sim.calls.length;
     for (const scope of [undefined, null, 7, {}]) assert.equal((await rejection(wechat.getAuthStatus(scope))).errCode, "UNKNOWN_SCOPE");
