@@ -62,7 +62,7 @@ func platformPackage(m *model.Model, p *model.Platform) *jen.File {
 		f.Func().Id("_").Params().Block(guards...)
 	}
 
-	lookup(f, q, "Native", "s", "natives", fmt.Sprintf("Native returns %s's own name for s, such as the scope to pass to its authorize; false when %s does not support s.", p.Title, p.Title))
+	lookup(f, q, "Native", "s", "natives", fmt.Sprintf("Native returns %s's own name for s, as its authorization calls and getSetting spell it; false when %s does not support s.", p.Title, p.Title))
 	reverse(f, q, "FromNative", "name", "natives", nativeKeys, nativeOwners, fmt.Sprintf("FromNative returns the universal scope of %s's native scope name; false for a name the manifest does not map.", p.Title))
 	lookup(f, q, "SettingKey", "s", "settingKeys", fmt.Sprintf("SettingKey returns the key of s in %s's getSetting().authSetting; false when %s does not report s there.", p.Title, p.Title))
 	reverse(f, q, "FromSettingKey", "key", "settingKeys", settingKeys, settingOwners, fmt.Sprintf("FromSettingKey returns the universal scope of an authSetting key of %s; false for a key the manifest does not map.", p.Title))

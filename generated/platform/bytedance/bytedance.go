@@ -64,8 +64,8 @@ func _() {
 	_ = x[scope.WritePhotosAlbum-19]
 }
 
-// Native returns ByteDance's own name for s, such as the scope to pass to its
-// authorize; false when ByteDance does not support s.
+// Native returns ByteDance's own name for s, as its authorization calls and getSetting
+// spell it; false when ByteDance does not support s.
 func Native(s scope.Scope) (string, bool) {
 	if int(s) < len(natives) && natives[s] != "" {
 		return natives[s], true

@@ -55,8 +55,8 @@ func _() {
 	_ = x[scope.UserLocation-16]
 }
 
-// Native returns Web's own name for s, such as the scope to pass to its authorize;
-// false when Web does not support s.
+// Native returns Web's own name for s, as its authorization calls and getSetting spell
+// it; false when Web does not support s.
 func Native(s scope.Scope) (string, bool) {
 	if int(s) < len(natives) && natives[s] != "" {
 		return natives[s], true

@@ -44,8 +44,8 @@ func _() {
 }
 
 // Native returns Title */ /* // ' " ` ${x} {{.X}} </script> | \ ‮'s own name for s,
-// such as the scope to pass to its authorize; false when Title */ /* // ' " ` ${x}
-// {{.X}} </script> | \ ‮ does not support s.
+// as its authorization calls and getSetting spell it; false when Title */ /* // ' " `
+// ${x} {{.X}} </script> | \ ‮ does not support s.
 func Native(s scope.Scope) (string, bool) {
 	if int(s) < len(natives) && natives[s] != "" {
 		return natives[s], true

@@ -36,8 +36,8 @@ func _() {
 	_ = x[scope.UserLocation-1]
 }
 
-// Native returns WeChat's own name for s, such as the scope to pass to its authorize;
-// false when WeChat does not support s.
+// Native returns WeChat's own name for s, as its authorization calls and getSetting
+// spell it; false when WeChat does not support s.
 func Native(s scope.Scope) (string, bool) {
 	if int(s) < len(natives) && natives[s] != "" {
 		return natives[s], true
