@@ -19,7 +19,9 @@ import (
 func addSeeds(f *testing.F) {
 	paths, err := filepath.Glob(filepath.Join(casesDir, "*", "manifest.yaml"))
 	require.NoError(f, err)
-	paths = append(paths, "../manifest.yaml")
+	breaking, err := filepath.Glob("../testdata/breaking/*/*.yaml")
+	require.NoError(f, err)
+	paths = append(append(paths, breaking...), "../manifest.yaml")
 	for _, p := range paths {
 		data, err := os.ReadFile(p)
 		require.NoError(f, err)
@@ -40,6 +42,32 @@ func FuzzLoad(f *testing.F) {
 			require.NotEmpty(t, d.Rule)
 			require.NotEmpty(t, d.Message)
 		}
+	})
+}
+
+// FuzzResolve: load, validate and model never panic, and a manifest they
+// accept comes out resolved: sorted, numbered, every support pointing at
+// its own scope and a declared platform.
+func FuzzResolve(f *testing.F) {
+	addSeeds(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, diags := generator.Resolve("manifest.yaml", data, generator.Options{GoImportPath: "example.com/fuzz/generated"})
+		if len(diags) > 0 {
+			require.Nil(t, m)
+			return
+		}
+		require.NotNil(t, m)
+		for i, s := range m.Scopes {
+			require.Equal(t, i+1, s.Index)
+			if i > 0 {
+				require.Less(t, m.Scopes[i-1].Name, s.Name)
+			}
+			for _, sup := range s.Support {
+				require.Same(t, s, sup.Scope)
+				require.Same(t, m.Platforms[sup.Platform.Index-1], sup.Platform)
+			}
+		}
+		require.Len(t, m.DetectOrder, len(m.Platforms))
 	})
 }
 
