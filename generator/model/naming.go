@@ -19,6 +19,12 @@ var (
 	GoNamePattern     = regexp.MustCompile(`^[A-Z][A-Za-z0-9]*$`)
 	ConditionPattern  = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
 	NPMPackagePattern = regexp.MustCompile(`^(@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*$`)
+	// IconPattern spells white space out because \s means different sets
+	// in RE2 and ECMAScript (the schema carries this pattern to editors).
+	IconPattern = regexp.MustCompile(`^https://[^\t\n\f\r "'<>\\` + "`" + `]+$`)
+	// UnportablePattern finds regular-expression syntax that Go's RE2 and
+	// JavaScript read differently, so that denial.message serves both.
+	UnportablePattern = regexp.MustCompile(`\(\?|\\[AzQEpPCb]|\[\[:`)
 )
 
 // MaxNameLength bounds every name; free text is bounded by MaxTextLength.

@@ -170,8 +170,8 @@ func newView(platformIDs []string) view {
 			Text:       "^[^" + notText + "]*$",
 			NotBlank:   "[^" + whiteSpace + "]",
 			// validate's icon pattern, its RE2 \s spelt out.
-			Icon:       "^https://[^\t\n\f\r \"'<>\\\\`]+$",
-			Unportable: "\\(\\?|\\\\[AzQEpPCb]|\\[\\[:|[/\r\n\u2028\u2029]",
+			Icon:       model.IconPattern.String(),
+			Unportable: model.UnportablePattern.String() + "|[/\r\n\u2028\u2029]",
 		},
 	}
 }

@@ -116,12 +116,6 @@ func (c *checker) global(s load.String, what string) bool {
 	return true
 }
 
-var iconPattern = regexp.MustCompile(`^https://[^\s"'<>\\` + "`" + `]+$`)
-
-// portable rejects regular-expression syntax that Go's RE2 and
-// JavaScript read differently, so one pattern can serve both runtimes.
-var unportable = regexp.MustCompile(`\(\?|\\[AzQEpPCb]|\[\[:`)
-
 func (c *checker) platforms(in []*load.Platform) map[string]*load.Platform {
 	byID := make(map[string]*load.Platform, len(in))
 	if len(in) > MaxPlatforms {
@@ -168,7 +162,7 @@ func (c *checker) platforms(in []*load.Platform) map[string]*load.Platform {
 			}
 			conditions[p.ExportCondition.Value] = p
 		}
-		if p.Icon.Set && !iconPattern.MatchString(p.Icon.Value) {
+		if p.Icon.Set && !model.IconPattern.MatchString(p.Icon.Value) {
 			c.report(p.Icon.Pos, diag.InvalidValue, "icon must be an https:// URL without spaces or quotes")
 		}
 		c.denial(p.Denial)
@@ -197,7 +191,7 @@ func (c *checker) denial(d load.Denial) {
 	if d.Message.Set {
 		if _, err := regexp.Compile(d.Message.Value); err != nil {
 			c.report(d.Message.Pos, diag.InvalidValue, "denial.message is not a valid regular expression: %v", strings.TrimPrefix(err.Error(), "error parsing regexp: "))
-		} else if loc := unportable.FindStringIndex(d.Message.Value); loc != nil {
+		} else if loc := model.UnportablePattern.FindStringIndex(d.Message.Value); loc != nil {
 			c.report(d.Message.Pos, diag.InvalidValue, "denial.message uses %q, which Go and JavaScript read differently", d.Message.Value[loc[0]:loc[1]])
 		} else if strings.ContainsAny(d.Message.Value, "\n\r\u2028\u2029/") {
 			c.report(d.Message.Pos, diag.InvalidValue, "denial.message must be one line without '/' (write \\x2f)")
