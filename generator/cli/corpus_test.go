@@ -2,6 +2,7 @@ package cli_test
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -53,9 +54,16 @@ func TestBadManifestCorpus(t *testing.T) {
 	assert.GreaterOrEqual(t, bad, 50, "the corpus should hold at least 50 bad manifests")
 }
 
-// treeState maps every path under root to its content hash and mtime.
+// treeState maps every path under root to "dir", or to its mode and
+// mtime, a NUL, and its content.
 func treeState(t *testing.T, root string) map[string]string {
 	t.Helper()
+	state, err := walkTree(root)
+	require.NoError(t, err)
+	return state
+}
+
+func walkTree(root string) (map[string]string, error) {
 	state := map[string]string{}
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -74,9 +82,8 @@ func treeState(t *testing.T, root string) map[string]string {
 		if err != nil {
 			return err
 		}
-		state[rel] = info.ModTime().String() + "\x00" + string(data)
+		state[rel] = fmt.Sprintf("%v %d\x00%s", info.Mode(), info.ModTime().UnixNano(), data)
 		return nil
 	})
-	require.NoError(t, err)
-	return state
+	return state, err
 }

@@ -3,9 +3,10 @@ package cli_test
 import (
 	"crypto/sha256"
 	"fmt"
-	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -33,35 +34,18 @@ func TestScript(t *testing.T) {
 	})
 }
 
-// snapshot DIR FILE writes to FILE one line per file under DIR: its path,
-// size, mode and SHA-256. Comparing two snapshots with cmp proves a
-// command left a tree byte-for-byte alone.
+// snapshot DIR FILE writes to FILE one line per entry under DIR: its
+// path and a hash of its mode, mtime and content (walkTree). Comparing two
+// snapshots with cmp proves a command left a tree byte-for-byte alone.
 func snapshot(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 2 {
 		ts.Fatalf("usage: snapshot DIR FILE")
 	}
-	root := ts.MkAbs(args[0])
-	var b strings.Builder
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(root, p)
-		if d.IsDir() {
-			fmt.Fprintf(&b, "%s/ %v\n", filepath.ToSlash(rel), info.Mode())
-			return nil
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(&b, "%s %d %v %x %d\n", filepath.ToSlash(rel), len(data), info.Mode(), sha256.Sum256(data), info.ModTime().UnixNano())
-		return nil
-	})
+	state, err := walkTree(ts.MkAbs(args[0]))
 	ts.Check(err)
+	var b strings.Builder
+	for _, rel := range slices.Sorted(maps.Keys(state)) {
+		fmt.Fprintf(&b, "%s %x\n", filepath.ToSlash(rel), sha256.Sum256([]byte(state[rel])))
+	}
 	ts.Check(os.WriteFile(ts.MkAbs(args[1]), []byte(b.String()), 0o644))
 }
