@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# Runs scopegen's benchmarks and prints docs/benchmarks.md on stdout: one
+# table per benchmark, each with its date, command and machine.
+#
+#   scripts/bench.sh [SHARED_BENCH_DIR] > docs/benchmarks.md
+#
+# SHARED_BENCH_DIR holds gen_scale.py (default: the first of ../shared/bench
+# and ../../shared/bench from the repository that has it); its table is
+# skipped when the script is absent.
+# Environment: LOOKUP_BENCHTIME (default 200ms), GEN_BENCHTIME (default 1x),
+# GEN_SCALE_N (default 2000), SCALE_SCOPES (unset: the lookups-at-scale
+# table is skipped). The defaults keep runs short on a shared
+# machine; raise them for steadier figures.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+shared="${1:-}"
+if [ -z "$shared" ]; then
+  shared="$root/../shared/bench"
+  [ -f "$shared/gen_scale.py" ] || [ ! -f "$root/../../shared/bench/gen_scale.py" ] || shared="$root/../../shared/bench"
+fi
+lookup_time="${LOOKUP_BENCHTIME:-200ms}"
+gen_time="${GEN_BENCHTIME:-1x}"
+scale_n="${GEN_SCALE_N:-2000}"
+
+cpu="$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo 2>/dev/null || true)"
+machine="$(nproc) cores, ${cpu:-unknown CPU}, $(go env GOVERSION)"
+
+# measured COMMAND: the line that heads every table.
+measured() { printf 'Measured %s on %s:\n`%s`\n\n' "$(date -u +%Y-%m-%d)" "$machine" "$1"; }
+
+# bench_rows: reads `go test -bench` output, prints "name ns/op B/op allocs/op"
+# with the -GOMAXPROCS suffix dropped.
+bench_rows() {
+  awk '/^Benchmark/ {
+    name = $1; sub(/-[0-9]+$/, "", name); sub(/^Benchmark/, "", name)
+    ns = ""; bytes = "-"; allocs = "-"
+    for (i = 3; i < NF; i++) {
+      if ($(i+1) == "ns/op") ns = $i
+      if ($(i+1) == "B/op") bytes = $i
+      if ($(i+1) == "allocs/op") allocs = $i
+    }
+    print name, ns, bytes, allocs
+  }'
+}
+
+# human NS: nanoseconds as ns, µs, ms or s.
+human() {
+  awk -v ns="$1" 'BEGIN {
+    if (ns < 1e3) printf "%.2f ns", ns
+    else if (ns < 1e6) printf "%.1f µs", ns / 1e3
+    else if (ns < 1e9) printf "%.1f ms", ns / 1e6
+    else printf "%.2f s", ns / 1e9
+  }'
+}
+
+cat <<'EOF'
+# Benchmarks
+
+Figures from `scripts/bench.sh`, which runs every benchmark below and prints
+this page. Each table says when, on what and with which command it was
+measured. The machine is shared with other jobs and the runs are short
+(`-benchtime` small), so read the figures as orders of magnitude and compare
+rows of one table, not tables of different days. Benchmarks never assert a
+time; tests check the properties the figures illustrate (no allocations,
+deterministic output).
+
+Regenerate with `scripts/bench.sh > docs/benchmarks.md`.
+
+EOF
+
+echo "## Lookups in the generated Go"
+echo
+cmd="go test ./internal/bench -run '^\$' -bench . -benchmem -benchtime $lookup_time"
+measured "$cmd"
+echo "Against the root manifest's generated packages; \`SupportedOnMapBaseline\` is the hand-written \`map[string]map[string]bool\` alternative and \`Harness\` the benchmark loop alone."
+echo
+echo "| benchmark | ns/op | B/op | allocs/op |"
+echo "| --- | ---: | ---: | ---: |"
+go test ./internal/bench -run '^$' -bench . -benchmem -benchtime "$lookup_time" | bench_rows |
+  while read -r name ns bytes allocs; do
+    printf '| `%s` | %s | %s | %s |\n' "$name" "$ns" "$bytes" "$allocs"
+  done
+echo
+
+echo "## Generation in process"
+echo
+cmd="go test ./generator -run '^\$' -bench 'Generate|GofmtEmitted' -benchtime $gen_time"
+measured "$cmd"
+echo "\`Generate\` is the whole pure pipeline (load, validate, model, every emitter, gofmt of the Go) on a synthetic manifest of that many scopes on five hosts; \`GofmtEmitted\` is \`go/format\` over the Go it emits, the floor of any generator writing that Go."
+echo
+echo "| scopes | Generate | go/format of its Go | ratio |"
+echo "| ---: | ---: | ---: | ---: |"
+go test ./generator -run '^$' -bench 'Generate|GofmtEmitted' -benchtime "$gen_time" | bench_rows |
+  awk '{ split($1, p, "/scopes="); t[p[1], p[2]] = $2; if (!(p[2] in seen)) { seen[p[2]] = 1; order[++n] = p[2] } }
+    END { for (i = 1; i <= n; i++) { s = order[i]; print s, t["Generate", s], t["GofmtEmitted", s] } }' |
+  while read -r scopes gen fmt; do
+    printf '| %s | %s | %s | %s× |\n' "$scopes" "$(human "$gen")" "$(human "$fmt")" "$(awk -v a="$gen" -v b="$fmt" 'BEGIN {printf "%.2f", a / b}')"
+  done
+echo
+
+echo "## The Go emitter and the docs emitter"
+echo
+measured "go test ./generator/{goemit,docsemit,breaking} -run '^\$' -bench . -benchtime $gen_time"
+echo "\`goemit/Emit\` builds and renders every Go file (perfect hashes included) without formatting; \`goemit/Gofmt\` formats them; \`goemit/BuildPerfectHash\` is the hash search alone; \`docsemit/Emit\` renders both Markdown pages; \`breaking/Breaking3000\` compares two 3,000-scope manifests (both loads included) with 3,000 findings."
+echo
+echo "| benchmark | time/op |"
+echo "| --- | ---: |"
+for pkg in goemit docsemit breaking; do
+  go test "./generator/$pkg" -run '^$' -bench . -benchtime "$gen_time" | bench_rows |
+    while read -r name ns _ _; do
+      printf '| `%s/%s` | %s |\n' "$pkg" "$name" "$(human "$ns")"
+    done
+done
+echo
+
+echo "## Generation against gofmt, whole CLI"
+echo
+if [ -f "$shared/gen_scale.py" ]; then
+  cmd="python3 $(realpath --relative-to="$root" "$shared")/gen_scale.py . $scale_n"
+  measured "$cmd"
+  echo "The root manifest with its last scope cloned $scale_n times: \`scopegen generate\` into an empty folder against \`gofmt -l\` over the Go it wrote (medians of five interleaved runs)."
+  echo
+  out="$(python3 "$shared/gen_scale.py" "$root" "$scale_n")"
+  echo "| scopes added | scopegen generate | gofmt -l | Go written | gen/gofmt |"
+  echo "| ---: | ---: | ---: | ---: | ---: |"
+  printf '%s\n' "$out" | awk '
+    /^N=/ { match($0, /generate median [0-9]+ ms/); g = substr($0, RSTART + 16, RLENGTH - 16)
+            match($0, /\([0-9.]+ MB\)/); mb = substr($0, RSTART + 1, RLENGTH - 2)
+            match($0, /\) median [0-9]+ ms/); f = substr($0, RSTART + 9, RLENGTH - 9)
+            split($1, n, "=") }
+    /^gen\/gofmt ratio/ { r = $3 }
+    END { printf "| %s | %s | %s | %s | %s× |\n", n[2], g, f, mb, r }'
+else
+  echo "Skipped: \`gen_scale.py\` not found in \`$shared\` (pass its folder as the first argument)."
+fi
+echo
+
+echo "## npm package size"
+echo
+measured "npm run bench:size"
+echo "esbuild bundles (minified, ES module) gzipped at level 9, per host: \`import { authorize }\` with one call, and the whole entry (\`export *\`), next to \`@uni/apis\`'s \`authorize\` bundled the same way in the same run with that host's export condition."
+echo
+npm run --silent bench:size | grep '^|'
+echo
+echo "\`@uni/apis\`'s web \`authorize\` is a stub that throws."
+echo
+
+echo "## Lookups at scale"
+echo
+if [ -n "${SCALE_SCOPES:-}" ]; then
+  measured "go run ./generator/goemit/scalebench -scopes $SCALE_SCOPES"
+  echo "A synthetic manifest of $SCALE_SCOPES scopes on five hosts, emitted into a temporary module; each benchmark looks up every name in turn."
+  echo
+  echo "| benchmark | ns/op | B/op | allocs/op |"
+  echo "| --- | ---: | ---: | ---: |"
+  go run ./generator/goemit/scalebench -scopes "$SCALE_SCOPES" | bench_rows |
+    while read -r name ns bytes allocs; do
+      printf '| `%s` | %s | %s | %s |\n' "$name" "$ns" "$bytes" "$allocs"
+    done
+else
+  echo "Not run by default, as it compiles a large module: \`SCALE_SCOPES=10000 scripts/bench.sh\` adds a table from \`go run ./generator/goemit/scalebench -scopes 10000\`, which emits a synthetic manifest of that many scopes into a temporary module and benchmarks every lookup there."
+fi
