@@ -2,14 +2,13 @@
 # Runs every test of scopegen from a clean checkout: installs what the tests
 # need (pinned npm packages from package-lock.json; Debian's chromium for
 # the browser tests), then the Go suite, the JavaScript suite, the
-# TypeScript checks and the browser tests. README.md and .ci/run call
-# exactly this script.
+# TypeScript checks and the browser tests. README.md's test command and
+# .ci/run are exactly this script; CONTRIBUTING.md describes the suites.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 step() { printf '\n== %s\n' "$*"; }
 
-# --- installs: everything the tests below need, pinned ---
 step "npm ci (Node tooling pinned by package-lock.json)"
 # Reinstall only when node_modules is missing or was installed from another lockfile.
 if ! cmp -s package-lock.json node_modules/.scopegen-installed-lock 2>/dev/null; then
@@ -23,7 +22,6 @@ if [ ! -x /usr/bin/chromium ]; then
   $as_root apt-get update
   $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
 fi
-# --- end installs ---
 
 step "go vet"
 go vet ./...
@@ -34,12 +32,8 @@ go run ./cmd/scopegen check
 step "go test (the property test type-checks random manifests' typings with the pinned tsc)"
 go test ./...
 
-# --- npm package (issue 3): JavaScript runtime tests and TypeScript checks ---
 step "node --test: generated npm runtime against simulated hosts; TypeScript checks"
 node --test test/js/ test/ts/
-# --- end npm package ---
 
-# --- web host (issue 6): the generated runtime in Debian's Chromium ---
 step "node --test test/web/: the web host in headless Chromium, driven by playwright-core"
 node --test test/web/
-# --- end web host ---

@@ -138,7 +138,7 @@ func TestInvalidManifestIsNotCompared(t *testing.T) {
 	assert.Equal(t, "bad.yaml", diags[0].File)
 }
 
-// TestRuleShape keeps the rule list fit for README's table and for
+// TestRuleShape keeps the rule list fit for docs/breaking.md's table and for
 // filtering: unique SCREAMING_SNAKE IDs distinct from the manifest rules,
 // one-sentence purposes.
 func TestRuleShape(t *testing.T) {

@@ -27,7 +27,7 @@ import (
 
 // Inexpressible lists what the generator rejects and JSON Schema cannot
 // say, by rule and, where a rule is partly expressible, by a phrase of its
-// message. README's editor section repeats this list.
+// message. docs/manifest.md's editor section repeats this list.
 var inexpressible = []struct{ rule, phrase string }{
 	{"YAML_SYNTAX", ""},           // anchors, aliases, tags, documents: gone once YAML becomes JSON
 	{"DUPLICATE_KEY", ""},         // likewise

@@ -1,4 +1,4 @@
-// Package example is the Go service of README's "Go API" section, kept
+// Package example is the Go service of docs/go-api.md's example, kept
 // compiling and correct by go test.
 package example_test
 

@@ -1,7 +1,7 @@
-// Robustness of the generated runtime (issue 7): native calls that throw,
-// never answer, answer twice or answer both ways; concurrent authorize
-// calls for one scope; options and callbacks of the wrong type. Each case
-// has one defined result, listed in the README (.readme-drafts/robustness.md).
+// Robustness of the generated runtime: native calls that throw, never
+// answer, answer twice or answer both ways; concurrent authorize calls for
+// one scope; options and callbacks of the wrong type. Each case has one
+// defined result, listed in docs/js-api.md ("When the host misbehaves").
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHost, onHost, withGlobals } from "./simhost.mjs";
