@@ -138,12 +138,16 @@ echo
 
 echo "## npm package size"
 echo
-measured "npm run bench:size"
-echo "esbuild bundles (minified, ES module) gzipped at level 9, per host: \`import { authorize }\` with one call, and the whole entry (\`export *\`), next to \`@uni/apis\`'s \`authorize\` bundled the same way in the same run with that host's export condition."
-echo
-npm run --silent bench:size | grep '^|'
-echo
-echo "\`@uni/apis\`'s web \`authorize\` is a stub that throws."
+if [ -d node_modules/esbuild ]; then
+  measured "npm run bench:size"
+  echo "esbuild bundles (minified, ES module) gzipped at level 9, per host: \`import { authorize }\` with one call, and the whole entry (\`export *\`), next to \`@uni/apis\`'s \`authorize\` bundled the same way in the same run with that host's export condition."
+  echo
+  npm run --silent bench:size | grep '^|'
+  echo
+  echo "\`@uni/apis\`'s web \`authorize\` is a stub that throws."
+else
+  echo "Skipped: \`node_modules\` has no esbuild (run \`npm ci\`)."
+fi
 echo
 
 echo "## Lookups at scale"
