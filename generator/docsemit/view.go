@@ -43,7 +43,7 @@ type noteRow struct {
 }
 
 func newView(m *model.Model) *view {
-	v := &view{NPMPackage: m.NPMPackage, Platforms: m.Platforms, Grants: grantRows, Errors: errorRows}
+	v := &view{NPMPackage: m.NPMPackage, Platforms: m.Platforms, Grants: grantRows(), Errors: errorRows}
 	for _, s := range m.Scopes {
 		row := scopeRow{Scope: s}
 		for _, p := range m.Platforms {
@@ -90,13 +90,13 @@ func exampleScope(m *model.Model) string {
 	return best.Name
 }
 
-var grantRows = []grantRow{
-	{"authorize", "prompts through its authorize({scope})", "the flow above"},
-	{"authCode", "prompts through getAuthCode({scopes}) (Alipay)", "the flow above; the result carries authCode"},
-	{"onUse", "prompts when a guarded API is first called", "granted: resolves; denied: AUTH_DENIED; unanswered: calls the probe API, or resolves with deferred: true"},
-	{"none", "no longer gates the APIs", "resolves at once"},
-	{"settingsOnly", "grants it only in its settings page", "granted: resolves; otherwise SETTINGS_REQUIRED"},
-	{"button", "needs a tap on an open-type button", "granted: resolves; otherwise BUTTON_REQUIRED"},
+// grantRows are the grant mechanisms as the pages list them.
+func grantRows() []grantRow {
+	rows := make([]grantRow, len(model.GrantTable))
+	for i, info := range model.GrantTable {
+		rows[i] = grantRow{Grant: string(info.Grant), Meaning: info.Prompt, Authorize: info.Authorize}
+	}
+	return rows
 }
 
 // errorRows are the runtime's error codes, most common first; a test

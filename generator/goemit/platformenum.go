@@ -83,16 +83,16 @@ func platformFile(m *model.Model) *jen.File {
 	return f
 }
 
-// grantFile emits scope/grant.go: the Grant enum, UnknownNameError and
-// the did-you-mean helper the parsers share.
+// grantFile emits scope/grant.go: the Grant enum, one constant per entry
+// of model.GrantTable.
 func grantFile(m *model.Model) *jen.File {
 	f := newFile(scopePath(m), "scope", nil)
 	f.Add(doc("Grant is how a platform grants a scope.")).Type().Id("Grant").Uint8()
 	defs := []jen.Code{jen.Add(doc("GrantUnsupported: the platform does not support the scope.")).Id("GrantUnsupported").Id("Grant").Op("=").Lit(0)}
 	names := []jen.Code{jen.Lit("unsupported")}
-	for i, g := range model.Grants {
-		defs = append(defs, jen.Add(doc(grantDocs[g])).Id(g.GoName()).Id("Grant").Op("=").Lit(i+1))
-		names = append(names, jen.Lit(string(g)))
+	for i, info := range model.GrantTable {
+		defs = append(defs, jen.Add(doc(info.Grant.GoName()+": "+info.Doc)).Id(info.Grant.GoName()).Id("Grant").Op("=").Lit(i+1))
+		names = append(names, jen.Lit(string(info.Grant)))
 	}
 	f.Const().Defs(defs...)
 	f.Var().Id("grantNames").Op("=").Index(jen.Op("...")).String().Values(lines(names)...)
@@ -102,14 +102,4 @@ func grantFile(m *model.Model) *jen.File {
 		jen.Return(jen.Lit("Grant(").Op("+").Qual("strconv", "Itoa").Call(jen.Int().Call(jen.Id("g"))).Op("+").Lit(")")),
 	)
 	return f
-}
-
-// grantDocs are the godoc sentences of the mechanisms.
-var grantDocs = map[model.Grant]string{
-	model.GrantAuthorize:    "GrantAuthorize: the host's authorize({scope}) prompts.",
-	model.GrantAuthCode:     "GrantAuthCode: the host's getAuthCode({scopes}) prompts and returns an auth code for the server (Alipay).",
-	model.GrantOnUse:        "GrantOnUse: no pre-authorization; the host prompts when a guarded API is first called.",
-	model.GrantNone:         "GrantNone: the host no longer gates the scope's APIs; call them directly.",
-	model.GrantSettingsOnly: "GrantSettingsOnly: the host never prompts; the user grants it in the settings page.",
-	model.GrantButton:       "GrantButton: the host prompts only after a tap on an open-type button.",
 }

@@ -1,41 +1,15 @@
 // Package model is the resolved, immutable form of a manifest that every
 // emitter reads.
 //
-// Everything an emitter needs to decide is decided here: order (platforms
-// by id, scopes by name, APIs by name), enum values, Go and TypeScript
-// identifiers (checked for collisions), detection order, and the lookup
-// tables. Emitters only print. Values are shared between emitters: treat
-// every field as read-only.
+// Everything the manifest decides is decided here: order (platforms by
+// id, scopes by name, APIs by name), enum values, Go and TypeScript
+// identifiers (checked for collisions), detection order, the grant set
+// (GrantTable), and where each field was written. Emitters choose only how
+// to print it (goemit, for instance, picks its own lookup tables). Values
+// are shared between emitters: treat every field as read-only.
 package model
 
 import "github.com/scopegen/scopegen/generator/diag"
-
-// Grant is how a platform grants a scope: a closed set.
-type Grant string
-
-// The grant mechanisms. README's manifest reference explains each.
-const (
-	// GrantAuthorize: the host's authorize({scope}) prompts.
-	GrantAuthorize Grant = "authorize"
-	// GrantAuthCode: Alipay-style getAuthCode({scopes}) prompts and returns an auth code.
-	GrantAuthCode Grant = "authCode"
-	// GrantOnUse: no pre-authorization; the host prompts when a guarded API is first called.
-	GrantOnUse Grant = "onUse"
-	// GrantNone: the host no longer gates the APIs; they can be called directly.
-	GrantNone Grant = "none"
-	// GrantSettingsOnly: cannot be prompted for; only the settings page grants it.
-	GrantSettingsOnly Grant = "settingsOnly"
-	// GrantButton: needs a tap on an open-type button; no API prompts.
-	GrantButton Grant = "button"
-)
-
-// Grants lists every mechanism in documentation order.
-var Grants = []Grant{GrantAuthorize, GrantAuthCode, GrantOnUse, GrantNone, GrantSettingsOnly, GrantButton}
-
-// GoName is the Go identifier suffix of the mechanism (scope.GrantOnUse).
-func (g Grant) GoName() string {
-	return "Grant" + upperFirst(string(g))
-}
 
 // Model is a whole manifest, resolved.
 type Model struct {
