@@ -27,7 +27,16 @@ type Model struct {
 	// before that platform (ByteDance and Kuaishou also expose wx), and
 	// fallback platforms come last.
 	DetectOrder []*Platform
+	// NPMPackagePos, PlatformsPos and ScopesPos are where npm.package,
+	// platforms: and scopes: are written (NPMPackagePos falls back to the
+	// npm: key, then to the zero Pos).
+	NPMPackagePos, PlatformsPos, ScopesPos diag.Pos
 }
+
+// Field positions. Every descriptor keeps Pos, the position of its key,
+// plus the positions of the fields breaking-change findings point at: a
+// value's position where it is written, else the position of the entry
+// that would hold it (its default applies there).
 
 // Platform is one host.
 type Platform struct {
@@ -48,6 +57,8 @@ type Platform struct {
 	Denial          Denial
 	// Scopes lists what this platform supports, by scope order.
 	Scopes []*Support
+
+	GoNamePos, ExportConditionPos diag.Pos
 }
 
 // Denial says how a denial looks in this platform's fail callbacks.
@@ -69,6 +80,9 @@ type Scope struct {
 	APIs        []string // universal API names, sorted
 	// Support has one entry per platform that supports the scope, by platform order.
 	Support []*Support
+
+	// APIsPos is the apis: key (else Pos); each API's own position is API.Pos.
+	GoNamePos, APIsPos, PlatformsPos diag.Pos
 }
 
 // SupportOn returns the scope's support on p, or nil when p does not support it.
@@ -94,6 +108,8 @@ type Support struct {
 	// method name, sorted by Universal; equal names are listed too.
 	APINames []APIName
 	Note     string
+
+	NativePos, SettingKeyPos, GrantPos diag.Pos
 }
 
 // APIName pairs a universal API name with a platform's method name.
@@ -105,4 +121,5 @@ type APIName struct {
 type API struct {
 	Name  string
 	Scope *Scope
+	Pos   diag.Pos // the entry in Scope's apis list
 }
