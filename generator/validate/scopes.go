@@ -17,7 +17,7 @@ type firstSeen struct {
 
 func (c *checker) scopes(in []*load.Scope, platforms map[string]*load.Platform) {
 	if len(in) > MaxScopes {
-		c.report(in[MaxScopes].Pos, diag.Limit, "a manifest declares at most %d scopes", MaxScopes)
+		c.report(in[MaxScopes].Pos, diag.LimitExceeded, "a manifest declares at most %d scopes", MaxScopes)
 	}
 	platformIDs := make([]string, 0, len(platforms))
 	for id := range platforms {
@@ -60,7 +60,7 @@ func (c *checker) scopes(in []*load.Scope, platforms map[string]*load.Platform) 
 			apiOwner[api.Value] = firstSeen{s.Name.Value, api.Pos}
 		}
 		if len(s.Platforms) == 0 && s.Pos.Line > 0 {
-			c.report(s.Pos, diag.EmptyScopePlatform, "scope %q is supported on no platform: list at least one under platforms", s.Name.Value)
+			c.report(s.Pos, diag.ScopeWithoutPlatform, "scope %q is supported on no platform: list at least one under platforms", s.Name.Value)
 		}
 		for _, sup := range s.Platforms {
 			// With no platform readable, every reference would be reported;
@@ -68,9 +68,9 @@ func (c *checker) scopes(in []*load.Scope, platforms map[string]*load.Platform) 
 			if _, ok := platforms[sup.Platform.Value]; !ok && len(platforms) > 0 {
 				c.report(sup.Platform.Pos, diag.UnknownPlatform, "unknown platform %q%s", sup.Platform.Value, diag.DidYouMean(sup.Platform.Value, platformIDs))
 			}
-			c.support(s, sup, own, grants)
-			claim(c, natives, sup.Platform.Value, sup.Native, s.Name.Value, diag.NativeCollision, "native name")
-			claim(c, settings, sup.Platform.Value, sup.SettingKey, s.Name.Value, diag.SettingCollision, "settingKey")
+			c.support(s, sup, platforms[sup.Platform.Value], own, grants)
+			claim(c, natives, sup.Platform.Value, sup.Native, s.Name.Value, diag.NativeNameCollision, "native name")
+			claim(c, settings, sup.Platform.Value, sup.SettingKey, s.Name.Value, diag.SettingKeyCollision, "settingKey")
 		}
 	}
 }
@@ -92,20 +92,32 @@ func claim(c *checker, index map[string]map[string]firstSeen, platform string, n
 	byName[name.Value] = firstSeen{scope, name.Pos}
 }
 
-func (c *checker) support(s *load.Scope, sup *load.Support, apis map[string]bool, grants []string) {
+// support checks one (scope, platform) entry; p is nil when the platform
+// is unknown.
+func (c *checker) support(s *load.Scope, sup *load.Support, p *load.Platform, apis map[string]bool, grants []string) {
 	c.pattern(sup.Native, model.NativePattern, "native", "the platform's scope name, such as scope.userLocation")
 	if sup.SettingKey.Set {
 		c.pattern(sup.SettingKey, model.NativePattern, "settingKey", "a getSetting authSetting key, such as location")
 	}
 	grant := model.Grant(sup.Grant.Value)
-	if sup.Grant.Set && !slices.Contains(model.Grants, grant) {
+	knownGrant := sup.Grant.Set && slices.Contains(model.Grants, grant)
+	if sup.Grant.Set && !knownGrant {
 		c.report(sup.Grant.Pos, diag.UnknownGrant, "unknown grant %q: one of %s%s", sup.Grant.Value, strings.Join(grants, ", "), diag.DidYouMean(sup.Grant.Value, grants))
 	}
+	browser := p != nil && p.Global.Value == model.BrowserGlobal
+	if browser && knownGrant && !slices.Contains(model.BrowserGrants, grant) {
+		c.report(sup.Grant.Pos, diag.GrantNotAllowed, "platform %q is a browser (global %s), which grants only through the APIs that prompt: grant must be onUse or none, not %q",
+			sup.Platform.Value, model.BrowserGlobal, sup.Grant.Value)
+	}
 	if sup.Probe.Set {
-		if grant != model.GrantOnUse && sup.Grant.Set && slices.Contains(model.Grants, grant) {
-			c.report(sup.Probe.Pos, diag.ProbeMisuse, "probe is only meaningful with grant onUse, not %q", sup.Grant.Value)
+		allowed := true
+		if knownGrant && grant != model.GrantOnUse {
+			c.report(sup.Probe.Pos, diag.ProbeNotAllowed, "probe is only meaningful with grant onUse, not %q", sup.Grant.Value)
+			allowed = false
 		}
-		c.pattern(sup.Probe, model.APINamePattern, "probe", "a platform method name such as getLocation")
+		if c.pattern(sup.Probe, model.APINamePattern, "probe", "a platform method name such as getLocation") && allowed && p != nil {
+			c.probe(s, sup, browser)
+		}
 	}
 	known := make([]string, 0, len(apis))
 	for _, a := range s.APIs {
