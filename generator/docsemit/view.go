@@ -55,7 +55,7 @@ func newView(m *model.Model) *view {
 		}
 		v.Scopes = append(v.Scopes, row)
 	}
-	v.Example = exampleScope(m)
+	v.Example = m.Example.Name
 	for _, p := range m.Platforms {
 		if p.Note != "" {
 			v.Notes = append(v.Notes, noteRow{p.Title, p.Note})
@@ -72,22 +72,6 @@ func newView(m *model.Model) *view {
 		}
 	}
 	return v
-}
-
-// exampleScope is the scope the usage examples ask for: the spec's
-// scope.userLocation when the manifest has it, else the most widely
-// supported scope (the first by name among equals).
-func exampleScope(m *model.Model) string {
-	best := m.Scopes[0]
-	for _, s := range m.Scopes {
-		if s.Name == "scope.userLocation" {
-			return s.Name
-		}
-		if len(s.Support) > len(best.Support) {
-			best = s
-		}
-	}
-	return best.Name
 }
 
 // grantRows are the grant mechanisms as the pages list them.

@@ -27,7 +27,7 @@ func Build(m *load.Manifest, goImportPath string) (*Model, diag.List) {
 	for _, p := range out.Platforms {
 		byID[p.ID] = p
 	}
-	out.Scopes = b.scopes(m.Scopes, byID)
+	out.Scopes, out.Example = b.scopes(m.Scopes, byID)
 	out.APIs = b.apis(out.Scopes)
 	out.DetectOrder = b.detectOrder(out.Platforms)
 	b.checkGoNames(out)
@@ -91,7 +91,9 @@ func (b *builder) platforms(in []*load.Platform) []*Platform {
 	return out
 }
 
-func (b *builder) scopes(in []*load.Scope, byID map[string]*Platform) []*Scope {
+// scopes resolves the scopes, sorted by name, and picks the example: the
+// one supported on the most platforms, the first written among equals.
+func (b *builder) scopes(in []*load.Scope, byID map[string]*Platform) (sorted []*Scope, example *Scope) {
 	out := make([]*Scope, 0, len(in))
 	for _, ls := range in {
 		s := &Scope{
@@ -124,6 +126,9 @@ func (b *builder) scopes(in []*load.Scope, byID map[string]*Platform) []*Scope {
 		}
 		slices.SortFunc(s.Support, func(a, b *Support) int { return cmp.Compare(a.Platform.Index, b.Platform.Index) })
 		s.Support = slices.CompactFunc(s.Support, func(a, b *Support) bool { return a.Platform == b.Platform })
+		if example == nil || len(s.Support) > len(example.Support) {
+			example = s
+		}
 		out = append(out, s)
 	}
 	slices.SortFunc(out, func(a, b *Scope) int { return cmp.Compare(a.Name, b.Name) })
@@ -133,7 +138,7 @@ func (b *builder) scopes(in []*load.Scope, byID map[string]*Platform) []*Scope {
 			sup.Platform.Scopes = append(sup.Platform.Scopes, sup)
 		}
 	}
-	return out
+	return out, example
 }
 
 func support(s *Scope, p *Platform, in *load.Support) *Support {

@@ -27,6 +27,10 @@ type Model struct {
 	// before that platform (ByteDance and Kuaishou also expose wx), and
 	// fallback platforms come last.
 	DetectOrder []*Platform
+	// Example is the scope generated usage examples ask for: the one
+	// supported on the most platforms, the first written among equals, so
+	// the manifest's order chooses. Nil only for a manifest without scopes.
+	Example *Scope
 	// NPMPackagePos, PlatformsPos and ScopesPos are where npm.package,
 	// platforms: and scopes: are written (NPMPackagePos falls back to the
 	// npm: key, then to the zero Pos).
