@@ -29,15 +29,17 @@ func platformFile(m *model.Model) *jen.File {
 	titles := []jen.Code{jen.Lit("")}
 	globals := []jen.Code{jen.Lit("")}
 	all := make([]jen.Code, 0, len(m.Platforms))
-	idKeys := make([]string, 0, len(m.Platforms))
-	goNames := make([]string, 0, len(m.Platforms))
+	e := &enumInfo{
+		Type: "Platform", Recv: "p", Kind: "platform", Parser: "ParsePlatform", Table: "platformIDs",
+		Doc: "ParsePlatform returns the platform whose id is id, such as \"wechat\". An unknown id is an *UnknownNameError that suggests the closest known one.",
+	}
 	for _, p := range m.Platforms {
 		ids = append(ids, jen.Lit(p.ID))
 		titles = append(titles, jen.Lit(p.Title))
 		globals = append(globals, jen.Lit(p.Global))
 		all = append(all, jen.Id(p.GoName))
-		idKeys = append(idKeys, p.ID)
-		goNames = append(goNames, p.GoName)
+		e.Names = append(e.Names, p.ID)
+		e.GoNames = append(e.GoNames, p.GoName)
 	}
 	f.Var().Defs(
 		jen.Id("platformIDs").Op("=").Index(jen.Id("platformCount")).String().Values(lines(ids)...),
@@ -73,9 +75,8 @@ func platformFile(m *model.Model) *jen.File {
 		),
 		jen.Return(jen.Id("out")),
 	)
-	textMethods(f, "Platform", "p", "ParsePlatform")
-	parseFunc(f, "ParsePlatform", "Platform", "platform", "platformIDs", idKeys, goNames,
-		"ParsePlatform returns the platform whose id is id, such as \"wechat\". An unknown id is an *UnknownNameError that suggests the closest known one.")
+	textMethods(f, e)
+	parseFunc(f, e)
 	f.Add(doc("AllPlatforms returns every platform in id order. The slice is new on each call.")).
 		Func().Id("AllPlatforms").Params().Index().Id("Platform").Block(
 		jen.Return(jen.Index().Id("Platform").Values(lines(all)...)),
