@@ -4,7 +4,9 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
+	"github.com/scopegen/scopegen/generator/load"
 	"github.com/scopegen/scopegen/generator/model"
 )
 
@@ -34,4 +36,21 @@ func TestGrantTable(t *testing.T) {
 	assert.False(t, ok)
 	assert.Empty(t, model.Grant("later").Runtime())
 	assert.Equal(t, "GrantSettingsOnly", model.GrantSettingsOnly.GoName())
+}
+
+// TestGrantGoNamesAreReserved: the scope package declares a constant per
+// grant, so no scope may take one of their names.
+func TestGrantGoNamesAreReserved(t *testing.T) {
+	for _, info := range model.GrantTable {
+		raw, diags := load.Load("manifest.yaml", []byte(`version: 1
+platforms:
+  one: {title: One, global: one, exportCondition: one, denial: {message: deny}}
+scopes:
+  s: {title: S, goName: `+info.Grant.GoName()+`, description: S., platforms: {one: {native: s, grant: none}}}
+`))
+		require.Empty(t, diags)
+		_, diags = model.Build(raw, "example.com/gen")
+		require.Len(t, diags, 1, info.Grant)
+		assert.Equal(t, "GO_IDENT_COLLISION", diags[0].Rule)
+	}
 }
