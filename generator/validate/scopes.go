@@ -29,9 +29,8 @@ func (c *checker) scopes(in []*load.Scope, platforms map[string]*load.Platform) 
 		grants[i] = string(g)
 	}
 	apiOwner := make(map[string]firstSeen)
-	// per platform id: native name / setting key → first claimant
-	natives := make(map[string]map[string]firstSeen)
-	settings := make(map[string]map[string]firstSeen)
+	natives := newPlatformNames(diag.NativeNameCollision, "native name")
+	settings := newPlatformNames(diag.SettingKeyCollision, "settingKey")
 	for _, s := range in {
 		c.pattern(s.Name, model.ScopeNamePattern, "scope name", "letters and digits in parts joined by '.' or '_', such as scope.userLocation")
 		c.title(s.Title, "title")
@@ -69,27 +68,39 @@ func (c *checker) scopes(in []*load.Scope, platforms map[string]*load.Platform) 
 				c.report(sup.Platform.Pos, diag.UnknownPlatform, "unknown platform %q%s", sup.Platform.Value, diag.DidYouMean(sup.Platform.Value, platformIDs))
 			}
 			c.support(s, sup, platforms[sup.Platform.Value], own, grants)
-			claim(c, natives, sup.Platform.Value, sup.Native, s.Name.Value, diag.NativeNameCollision, "native name")
-			claim(c, settings, sup.Platform.Value, sup.SettingKey, s.Name.Value, diag.SettingKeyCollision, "settingKey")
+			natives.claim(c, sup.Platform.Value, sup.Native, s.Name.Value)
+			settings.claim(c, sup.Platform.Value, sup.SettingKey, s.Name.Value)
 		}
 	}
 }
 
+// platformNames is a name that must be unique per platform among scopes
+// (a native name, a setting key): per platform id, name → first claimant.
+type platformNames struct {
+	rule   diag.Rule
+	what   string
+	byName map[string]map[string]firstSeen
+}
+
+func newPlatformNames(rule diag.Rule, what string) *platformNames {
+	return &platformNames{rule: rule, what: what, byName: make(map[string]map[string]firstSeen)}
+}
+
 // claim records that scope uses name on platform and reports a second user.
-func claim(c *checker, index map[string]map[string]firstSeen, platform string, name load.String, scope string, rule diag.Rule, what string) {
+func (n *platformNames) claim(c *checker, platform string, name load.String, scope string) {
 	if !name.Set || name.Value == "" {
 		return
 	}
-	byName := index[platform]
-	if byName == nil {
-		byName = make(map[string]firstSeen)
-		index[platform] = byName
+	claimed := n.byName[platform]
+	if claimed == nil {
+		claimed = make(map[string]firstSeen)
+		n.byName[platform] = claimed
 	}
-	if prev, dup := byName[name.Value]; dup {
-		c.report(name.Pos, rule, "%s %q on platform %q is already used by scope %q (line %d)", what, name.Value, platform, prev.scope, prev.pos.Line)
+	if prev, dup := claimed[name.Value]; dup {
+		c.report(name.Pos, n.rule, "%s %q on platform %q is already used by scope %q (line %d)", n.what, name.Value, platform, prev.scope, prev.pos.Line)
 		return
 	}
-	byName[name.Value] = firstSeen{scope, name.Pos}
+	claimed[name.Value] = firstSeen{scope, name.Pos}
 }
 
 // support checks one (scope, platform) entry; p is nil when the platform
