@@ -117,8 +117,12 @@ func (c *checker) support(s *load.Scope, sup *load.Support, p *load.Platform, ap
 	}
 	browser := p != nil && p.Global.Value == model.BrowserGlobal
 	if browser && knownGrant && !slices.Contains(model.BrowserGrants, grant) {
-		c.report(sup.Grant.Pos, diag.GrantNotAllowed, "platform %q is a browser (global %s), which grants only through the APIs that prompt: grant must be onUse or none, not %q",
-			sup.Platform.Value, model.BrowserGlobal, sup.Grant.Value)
+		allowed := make([]string, len(model.BrowserGrants))
+		for i, g := range model.BrowserGrants {
+			allowed[i] = string(g)
+		}
+		c.report(sup.Grant.Pos, diag.GrantNotAllowed, "platform %q is a browser (global %s), which grants only through the APIs that prompt: grant must be %s, not %q",
+			sup.Platform.Value, model.BrowserGlobal, strings.Join(allowed, " or "), sup.Grant.Value)
 	}
 	if sup.Probe.Set {
 		allowed := true
