@@ -17,26 +17,9 @@ import (
 )
 
 // Manifest is one side of a comparison: the resolved model, which has the
-// names consumers see (defaults applied), and its source, indexed for
-// positions only when a finding needs one (half the cost of a load). It
-// is not safe for concurrent use.
+// names consumers see (defaults applied) and where each was written.
 type Manifest struct {
 	Model *model.Model
-	data  []byte
-	index positions
-}
-
-// pos returns the position index of the manifest's keys.
-func (m *Manifest) pos() positions {
-	if m.index == nil {
-		var err error
-		// Resolve has parsed the same bytes without error; should yaml
-		// disagree, findings fall back to the top of the file.
-		if m.index, err = index(m.data); err != nil {
-			m.index = positions{}
-		}
-	}
-	return m.index
 }
 
 // Load resolves a manifest. Diagnostics mean it is invalid and cannot be
@@ -46,7 +29,7 @@ func Load(file string, data []byte) (*Manifest, diag.List) {
 	if diags != nil {
 		return nil, diags
 	}
-	return &Manifest{Model: m, data: data}, nil
+	return &Manifest{Model: m}, nil
 }
 
 // Check reports every rule violation of current against previous, sorted,
@@ -149,18 +132,13 @@ func supportOn(s *model.Scope, platformID string) *model.Support {
 	return nil
 }
 
-// guard returns the scope guarding api in m, or nil.
-func guard(m *model.Model, api string) *model.Scope {
+// guard returns api as m indexes it, with the scope guarding it, or nil.
+func guard(m *model.Model, api string) *model.API {
 	i, ok := slices.BinarySearchFunc(m.APIs, api, func(a *model.API, name string) int { return strings.Compare(a.Name, name) })
 	if !ok {
 		return nil
 	}
-	return m.APIs[i].Scope
-}
-
-// supportPath is the manifest path of a (scope, platform) entry.
-func supportPath(sup *model.Support, field ...string) []string {
-	return append([]string{"scopes", sup.Scope.Name, "platforms", sup.Platform.ID}, field...)
+	return m.APIs[i]
 }
 
 // describe names a (scope, platform) pair in messages.

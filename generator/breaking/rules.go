@@ -36,14 +36,14 @@ var Rules = []Rule{
 
 func npmPackage(c *comparison) {
 	if was, is := c.prev.Model.NPMPackage, c.cur.Model.NPMPackage; was != is {
-		c.report(c.cur.pos().value("npm", "package"), "npm package changed from %q to %q", was, is)
+		c.report(c.cur.Model.NPMPackagePos, "npm package changed from %q to %q", was, is)
 	}
 }
 
 func platformNoDelete(c *comparison) {
 	for _, p := range c.prev.Model.Platforms {
 		if platform(c.cur.Model, p.ID) == nil {
-			c.report(c.cur.pos().at("platforms"), "previously present platform %q was deleted", p.ID)
+			c.report(c.cur.Model.PlatformsPos, "previously present platform %q was deleted", p.ID)
 		}
 	}
 }
@@ -51,7 +51,7 @@ func platformNoDelete(c *comparison) {
 func platformGoIdent(c *comparison) {
 	c.platformPairs(func(p, q *model.Platform) {
 		if p.GoName != q.GoName {
-			c.report(c.cur.pos().value("platforms", q.ID, "goName"), "Go identifier of platform %q changed from %q to %q", q.ID, p.GoName, q.GoName)
+			c.report(q.GoNamePos, "Go identifier of platform %q changed from %q to %q", q.ID, p.GoName, q.GoName)
 		}
 	})
 }
@@ -59,7 +59,7 @@ func platformGoIdent(c *comparison) {
 func exportCondition(c *comparison) {
 	c.platformPairs(func(p, q *model.Platform) {
 		if p.ExportCondition != q.ExportCondition {
-			c.report(c.cur.pos().value("platforms", q.ID, "exportCondition"), "export condition of platform %q changed from %q to %q", q.ID, p.ExportCondition, q.ExportCondition)
+			c.report(q.ExportConditionPos, "export condition of platform %q changed from %q to %q", q.ID, p.ExportCondition, q.ExportCondition)
 		}
 	})
 }
@@ -67,7 +67,7 @@ func exportCondition(c *comparison) {
 func scopeNoDelete(c *comparison) {
 	for _, s := range c.prev.Model.Scopes {
 		if scope(c.cur.Model, s.Name) == nil {
-			c.report(c.cur.pos().at("scopes"), "previously present scope %q was deleted", s.Name)
+			c.report(c.cur.Model.ScopesPos, "previously present scope %q was deleted", s.Name)
 		}
 	}
 }
@@ -75,7 +75,7 @@ func scopeNoDelete(c *comparison) {
 func scopeGoIdent(c *comparison) {
 	c.scopePairs(func(s, t *model.Scope) {
 		if s.GoName != t.GoName {
-			c.report(c.cur.pos().value("scopes", t.Name, "goName"), "Go identifier of scope %q changed from %q to %q", t.Name, s.GoName, t.GoName)
+			c.report(t.GoNamePos, "Go identifier of scope %q changed from %q to %q", t.Name, s.GoName, t.GoName)
 		}
 	})
 }
@@ -86,7 +86,7 @@ func supportNoRemove(c *comparison) {
 	c.scopePairs(func(s, t *model.Scope) {
 		for _, sup := range s.Support {
 			if platform(c.cur.Model, sup.Platform.ID) != nil && supportOn(t, sup.Platform.ID) == nil {
-				c.report(c.cur.pos().at("scopes", t.Name, "platforms"), "previously present support for scope %q on platform %q was removed", t.Name, sup.Platform.ID)
+				c.report(t.PlatformsPos, "previously present support for scope %q on platform %q was removed", t.Name, sup.Platform.ID)
 			}
 		}
 	})
@@ -95,7 +95,7 @@ func supportNoRemove(c *comparison) {
 func nativeName(c *comparison) {
 	c.supportPairs(func(p, q *model.Support) {
 		if p.Native != q.Native {
-			c.report(c.cur.pos().value(supportPath(q, "native")...), "native name of %s changed from %q to %q", describe(q), p.Native, q.Native)
+			c.report(q.NativePos, "native name of %s changed from %q to %q", describe(q), p.Native, q.Native)
 		}
 	})
 }
@@ -107,9 +107,9 @@ func settingKey(c *comparison) {
 		switch {
 		case p.SettingKey == "" || p.SettingKey == q.SettingKey:
 		case q.SettingKey == "":
-			c.report(c.cur.pos().at(supportPath(q)...), "setting key %q of %s was removed", p.SettingKey, describe(q))
+			c.report(q.Pos, "setting key %q of %s was removed", p.SettingKey, describe(q))
 		default:
-			c.report(c.cur.pos().value(supportPath(q, "settingKey")...), "setting key of %s changed from %q to %q", describe(q), p.SettingKey, q.SettingKey)
+			c.report(q.SettingKeyPos, "setting key of %s changed from %q to %q", describe(q), p.SettingKey, q.SettingKey)
 		}
 	})
 }
@@ -121,7 +121,7 @@ func settingKey(c *comparison) {
 func grant(c *comparison) {
 	c.supportPairs(func(p, q *model.Support) {
 		if p.Grant != q.Grant {
-			c.report(c.cur.pos().value(supportPath(q, "grant")...), "grant of %s changed from %s to %s", describe(q), p.Grant, q.Grant)
+			c.report(q.GrantPos, "grant of %s changed from %s to %s", describe(q), p.Grant, q.Grant)
 		}
 	})
 }
@@ -133,10 +133,12 @@ func apiGuard(c *comparison) {
 		was := api.Scope
 		is := guard(c.cur.Model, api.Name)
 		switch {
-		case is == nil && scope(c.cur.Model, was.Name) != nil:
-			c.report(c.cur.pos().at("scopes", was.Name, "apis"), "API %q is no longer guarded by scope %q", api.Name, was.Name)
-		case is != nil && is.Name != was.Name:
-			c.report(c.cur.pos().at("scopes", is.Name, "apis", api.Name), "API %q moved from scope %q to scope %q", api.Name, was.Name, is.Name)
+		case is == nil:
+			if still := scope(c.cur.Model, was.Name); still != nil {
+				c.report(still.APIsPos, "API %q is no longer guarded by scope %q", api.Name, was.Name)
+			}
+		case is.Scope.Name != was.Name:
+			c.report(is.Pos, "API %q moved from scope %q to scope %q", api.Name, was.Name, is.Scope.Name)
 		}
 	}
 }

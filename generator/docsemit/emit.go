@@ -10,6 +10,7 @@ package docsemit
 import (
 	"bytes"
 	"fmt"
+	"path"
 	"text/template"
 
 	"github.com/scopegen/scopegen/generator/model"
@@ -31,19 +32,10 @@ func Emit(m *model.Model) (output.Files, error) {
 	data := newView(m)
 	for _, p := range pages {
 		var buf bytes.Buffer
-		if err := tmpl.ExecuteTemplate(&buf, baseName(p.tmpl), data); err != nil {
+		if err := tmpl.ExecuteTemplate(&buf, path.Base(p.tmpl), data); err != nil {
 			return nil, fmt.Errorf("rendering %s: %w", p.out, err)
 		}
 		files[p.out] = buf.Bytes()
 	}
 	return files, nil
-}
-
-func baseName(p string) string {
-	for i := len(p) - 1; i >= 0; i-- {
-		if p[i] == '/' {
-			return p[i+1:]
-		}
-	}
-	return p
 }

@@ -43,7 +43,7 @@ type noteRow struct {
 }
 
 func newView(m *model.Model) *view {
-	v := &view{NPMPackage: m.NPMPackage, Platforms: m.Platforms, Grants: grantRows, Errors: errorRows}
+	v := &view{NPMPackage: m.NPMPackage, Platforms: m.Platforms, Grants: grantRows(), Errors: errorRows}
 	for _, s := range m.Scopes {
 		row := scopeRow{Scope: s}
 		for _, p := range m.Platforms {
@@ -55,7 +55,7 @@ func newView(m *model.Model) *view {
 		}
 		v.Scopes = append(v.Scopes, row)
 	}
-	v.Example = exampleScope(m)
+	v.Example = m.Example.Name
 	for _, p := range m.Platforms {
 		if p.Note != "" {
 			v.Notes = append(v.Notes, noteRow{p.Title, p.Note})
@@ -74,29 +74,13 @@ func newView(m *model.Model) *view {
 	return v
 }
 
-// exampleScope is the scope the usage examples ask for: the spec's
-// scope.userLocation when the manifest has it, else the most widely
-// supported scope (the first by name among equals).
-func exampleScope(m *model.Model) string {
-	best := m.Scopes[0]
-	for _, s := range m.Scopes {
-		if s.Name == "scope.userLocation" {
-			return s.Name
-		}
-		if len(s.Support) > len(best.Support) {
-			best = s
-		}
+// grantRows are the grant mechanisms as the pages list them.
+func grantRows() []grantRow {
+	rows := make([]grantRow, len(model.GrantTable))
+	for i, info := range model.GrantTable {
+		rows[i] = grantRow{Grant: string(info.Grant), Meaning: info.Prompt, Authorize: info.Authorize}
 	}
-	return best.Name
-}
-
-var grantRows = []grantRow{
-	{"authorize", "prompts through its authorize({scope})", "the flow above"},
-	{"authCode", "prompts through getAuthCode({scopes}) (Alipay)", "the flow above; the result carries authCode"},
-	{"onUse", "prompts when a guarded API is first called", "granted: resolves; denied: AUTH_DENIED; unanswered: calls the probe API, or resolves with deferred: true"},
-	{"none", "no longer gates the APIs", "resolves at once"},
-	{"settingsOnly", "grants it only in its settings page", "granted: resolves; otherwise SETTINGS_REQUIRED"},
-	{"button", "needs a tap on an open-type button", "granted: resolves; otherwise BUTTON_REQUIRED"},
+	return rows
 }
 
 // errorRows are the runtime's error codes, most common first; a test

@@ -2,8 +2,8 @@
 // (the Scope, Platform and Grant enums and their tables) and one package
 // per platform (native names both ways, setting keys, denials, and for
 // getAuthCode hosts a decoder of the auth-code result). All Go is built
-// with jennifer; lookups are arrays indexed by the enums or string
-// switches, so the hot paths neither allocate nor hash.
+// with jennifer. Lookups by enum are arrays; lookups by string are
+// switches or, past a few keys, perfect hashes (lookup.go); none allocates.
 package goemit
 
 import (

@@ -22,8 +22,7 @@ func newFile(importPath, name string, imports map[string]string) *jen.File {
 	return f
 }
 
-// render prints f; errors become part of the file so Finish reports them
-// with the listing.
+// render prints f, gofmt'd. An error means scopegen built invalid Go.
 func render(f *jen.File) ([]byte, error) {
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {

@@ -29,15 +29,17 @@ func platformFile(m *model.Model) *jen.File {
 	titles := []jen.Code{jen.Lit("")}
 	globals := []jen.Code{jen.Lit("")}
 	all := make([]jen.Code, 0, len(m.Platforms))
-	idKeys := make([]string, 0, len(m.Platforms))
-	goNames := make([]string, 0, len(m.Platforms))
+	e := &enumInfo{
+		Type: "Platform", Recv: "p", Kind: "platform", Parser: "ParsePlatform", Table: "platformIDs",
+		Doc: "ParsePlatform returns the platform whose id is id, such as \"wechat\". An unknown id is an *UnknownNameError that suggests the closest known one.",
+	}
 	for _, p := range m.Platforms {
 		ids = append(ids, jen.Lit(p.ID))
 		titles = append(titles, jen.Lit(p.Title))
 		globals = append(globals, jen.Lit(p.Global))
 		all = append(all, jen.Id(p.GoName))
-		idKeys = append(idKeys, p.ID)
-		goNames = append(goNames, p.GoName)
+		e.Names = append(e.Names, p.ID)
+		e.GoNames = append(e.GoNames, p.GoName)
 	}
 	f.Var().Defs(
 		jen.Id("platformIDs").Op("=").Index(jen.Id("platformCount")).String().Values(lines(ids)...),
@@ -73,9 +75,8 @@ func platformFile(m *model.Model) *jen.File {
 		),
 		jen.Return(jen.Id("out")),
 	)
-	textMethods(f, "Platform", "p", "ParsePlatform")
-	parseFunc(f, "ParsePlatform", "Platform", "platform", "platformIDs", idKeys, goNames,
-		"ParsePlatform returns the platform whose id is id, such as \"wechat\". An unknown id is an *UnknownNameError that suggests the closest known one.")
+	textMethods(f, e)
+	parseFunc(f, e)
 	f.Add(doc("AllPlatforms returns every platform in id order. The slice is new on each call.")).
 		Func().Id("AllPlatforms").Params().Index().Id("Platform").Block(
 		jen.Return(jen.Index().Id("Platform").Values(lines(all)...)),
@@ -83,16 +84,16 @@ func platformFile(m *model.Model) *jen.File {
 	return f
 }
 
-// grantFile emits scope/grant.go: the Grant enum, UnknownNameError and
-// the did-you-mean helper the parsers share.
+// grantFile emits scope/grant.go: the Grant enum, one constant per entry
+// of model.GrantTable.
 func grantFile(m *model.Model) *jen.File {
 	f := newFile(scopePath(m), "scope", nil)
 	f.Add(doc("Grant is how a platform grants a scope.")).Type().Id("Grant").Uint8()
 	defs := []jen.Code{jen.Add(doc("GrantUnsupported: the platform does not support the scope.")).Id("GrantUnsupported").Id("Grant").Op("=").Lit(0)}
 	names := []jen.Code{jen.Lit("unsupported")}
-	for i, g := range model.Grants {
-		defs = append(defs, jen.Add(doc(grantDocs[g])).Id(g.GoName()).Id("Grant").Op("=").Lit(i+1))
-		names = append(names, jen.Lit(string(g)))
+	for i, info := range model.GrantTable {
+		defs = append(defs, jen.Add(doc(info.Grant.GoName()+": "+info.Doc)).Id(info.Grant.GoName()).Id("Grant").Op("=").Lit(i+1))
+		names = append(names, jen.Lit(string(info.Grant)))
 	}
 	f.Const().Defs(defs...)
 	f.Var().Id("grantNames").Op("=").Index(jen.Op("...")).String().Values(lines(names)...)
@@ -102,14 +103,4 @@ func grantFile(m *model.Model) *jen.File {
 		jen.Return(jen.Lit("Grant(").Op("+").Qual("strconv", "Itoa").Call(jen.Int().Call(jen.Id("g"))).Op("+").Lit(")")),
 	)
 	return f
-}
-
-// grantDocs are the godoc sentences of the mechanisms.
-var grantDocs = map[model.Grant]string{
-	model.GrantAuthorize:    "GrantAuthorize: the host's authorize({scope}) prompts.",
-	model.GrantAuthCode:     "GrantAuthCode: the host's getAuthCode({scopes}) prompts and returns an auth code for the server (Alipay).",
-	model.GrantOnUse:        "GrantOnUse: no pre-authorization; the host prompts when a guarded API is first called.",
-	model.GrantNone:         "GrantNone: the host no longer gates the scope's APIs; call them directly.",
-	model.GrantSettingsOnly: "GrantSettingsOnly: the host never prompts; the user grants it in the settings page.",
-	model.GrantButton:       "GrantButton: the host prompts only after a tap on an open-type button.",
 }

@@ -30,25 +30,8 @@ func platformPackage(m *model.Model, p *model.Platform) *jen.File {
 
 	// Tables indexed by scope.Scope: one slot per scope plus the invalid zero.
 	size := jen.Lit(len(m.Scopes) + 1)
-	// The scope package's import name is always "scope": validate
-	// reserves it as a platform id, so no package shadows it.
-	var natives, settings []string
-	var nativeKeys, settingKeys []string
-	var nativeOwners, settingOwners []*model.Scope
-	for _, sup := range p.Scopes {
-		natives = append(natives, "scope."+sup.Scope.GoName+": "+strconv.Quote(sup.Native))
-		nativeKeys = append(nativeKeys, sup.Native)
-		nativeOwners = append(nativeOwners, sup.Scope)
-		if sup.SettingKey != "" {
-			settings = append(settings, "scope."+sup.Scope.GoName+": "+strconv.Quote(sup.SettingKey))
-			settingKeys = append(settingKeys, sup.SettingKey)
-			settingOwners = append(settingOwners, sup.Scope)
-		}
-	}
-	f.Var().Defs(
-		jen.Id("natives").Op("=").Index(size).String().Values(rawLines(natives)),
-		jen.Id("settingKeys").Op("=").Index(size).String().Values(rawLines(settings)),
-	)
+	natives, settings := scopeNameMaps(p)
+	f.Var().Defs(natives.table(size), settings.table(size))
 	// As stringer does: the build fails with "invalid array index" when the
 	// scope package was regenerated without this one.
 	guards := []jen.Code{
@@ -61,11 +44,8 @@ func platformPackage(m *model.Model, p *model.Platform) *jen.File {
 	if len(p.Scopes) > 0 {
 		f.Func().Id("_").Params().Block(guards...)
 	}
-
-	lookup(f, q, "Native", "s", "natives", fmt.Sprintf("Native returns %s's own name for s, as its authorization calls and getSetting spell it; false when %s does not support s.", p.Title, p.Title))
-	reverse(f, q, "FromNative", "name", "natives", nativeKeys, nativeOwners, fmt.Sprintf("FromNative returns the universal scope of %s's native scope name; false for a name the manifest does not map.", p.Title))
-	lookup(f, q, "SettingKey", "s", "settingKeys", fmt.Sprintf("SettingKey returns the key of s in %s's getSetting().authSetting; false when %s does not report s there.", p.Title, p.Title))
-	reverse(f, q, "FromSettingKey", "key", "settingKeys", settingKeys, settingOwners, fmt.Sprintf("FromSettingKey returns the universal scope of an authSetting key of %s; false for a key the manifest does not map.", p.Title))
+	nameLookups(f, q, natives)
+	nameLookups(f, q, settings)
 
 	f.Add(doc(fmt.Sprintf("NormalizeSettings re-keys %s's getSetting().authSetting by universal scope. Keys that name no scope of the manifest are dropped.", p.Title))).
 		Func().Id("NormalizeSettings").Params(jen.Id("authSetting").Map(jen.String()).Bool()).Map(q("Scope")).Bool().Block(
@@ -82,30 +62,75 @@ func platformPackage(m *model.Model, p *model.Platform) *jen.File {
 	return f
 }
 
-// lookup emits a table read by scope.
-func lookup(f *jen.File, q func(string) *jen.Statement, fn, arg, table, comment string) {
-	f.Add(doc(comment)).Func().Id(fn).Params(jen.Id(arg).Add(q("Scope"))).Params(jen.String(), jen.Bool()).Block(
-		jen.If(jen.Int().Call(jen.Id(arg)).Op("<").Len(jen.Id(table)).Op("&&").Id(table).Index(jen.Id(arg)).Op("!=").Lit("")).Block(
-			jen.Return(jen.Id(table).Index(jen.Id(arg)), jen.True()),
+// scopeNameMap is one of a platform's names for its scopes (native
+// names, setting keys): a table indexed by scope, read by Forward, and its
+// reverse lookup, Reverse.
+type scopeNameMap struct {
+	Table            string // "natives"
+	Forward, Reverse string // "Native", "FromNative"
+	ReverseArg       string // Reverse's parameter: "name"
+	ForwardDoc       string
+	ReverseDoc       string
+	// Names[k] is the platform's name for Owners[k]; scopes without one
+	// are left out.
+	Names  []string
+	Owners []*model.Scope
+}
+
+// scopeNameMaps returns the platform's native-name and setting-key maps.
+func scopeNameMaps(p *model.Platform) (natives, settings *scopeNameMap) {
+	natives = &scopeNameMap{
+		Table: "natives", Forward: "Native", Reverse: "FromNative", ReverseArg: "name",
+		ForwardDoc: fmt.Sprintf("Native returns %s's own name for s, as its authorization calls and getSetting spell it; false when %s does not support s.", p.Title, p.Title),
+		ReverseDoc: fmt.Sprintf("FromNative returns the universal scope of %s's native scope name; false for a name the manifest does not map.", p.Title),
+	}
+	settings = &scopeNameMap{
+		Table: "settingKeys", Forward: "SettingKey", Reverse: "FromSettingKey", ReverseArg: "key",
+		ForwardDoc: fmt.Sprintf("SettingKey returns the key of s in %s's getSetting().authSetting; false when %s does not report s there.", p.Title, p.Title),
+		ReverseDoc: fmt.Sprintf("FromSettingKey returns the universal scope of an authSetting key of %s; false for a key the manifest does not map.", p.Title),
+	}
+	for _, sup := range p.Scopes {
+		natives.Names = append(natives.Names, sup.Native)
+		natives.Owners = append(natives.Owners, sup.Scope)
+		if sup.SettingKey != "" {
+			settings.Names = append(settings.Names, sup.SettingKey)
+			settings.Owners = append(settings.Owners, sup.Scope)
+		}
+	}
+	return natives, settings
+}
+
+// table declares the map's table. The scope package's import name is
+// always "scope": validate reserves it as a platform id, so no package
+// shadows it.
+func (n *scopeNameMap) table(size jen.Code) jen.Code {
+	rows := make([]string, len(n.Names))
+	for k, name := range n.Names {
+		rows[k] = "scope." + n.Owners[k].GoName + ": " + strconv.Quote(name)
+	}
+	return jen.Id(n.Table).Op("=").Index(size).String().Values(rawLines(rows))
+}
+
+// nameLookups emits Forward, a table read by scope, and Reverse, a lookup
+// of a name among the table's entries.
+func nameLookups(f *jen.File, q func(string) *jen.Statement, n *scopeNameMap) {
+	f.Add(doc(n.ForwardDoc)).Func().Id(n.Forward).Params(jen.Id("s").Add(q("Scope"))).Params(jen.String(), jen.Bool()).Block(
+		jen.If(jen.Int().Call(jen.Id("s")).Op("<").Len(jen.Id(n.Table)).Op("&&").Id(n.Table).Index(jen.Id("s")).Op("!=").Lit("")).Block(
+			jen.Return(jen.Id(n.Table).Index(jen.Id("s")), jen.True()),
 		),
 		jen.Return(jen.Lit(""), jen.False()),
 	)
-}
-
-// reverse emits a lookup from a platform's name for a scope (a key of
-// table, which is indexed by scope) to the scope; owners[k] has keys[k].
-func reverse(f *jen.File, q func(string) *jen.Statement, fn, arg, table string, keys []string, owners []*model.Scope, comment string) {
-	values := make([]int, len(owners))
-	for k, s := range owners {
+	values := make([]int, len(n.Owners))
+	for k, s := range n.Owners {
 		values[k] = s.Index
 	}
 	body := findString(f, stringLookup{
-		prefix: strings.ToLower(fn[:1]) + fn[1:], arg: arg, table: table, keys: keys, values: values,
+		prefix: strings.ToLower(n.Reverse[:1]) + n.Reverse[1:], arg: n.ReverseArg, table: n.Table, keys: n.Names, values: values,
 		hashHit: func(i jen.Code) jen.Code { return jen.Return(q("Scope").Call(i), jen.True()) },
-		armHit:  func(k int) jen.Code { return jen.Return(q(owners[k].GoName), jen.True()) },
+		armHit:  func(k int) jen.Code { return jen.Return(q(n.Owners[k].GoName), jen.True()) },
 	})
 	body = append(body, jen.Return(jen.Lit(0), jen.False()))
-	f.Add(doc(comment)).Func().Id(fn).Params(jen.Id(arg).String()).Params(q("Scope"), jen.Bool()).Block(body...)
+	f.Add(doc(n.ReverseDoc)).Func().Id(n.Reverse).Params(jen.Id(n.ReverseArg).String()).Params(q("Scope"), jen.Bool()).Block(body...)
 }
 
 // nativeAPI emits NativeAPI: the platform's method for a universal API of
@@ -120,9 +145,8 @@ func nativeAPI(f *jen.File, p *model.Platform) {
 	for i, n := range names {
 		keys[i] = n.Universal
 	}
-	_, values := enumKeys(keys)
 	body := findString(f, stringLookup{
-		prefix: "nativeAPI", arg: "api", table: "apiUniversal", keys: keys, values: values,
+		prefix: "nativeAPI", arg: "api", table: "apiUniversal", keys: keys, values: ordinals(len(keys)),
 		declareTable: func() {
 			universal := []string{`""`}
 			native := []string{`""`}
@@ -140,7 +164,11 @@ func nativeAPI(f *jen.File, p *model.Platform) {
 		armHit:  func(k int) jen.Code { return jen.Return(jen.Lit(names[k].Native), jen.True()) },
 	})
 	body = append(body, jen.Return(jen.Lit(""), jen.False()))
-	f.Add(doc(fmt.Sprintf("NativeAPI returns %s's method name for a universal API name, such as saveImageToPhotosAlbum for saveImage; false when no scope %s supports guards api.", p.Title, p.Title))).
+	example := ""
+	if i := slices.IndexFunc(names, func(n model.APIName) bool { return n.Native != n.Universal }); i >= 0 {
+		example = fmt.Sprintf(", such as %s for %s", names[i].Native, names[i].Universal)
+	}
+	f.Add(doc(fmt.Sprintf("NativeAPI returns %s's method name for a universal API name%s; false when no scope %s supports guards api.", p.Title, example, p.Title))).
 		Func().Id("NativeAPI").Params(jen.Id("api").String()).Params(jen.String(), jen.Bool()).Block(body...)
 }
 

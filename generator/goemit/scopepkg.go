@@ -21,9 +21,9 @@ func scopeFile(m *model.Model) *jen.File {
 	f.Add(doc("Scope is a universal authorization scope. The zero value is invalid.")).Type().Id("Scope").Id(scopeIntType(m))
 	scopeConsts(f, m)
 	scopeTables(f, m)
-	scopeMethods(f, m)
-	parseFunc(f, "Parse", "Scope", "scope", "scopeNames", scopeNames(m), scopeGoNames(m),
-		"Parse returns the scope whose universal name is name, such as \"scope.userLocation\". An unknown name is an *UnknownNameError that suggests the closest known one.")
+	e := scopeEnum(m)
+	scopeMethods(f, m, e)
+	parseFunc(f, e)
 	forAPIFunc(f, m)
 	return f
 }
@@ -135,7 +135,7 @@ func lines(values []jen.Code) []jen.Code {
 	return append(out, jen.Line())
 }
 
-func scopeMethods(f *jen.File, m *model.Model) {
+func scopeMethods(f *jen.File, m *model.Model, e *enumInfo) {
 	recv := jen.Id("s").Id("Scope")
 	valid := jen.Id("s").Op(">").Lit(0).Op("&&").Int().Call(jen.Id("s")).Op("<").Len(jen.Id("scopeNames"))
 
@@ -152,7 +152,7 @@ func scopeMethods(f *jen.File, m *model.Model) {
 		jen.If(jen.Id("s").Dot("IsValid").Call()).Block(jen.Return(jen.Id("scopeTitles").Index(jen.Id("s")))),
 		jen.Return(jen.Lit("")),
 	)
-	textMethods(f, "Scope", "s", "Parse")
+	textMethods(f, e)
 
 	f.Add(doc("APIs returns the universal API names the scope guards, sorted. The slice is a copy.")).
 		Func().Params(recv).Id("APIs").Params().Index().String().Block(
@@ -192,67 +192,76 @@ func scopeMethods(f *jen.File, m *model.Model) {
 	)
 }
 
-// textMethods emits MarshalText and UnmarshalText for an enum whose
-// parser is parse.
-func textMethods(f *jen.File, typ, recv, parse string) {
-	f.Add(doc(fmt.Sprintf("MarshalText implements encoding.TextMarshaler with the name String returns; an invalid %s is an error.", typ))).
-		Func().Params(jen.Id(recv).Id(typ)).Id("MarshalText").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+// enumInfo describes a generated enum whose constants have names: what
+// its text methods and its parser need.
+type enumInfo struct {
+	Type    string // "Scope"
+	Recv    string // the receiver's name in its methods: "s"
+	Kind    string // how an UnknownNameError names it: "scope"
+	Parser  string // the name → constant function: "Parse"
+	Doc     string // the parser's godoc
+	Table   string // the generated names table, indexed by value: "scopeNames"
+	Names   []string
+	GoNames []string // the constants, Names[i] is GoNames[i] with value i+1
+}
+
+func scopeEnum(m *model.Model) *enumInfo {
+	e := &enumInfo{
+		Type: "Scope", Recv: "s", Kind: "scope", Parser: "Parse", Table: "scopeNames",
+		Doc: "Parse returns the scope whose universal name is name, such as \"scope.userLocation\". An unknown name is an *UnknownNameError that suggests the closest known one.",
+	}
+	for _, s := range m.Scopes {
+		e.Names = append(e.Names, s.Name)
+		e.GoNames = append(e.GoNames, s.GoName)
+	}
+	return e
+}
+
+// textMethods emits MarshalText and UnmarshalText, which go through String
+// and the enum's parser.
+func textMethods(f *jen.File, e *enumInfo) {
+	recv := e.Recv
+	f.Add(doc(fmt.Sprintf("MarshalText implements encoding.TextMarshaler with the name String returns; an invalid %s is an error.", e.Type))).
+		Func().Params(jen.Id(recv).Id(e.Type)).Id("MarshalText").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.If(jen.Op("!").Id(recv).Dot("IsValid").Call()).Block(
-			jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit("scope: cannot marshal invalid "+typ+" %d"), jen.Id(recv))),
+			jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit("scope: cannot marshal invalid "+e.Type+" %d"), jen.Id(recv))),
 		),
 		jen.Return(jen.Index().Byte().Call(jen.Id(recv).Dot("String").Call()), jen.Nil()),
 	)
-	f.Add(doc(fmt.Sprintf("UnmarshalText implements encoding.TextUnmarshaler with %s: an unknown name is an error.", parse))).
-		Func().Params(jen.Id(recv).Op("*").Id(typ)).Id("UnmarshalText").Params(jen.Id("text").Index().Byte()).Error().Block(
-		jen.List(jen.Id("v"), jen.Err()).Op(":=").Id(parse).Call(jen.String().Call(jen.Id("text"))),
+	f.Add(doc(fmt.Sprintf("UnmarshalText implements encoding.TextUnmarshaler with %s: an unknown name is an error.", e.Parser))).
+		Func().Params(jen.Id(recv).Op("*").Id(e.Type)).Id("UnmarshalText").Params(jen.Id("text").Index().Byte()).Error().Block(
+		jen.List(jen.Id("v"), jen.Err()).Op(":=").Id(e.Parser).Call(jen.String().Call(jen.Id("text"))),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 		jen.Op("*").Id(recv).Op("=").Id("v"),
 		jen.Return(jen.Nil()),
 	)
 }
 
-func scopeNames(m *model.Model) []string {
-	out := make([]string, len(m.Scopes))
-	for i, s := range m.Scopes {
-		out[i] = s.Name
-	}
-	return out
-}
-
-func scopeGoNames(m *model.Model) []string {
-	out := make([]string, len(m.Scopes))
-	for i, s := range m.Scopes {
-		out[i] = s.GoName
-	}
-	return out
-}
-
-// enumKeys returns names as lookup keys whose values are the enum values
-// 1..len(names), the index of each name in its table.
-func enumKeys(names []string) ([]string, []int) {
-	values := make([]int, len(names))
-	for i := range names {
+// ordinals returns 1..n: the enum values of a table's entries after the
+// invalid zero.
+func ordinals(n int) []int {
+	values := make([]int, n)
+	for i := range values {
 		values[i] = i + 1
 	}
-	return names, values
+	return values
 }
 
-// parseFunc emits a name → constant parser over table, the enum's names
-// by value. The hit path neither allocates nor loops over the name; only
-// the error path allocates, to compute the suggestion.
-func parseFunc(f *jen.File, fn, typ, kind, table string, names, goNames []string, comment string) {
-	keys, values := enumKeys(names)
+// parseFunc emits the enum's name → constant parser over its names table.
+// The hit path neither allocates nor loops over the name; only the error
+// path allocates, to compute the suggestion.
+func parseFunc(f *jen.File, e *enumInfo) {
 	body := findString(f, stringLookup{
-		prefix: strings.ToLower(fn[:1]) + fn[1:], arg: "name", table: table, keys: keys, values: values,
-		hashHit: func(i jen.Code) jen.Code { return jen.Return(jen.Id(typ).Call(i), jen.Nil()) },
-		armHit:  func(k int) jen.Code { return jen.Return(jen.Id(goNames[k]), jen.Nil()) },
+		prefix: strings.ToLower(e.Parser[:1]) + e.Parser[1:], arg: "name", table: e.Table, keys: e.Names, values: ordinals(len(e.Names)),
+		hashHit: func(i jen.Code) jen.Code { return jen.Return(jen.Id(e.Type).Call(i), jen.Nil()) },
+		armHit:  func(k int) jen.Code { return jen.Return(jen.Id(e.GoNames[k]), jen.Nil()) },
 	})
 	body = append(body, jen.Return(jen.Lit(0), jen.Op("&").Id("UnknownNameError").Values(jen.Dict{
-		jen.Id("Kind"):       jen.Lit(kind),
+		jen.Id("Kind"):       jen.Lit(e.Kind),
 		jen.Id("Name"):       jen.Id("name"),
-		jen.Id("Suggestion"): jen.Id("suggest").Call(jen.Id("name"), jen.Id(table).Index(jen.Lit(1), jen.Empty())),
+		jen.Id("Suggestion"): jen.Id("suggest").Call(jen.Id("name"), jen.Id(e.Table).Index(jen.Lit(1), jen.Empty())),
 	})))
-	f.Add(doc(comment)).Func().Id(fn).Params(jen.Id("name").String()).Params(jen.Id(typ), jen.Error()).Block(body...)
+	f.Add(doc(e.Doc)).Func().Id(e.Parser).Params(jen.Id("name").String()).Params(jen.Id(e.Type), jen.Error()).Block(body...)
 }
 
 func forAPIFunc(f *jen.File, m *model.Model) {
@@ -260,9 +269,8 @@ func forAPIFunc(f *jen.File, m *model.Model) {
 	for i, a := range m.APIs {
 		keys[i] = a.Name
 	}
-	_, values := enumKeys(keys)
 	body := findString(f, stringLookup{
-		prefix: "forAPI", arg: "api", table: "apiNames", keys: keys, values: values,
+		prefix: "forAPI", arg: "api", table: "apiNames", keys: keys, values: ordinals(len(keys)),
 		declareTable: func() {
 			names := []string{`""`}
 			owners := []string{"0"}

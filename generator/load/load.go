@@ -29,7 +29,7 @@ func Load(file string, data []byte) (*Manifest, diag.List) {
 	w := &walker{file: file}
 	m := &Manifest{File: file}
 	if len(data) > MaxBytes {
-		w.diags = append(w.diags, diag.At(file, diag.Pos{}, diag.Limit, "manifest is %d bytes; the limit is %d", len(data), MaxBytes))
+		w.diags = append(w.diags, diag.At(file, diag.Pos{}, diag.LimitExceeded, "manifest is %d bytes; the limit is %d", len(data), MaxBytes))
 		return nil, w.diags
 	}
 	var doc yaml.Node
@@ -107,7 +107,7 @@ func (w *walker) plainData(root *yaml.Node) bool {
 	}
 	visit(root)
 	if count > MaxNodes {
-		w.diags = append(w.diags, diag.At(w.file, diag.Pos{}, diag.Limit, "manifest has more than %d YAML nodes", MaxNodes))
+		w.diags = append(w.diags, diag.At(w.file, diag.Pos{}, diag.LimitExceeded, "manifest has more than %d YAML nodes", MaxNodes))
 		return false
 	}
 	return ok

@@ -15,9 +15,12 @@ import (
 func (w *walker) manifest(n *yaml.Node, m *Manifest) {
 	w.mapping(n, "the manifest", []field{
 		{"version", true, func(_, v *yaml.Node) { m.Version = w.integer(v, "version") }},
-		{"npm", false, func(_, v *yaml.Node) { w.npm(v, &m.NPM) }},
-		{"platforms", true, func(_, v *yaml.Node) { m.Platforms = w.platforms(v); w.nonEmpty(v, "platforms", "platform") }},
-		{"scopes", true, func(_, v *yaml.Node) { m.Scopes = w.scopes(v); w.nonEmpty(v, "scopes", "scope") }},
+		{"npm", false, func(k, v *yaml.Node) { m.NPM.Pos = pos(k); w.npm(v, &m.NPM) }},
+		{"platforms", true, func(k, v *yaml.Node) {
+			m.PlatformsPos, m.Platforms = pos(k), w.platforms(v)
+			w.nonEmpty(v, "platforms", "platform")
+		}},
+		{"scopes", true, func(k, v *yaml.Node) { m.ScopesPos, m.Scopes = pos(k), w.scopes(v); w.nonEmpty(v, "scopes", "scope") }},
 	})
 }
 
@@ -79,9 +82,9 @@ func (w *walker) scopes(n *yaml.Node) []*Scope {
 			{"title", true, func(_, v *yaml.Node) { s.Title = w.str(v, "title") }},
 			{"goName", false, func(_, v *yaml.Node) { s.GoName = w.str(v, "goName") }},
 			{"description", true, func(_, v *yaml.Node) { s.Description = w.str(v, "description") }},
-			{"apis", false, func(_, v *yaml.Node) { s.APIs = w.strs(v, "apis") }},
+			{"apis", false, func(k, v *yaml.Node) { s.APIsPos, s.APIs = pos(k), w.strs(v, "apis") }},
 			{"note", false, func(_, v *yaml.Node) { s.Note = w.str(v, "note") }},
-			{"platforms", true, func(_, v *yaml.Node) { s.Platforms = w.supports(v, what) }},
+			{"platforms", true, func(k, v *yaml.Node) { s.PlatformsPos, s.Platforms = pos(k), w.supports(v, what) }},
 		})
 		out = append(out, s)
 	})

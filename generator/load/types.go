@@ -39,10 +39,13 @@ type Manifest struct {
 	NPM       NPM
 	Platforms []*Platform
 	Scopes    []*Scope
+	// PlatformsPos and ScopesPos are where the platforms: and scopes: keys are.
+	PlatformsPos, ScopesPos diag.Pos
 }
 
 // NPM configures the generated npm package.
 type NPM struct {
+	Pos     diag.Pos // the npm: key; zero when absent
 	Package String
 }
 
@@ -80,6 +83,9 @@ type Scope struct {
 	APIs        []String
 	Note        String
 	Platforms   []*Support
+	// APIsPos and PlatformsPos are where the apis: and platforms: keys
+	// are; APIsPos is zero when apis is absent.
+	APIsPos, PlatformsPos diag.Pos
 }
 
 // Support is what one platform does for one scope: scopes.<name>.platforms.<id>.

@@ -133,11 +133,11 @@ func (w *walker) checkText(n *yaml.Node) bool {
 	s := n.Value
 	switch {
 	case !utf8.ValidString(s):
-		w.report(n, diag.Encoding, "value is not valid UTF-8")
+		w.report(n, diag.InvalidEncoding, "value is not valid UTF-8")
 	case strings.ContainsRune(s, 0):
-		w.report(n, diag.Encoding, "value contains a NUL character")
+		w.report(n, diag.InvalidEncoding, "value contains a NUL character")
 	case strings.ContainsRune(s, '\uFEFF'):
-		w.report(n, diag.Encoding, "value contains a byte-order mark (U+FEFF)")
+		w.report(n, diag.InvalidEncoding, "value contains a byte-order mark (U+FEFF)")
 	default:
 		return true
 	}

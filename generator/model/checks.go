@@ -27,6 +27,9 @@ func (b *builder) checkGoNames(m *Model) {
 	for _, name := range ReservedGoNames {
 		taken[name] = owner{what: "the generated scope package itself"}
 	}
+	for _, info := range GrantTable {
+		taken[info.Grant.GoName()] = owner{what: "the generated scope package itself"}
+	}
 	claim := func(goName, what string, pos diag.Pos) {
 		if goName == "" {
 			return // the name it derives from is empty: validate reports that

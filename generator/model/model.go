@@ -1,41 +1,15 @@
 // Package model is the resolved, immutable form of a manifest that every
 // emitter reads.
 //
-// Everything an emitter needs to decide is decided here: order (platforms
-// by id, scopes by name, APIs by name), enum values, Go and TypeScript
-// identifiers (checked for collisions), detection order, and the lookup
-// tables. Emitters only print. Values are shared between emitters: treat
-// every field as read-only.
+// Everything the manifest decides is decided here: order (platforms by
+// id, scopes by name, APIs by name), enum values, Go and TypeScript
+// identifiers (checked for collisions), detection order, the grant set
+// (GrantTable), and where each field was written. Emitters choose only how
+// to print it (goemit, for instance, picks its own lookup tables). Values
+// are shared between emitters: treat every field as read-only.
 package model
 
 import "github.com/scopegen/scopegen/generator/diag"
-
-// Grant is how a platform grants a scope: a closed set.
-type Grant string
-
-// The grant mechanisms. README's manifest reference explains each.
-const (
-	// GrantAuthorize: the host's authorize({scope}) prompts.
-	GrantAuthorize Grant = "authorize"
-	// GrantAuthCode: Alipay-style getAuthCode({scopes}) prompts and returns an auth code.
-	GrantAuthCode Grant = "authCode"
-	// GrantOnUse: no pre-authorization; the host prompts when a guarded API is first called.
-	GrantOnUse Grant = "onUse"
-	// GrantNone: the host no longer gates the APIs; they can be called directly.
-	GrantNone Grant = "none"
-	// GrantSettingsOnly: cannot be prompted for; only the settings page grants it.
-	GrantSettingsOnly Grant = "settingsOnly"
-	// GrantButton: needs a tap on an open-type button; no API prompts.
-	GrantButton Grant = "button"
-)
-
-// Grants lists every mechanism in documentation order.
-var Grants = []Grant{GrantAuthorize, GrantAuthCode, GrantOnUse, GrantNone, GrantSettingsOnly, GrantButton}
-
-// GoName is the Go identifier suffix of the mechanism (scope.GrantOnUse).
-func (g Grant) GoName() string {
-	return "Grant" + upperFirst(string(g))
-}
 
 // Model is a whole manifest, resolved.
 type Model struct {
@@ -53,7 +27,20 @@ type Model struct {
 	// before that platform (ByteDance and Kuaishou also expose wx), and
 	// fallback platforms come last.
 	DetectOrder []*Platform
+	// Example is the scope generated usage examples ask for: the one
+	// supported on the most platforms, the first written among equals, so
+	// the manifest's order chooses. Nil only for a manifest without scopes.
+	Example *Scope
+	// NPMPackagePos, PlatformsPos and ScopesPos are where npm.package,
+	// platforms: and scopes: are written (NPMPackagePos falls back to the
+	// npm: key, then to the zero Pos).
+	NPMPackagePos, PlatformsPos, ScopesPos diag.Pos
 }
+
+// Field positions. Every descriptor keeps Pos, the position of its key,
+// plus the positions of the fields breaking-change findings point at: a
+// value's position where it is written, else the position of the entry
+// that would hold it (its default applies there).
 
 // Platform is one host.
 type Platform struct {
@@ -74,6 +61,8 @@ type Platform struct {
 	Denial          Denial
 	// Scopes lists what this platform supports, by scope order.
 	Scopes []*Support
+
+	GoNamePos, ExportConditionPos diag.Pos
 }
 
 // Denial says how a denial looks in this platform's fail callbacks.
@@ -95,6 +84,9 @@ type Scope struct {
 	APIs        []string // universal API names, sorted
 	// Support has one entry per platform that supports the scope, by platform order.
 	Support []*Support
+
+	// APIsPos is the apis: key (else Pos); each API's own position is API.Pos.
+	GoNamePos, APIsPos, PlatformsPos diag.Pos
 }
 
 // SupportOn returns the scope's support on p, or nil when p does not support it.
@@ -120,6 +112,8 @@ type Support struct {
 	// method name, sorted by Universal; equal names are listed too.
 	APINames []APIName
 	Note     string
+
+	NativePos, SettingKeyPos, GrantPos diag.Pos
 }
 
 // APIName pairs a universal API name with a platform's method name.
@@ -131,4 +125,5 @@ type APIName struct {
 type API struct {
 	Name  string
 	Scope *Scope
+	Pos   diag.Pos // the entry in Scope's apis list
 }

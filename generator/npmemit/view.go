@@ -61,9 +61,6 @@ var grantCodes = map[model.Grant]string{
 }
 
 func newView(m *model.Model) (*view, error) {
-	if err := checkNames(m); err != nil {
-		return nil, err
-	}
 	v := &view{Package: m.NPMPackage}
 	byID := map[string]*platformView{}
 	for _, p := range m.Platforms {
@@ -79,10 +76,7 @@ func newView(m *model.Model) (*view, error) {
 			pv.Rows = append(pv.Rows, rowView{Scope: sup.Scope.Name, Tuple: row})
 			pv.AuthCode = pv.AuthCode || sup.Grant == model.GrantAuthCode
 		}
-		var err error
-		if pv.WebDriver, err = webDriverFor(p); err != nil {
-			return nil, err
-		}
+		pv.WebDriver = webDriverFor(p)
 		pv.Others = []string{}
 		for _, s := range m.Scopes {
 			if s.SupportOn(p) == nil {

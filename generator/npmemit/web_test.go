@@ -61,25 +61,6 @@ scopes:
 	}
 }
 
-func TestBrowserHostRefusesWhatTheDriverCannotDo(t *testing.T) {
-	for _, tc := range []struct{ name, support, wantErr string }{
-		{"authorize grant", `{native: geolocation, grant: authorize}`, `grant must be onUse or none, not "authorize"`},
-		{"unknown probe", `{native: geolocation, settingKey: geolocation, grant: onUse, probe: navigator.share}`, `no probe "navigator.share"`},
-		{"button grant", `{native: x, grant: button}`, `not "button"`},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := Emit(build(t, `version: 1
-platforms:
-  web: {title: Web, global: navigator, fallback: true, exportCondition: web, denial: {message: deny}}
-scopes:
-  s: {title: S, description: S., platforms: {web: `+tc.support+`}}
-`))
-			require.Error(t, err)
-			assert.Contains(t, err.Error(), tc.wantErr)
-		})
-	}
-}
-
 func TestBrowserPermissionsAreTheSettingKeysOnce(t *testing.T) {
 	files, err := Emit(build(t, `version: 1
 platforms:

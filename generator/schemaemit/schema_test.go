@@ -33,6 +33,7 @@ var inexpressible = []struct{ rule, phrase string }{
 	{"DUPLICATE_KEY", ""},         // likewise
 	{"UNKNOWN_PLATFORM", ""},      // a reference between entries
 	{"UNKNOWN_API", ""},           // likewise
+	{"GRANT_NOT_ALLOWED", ""},     // depends on the global of a platform declared elsewhere
 	{"API_MULTIPLE_SCOPES", ""},   // uniqueness across entries
 	{"NATIVE_NAME_COLLISION", ""}, // likewise
 	{"SETTING_KEY_COLLISION", ""}, // likewise

@@ -17,7 +17,7 @@ type firstSeen struct {
 
 func (c *checker) scopes(in []*load.Scope, platforms map[string]*load.Platform) {
 	if len(in) > MaxScopes {
-		c.report(in[MaxScopes].Pos, diag.Limit, "a manifest declares at most %d scopes", MaxScopes)
+		c.report(in[MaxScopes].Pos, diag.LimitExceeded, "a manifest declares at most %d scopes", MaxScopes)
 	}
 	platformIDs := make([]string, 0, len(platforms))
 	for id := range platforms {
@@ -29,9 +29,8 @@ func (c *checker) scopes(in []*load.Scope, platforms map[string]*load.Platform) 
 		grants[i] = string(g)
 	}
 	apiOwner := make(map[string]firstSeen)
-	// per platform id: native name / setting key → first claimant
-	natives := make(map[string]map[string]firstSeen)
-	settings := make(map[string]map[string]firstSeen)
+	natives := newPlatformNames(diag.NativeNameCollision, "native name")
+	settings := newPlatformNames(diag.SettingKeyCollision, "settingKey")
 	for _, s := range in {
 		c.pattern(s.Name, model.ScopeNamePattern, "scope name", "letters and digits in parts joined by '.' or '_', such as scope.userLocation")
 		c.title(s.Title, "title")
@@ -60,7 +59,7 @@ func (c *checker) scopes(in []*load.Scope, platforms map[string]*load.Platform) 
 			apiOwner[api.Value] = firstSeen{s.Name.Value, api.Pos}
 		}
 		if len(s.Platforms) == 0 && s.Pos.Line > 0 {
-			c.report(s.Pos, diag.EmptyScopePlatform, "scope %q is supported on no platform: list at least one under platforms", s.Name.Value)
+			c.report(s.Pos, diag.ScopeWithoutPlatform, "scope %q is supported on no platform: list at least one under platforms", s.Name.Value)
 		}
 		for _, sup := range s.Platforms {
 			// With no platform readable, every reference would be reported;
@@ -68,44 +67,72 @@ func (c *checker) scopes(in []*load.Scope, platforms map[string]*load.Platform) 
 			if _, ok := platforms[sup.Platform.Value]; !ok && len(platforms) > 0 {
 				c.report(sup.Platform.Pos, diag.UnknownPlatform, "unknown platform %q%s", sup.Platform.Value, diag.DidYouMean(sup.Platform.Value, platformIDs))
 			}
-			c.support(s, sup, own, grants)
-			claim(c, natives, sup.Platform.Value, sup.Native, s.Name.Value, diag.NativeCollision, "native name")
-			claim(c, settings, sup.Platform.Value, sup.SettingKey, s.Name.Value, diag.SettingCollision, "settingKey")
+			c.support(s, sup, platforms[sup.Platform.Value], own, grants)
+			natives.claim(c, sup.Platform.Value, sup.Native, s.Name.Value)
+			settings.claim(c, sup.Platform.Value, sup.SettingKey, s.Name.Value)
 		}
 	}
 }
 
+// platformNames is a name that must be unique per platform among scopes
+// (a native name, a setting key): per platform id, name → first claimant.
+type platformNames struct {
+	rule   diag.Rule
+	what   string
+	byName map[string]map[string]firstSeen
+}
+
+func newPlatformNames(rule diag.Rule, what string) *platformNames {
+	return &platformNames{rule: rule, what: what, byName: make(map[string]map[string]firstSeen)}
+}
+
 // claim records that scope uses name on platform and reports a second user.
-func claim(c *checker, index map[string]map[string]firstSeen, platform string, name load.String, scope string, rule diag.Rule, what string) {
+func (n *platformNames) claim(c *checker, platform string, name load.String, scope string) {
 	if !name.Set || name.Value == "" {
 		return
 	}
-	byName := index[platform]
-	if byName == nil {
-		byName = make(map[string]firstSeen)
-		index[platform] = byName
+	claimed := n.byName[platform]
+	if claimed == nil {
+		claimed = make(map[string]firstSeen)
+		n.byName[platform] = claimed
 	}
-	if prev, dup := byName[name.Value]; dup {
-		c.report(name.Pos, rule, "%s %q on platform %q is already used by scope %q (line %d)", what, name.Value, platform, prev.scope, prev.pos.Line)
+	if prev, dup := claimed[name.Value]; dup {
+		c.report(name.Pos, n.rule, "%s %q on platform %q is already used by scope %q (line %d)", n.what, name.Value, platform, prev.scope, prev.pos.Line)
 		return
 	}
-	byName[name.Value] = firstSeen{scope, name.Pos}
+	claimed[name.Value] = firstSeen{scope, name.Pos}
 }
 
-func (c *checker) support(s *load.Scope, sup *load.Support, apis map[string]bool, grants []string) {
+// support checks one (scope, platform) entry; p is nil when the platform
+// is unknown.
+func (c *checker) support(s *load.Scope, sup *load.Support, p *load.Platform, apis map[string]bool, grants []string) {
 	c.pattern(sup.Native, model.NativePattern, "native", "the platform's scope name, such as scope.userLocation")
 	if sup.SettingKey.Set {
 		c.pattern(sup.SettingKey, model.NativePattern, "settingKey", "a getSetting authSetting key, such as location")
 	}
 	grant := model.Grant(sup.Grant.Value)
-	if sup.Grant.Set && !slices.Contains(model.Grants, grant) {
+	knownGrant := sup.Grant.Set && slices.Contains(model.Grants, grant)
+	if sup.Grant.Set && !knownGrant {
 		c.report(sup.Grant.Pos, diag.UnknownGrant, "unknown grant %q: one of %s%s", sup.Grant.Value, strings.Join(grants, ", "), diag.DidYouMean(sup.Grant.Value, grants))
 	}
-	if sup.Probe.Set {
-		if grant != model.GrantOnUse && sup.Grant.Set && slices.Contains(model.Grants, grant) {
-			c.report(sup.Probe.Pos, diag.ProbeMisuse, "probe is only meaningful with grant onUse, not %q", sup.Grant.Value)
+	browser := p != nil && p.Global.Value == model.BrowserGlobal
+	if browser && knownGrant && !slices.Contains(model.BrowserGrants, grant) {
+		allowed := make([]string, len(model.BrowserGrants))
+		for i, g := range model.BrowserGrants {
+			allowed[i] = string(g)
 		}
-		c.pattern(sup.Probe, model.APINamePattern, "probe", "a platform method name such as getLocation")
+		c.report(sup.Grant.Pos, diag.GrantNotAllowed, "platform %q is a browser (global %s), which grants only through the APIs that prompt: grant must be %s, not %q",
+			sup.Platform.Value, model.BrowserGlobal, strings.Join(allowed, " or "), sup.Grant.Value)
+	}
+	if sup.Probe.Set {
+		allowed := true
+		if knownGrant && grant != model.GrantOnUse {
+			c.report(sup.Probe.Pos, diag.ProbeNotAllowed, "probe is only meaningful with grant onUse, not %q", sup.Grant.Value)
+			allowed = false
+		}
+		if c.pattern(sup.Probe, model.APINamePattern, "probe", "a platform method name such as getLocation") && allowed && p != nil {
+			c.probe(s, sup, browser)
+		}
 	}
 	known := make([]string, 0, len(apis))
 	for _, a := range s.APIs {

@@ -49,7 +49,7 @@ func (c *checker) version(v load.Int) {
 	case !v.Set:
 		// load reports the missing key
 	case v.Value != 1:
-		c.report(v.Pos, diag.Version, "version %d is not supported: this scopegen reads version 1", v.Value)
+		c.report(v.Pos, diag.UnsupportedVersion, "version %d is not supported: this scopegen reads version 1", v.Value)
 	}
 }
 
@@ -92,7 +92,7 @@ func (c *checker) text(s load.String, what string) {
 		return
 	}
 	if len(s.Value) > model.MaxTextLength {
-		c.report(s.Pos, diag.Limit, "%s is %d bytes long; the limit is %d", what, len(s.Value), model.MaxTextLength)
+		c.report(s.Pos, diag.LimitExceeded, "%s is %d bytes long; the limit is %d", what, len(s.Value), model.MaxTextLength)
 		return
 	}
 	for _, r := range s.Value {
@@ -119,7 +119,7 @@ func (c *checker) global(s load.String, what string) bool {
 func (c *checker) platforms(in []*load.Platform) map[string]*load.Platform {
 	byID := make(map[string]*load.Platform, len(in))
 	if len(in) > MaxPlatforms {
-		c.report(in[MaxPlatforms].Pos, diag.Limit, "a manifest declares at most %d platforms", MaxPlatforms)
+		c.report(in[MaxPlatforms].Pos, diag.LimitExceeded, "a manifest declares at most %d platforms", MaxPlatforms)
 	}
 	globals := make(map[string]*load.Platform)
 	conditions := make(map[string]*load.Platform)
@@ -136,7 +136,7 @@ func (c *checker) platforms(in []*load.Platform) map[string]*load.Platform {
 		}
 		if c.global(p.Global, "global") {
 			if prev := globals[p.Global.Value]; prev != nil {
-				c.report(p.Global.Pos, diag.PlatformCollision, "global %q is already the global of platform %q (line %d)", p.Global.Value, prev.ID.Value, prev.Global.Pos.Line)
+				c.report(p.Global.Pos, diag.PlatformFieldCollision, "global %q is already the global of platform %q (line %d)", p.Global.Value, prev.ID.Value, prev.Global.Pos.Line)
 			}
 			globals[p.Global.Value] = p
 		}
@@ -158,7 +158,7 @@ func (c *checker) platforms(in []*load.Platform) map[string]*load.Platform {
 				c.report(p.ExportCondition.Pos, diag.InvalidName, "export condition %q is reserved: the package's exports map or Node gives it its own meaning", p.ExportCondition.Value)
 			}
 			if prev := conditions[p.ExportCondition.Value]; prev != nil {
-				c.report(p.ExportCondition.Pos, diag.PlatformCollision, "export condition %q is already used by platform %q (line %d)", p.ExportCondition.Value, prev.ID.Value, prev.ExportCondition.Pos.Line)
+				c.report(p.ExportCondition.Pos, diag.PlatformFieldCollision, "export condition %q is already used by platform %q (line %d)", p.ExportCondition.Value, prev.ID.Value, prev.ExportCondition.Pos.Line)
 			}
 			conditions[p.ExportCondition.Value] = p
 		}

@@ -114,10 +114,15 @@ func Random(r *rand.Rand) []byte {
 			if r.IntN(4) != 0 {
 				fmt.Fprintf(&b, "        settingKey: %s\n", g.unique(func() string { return "k" + g.word(1+r.IntN(10)) + strconv.Itoa(i) }))
 			}
-			if grant == model.GrantOnUse && len(apis) > 0 && r.IntN(2) == 0 {
+			// A probe is one of the scope's methods as this platform names it.
+			probe := grant == model.GrantOnUse && len(apis) > 0 && r.IntN(2) == 0
+			renamed := len(apis) > 0 && r.IntN(2) == 0
+			if probe && renamed {
 				fmt.Fprintf(&b, "        probe: native%s\n", apis[0])
+			} else if probe {
+				fmt.Fprintf(&b, "        probe: %s\n", apis[0])
 			}
-			if len(apis) > 0 && r.IntN(2) == 0 {
+			if renamed {
 				fmt.Fprintf(&b, "        apis: {%s: native%s}\n", apis[0], apis[0])
 			}
 			if r.IntN(3) == 0 {

@@ -189,8 +189,8 @@ var nativeAPISlots = [256]uint8{
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0,
 }
 
-// NativeAPI returns Alipay's method name for a universal API name, such as
-// saveImageToPhotosAlbum for saveImage; false when no scope Alipay supports guards api.
+// NativeAPI returns Alipay's method name for a universal API name, such as getAddress
+// for chooseAddress; false when no scope Alipay supports guards api.
 func NativeAPI(api string) (string, bool) {
 	if n := len(api); n >= 8 {
 		x := uint64(n) | uint64(api[6])<<8

@@ -217,8 +217,8 @@ var nativeAPISlots = [256]uint8{
 }
 
 // NativeAPI returns ByteDance's method name for a universal API name, such as
-// saveImageToPhotosAlbum for saveImage; false when no scope ByteDance supports guards
-// api.
+// addPhoneCalendar for addEventOnCalendar; false when no scope ByteDance supports
+// guards api.
 func NativeAPI(api string) (string, bool) {
 	if n := len(api); n >= 8 {
 		x := uint64(n) | uint64(api[6])<<8 | uint64(api[0])<<16

@@ -113,8 +113,8 @@ func NormalizeSettings(authSetting map[string]bool) map[scope.Scope]bool {
 	return out
 }
 
-// NativeAPI returns Web's method name for a universal API name, such as
-// saveImageToPhotosAlbum for saveImage; false when no scope Web supports guards api.
+// NativeAPI returns Web's method name for a universal API name; false when no scope Web
+// supports guards api.
 func NativeAPI(api string) (string, bool) {
 	switch api {
 	case "RecorderManager.start":

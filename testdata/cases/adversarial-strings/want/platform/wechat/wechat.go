@@ -97,8 +97,8 @@ func NormalizeSettings(authSetting map[string]bool) map[scope.Scope]bool {
 }
 
 // NativeAPI returns Title */ /* // ' " ` ${x} {{.X}} </script> | \ ‮'s method name
-// for a universal API name, such as saveImageToPhotosAlbum for saveImage; false when no
-// scope Title */ /* // ' " ` ${x} {{.X}} </script> | \ ‮ supports guards api.
+// for a universal API name; false when no scope Title */ /* // ' " ` ${x} {{.X}}
+// </script> | \ ‮ supports guards api.
 func NativeAPI(api string) (string, bool) {
 	switch api {
 	case "getLocation":
