@@ -74,6 +74,9 @@ type checker struct {
 	platform types.Type // scope.Platform
 	qual     string     // how the current file names the scope package; "" when it cannot
 	handled  map[*ast.BasicLit]bool
+	// direct: the package imports a generated package itself, so its own
+	// strings are checked against native names, not only its uses of the types.
+	direct bool
 }
 
 func run(pass *analysis.Pass, n *Names) error {
@@ -82,6 +85,10 @@ func run(pass *analysis.Pass, n *Names) error {
 		return nil // the package does not use the generated code
 	}
 	c := &checker{pass: pass, names: n, scopePkg: scopePkg, handled: map[*ast.BasicLit]bool{}}
+	generated := strings.TrimSuffix(n.ScopePkg, "scope")
+	for _, imp := range pass.Pkg.Imports() {
+		c.direct = c.direct || imp == scopePkg || strings.HasPrefix(imp.Path(), generated+"platform/")
+	}
 	if obj, ok := scopePkg.Scope().Lookup("Scope").(*types.TypeName); ok {
 		c.scope = obj.Type()
 	}

@@ -294,7 +294,7 @@ func listNames(names []string) string {
 
 // nativeLiteral: a host's own spelling comes from its platform package.
 func (c *checker) nativeLiteral(lit *ast.BasicLit) {
-	if c.handled[lit] {
+	if c.handled[lit] || !c.direct {
 		return
 	}
 	_, value, ok := c.stringLit(lit)

@@ -2,6 +2,7 @@ package vet_test
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -45,7 +46,7 @@ func TestTestdataGenerated(t *testing.T) {
 // TestRules runs each rule's golden package: every finding is a // want
 // comment, and every suggested fix gives the .golden file.
 func TestRules(t *testing.T) {
-	for _, pkg := range []string{"nameliteral", "unknownname", "nativeliteral", "switchmissing", "clean"} {
+	for _, pkg := range []string{"nameliteral", "unknownname", "nativeliteral", "switchmissing", "indirect", "clean"} {
 		t.Run(pkg, func(t *testing.T) {
 			analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), vet.Analyzer, "example.com/app/"+pkg)
 		})
@@ -66,4 +67,26 @@ func TestDocsListEveryRule(t *testing.T) {
 		want = append(want, r.ID+": "+r.Purpose)
 	}
 	assert.Equal(t, want, got)
+}
+
+// recorder is an analysistest.Testing that keeps the errors it is given.
+type recorder struct{ errors []string }
+
+func (r *recorder) Errorf(format string, args ...any) {
+	r.errors = append(r.errors, fmt.Sprintf(format, args...))
+}
+
+// TestManifestFlag: -manifest replaces the manifest beside go.mod, and an
+// invalid one is an analyzer error that says what is wrong, not silence.
+func TestManifestFlag(t *testing.T) {
+	manifest, err := filepath.Abs("testdata/invalid/manifest.yaml")
+	require.NoError(t, err)
+	require.NoError(t, vet.Analyzer.Flags.Set("manifest", manifest))
+	t.Cleanup(func() { require.NoError(t, vet.Analyzer.Flags.Set("manifest", "")) })
+	var r recorder
+	results := analysistest.Run(&r, analysistest.TestData(), vet.Analyzer, "example.com/app/nameliteral")
+	require.Len(t, results, 1)
+	require.Error(t, results[0].Err)
+	assert.Contains(t, results[0].Err.Error(), "the manifest is invalid")
+	assert.Contains(t, results[0].Err.Error(), "(UNKNOWN_FIELD)")
 }
