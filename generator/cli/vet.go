@@ -37,6 +37,10 @@ func (e *env) vet(args []string) int {
 	var c common
 	fs := e.flags("vet", &c)
 	fix := fs.Bool("fix", false, "apply the suggested fixes (through go vet -fix), then report what is left")
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, "usage: scopegen vet [flags] [packages] (default ./...)")
+		fs.PrintDefaults()
+	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return ExitOK
@@ -137,7 +141,8 @@ func (e *env) analyze(names *vet.Names, patterns []string) (diag.List, int) {
 			findings = append(findings, diag.Diagnostic{File: filepath.ToSlash(file), Line: pos.Line, Column: pos.Column, Rule: d.Category, Message: d.Message})
 		}
 	}
-	return findings, ExitOK
+	// A package's files are analyzed once alone and once with its tests.
+	return findings.Sorted(), ExitOK
 }
 
 // vetFix applies the suggested fixes by running go vet -fix with this
