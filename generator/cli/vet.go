@@ -83,7 +83,7 @@ func (e *env) vet(args []string) int {
 	if code != ExitOK {
 		return code
 	}
-	if err := diag.Print(e.stdout, findings, c.errorFormat, "warning"); err != nil {
+	if err := diag.Print(e.stdout, findings, c.errorFormat, "error"); err != nil {
 		fmt.Fprintf(e.stderr, "scopegen vet: %v\n", err)
 		return ExitInternal
 	}
