@@ -1,0 +1,138 @@
+package vet
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"golang.org/x/mod/modfile"
+
+	"github.com/scopegen/scopegen/generator"
+	"github.com/scopegen/scopegen/generator/diag"
+	"github.com/scopegen/scopegen/generator/model"
+)
+
+// Names is what the analyzer knows from the manifest: every name a
+// hand-written string could duplicate, and where the generated packages live.
+type Names struct {
+	ScopePkg       string            // import path of the generated scope package
+	Scopes         map[string]string // universal scope name → Go constant ("UserLocation")
+	ScopeOrder     []string          // universal names in enum order, as Parse suggests them
+	Platforms      map[string]string // platform id → Go constant ("WeChat")
+	PlatformOrder  []string          // platform ids in enum order
+	Natives        map[string][]NativeUse
+	platformTitles map[string]string
+}
+
+// NativeUse is one place a host spells a scope its own way.
+type NativeUse struct {
+	Platform string // platform id, also its Go package name
+	Scope    string // Go constant of the universal scope
+	Setting  bool   // a getSetting key rather than a native name
+}
+
+// NamesFromModel collects the names of a resolved manifest.
+func NamesFromModel(m *model.Model) *Names {
+	n := &Names{
+		ScopePkg:       m.GoImportPath + "/scope",
+		Scopes:         map[string]string{},
+		Platforms:      map[string]string{},
+		Natives:        map[string][]NativeUse{},
+		platformTitles: map[string]string{},
+	}
+	for _, s := range m.Scopes {
+		n.Scopes[s.Name] = s.GoName
+		n.ScopeOrder = append(n.ScopeOrder, s.Name)
+	}
+	for _, p := range m.Platforms {
+		n.Platforms[p.ID] = p.GoName
+		n.PlatformOrder = append(n.PlatformOrder, p.ID)
+		n.platformTitles[p.ID] = p.Title
+		for _, sup := range p.Scopes {
+			n.Natives[sup.Native] = append(n.Natives[sup.Native], NativeUse{Platform: p.ID, Scope: sup.Scope.GoName})
+			if sup.SettingKey != "" {
+				n.Natives[sup.SettingKey] = append(n.Natives[sup.SettingKey], NativeUse{Platform: p.ID, Scope: sup.Scope.GoName, Setting: true})
+			}
+		}
+	}
+	return n
+}
+
+// LoadNames resolves the manifest at path, whose output folder has the Go
+// import path goImportPath. Manifest problems come back as diagnostics.
+func LoadNames(path, goImportPath string) (*Names, diag.List, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	m, diags := generator.Resolve(filepath.ToSlash(path), data, generator.Options{GoImportPath: goImportPath})
+	if diags != nil {
+		return nil, diags, nil
+	}
+	return NamesFromModel(m), nil, nil
+}
+
+// ModuleRoot returns the folder holding the go.mod at or above dir, and
+// the module path it declares.
+func ModuleRoot(dir string) (root, modulePath string, err error) {
+	for d := dir; ; d = filepath.Dir(d) {
+		data, err := os.ReadFile(filepath.Join(d, "go.mod"))
+		if err == nil {
+			return d, modfile.ModulePath(data), nil
+		}
+		if filepath.Dir(d) == d {
+			return "", "", fmt.Errorf("no go.mod above %s", dir)
+		}
+	}
+}
+
+// namesCache keeps one resolved manifest per (manifest, import path): a
+// driver runs the analyzer once per package.
+var namesCache sync.Map // cacheKey → *cached
+
+type cacheKey struct{ manifest, importPath string }
+
+type cached struct {
+	once  sync.Once
+	names *Names
+	err   error
+}
+
+// defaultNames finds the manifest for a package in dir the way
+// `go generate` at the module root finds it: manifest.yaml beside go.mod,
+// output folder generated/. Flags override both. A module without a
+// manifest has nothing to check: nil names, no error.
+func defaultNames(dir, manifestFlag, importPathFlag string) (*Names, error) {
+	manifest, importPath := manifestFlag, importPathFlag
+	if manifest == "" || importPath == "" {
+		root, modPath, err := ModuleRoot(dir)
+		if err != nil {
+			return nil, nil
+		}
+		if manifest == "" {
+			manifest = filepath.Join(root, "manifest.yaml")
+			if _, err := os.Stat(manifest); errors.Is(err, os.ErrNotExist) {
+				return nil, nil
+			}
+		}
+		if importPath == "" {
+			importPath = modPath + "/generated"
+		}
+	}
+	v, _ := namesCache.LoadOrStore(cacheKey{manifest, importPath}, &cached{})
+	c := v.(*cached)
+	c.once.Do(func() {
+		names, diags, err := LoadNames(manifest, importPath)
+		switch {
+		case err != nil:
+			c.err = err
+		case diags != nil:
+			c.err = fmt.Errorf("the manifest is invalid (run scopegen check):\n%w", diags)
+		default:
+			c.names = names
+		}
+	})
+	return c.names, c.err
+}
