@@ -90,9 +90,8 @@ func NormalizeSettings(authSetting map[string]bool) map[scope.Scope]bool {
 	return out
 }
 
-// NativeAPI returns ByteDance's method name for a universal API name, such as
-// saveImageToPhotosAlbum for saveImage; false when no scope ByteDance supports guards
-// api.
+// NativeAPI returns ByteDance's method name for a universal API name; false when no
+// scope ByteDance supports guards api.
 func NativeAPI(api string) (string, bool) {
 	return "", false
 }
