@@ -5,14 +5,14 @@ import (
 	"github.com/scopegen/scopegen/generator/model"
 )
 
-// Rule is one breaking-change check: its ID and purpose (README's table)
+// Rule is one breaking-change check: its ID and purpose (docs/breaking.md's table)
 // and the handler that compares the two manifests.
 type Rule struct {
 	diag.Rule
 	handler func(c *comparison)
 }
 
-// Rules lists every rule in the order README documents them: the package,
+// Rules lists every rule in the order docs/breaking.md lists them: the package,
 // then platforms, then scopes, then what a scope does on a platform.
 //
 // What is deliberately not a rule: titles, descriptions, notes and icons

@@ -8,7 +8,7 @@ type Rule struct {
 }
 
 // Manifest rules: reported by load, validate and model. Each Purpose is the
-// one sentence shown in README's rule table.
+// one sentence shown in docs/diagnostics.md's rule table.
 var (
 	YAMLSyntax = Rule{"YAML_SYNTAX", "Checks that the manifest is well-formed YAML."}
 	// InvalidEncoding covers bytes that no output language can carry: NUL, a BOM
@@ -38,7 +38,7 @@ var (
 	ScopeWithoutPlatform   = Rule{"SCOPE_WITHOUT_PLATFORM", "Checks that every scope is supported on at least one platform."}
 )
 
-// ManifestRules lists the manifest rules in the order README documents them.
+// ManifestRules lists the manifest rules in the order docs/diagnostics.md lists them.
 var ManifestRules = []Rule{
 	YAMLSyntax, InvalidEncoding, DuplicateKey, UnknownField, WrongType, MissingField, UnsupportedVersion, LimitExceeded,
 	InvalidName, InvalidValue, UnknownPlatform, UnknownGrant, UnknownAPI, ProbeNotAllowed, GrantNotAllowed,

@@ -9,7 +9,7 @@ import (
 )
 
 // The field tables below are the manifest format. Keep them in step with
-// README's manifest reference and the JSON Schema emitter (a test checks
+// docs/manifest.md and the JSON Schema emitter (a test checks
 // the schema against them).
 
 func (w *walker) manifest(n *yaml.Node, m *Manifest) {
