@@ -39,6 +39,7 @@ type Manifest struct {
 	NPM       NPM
 	Platforms []*Platform
 	Scopes    []*Scope
+	App       App
 }
 
 // NPM configures the generated npm package.
@@ -58,6 +59,7 @@ type Platform struct {
 	ExportCondition String
 	Icon            String
 	Denial          Denial
+	Privacy         Privacy
 	Note            String
 }
 
@@ -91,6 +93,7 @@ type Support struct {
 	Grant      String
 	Probe      String
 	APIs       []APIName
+	Privacy    Declaration
 	Note       String
 }
 

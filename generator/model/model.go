@@ -53,6 +53,9 @@ type Model struct {
 	// before that platform (ByteDance and Kuaishou also expose wx), and
 	// fallback platforms come last.
 	DetectOrder []*Platform
+	// App is the manifest's app part; nil when the manifest has none (a
+	// pure catalog: no host configuration is made).
+	App *App
 }
 
 // Platform is one host.
@@ -72,6 +75,8 @@ type Platform struct {
 	Icon            string // optional URL
 	Note            string
 	Denial          Denial
+	// Privacy is the host's privacy-agreement gate; nil when it has none.
+	Privacy *PrivacyGate
 	// Scopes lists what this platform supports, by scope order.
 	Scopes []*Support
 }
@@ -119,7 +124,10 @@ type Support struct {
 	// APINames maps each of the scope's universal APIs to this platform's
 	// method name, sorted by Universal; equal names are listed too.
 	APINames []APIName
-	Note     string
+	// Privacy is what the host wants declared for this scope; the zero
+	// value when nothing.
+	Privacy Declaration
+	Note    string
 }
 
 // APIName pairs a universal API name with a platform's method name.
