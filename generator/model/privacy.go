@@ -173,8 +173,11 @@ type App struct {
 	Platforms []*Platform
 	// Requests are the requested scopes, by scope order.
 	Requests []*Request
-	// HostConfigs holds one entry per platform of Platforms that has any
-	// declaration to write for the requests, by platform order.
+	// HostConfigs holds one entry per platform of Platforms for which the
+	// catalog declares any app.json key (a permission or a
+	// requiredPrivateInfos entry, requested or not), by platform order. An
+	// entry may have nothing requested: merging it still removes stale
+	// entries scopegen owns.
 	HostConfigs []*HostConfig
 }
 

@@ -119,8 +119,8 @@ func app(in *load.App, m *Model, platforms map[string]*Platform, scopes map[stri
 	return a
 }
 
-// hostConfig resolves p's app.json keys for the requests; nil when there
-// is nothing to write.
+// hostConfig resolves p's app.json keys for the requests; nil when the
+// catalog declares no app.json key for p at all.
 func hostConfig(p *Platform, requests []*Request) *HostConfig {
 	hc := &HostConfig{Platform: p}
 	for _, sup := range p.Scopes {
@@ -139,7 +139,7 @@ func hostConfig(p *Platform, requests []*Request) *HostConfig {
 		}
 		hc.RequiredPrivateInfos = append(hc.RequiredPrivateInfos, sup.Privacy.RequiredPrivateInfos...)
 	}
-	if len(hc.Permissions) == 0 && len(hc.RequiredPrivateInfos) == 0 {
+	if len(hc.OwnedPermissions) == 0 && len(hc.OwnedPrivateInfos) == 0 {
 		return nil
 	}
 	slices.SortFunc(hc.Permissions, func(x, y PermissionEntry) int { return cmp.Compare(x.Key, y.Key) })
