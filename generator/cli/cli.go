@@ -60,6 +60,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return e.breaking(args)
 	case "vet":
 		return e.vet(args)
+	case "hostconfig":
+		return e.hostconfig(args)
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return ExitOK
