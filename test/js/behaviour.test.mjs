@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHost, onHost, withGlobals } from "./simhost.mjs";
-import { importEntry, requireEntry, hostIds, pkg } from "./load.mjs";
+import { importEntry, requireEntry, hostIds, pkg, tableOf } from "./load.mjs";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -29,7 +29,7 @@ test("unknown scope: UNKNOWN_SCOPE, no native call, even without a host", async 
 });
 
 test("unsupported scope: UNSUPPORTED_SCOPE with no native call", async () => {
-  const scope = Object.keys((await importEntry("bytedance")).host.scopes).find((s) => !wechat.scopes.includes(s));
+  const scope = Object.keys(tableOf("bytedance").scopes).find((s) => !wechat.scopes.includes(s));
   const sim = createHost("wechat");
   const err = await onHost(sim, () => rejection(wechat.authorize({ scope })));
   assert.equal(err.errCode, "UNSUPPORTED_SCOPE");

@@ -5,5 +5,11 @@
 var APIS = {
   "scope.userLocation": "getLocation"
 };
+
+// The scope guarding a universal API name; undefined when none does.
+const scopeForApi = (api) => {
+  for (const scope in APIS) if (APIS[scope].split(" ").includes(api)) return scope;
+};
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.APIS = APIS;
+exports.scopeForApi = scopeForApi;
