@@ -2,6 +2,7 @@ package npmemit
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -222,10 +223,10 @@ func writeHostCalls(w *jsWriter, t *hostTable) {
 		w.line("const driver = /* @__PURE__ */ webDriver(%s);", jsList(t.web.Permissions))
 		w.line("const call = (api, method, args) => driver(method, args);")
 	} else {
-		w.line("// The host's global, read at call time; undefined when absent or when reading it throws.")
+		w.line("// The host's global, read at call time; falsy when absent or when reading it throws.")
 		w.line("const host = () => {")
 		w.line("  try {")
-		w.line("    return (typeof %s != \"undefined\" && %s) || undefined;", p.Global, p.Global)
+		w.line("    return typeof %s != \"undefined\" && %s;", p.Global, p.Global)
 		w.line("  } catch (e) {}")
 		w.line("};")
 		w.line("// A callback-style call; a method that throws or is missing rejects.")
@@ -238,7 +239,13 @@ func writeHostCalls(w *jsWriter, t *hostTable) {
 	}
 	if d.Message != "" {
 		w.line("const DENIAL = /* @__PURE__ */ RegExp(%s);", jsString(d.Message))
-		tests = append(tests, "(!!message(e) && DENIAL.test(message(e)))")
+		// A messageless error is no denial; the guard is needed only when
+		// the pattern matches "" (message() reads "" for no message).
+		if regexp.MustCompile(d.Message).MatchString("") {
+			tests = append(tests, "(!!message(e) && DENIAL.test(message(e)))")
+		} else {
+			tests = append(tests, "DENIAL.test(message(e))")
+		}
 	}
 	if len(tests) == 0 {
 		tests = []string{"false"}

@@ -18,10 +18,10 @@ const settingKey = (scope) => scope in SETTING_KEYS ? SETTING_KEYS[scope] : scop
 // The call that prompts for an onUse scope.
 const PROBES = { __proto__: null, "scope.userLocation": "getLocation" };
 
-// The host's global, read at call time; undefined when absent or when reading it throws.
+// The host's global, read at call time; falsy when absent or when reading it throws.
 const host = () => {
   try {
-    return (typeof my != "undefined" && my) || undefined;
+    return typeof my != "undefined" && my;
   } catch (e) {}
 };
 // A callback-style call; a method that throws or is missing rejects.

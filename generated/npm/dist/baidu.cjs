@@ -9,10 +9,10 @@ const platform = "baidu";
 const scopes = ["scope.address", "scope.camera", "scope.invoiceTitle", "scope.record", "scope.userInfo", "scope.userLocation", "scope.writePhotosAlbum"];
 const OTHERS = ["auth_base", "auth_zhima", "scope.addPhoneCalendar", "scope.addPhoneContact", "scope.bluetooth", "scope.calendar", "scope.clipboard", "scope.hostId", "scope.invoice", "scope.userFuzzyLocation", "scope.userLocationBackground", "scope.werun"];
 
-// The host's global, read at call time; undefined when absent or when reading it throws.
+// The host's global, read at call time; falsy when absent or when reading it throws.
 const host = () => {
   try {
-    return (typeof swan != "undefined" && swan) || undefined;
+    return typeof swan != "undefined" && swan;
   } catch (e) {}
 };
 // A callback-style call; a method that throws or is missing rejects.

@@ -15,17 +15,17 @@ const nativeName = (scope) => NATIVE_NAMES[scope] || scope;
 const SETTING_KEYS = { __proto__: null, "scope.writePhotosAlbum": "scope.album" };
 const settingKey = (scope) => scope in SETTING_KEYS ? SETTING_KEYS[scope] : scope;
 
-// The host's global, read at call time; undefined when absent or when reading it throws.
+// The host's global, read at call time; falsy when absent or when reading it throws.
 const host = () => {
   try {
-    return (typeof tt != "undefined" && tt) || undefined;
+    return typeof tt != "undefined" && tt;
   } catch (e) {}
 };
 // A callback-style call; a method that throws or is missing rejects.
 const call = (api, method, args) => new Promise((success, fail) => api[method]({ ...args, success, fail }));
 const DENIAL = /* @__PURE__ */ RegExp("fail.*auth den(y|ied)");
 // How this host fails a call the user refused.
-const isDenial = (e) => [10200].includes(code(e, "errNo")) || (!!message(e) && DENIAL.test(message(e)));
+const isDenial = (e) => [10200].includes(code(e, "errNo")) || DENIAL.test(message(e));
 const ask = (api, scope, method, args) => call(api, method, args).catch((e) => {
   throw failure(isDenial(e) ? "AUTH_DENIED" : "NATIVE_ERROR", scope, platform, e);
 });

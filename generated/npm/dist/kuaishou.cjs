@@ -9,17 +9,17 @@ const platform = "kuaishou";
 const scopes = ["scope.camera", "scope.record", "scope.userInfo", "scope.userLocation", "scope.userLocationBackground", "scope.writePhotosAlbum"];
 const OTHERS = ["auth_base", "auth_zhima", "scope.addPhoneCalendar", "scope.addPhoneContact", "scope.address", "scope.bluetooth", "scope.calendar", "scope.clipboard", "scope.hostId", "scope.invoice", "scope.invoiceTitle", "scope.userFuzzyLocation", "scope.werun"];
 
-// The host's global, read at call time; undefined when absent or when reading it throws.
+// The host's global, read at call time; falsy when absent or when reading it throws.
 const host = () => {
   try {
-    return (typeof ks != "undefined" && ks) || undefined;
+    return typeof ks != "undefined" && ks;
   } catch (e) {}
 };
 // A callback-style call; a method that throws or is missing rejects.
 const call = (api, method, args) => new Promise((success, fail) => api[method]({ ...args, success, fail }));
 const DENIAL = /* @__PURE__ */ RegExp("fail.*auth den(y|ied)");
 // How this host fails a call the user refused.
-const isDenial = (e) => (!!message(e) && DENIAL.test(message(e)));
+const isDenial = (e) => DENIAL.test(message(e));
 const ask = (api, scope, method, args) => call(api, method, args).catch((e) => {
   throw failure(isDenial(e) ? "AUTH_DENIED" : "NATIVE_ERROR", scope, platform, e);
 });

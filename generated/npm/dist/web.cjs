@@ -21,7 +21,7 @@ const driver = /* @__PURE__ */ webDriver(["camera", "geolocation", "microphone"]
 const call = (api, method, args) => driver(method, args);
 const DENIAL = /* @__PURE__ */ RegExp(":fail (NotAllowedError|PermissionDeniedError|PERMISSION_DENIED):");
 // How this host fails a call the user refused.
-const isDenial = (e) => (!!message(e) && DENIAL.test(message(e)));
+const isDenial = (e) => DENIAL.test(message(e));
 const ask = (api, scope, method, args) => call(api, method, args).catch((e) => {
   throw failure(isDenial(e) ? "AUTH_DENIED" : "NATIVE_ERROR", scope, platform, e);
 });

@@ -9,17 +9,17 @@ const platform = "wechat";
 const scopes = ["scope.userLocation"];
 const OTHERS = [];
 
-// The host's global, read at call time; undefined when absent or when reading it throws.
+// The host's global, read at call time; falsy when absent or when reading it throws.
 const host = () => {
   try {
-    return (typeof wx != "undefined" && wx) || undefined;
+    return typeof wx != "undefined" && wx;
   } catch (e) {}
 };
 // A callback-style call; a method that throws or is missing rejects.
 const call = (api, method, args) => new Promise((success, fail) => api[method]({ ...args, success, fail }));
 const DENIAL = /* @__PURE__ */ RegExp("fail.*auth den(y|ied)");
 // How this host fails a call the user refused.
-const isDenial = (e) => (!!message(e) && DENIAL.test(message(e)));
+const isDenial = (e) => DENIAL.test(message(e));
 const ask = (api, scope, method, args) => call(api, method, args).catch((e) => {
   throw failure(isDenial(e) ? "AUTH_DENIED" : "NATIVE_ERROR", scope, platform, e);
 });
