@@ -12,7 +12,7 @@ export const pkg = JSON.parse(readFileSync(path.join(pkgDir, "package.json"), "u
 export const hostIds = Object.keys(pkg.exports).filter((k) => k !== "." && k !== "./package.json").map((k) => k.slice(2));
 
 export const importEntry = (id) => import(pathToFileURL(path.join(pkgDir, "dist", `${id}.mjs`)).href);
-export const requireEntry = (id) => createRequire(import.meta.url)(path.join(pkgDir, "dist", `${id}.cjs`));
+export const requireEntry = (id) => createRequire(import.meta.url)(path.join(pkgDir, "dist", `${id}.js`));
 
 /** A host table row decoded as the runtime does: [grant, native, settingKey, probe]. */
 export function decodeRow(scope, row) {
