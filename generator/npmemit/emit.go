@@ -3,7 +3,8 @@
 // entry that detects the host at call time and hands each call to that
 // host's runtime (universal.go), a small shared module (templates/npm/
 // common.js.tmpl) keeping flows joined across entries, each as ES module
-// (.mjs) and CommonJS (.cjs), the TypeScript typings, package.json, and
+// (.mjs) and CommonJS (.js, so hosts' npm builders that append ".js" to
+// main find it), the TypeScript typings, package.json, and
 // tables.json (the resolved tables as data, for tests; not published).
 //
 // Every string from the manifest reaches JavaScript, TypeScript and JSON
@@ -30,7 +31,7 @@ const dir = "npm/"
 var tmpl = template.Must(template.New("npm").Funcs(funcs).ParseFS(templates.FS, "npm/*.tmpl"))
 
 // formats are the two module systems every runtime file is rendered for.
-var formats = []moduleFormat{{ESM: true, Ext: ".mjs"}, {ESM: false, Ext: ".cjs"}}
+var formats = []moduleFormat{{ESM: true, Ext: ".mjs"}, {ESM: false, Ext: ".js"}}
 
 // Emit renders the package.
 func Emit(m *model.Model) (output.Files, error) {
@@ -50,9 +51,10 @@ func Emit(m *model.Model) (output.Files, error) {
 	if err := render("package.json", "package.json.tmpl", v); err != nil {
 		return nil, err
 	}
-	// Typings: .d.mts and .d.cts beside each module format (so TypeScript
-	// under node16 sees the format of what it types), and .d.ts for
-	// resolvers that ignore exports.
+	// Typings: .d.mts beside the ES modules and .d.ts beside the CommonJS
+	// .js files (the package has no "type", so TypeScript under node16
+	// reads both as the format of what they type; .d.ts also serves
+	// resolvers that ignore exports).
 	for _, f := range typingFormats {
 		if err := render("types/shared"+f.Ext, "shared.d.ts.tmpl", v.entry(f, nil)); err != nil {
 			return nil, err
@@ -102,8 +104,9 @@ func Emit(m *model.Model) (output.Files, error) {
 }
 
 // typingFormats are the typings' file extensions; Import is how a typing
-// names a sibling ("./shared.mjs" finds shared.d.mts).
-var typingFormats = []moduleFormat{{Ext: ".d.ts"}, {Ext: ".d.mts", Import: ".mjs"}, {Ext: ".d.cts", Import: ".cjs"}}
+// names a sibling ("./shared.mjs" finds shared.d.mts, "./shared.js"
+// finds shared.d.ts).
+var typingFormats = []moduleFormat{{Ext: ".d.ts", Import: ".js"}, {Ext: ".d.mts", Import: ".mjs"}}
 
 // moduleFormat says how imports and exports are spelt.
 type moduleFormat struct {

@@ -44,7 +44,7 @@ func TestEveryFileCarriesTheMarkerAndIsDeterministic(t *testing.T) {
 			}
 			// One entry per platform in each format, plus the typings.
 			for _, p := range m.Platforms {
-				for _, f := range []string{"dist/" + p.ID + ".mjs", "dist/" + p.ID + ".cjs", "types/" + p.ID + ".d.ts", "types/" + p.ID + ".d.mts", "types/" + p.ID + ".d.cts"} {
+				for _, f := range []string{"dist/" + p.ID + ".mjs", "dist/" + p.ID + ".js", "types/" + p.ID + ".d.ts", "types/" + p.ID + ".d.mts"} {
 					assert.Contains(t, files, "npm/"+f)
 				}
 			}
@@ -62,6 +62,8 @@ func TestPackageJSON(t *testing.T) {
 	var pkg struct {
 		Marker      string `json:"//"`
 		Name        string
+		Main        string
+		Type        string
 		SideEffects bool
 		Exports     map[string]json.RawMessage
 	}
@@ -69,6 +71,11 @@ func TestPackageJSON(t *testing.T) {
 	assert.Equal(t, output.Marker, pkg.Marker)
 	assert.Equal(t, m.NPMPackage, pkg.Name)
 	assert.False(t, pkg.SideEffects)
+	// WeChat's npm builder appends ".js" to a main that lacks it, so main
+	// must end in .js; with no "type", that .js is CommonJS.
+	assert.Equal(t, "./dist/index.js", pkg.Main)
+	assert.Contains(t, files, "npm/dist/index.js")
+	assert.Empty(t, pkg.Type)
 	var root map[string]json.RawMessage
 	require.NoError(t, json.Unmarshal(pkg.Exports["."], &root))
 	for _, p := range m.Platforms {
@@ -83,7 +90,7 @@ func TestPackageJSON(t *testing.T) {
 	require.NoError(t, json.Unmarshal(pkg.Exports["./"+m.Platforms[0].ID], &entry))
 	assert.Equal(t, []string{"types", "default"}, jsonKeys(t, entry.Import))
 	assert.Contains(t, string(entry.Import), ".d.mts")
-	assert.Contains(t, string(entry.Require), ".d.cts")
+	assert.Contains(t, string(entry.Require), "/"+m.Platforms[0].ID+".d.ts")
 }
 
 func jsonKeys(t *testing.T, obj []byte) []string {

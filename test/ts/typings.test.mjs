@@ -112,7 +112,7 @@ for (const id of Object.keys(OFFICIAL)) {
 
 // TypeScript under node16 resolves the package through its exports map and
 // types each entry in the format of the module it loads: .d.mts for import,
-// .d.cts for require. A default import must be the authorize function in
+// .d.ts (beside the CommonJS .js) for require. A default import must be the authorize function in
 // ES modules, and require() must see `default` and the named exports.
 test("node16 resolution: ES module and CommonJS consumers through package.json exports", () => {
   const consumer = mkdtempSync(path.join(tmpdir(), "scopegen-node16-"));

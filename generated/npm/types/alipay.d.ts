@@ -2,9 +2,9 @@
 import type {
   ApiName, AuthorizeOptions, AuthorizeResult, AuthStatus, Callbacks, Platform, Scope, ScopeFor,
   SettingResult, UnguardedResult
-} from "./shared";
-import type { AlipayScope } from "./shared";
-export type * from "./shared";
+} from "./shared.js";
+import type { AlipayScope } from "./shared.js";
+export type * from "./shared.js";
 
 /** Always "alipay": this entry drives that host only. */
 export declare const platform: "alipay";

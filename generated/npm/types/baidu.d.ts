@@ -2,9 +2,9 @@
 import type {
   ApiName, AuthorizeOptions, AuthorizeResult, AuthStatus, Callbacks, Platform, Scope, ScopeFor,
   SettingResult, UnguardedResult
-} from "./shared";
-import type { BaiduScope } from "./shared";
-export type * from "./shared";
+} from "./shared.js";
+import type { BaiduScope } from "./shared.js";
+export type * from "./shared.js";
 
 /** Always "baidu": this entry drives that host only. */
 export declare const platform: "baidu";

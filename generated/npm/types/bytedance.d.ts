@@ -2,9 +2,9 @@
 import type {
   ApiName, AuthorizeOptions, AuthorizeResult, AuthStatus, Callbacks, Platform, Scope, ScopeFor,
   SettingResult, UnguardedResult
-} from "./shared";
-import type { ByteDanceScope } from "./shared";
-export type * from "./shared";
+} from "./shared.js";
+import type { ByteDanceScope } from "./shared.js";
+export type * from "./shared.js";
 
 /** Always "bytedance": this entry drives that host only. */
 export declare const platform: "bytedance";

@@ -2,9 +2,9 @@
 import type {
   ApiName, AuthorizeOptions, AuthorizeResult, AuthStatus, Callbacks, Platform, Scope, ScopeFor,
   SettingResult, UnguardedResult
-} from "./shared";
-import type { KuaishouScope } from "./shared";
-export type * from "./shared";
+} from "./shared.js";
+import type { KuaishouScope } from "./shared.js";
+export type * from "./shared.js";
 
 /** Always "kuaishou": this entry drives that host only. */
 export declare const platform: "kuaishou";

@@ -2,9 +2,9 @@
 import type {
   ApiName, AuthorizeOptions, AuthorizeResult, AuthStatus, Callbacks, Platform, Scope, ScopeFor,
   SettingResult, UnguardedResult
-} from "./shared";
-import type { WebScope } from "./shared";
-export type * from "./shared";
+} from "./shared.js";
+import type { WebScope } from "./shared.js";
+export type * from "./shared.js";
 
 /** Always "web": this entry drives that host only. */
 export declare const platform: "web";

@@ -2,9 +2,9 @@
 import type {
   ApiName, AuthorizeOptions, AuthorizeResult, AuthStatus, Callbacks, Platform, Scope, ScopeFor,
   SettingResult, UnguardedResult
-} from "./shared";
-import type { WeChatScope } from "./shared";
-export type * from "./shared";
+} from "./shared.js";
+import type { WeChatScope } from "./shared.js";
+export type * from "./shared.js";
 
 /** Always "wechat": this entry drives that host only. */
 export declare const platform: "wechat";

@@ -2,8 +2,8 @@
 import type {
   ApiName, AuthorizeOptions, AuthorizeResult, AuthStatus, Callbacks, Platform, Scope, ScopeFor,
   SettingResult, UnguardedResult
-} from "./shared";
-export type * from "./shared";
+} from "./shared.js";
+export type * from "./shared.js";
 
 /** The platform found by the latest call; undefined before the first one or when no host is found. */
 export declare let platform: Platform | undefined;
