@@ -13,6 +13,7 @@ import (
 	"github.com/scopegen/scopegen/generator/diag"
 	"github.com/scopegen/scopegen/generator/docsemit"
 	"github.com/scopegen/scopegen/generator/goemit"
+	"github.com/scopegen/scopegen/generator/hostconfigemit"
 	"github.com/scopegen/scopegen/generator/load"
 	"github.com/scopegen/scopegen/generator/model"
 	"github.com/scopegen/scopegen/generator/npmemit"
@@ -34,6 +35,7 @@ var emitters = []func(*model.Model) (output.Files, error){
 	npmemit.Emit,
 	docsemit.Emit,
 	schemaemit.Emit,
+	hostconfigemit.Emit,
 }
 
 // Resolve loads, validates and models a manifest. file is the name used in

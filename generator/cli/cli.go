@@ -58,6 +58,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return e.generate(args, false)
 	case "breaking":
 		return e.breaking(args)
+	case "hostconfig":
+		return e.hostconfig(args)
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return ExitOK

@@ -35,6 +35,10 @@ var (
 	TSIdentCollision   = Rule{"TS_IDENT_COLLISION", "Checks that every generated TypeScript identifier is unique in its module."}
 	DetectCycle        = Rule{"DETECT_CYCLE", "Checks that alsoDefines does not make platform detection order circular."}
 	EmptyScopePlatform = Rule{"SCOPE_WITHOUT_PLATFORM", "Checks that every scope is supported on at least one platform."}
+	UnknownScope       = Rule{"UNKNOWN_SCOPE", "Checks that every scope the app part or an excludes list names is declared under scopes."}
+	UnknownPrivacyAPI  = Rule{"UNKNOWN_PRIVACY_API", "Checks that a privacy gate lists only host privacy APIs scopegen knows."}
+	PurposeRequired    = Rule{"PURPOSE_REQUIRED", "Checks that every requested scope a host needs a purpose for has one."}
+	RequestConflict    = Rule{"REQUEST_CONFLICT", "Checks that the app does not request scopes a host refuses together."}
 )
 
 // ManifestRules lists the manifest rules in the order README documents them.
@@ -43,4 +47,5 @@ var ManifestRules = []Rule{
 	InvalidName, InvalidValue, UnknownPlatform, UnknownGrant, UnknownAPI, ProbeMisuse,
 	APIMultipleScopes, DuplicateEntry, NativeCollision, SettingCollision, PlatformCollision,
 	GoIdentCollision, TSIdentCollision, DetectCycle, EmptyScopePlatform,
+	UnknownScope, UnknownPrivacyAPI, PurposeRequired, RequestConflict,
 }

@@ -21,6 +21,7 @@ func (w *walker) manifest(n *yaml.Node, m *Manifest) {
 			w.nonEmpty(v, "platforms", "platform")
 		}},
 		{"scopes", true, func(k, v *yaml.Node) { m.ScopesPos, m.Scopes = pos(k), w.scopes(v); w.nonEmpty(v, "scopes", "scope") }},
+		{"app", false, func(_, v *yaml.Node) { w.app(v, &m.App) }},
 	})
 }
 
@@ -54,6 +55,7 @@ func (w *walker) platforms(n *yaml.Node) []*Platform {
 			{"exportCondition", true, func(_, v *yaml.Node) { p.ExportCondition = w.str(v, "exportCondition") }},
 			{"icon", false, func(_, v *yaml.Node) { p.Icon = w.str(v, "icon") }},
 			{"denial", false, func(_, v *yaml.Node) { w.denial(v, what, &p.Denial) }},
+			{"privacy", false, func(_, v *yaml.Node) { w.privacy(v, what, &p.Privacy) }},
 			{"note", false, func(_, v *yaml.Node) { p.Note = w.str(v, "note") }},
 		})
 		out = append(out, p)
@@ -105,6 +107,7 @@ func (w *walker) supports(n *yaml.Node, scope string) []*Support {
 			{"grant", true, func(_, v *yaml.Node) { s.Grant = w.str(v, "grant") }},
 			{"probe", false, func(_, v *yaml.Node) { s.Probe = w.str(v, "probe") }},
 			{"apis", false, func(_, v *yaml.Node) { s.APIs = w.apiNames(v) }},
+			{"privacy", false, func(_, v *yaml.Node) { w.declaration(v, quote(key.Value)+" support of "+scope, &s.Privacy) }},
 			{"note", false, func(_, v *yaml.Node) { s.Note = w.str(v, "note") }},
 		})
 		out = append(out, s)

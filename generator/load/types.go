@@ -41,6 +41,7 @@ type Manifest struct {
 	Scopes    []*Scope
 	// PlatformsPos and ScopesPos are where the platforms: and scopes: keys are.
 	PlatformsPos, ScopesPos diag.Pos
+	App                     App
 }
 
 // NPM configures the generated npm package.
@@ -61,6 +62,7 @@ type Platform struct {
 	ExportCondition String
 	Icon            String
 	Denial          Denial
+	Privacy         Privacy
 	Note            String
 }
 
@@ -97,6 +99,7 @@ type Support struct {
 	Grant      String
 	Probe      String
 	APIs       []APIName
+	Privacy    Declaration
 	Note       String
 }
 

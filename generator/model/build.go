@@ -30,6 +30,7 @@ func Build(m *load.Manifest, goImportPath string) (*Model, diag.List) {
 	out.Scopes = b.scopes(m.Scopes, byID)
 	out.APIs = b.apis(out.Scopes)
 	out.DetectOrder = b.detectOrder(out.Platforms)
+	out.App = resolvePrivacy(m, out)
 	b.checkGoNames(out)
 	return out, b.diags
 }

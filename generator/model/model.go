@@ -31,6 +31,9 @@ type Model struct {
 	// platforms: and scopes: are written (NPMPackagePos falls back to the
 	// npm: key, then to the zero Pos).
 	NPMPackagePos, PlatformsPos, ScopesPos diag.Pos
+	// App is the manifest's app part; nil when the manifest has none (a
+	// pure catalog: no host configuration is made).
+	App *App
 }
 
 // Field positions. Every descriptor keeps Pos, the position of its key,
@@ -55,6 +58,8 @@ type Platform struct {
 	Icon            string // optional URL
 	Note            string
 	Denial          Denial
+	// Privacy is the host's privacy-agreement gate; nil when it has none.
+	Privacy *PrivacyGate
 	// Scopes lists what this platform supports, by scope order.
 	Scopes []*Support
 
@@ -107,7 +112,10 @@ type Support struct {
 	// APINames maps each of the scope's universal APIs to this platform's
 	// method name, sorted by Universal; equal names are listed too.
 	APINames []APIName
-	Note     string
+	// Privacy is what the host wants declared for this scope; the zero
+	// value when nothing.
+	Privacy Declaration
+	Note    string
 
 	NativePos, SettingKeyPos, GrantPos diag.Pos
 }

@@ -88,6 +88,7 @@ type view struct {
 	MaxPlatforms, MaxScopes, MaxName, MaxText int
 	Grants, PlatformIDs, ReservedIDs          []string
 	ReservedConditions, JSReservedWords       []string
+	PrivacyAPIs, PrivacyOutcomes              []string
 	Patterns                                  patterns
 }
 
@@ -157,6 +158,8 @@ func newView(platformIDs []string) view {
 		ReservedIDs:        slices.Compact(reserved),
 		ReservedConditions: model.ReservedConditions,
 		JSReservedWords:    model.JSReservedWords,
+		PrivacyAPIs:        model.PrivacyAPIs,
+		PrivacyOutcomes:    privacyOutcomes(),
 		Patterns: patterns{
 			NPMPackage: model.NPMPackagePattern.String(),
 			PlatformID: model.PlatformIDPattern.String(),
@@ -174,6 +177,14 @@ func newView(platformIDs []string) view {
 			Unportable: model.UnportablePattern.String() + "|[/\r\n\u2028\u2029]",
 		},
 	}
+}
+
+func privacyOutcomes() []string {
+	out := make([]string, len(model.PrivacyOutcomes))
+	for i, o := range model.PrivacyOutcomes {
+		out[i] = string(o)
+	}
+	return out
 }
 
 func toJSON(v any) (string, error) {

@@ -43,6 +43,15 @@ var inexpressible = []struct{ rule, phrase string }{
 	{"INVALID_NAME", "which is not an exported Go identifier"}, // a derived Go name
 	{"INVALID_VALUE", "alsoDefines repeats the platform's own global"},
 	{"INVALID_VALUE", "is not a valid regular expression"},
+	// The privacy declarations and the app part refer to other entries.
+	{"UNKNOWN_SCOPE", ""},
+	{"PURPOSE_REQUIRED", ""},
+	{"REQUEST_CONFLICT", ""},
+	{"INVALID_VALUE", "privacy.gated needs a privacy gate"},
+	{"INVALID_VALUE", "cannot exclude itself"},
+	{"INVALID_VALUE", "so it cannot conflict there"},
+	{"INVALID_VALUE", "is supported on none of the app's platforms"},
+	{"DUPLICATE_ENTRY", "privacy.permission"},
 }
 
 func expressible(d diag.Diagnostic) bool {

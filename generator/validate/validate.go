@@ -32,6 +32,7 @@ func Check(m *load.Manifest) diag.List {
 	}
 	platforms := c.platforms(m.Platforms)
 	c.scopes(m.Scopes, platforms)
+	c.privacy(m, platforms)
 	return c.diags
 }
 
@@ -171,6 +172,21 @@ func (c *checker) platforms(in []*load.Platform) map[string]*load.Platform {
 	return byID
 }
 
+// portableRegex checks a pattern over errMsg that Go and JavaScript must
+// read alike (denial.message, privacy failure messages).
+func (c *checker) portableRegex(s load.String, what string) {
+	if !s.Set {
+		return
+	}
+	if _, err := regexp.Compile(s.Value); err != nil {
+		c.report(s.Pos, diag.InvalidValue, "%s is not a valid regular expression: %v", what, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
+	} else if loc := model.UnportablePattern.FindStringIndex(s.Value); loc != nil {
+		c.report(s.Pos, diag.InvalidValue, "%s uses %q, which Go and JavaScript read differently", what, s.Value[loc[0]:loc[1]])
+	} else if strings.ContainsAny(s.Value, "\n\r\u2028\u2029/") {
+		c.report(s.Pos, diag.InvalidValue, "%s must be one line without '/' (write \\x2f)", what)
+	}
+}
+
 func (c *checker) denial(d load.Denial) {
 	if !d.Set {
 		return
@@ -188,15 +204,7 @@ func (c *checker) denial(d load.Denial) {
 		}
 		seen[code.Value] = true
 	}
-	if d.Message.Set {
-		if _, err := regexp.Compile(d.Message.Value); err != nil {
-			c.report(d.Message.Pos, diag.InvalidValue, "denial.message is not a valid regular expression: %v", strings.TrimPrefix(err.Error(), "error parsing regexp: "))
-		} else if loc := model.UnportablePattern.FindStringIndex(d.Message.Value); loc != nil {
-			c.report(d.Message.Pos, diag.InvalidValue, "denial.message uses %q, which Go and JavaScript read differently", d.Message.Value[loc[0]:loc[1]])
-		} else if strings.ContainsAny(d.Message.Value, "\n\r\u2028\u2029/") {
-			c.report(d.Message.Pos, diag.InvalidValue, "denial.message must be one line without '/' (write \\x2f)")
-		}
-	}
+	c.portableRegex(d.Message, "denial.message")
 	if !d.Message.Set && !d.CodeField.Set && len(d.Codes) == 0 {
 		c.report(d.Pos, diag.MissingField, "denial needs message, codes, or both")
 	}

@@ -1,0 +1,121 @@
+package load
+
+import (
+	"gopkg.in/yaml.v3"
+
+	"github.com/scopegen/scopegen/generator/diag"
+)
+
+// Privacy is platforms.<id>.privacy: the host's privacy-agreement gate.
+// A platform without it has no gate.
+type Privacy struct {
+	Pos       diag.Pos
+	Set       bool
+	APIs      []String // host privacy APIs: getPrivacySetting, requirePrivacyAuthorize, …
+	CodeField String   // the fail object's numeric field the failure codes are read from
+	Failures  []*PrivacyFailure
+	Note      String
+}
+
+// PrivacyFailure is one entry of privacy.failures, keyed by its outcome
+// (notAgreed, notDeclared, banned).
+type PrivacyFailure struct {
+	Outcome String // the mapping key
+	Pos     diag.Pos
+	Message String
+	Codes   []Int
+	Note    String
+}
+
+// Declaration is scopes.<name>.platforms.<id>.privacy: what the host wants
+// declared before the scope's APIs work.
+type Declaration struct {
+	Pos                  diag.Pos
+	Set                  bool
+	Gated                Bool
+	InfoType             String
+	RequiredPrivateInfos []String
+	Permission           String
+	PurposeRequired      Bool
+	Excludes             []String
+	Note                 String
+}
+
+// App is the top-level app: the mini-program's own part.
+type App struct {
+	Pos       diag.Pos
+	Set       bool
+	Platforms []String
+	Requests  []*Request
+}
+
+// Request is one entry of app.requests, keyed by the universal scope name.
+type Request struct {
+	Scope   String // the mapping key
+	Pos     diag.Pos
+	Purpose String
+}
+
+func (w *walker) privacy(n *yaml.Node, owner string, p *Privacy) {
+	p.Pos, p.Set = pos(n), n.Kind == yaml.MappingNode
+	w.mapping(n, "privacy of "+owner, []field{
+		{"apis", false, func(_, v *yaml.Node) { p.APIs = w.strs(v, "privacy.apis") }},
+		{"codeField", false, func(_, v *yaml.Node) { p.CodeField = w.str(v, "privacy.codeField") }},
+		{"failures", false, func(_, v *yaml.Node) { p.Failures = w.privacyFailures(v, owner) }},
+		{"note", false, func(_, v *yaml.Node) { p.Note = w.str(v, "note") }},
+	})
+}
+
+func (w *walker) privacyFailures(n *yaml.Node, owner string) []*PrivacyFailure {
+	what := "privacy.failures of " + owner
+	if !w.expectMapping(n, what) {
+		return nil
+	}
+	var out []*PrivacyFailure
+	w.keys(n, what, func(key, value *yaml.Node) {
+		f := &PrivacyFailure{Outcome: w.str(key, "a privacy outcome"), Pos: pos(key)}
+		w.mapping(value, "privacy failure "+quote(key.Value)+" of "+owner, []field{
+			{"message", false, func(_, v *yaml.Node) { f.Message = w.str(v, "privacy failure message") }},
+			{"codes", false, func(_, v *yaml.Node) { f.Codes = w.ints(v, "privacy failure codes") }},
+			{"note", false, func(_, v *yaml.Node) { f.Note = w.str(v, "note") }},
+		})
+		out = append(out, f)
+	})
+	return out
+}
+
+func (w *walker) declaration(n *yaml.Node, owner string, d *Declaration) {
+	d.Pos, d.Set = pos(n), n.Kind == yaml.MappingNode
+	w.mapping(n, "privacy of "+owner, []field{
+		{"gated", false, func(_, v *yaml.Node) { d.Gated = w.boolean(v, "privacy.gated") }},
+		{"infoType", false, func(_, v *yaml.Node) { d.InfoType = w.str(v, "privacy.infoType") }},
+		{"requiredPrivateInfos", false, func(_, v *yaml.Node) { d.RequiredPrivateInfos = w.strs(v, "privacy.requiredPrivateInfos") }},
+		{"permission", false, func(_, v *yaml.Node) { d.Permission = w.str(v, "privacy.permission") }},
+		{"purposeRequired", false, func(_, v *yaml.Node) { d.PurposeRequired = w.boolean(v, "privacy.purposeRequired") }},
+		{"excludes", false, func(_, v *yaml.Node) { d.Excludes = w.strs(v, "privacy.excludes") }},
+		{"note", false, func(_, v *yaml.Node) { d.Note = w.str(v, "note") }},
+	})
+}
+
+func (w *walker) app(n *yaml.Node, a *App) {
+	a.Pos, a.Set = pos(n), n.Kind == yaml.MappingNode
+	w.mapping(n, "app", []field{
+		{"platforms", false, func(_, v *yaml.Node) { a.Platforms = w.strs(v, "app.platforms") }},
+		{"requests", true, func(_, v *yaml.Node) { a.Requests = w.requests(v) }},
+	})
+}
+
+func (w *walker) requests(n *yaml.Node) []*Request {
+	if !w.expectMapping(n, "app.requests") {
+		return nil
+	}
+	var out []*Request
+	w.keys(n, "app.requests", func(key, value *yaml.Node) {
+		r := &Request{Scope: w.str(key, "a scope name"), Pos: pos(key)}
+		w.mapping(value, "request of "+quote(key.Value), []field{
+			{"purpose", false, func(_, v *yaml.Node) { r.Purpose = w.str(v, "purpose") }},
+		})
+		out = append(out, r)
+	})
+	return out
+}

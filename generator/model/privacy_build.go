@@ -1,0 +1,152 @@
+package model
+
+import (
+	"cmp"
+	"regexp"
+	"slices"
+
+	"github.com/scopegen/scopegen/generator/load"
+)
+
+// resolvePrivacy fills every platform's PrivacyGate and every support's
+// Declaration from m, and returns the resolved app part (nil without one).
+// References validate has reported as unknown are left out.
+func resolvePrivacy(m *load.Manifest, out *Model) *App {
+	platforms := make(map[string]*Platform, len(out.Platforms))
+	for _, p := range out.Platforms {
+		platforms[p.ID] = p
+	}
+	scopes := make(map[string]*Scope, len(out.Scopes))
+	for _, s := range out.Scopes {
+		scopes[s.Name] = s
+	}
+	for _, lp := range m.Platforms {
+		if p := platforms[lp.ID.Value]; p != nil && lp.Privacy.Set && p.Privacy == nil {
+			p.Privacy = gate(&lp.Privacy)
+		}
+	}
+	for _, ls := range m.Scopes {
+		s := scopes[ls.Name.Value]
+		if s == nil {
+			continue
+		}
+		for _, lsup := range ls.Platforms {
+			p := platforms[lsup.Platform.Value]
+			if sup := s.SupportOn(p); p != nil && sup != nil && lsup.Privacy.Set && sup.Pos == lsup.Pos {
+				sup.Privacy = declaration(&lsup.Privacy, scopes)
+			}
+		}
+	}
+	if !m.App.Set {
+		return nil
+	}
+	return app(&m.App, out, platforms, scopes)
+}
+
+func gate(in *load.Privacy) *PrivacyGate {
+	g := &PrivacyGate{Pos: in.Pos, CodeField: in.CodeField.Value, Note: in.Note.Value}
+	for _, api := range PrivacyAPIs {
+		if slices.ContainsFunc(in.APIs, func(s load.String) bool { return s.Value == api }) {
+			g.APIs = append(g.APIs, api)
+		}
+	}
+	for _, outcome := range PrivacyOutcomes {
+		i := slices.IndexFunc(in.Failures, func(f *load.PrivacyFailure) bool { return PrivacyOutcome(f.Outcome.Value) == outcome })
+		if i < 0 {
+			continue
+		}
+		lf := in.Failures[i]
+		f := &PrivacyFailure{Pos: lf.Pos, Outcome: outcome, Message: lf.Message.Value, Note: lf.Note.Value}
+		if f.Message != "" {
+			// validate has compiled it; a broken pattern never reaches an emitter.
+			f.Regexp, _ = regexp.Compile(f.Message)
+		}
+		for _, c := range lf.Codes {
+			f.Codes = append(f.Codes, c.Value)
+		}
+		slices.Sort(f.Codes)
+		f.Codes = slices.Compact(f.Codes)
+		g.Failures = append(g.Failures, f)
+	}
+	return g
+}
+
+func declaration(in *load.Declaration, scopes map[string]*Scope) Declaration {
+	d := Declaration{
+		Pos:             in.Pos,
+		Gated:           in.Gated.Value,
+		InfoType:        in.InfoType.Value,
+		Permission:      in.Permission.Value,
+		PurposeRequired: in.PurposeRequired.Value,
+		Note:            in.Note.Value,
+	}
+	for _, api := range in.RequiredPrivateInfos {
+		d.RequiredPrivateInfos = append(d.RequiredPrivateInfos, api.Value)
+	}
+	slices.Sort(d.RequiredPrivateInfos)
+	d.RequiredPrivateInfos = slices.Compact(d.RequiredPrivateInfos)
+	for _, name := range in.Excludes {
+		if s := scopes[name.Value]; s != nil && !slices.Contains(d.Excludes, s) {
+			d.Excludes = append(d.Excludes, s)
+		}
+	}
+	slices.SortFunc(d.Excludes, func(a, b *Scope) int { return cmp.Compare(a.Index, b.Index) })
+	return d
+}
+
+func app(in *load.App, m *Model, platforms map[string]*Platform, scopes map[string]*Scope) *App {
+	a := &App{Pos: in.Pos}
+	if in.Platforms == nil {
+		a.Platforms = m.Platforms
+	}
+	for _, id := range in.Platforms {
+		if p := platforms[id.Value]; p != nil && !slices.Contains(a.Platforms, p) {
+			a.Platforms = append(a.Platforms, p)
+		}
+	}
+	slices.SortFunc(a.Platforms, func(x, y *Platform) int { return cmp.Compare(x.Index, y.Index) })
+	for _, lr := range in.Requests {
+		if s := scopes[lr.Scope.Value]; s != nil && !slices.ContainsFunc(a.Requests, func(r *Request) bool { return r.Scope == s }) {
+			a.Requests = append(a.Requests, &Request{Pos: lr.Pos, Scope: s, Purpose: lr.Purpose.Value})
+		}
+	}
+	slices.SortFunc(a.Requests, func(x, y *Request) int { return cmp.Compare(x.Scope.Index, y.Scope.Index) })
+	for _, p := range a.Platforms {
+		if hc := hostConfig(p, a.Requests); hc != nil {
+			a.HostConfigs = append(a.HostConfigs, hc)
+		}
+	}
+	return a
+}
+
+// hostConfig resolves p's app.json keys for the requests; nil when the
+// catalog declares no app.json key for p at all.
+func hostConfig(p *Platform, requests []*Request) *HostConfig {
+	hc := &HostConfig{Platform: p}
+	for _, sup := range p.Scopes {
+		if sup.Privacy.Permission != "" {
+			hc.OwnedPermissions = append(hc.OwnedPermissions, sup.Privacy.Permission)
+		}
+		hc.OwnedPrivateInfos = append(hc.OwnedPrivateInfos, sup.Privacy.RequiredPrivateInfos...)
+	}
+	for _, r := range requests {
+		sup := r.Scope.SupportOn(p)
+		if sup == nil {
+			continue
+		}
+		if sup.Privacy.Permission != "" && r.Purpose != "" {
+			hc.Permissions = append(hc.Permissions, PermissionEntry{Key: sup.Privacy.Permission, Desc: r.Purpose, Scope: r.Scope})
+		}
+		hc.RequiredPrivateInfos = append(hc.RequiredPrivateInfos, sup.Privacy.RequiredPrivateInfos...)
+	}
+	if len(hc.OwnedPermissions) == 0 && len(hc.OwnedPrivateInfos) == 0 {
+		return nil
+	}
+	slices.SortFunc(hc.Permissions, func(x, y PermissionEntry) int { return cmp.Compare(x.Key, y.Key) })
+	hc.Permissions = slices.CompactFunc(hc.Permissions, func(x, y PermissionEntry) bool { return x.Key == y.Key })
+	for _, list := range []*[]string{&hc.RequiredPrivateInfos, &hc.OwnedPermissions, &hc.OwnedPrivateInfos} {
+		slices.Sort(*list)
+		*list = slices.Compact(*list)
+	}
+	return hc
+}

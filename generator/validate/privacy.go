@@ -1,0 +1,222 @@
+package validate
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/scopegen/scopegen/generator/diag"
+	"github.com/scopegen/scopegen/generator/load"
+	"github.com/scopegen/scopegen/generator/model"
+)
+
+// privacy checks the privacy gates, the per-scope declarations and the
+// app part.
+func (c *checker) privacy(m *load.Manifest, platforms map[string]*load.Platform) {
+	for _, p := range m.Platforms {
+		c.gate(p.Privacy)
+	}
+	scopes := make(map[string]*load.Scope, len(m.Scopes))
+	names := make([]string, 0, len(m.Scopes))
+	for _, s := range m.Scopes {
+		if _, dup := scopes[s.Name.Value]; !dup {
+			scopes[s.Name.Value] = s
+			names = append(names, s.Name.Value)
+		}
+	}
+	slices.Sort(names)
+	permissions := make(map[string]map[string]firstSeen)
+	for _, s := range m.Scopes {
+		for _, sup := range s.Platforms {
+			c.declaration(s, sup, platforms[sup.Platform.Value], scopes, names)
+			claim(c, permissions, sup.Platform.Value, sup.Privacy.Permission, s.Name.Value, diag.DuplicateEntry, "privacy.permission")
+		}
+	}
+	if m.App.Set {
+		c.app(&m.App, platforms, scopes, names)
+	}
+}
+
+func (c *checker) gate(g load.Privacy) {
+	if !g.Set {
+		return
+	}
+	seen := map[string]bool{}
+	for _, api := range g.APIs {
+		if !api.Set {
+			continue
+		}
+		if !slices.Contains(model.PrivacyAPIs, api.Value) {
+			c.report(api.Pos, diag.UnknownPrivacyAPI, "unknown privacy API %q: one of %s%s", api.Value, strings.Join(model.PrivacyAPIs, ", "), diag.DidYouMean(api.Value, model.PrivacyAPIs))
+			continue
+		}
+		if seen[api.Value] {
+			c.report(api.Pos, diag.DuplicateEntry, "privacy.apis lists %q twice", api.Value)
+		}
+		seen[api.Value] = true
+	}
+	if g.CodeField.Set {
+		c.global(g.CodeField, "privacy.codeField")
+	}
+	outcomes := make([]string, len(model.PrivacyOutcomes))
+	for i, o := range model.PrivacyOutcomes {
+		outcomes[i] = string(o)
+	}
+	anyCodes := false
+	for _, f := range g.Failures {
+		if f.Outcome.Set && !slices.Contains(outcomes, f.Outcome.Value) {
+			c.report(f.Outcome.Pos, diag.UnknownField, "unknown privacy outcome %q: one of %s%s", f.Outcome.Value, strings.Join(outcomes, ", "), diag.DidYouMean(f.Outcome.Value, outcomes))
+		}
+		c.portableRegex(f.Message, "privacy failure message")
+		codes := map[int]bool{}
+		for _, code := range f.Codes {
+			switch {
+			case !code.Set:
+			case code.Value == 0:
+				c.report(code.Pos, diag.InvalidValue, "privacy failure codes cannot hold 0: the classifiers read 0 as no code")
+			case codes[code.Value]:
+				c.report(code.Pos, diag.DuplicateEntry, "privacy failure codes list %d twice", code.Value)
+			}
+			codes[code.Value] = true
+		}
+		anyCodes = anyCodes || len(f.Codes) > 0
+		if !f.Message.Set && len(f.Codes) == 0 {
+			c.report(f.Pos, diag.MissingField, "privacy failure %q needs message, codes, or both", f.Outcome.Value)
+		}
+		c.text(f.Note, "note")
+	}
+	if anyCodes != g.CodeField.Set {
+		c.report(g.Pos, diag.MissingField, "privacy needs codeField exactly when a failure lists codes")
+	}
+	if len(g.APIs) == 0 && len(g.Failures) == 0 {
+		c.report(g.Pos, diag.MissingField, "privacy needs apis, failures, or both")
+	}
+	c.text(g.Note, "note")
+}
+
+func (c *checker) declaration(s *load.Scope, sup *load.Support, p *load.Platform, scopes map[string]*load.Scope, names []string) {
+	d := sup.Privacy
+	if !d.Set {
+		return
+	}
+	if d.Gated.Value && p != nil && !p.Privacy.Set {
+		c.report(d.Gated.Pos, diag.InvalidValue, "privacy.gated needs a privacy gate on platform %q (platforms.%s.privacy)", sup.Platform.Value, sup.Platform.Value)
+	}
+	c.title(d.InfoType, "privacy.infoType")
+	seen := map[string]bool{}
+	for _, api := range d.RequiredPrivateInfos {
+		if !c.pattern(api, model.APINamePattern, "privacy.requiredPrivateInfos entry", "a host method name such as getLocation") {
+			continue
+		}
+		if seen[api.Value] {
+			c.report(api.Pos, diag.DuplicateEntry, "privacy.requiredPrivateInfos lists %q twice", api.Value)
+		}
+		seen[api.Value] = true
+	}
+	if d.Permission.Set {
+		c.pattern(d.Permission, model.NativePattern, "privacy.permission", "an app.json permission key such as scope.userLocation")
+	}
+	if d.PurposeRequired.Value && !d.Permission.Set {
+		c.report(d.PurposeRequired.Pos, diag.MissingField, "privacy.purposeRequired needs privacy.permission: the purpose is that entry's desc")
+	}
+	for _, ex := range d.Excludes {
+		if !ex.Set {
+			continue
+		}
+		other := scopes[ex.Value]
+		switch {
+		case other == nil:
+			c.report(ex.Pos, diag.UnknownScope, "unknown scope %q%s", ex.Value, diag.DidYouMean(ex.Value, names))
+		case other == s:
+			c.report(ex.Pos, diag.InvalidValue, "scope %q cannot exclude itself", ex.Value)
+		case !slices.ContainsFunc(other.Platforms, func(o *load.Support) bool { return o.Platform.Value == sup.Platform.Value }):
+			c.report(ex.Pos, diag.InvalidValue, "scope %q is not supported on platform %q, so it cannot conflict there", ex.Value, sup.Platform.Value)
+		}
+	}
+	c.text(d.Note, "note")
+}
+
+func (c *checker) app(a *load.App, platforms map[string]*load.Platform, scopes map[string]*load.Scope, names []string) {
+	ids := make([]string, 0, len(platforms))
+	for id := range platforms {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	targets := ids
+	if a.Platforms != nil {
+		targets = nil
+		for _, id := range a.Platforms {
+			switch {
+			case !id.Set:
+			case platforms[id.Value] == nil:
+				c.report(id.Pos, diag.UnknownPlatform, "unknown platform %q%s", id.Value, diag.DidYouMean(id.Value, ids))
+			case slices.Contains(targets, id.Value):
+				c.report(id.Pos, diag.DuplicateEntry, "app.platforms lists %q twice", id.Value)
+			default:
+				targets = append(targets, id.Value)
+			}
+		}
+		slices.Sort(targets)
+	}
+	requested := make(map[string]*load.Request, len(a.Requests))
+	for _, r := range a.Requests {
+		c.title(r.Purpose, "purpose")
+		s := scopes[r.Scope.Value]
+		if s == nil {
+			c.report(r.Pos, diag.UnknownScope, "unknown scope %q%s", r.Scope.Value, diag.DidYouMean(r.Scope.Value, names))
+			continue
+		}
+		requested[r.Scope.Value] = r
+		var needs, supported []string
+		for _, sup := range s.Platforms {
+			if !slices.Contains(targets, sup.Platform.Value) {
+				continue
+			}
+			supported = append(supported, sup.Platform.Value)
+			if sup.Privacy.PurposeRequired.Value && strings.TrimSpace(r.Purpose.Value) == "" {
+				needs = append(needs, fmt.Sprintf("platform %q shows it as app.json permission[%q].desc", sup.Platform.Value, sup.Privacy.Permission.Value))
+			}
+		}
+		if len(needs) > 0 && !(r.Purpose.Set && strings.TrimSpace(r.Purpose.Value) == "") {
+			c.report(r.Pos, diag.PurposeRequired, "requested scope %q needs a purpose: %s", r.Scope.Value, strings.Join(needs, ", "))
+		}
+		if len(supported) == 0 && len(targets) > 0 {
+			c.report(r.Pos, diag.InvalidValue, "requested scope %q is supported on none of the app's platforms (%s)", r.Scope.Value, strings.Join(targets, ", "))
+		}
+	}
+	c.conflicts(a, scopes, requested, targets)
+}
+
+// conflicts reports two requested scopes a targeted platform refuses
+// together, once per pair and platform, at the first of the two requests.
+func (c *checker) conflicts(a *load.App, scopes map[string]*load.Scope, requested map[string]*load.Request, targets []string) {
+	reported := map[[3]string]bool{}
+	for _, r := range a.Requests {
+		s := scopes[r.Scope.Value]
+		if s == nil || requested[r.Scope.Value] != r {
+			continue
+		}
+		for _, sup := range s.Platforms {
+			if !slices.Contains(targets, sup.Platform.Value) {
+				continue
+			}
+			for _, ex := range sup.Privacy.Excludes {
+				other := requested[ex.Value]
+				if other == nil || other == r {
+					continue
+				}
+				first, second := r, other
+				if second.Pos.Line < first.Pos.Line || (second.Pos.Line == first.Pos.Line && second.Pos.Column < first.Pos.Column) {
+					first, second = second, first
+				}
+				key := [3]string{sup.Platform.Value, first.Scope.Value, second.Scope.Value}
+				if reported[key] {
+					continue
+				}
+				reported[key] = true
+				c.report(first.Pos, diag.RequestConflict, "requested scopes %q (line %d) and %q (line %d) cannot both be requested on platform %q: its privacy.excludes at line %d says the host refuses them together",
+					first.Scope.Value, first.Pos.Line, second.Scope.Value, second.Pos.Line, sup.Platform.Value, ex.Pos.Line)
+			}
+		}
+	}
+}
