@@ -79,17 +79,30 @@ func newHostTable(m *model.Model, p *model.Platform) (*hostTable, error) {
 
 // commonImports are the helpers of common.js.tmpl this runtime calls.
 func (t *hostTable) commonImports() []string {
+	g := t.p.Privacy
+	privacyAPIs := g.Has(model.GetPrivacySetting) || g.Has(model.RequirePrivacyAuthorize) || g.Has(model.OnNeedPrivacyAuthorization)
+	privacyCodes, privacyTexts := false, false
+	if g != nil {
+		for _, f := range g.Failures {
+			privacyCodes = privacyCodes || len(f.Codes) > 0
+			privacyTexts = privacyTexts || f.Message != ""
+		}
+	}
 	names := []string{"failure", "ours"}
-	if t.uses(model.GrantAuthCode) {
+	if t.uses(model.GrantAuthCode) || privacyAPIs {
 		names = append(names, "field")
 	}
-	if t.p.Denial.Message != "" {
+	if t.p.Denial.Message != "" || privacyTexts {
 		names = append(names, "message")
 	}
-	if len(t.p.Denial.Codes) > 0 {
+	if len(t.p.Denial.Codes) > 0 || privacyCodes {
 		names = append(names, "code")
 	}
-	return append(names, "answer", "settled", "joined")
+	names = append(names, "answer", "settled", "joined")
+	if g.Has(model.RequirePrivacyAuthorize) {
+		names = append(names, "PRIVACY")
+	}
+	return names
 }
 
 func (t *hostTable) uses(g model.Grant) bool { return len(t.byGrant[g]) > 0 }
@@ -192,6 +205,10 @@ func hostRuntime(f moduleFormat, t *hostTable) string {
 		w.line("const SETTING_KEYS = %s;", jsMap(t.keys))
 		w.line("const settingKey = (scope) => scope in SETTING_KEYS ? SETTING_KEYS[scope] : scope;")
 	}
+	if t.privacyStep() != "" {
+		w.line("// The scopes the privacy gate covers (authorize's privacy: \"require\").")
+		w.line("const GATED = %s;", jsList(t.gated()))
+	}
 	if len(t.probes) > 0 {
 		w.line("// The call that prompts for an onUse scope.")
 		w.line("const PROBES = %s;", jsMap(t.probes))
@@ -201,8 +218,13 @@ func hostRuntime(f moduleFormat, t *hostTable) string {
 	writeAuthorize(w, t)
 	writeStatus(w, t)
 	writeSettings(w, t)
+	if t.p.Privacy != nil {
+		writePrivacyAPI(w, t)
+	} else {
+		writeNoPrivacy(w)
+	}
 	w.line("const isSupported = (scope, id) => (id === undefined || id === platform) && scopes.includes(scope);")
-	w.line("%s", exportLine(f, "platform", "scopes", "authorize", "authorizeApi", "getAuthStatus", "getSetting", "openSetting", "isSupported", "scopeForApi"))
+	w.line("%s", exportLine(f, "platform", "scopes", "authorize", "authorizeApi", "getAuthStatus", "getSetting", "openSetting", "isSupported", "scopeForApi", "getPrivacyStatus", "requirePrivacy", "onNeedPrivacy"))
 	w.line("%s", exportDefaultLine(f, "authorize"))
 	return w.String()
 }
@@ -252,8 +274,9 @@ func writeHostCalls(w *jsWriter, t *hostTable) {
 	}
 	w.line("// How this host fails a call the user refused.")
 	w.line("const isDenial = (e) => %s;", strings.Join(tests, " || "))
+	writePrivacyClassifier(w, t)
 	w.line("const ask = (api, scope, method, args) => call(api, method, args).catch((e) => {")
-	w.line("  throw failure(isDenial(e) ? \"AUTH_DENIED\" : \"NATIVE_ERROR\", scope, platform, e);")
+	w.line("  throw failure(%s, scope, platform, e);", t.failureExpr())
 	w.line("});")
 	w.line("// The host for a call about scope: UNKNOWN_SCOPE first, then UNSUPPORTED_PLATFORM.")
 	w.line("const present = (scope) => {")
@@ -279,10 +302,17 @@ func (t *hostTable) isIn(g model.Grant) string {
 }
 
 func writeAuthorize(w *jsWriter, t *hostTable) {
-	w.line("const flow = async (scope) => {")
+	flowArgs := "scope"
+	if t.privacyStep() != "" {
+		flowArgs = "scope, privacy"
+	}
+	w.line("const flow = async (%s) => {", flowArgs)
 	w.line("  const api = present(scope);")
 	w.line("  if (!scopes.includes(scope)) throw failure(\"UNSUPPORTED_SCOPE\", scope, platform);")
 	w.line("  const ok = { scope, platform };")
+	if step := t.privacyStep(); step != "" {
+		w.line("  %s", step)
+	}
 	last := t.used[len(t.used)-1]
 	step := func(g model.Grant, body ...string) {
 		if g == last {
@@ -348,11 +378,19 @@ func writeAuthorize(w *jsWriter, t *hostTable) {
 	if t.uses(model.GrantAuthCode) {
 		writeAuthCodeResult(w, t)
 	}
-	w.line("const authorize = (options) => settled(options, platform, ({ scope }) => joined(platform, scope, () => flow(scope)));")
+	if flowArgs == "scope" {
+		w.line("const authorize = (options) => settled(options, platform, ({ scope }) => joined(platform, scope, () => flow(scope)));")
+	} else {
+		w.line("const authorize = (options) => settled(options, platform, ({ scope, privacy }) => joined(platform, scope, () => flow(scope, privacy)));")
+	}
 	w.line("// An API no scope guards resolves at once.")
-	w.line("const authorizeApi = (api, options) => settled(options, platform, () => {")
+	if flowArgs == "scope" {
+		w.line("const authorizeApi = (api, options) => settled(options, platform, () => {")
+	} else {
+		w.line("const authorizeApi = (api, options) => settled(options, platform, ({ privacy }) => {")
+	}
 	w.line("  const scope = scopeForApi(api);")
-	w.line("  return scope ? joined(platform, scope, () => flow(scope)) : { scope: null, platform: host() ? platform : undefined };")
+	w.line("  return scope ? joined(platform, scope, () => flow(%s)) : { scope: null, platform: host() ? platform : undefined };", flowArgs)
 	w.line("});")
 	w.line("")
 }

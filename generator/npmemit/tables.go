@@ -21,6 +21,21 @@ type platformTable struct {
 	Global string                `json:"global"`
 	Denial denialTable           `json:"denial"`
 	Scopes map[string]scopeTable `json:"scopes"`
+	// Privacy is the host's privacy gate; null without one.
+	Privacy *privacyTable `json:"privacy"`
+}
+
+type privacyTable struct {
+	APIs      []string         `json:"apis"`
+	CodeField string           `json:"codeField"`
+	Failures  []privacyFailure `json:"failures"` // classification order
+}
+
+type privacyFailure struct {
+	Outcome string `json:"outcome"`
+	ErrCode string `json:"errCode"`
+	Message string `json:"message"`
+	Codes   []int  `json:"codes"`
 }
 
 type denialTable struct {
@@ -34,6 +49,8 @@ type scopeTable struct {
 	Native     string      `json:"native"`
 	SettingKey string      `json:"settingKey"`
 	Probe      string      `json:"probe"`
+	// Gated: the host's privacy gate covers the scope.
+	Gated bool `json:"gated"`
 }
 
 func tablesFile(m *model.Model) ([]byte, error) {
@@ -45,7 +62,14 @@ func tablesFile(m *model.Model) ([]byte, error) {
 		}
 		pt := platformTable{ID: p.ID, Global: p.Global, Denial: denialTable{p.Denial.CodeField, codes, p.Denial.Message}, Scopes: map[string]scopeTable{}}
 		for _, sup := range p.Scopes {
-			pt.Scopes[sup.Scope.Name] = scopeTable{sup.Grant, sup.Native, sup.SettingKey, sup.Probe}
+			pt.Scopes[sup.Scope.Name] = scopeTable{sup.Grant, sup.Native, sup.SettingKey, sup.Probe, sup.Privacy.Gated}
+		}
+		if g := p.Privacy; g != nil {
+			pt.Privacy = &privacyTable{APIs: append([]string{}, g.APIs...), CodeField: g.CodeField, Failures: []privacyFailure{}}
+			for _, f := range g.Failures {
+				codes := append([]int{}, f.Codes...)
+				pt.Privacy.Failures = append(pt.Privacy.Failures, privacyFailure{string(f.Outcome), f.Outcome.ErrCode(), f.Message, codes})
+			}
 		}
 		out.Platforms = append(out.Platforms, pt)
 	}

@@ -88,6 +88,20 @@ function adapterSource(id, host) {
   if (used.has("getAuthCode")) {
     lines.push(`declare const code: SuccessOf<typeof ${g}.getAuthCode>;`, "void [code.authCode, code.authSuccessScopes, code.authErrorScopes];");
   }
+  // The privacy calls (issue 10), where the official typings have them.
+  const privacy = host.privacy;
+  if (privacy && id === "wechat") {
+    if (privacy.apis.includes("getPrivacySetting")) {
+      lines.push(`${g}.getPrivacySetting({ success, fail });`, `declare const privacySetting: SuccessOf<typeof ${g}.getPrivacySetting>;`,
+        "const needs: boolean = privacySetting.needAuthorization;", "const contract: string = privacySetting.privacyContractName;", "void [needs, contract];");
+      used.add("getPrivacySetting");
+    }
+    if (privacy.apis.includes("requirePrivacyAuthorize")) { lines.push(`${g}.requirePrivacyAuthorize({ success, fail });`); used.add("requirePrivacyAuthorize"); }
+    // The listener is the app's, passed through; only the method is checked (its official listener type is wrong, facts §1.1).
+    if (privacy.apis.includes("onNeedPrivacyAuthorization")) lines.push(`void ${g}.onNeedPrivacyAuthorization;`);
+    // privacy.codeField (errno) is not checked: miniprogram-api-typings 5.2.3 does not declare errno on
+    // fail results (GeneralCallbackResult), though the host sends it; the runtime reads it defensively.
+  }
   // The fields isDenial() reads, on the failure of every method the runtime calls.
   const { codeField: field, message } = host.denial;
   for (const m of used) {

@@ -68,11 +68,24 @@ const openSetting = async () => {
   if (!host) throw failure("UNSUPPORTED_PLATFORM");
   return host.openSetting();
 };
+// The privacy functions of the host found; without one, none to ask.
+const getPrivacyStatus = async () => {
+  const host = track();
+  return host ? host.getPrivacyStatus() : { status: "unsupported" };
+};
+const requirePrivacy = async () => {
+  const host = track();
+  return host ? host.requirePrivacy() : { status: "unsupported" };
+};
+const onNeedPrivacy = (listener) => {
+  const host = track();
+  return !!host && host.onNeedPrivacy(listener);
+};
 // Whether the platform (default: the one detected now) supports the scope.
 const isSupported = (scope, id) => {
   const host = id === undefined ? track() : typeof id == "string" ? HOSTS[id] : undefined;
   return !!host && host.isSupported(scope);
 };
-export { scopes, authorize, authorizeApi, getAuthStatus, getSetting, openSetting, isSupported, scopeForApi };
+export { scopes, authorize, authorizeApi, getAuthStatus, getSetting, openSetting, isSupported, scopeForApi, getPrivacyStatus, requirePrivacy, onNeedPrivacy };
 export { platform };
 export default authorize;

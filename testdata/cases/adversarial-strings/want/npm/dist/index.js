@@ -57,6 +57,19 @@ const openSetting = async () => {
   if (!host) throw failure("UNSUPPORTED_PLATFORM");
   return host.openSetting();
 };
+// The privacy functions of the host found; without one, none to ask.
+const getPrivacyStatus = async () => {
+  const host = track();
+  return host ? host.getPrivacyStatus() : { status: "unsupported" };
+};
+const requirePrivacy = async () => {
+  const host = track();
+  return host ? host.requirePrivacy() : { status: "unsupported" };
+};
+const onNeedPrivacy = (listener) => {
+  const host = track();
+  return !!host && host.onNeedPrivacy(listener);
+};
 // Whether the platform (default: the one detected now) supports the scope.
 const isSupported = (scope, id) => {
   const host = id === undefined ? track() : typeof id == "string" ? HOSTS[id] : undefined;
@@ -71,5 +84,8 @@ exports.getSetting = getSetting;
 exports.openSetting = openSetting;
 exports.isSupported = isSupported;
 exports.scopeForApi = scopeForApi;
+exports.getPrivacyStatus = getPrivacyStatus;
+exports.requirePrivacy = requirePrivacy;
+exports.onNeedPrivacy = onNeedPrivacy;
 Object.defineProperty(exports, "platform", { enumerable: true, get: function () { return platform; } });
 exports.default = authorize;

@@ -64,7 +64,10 @@ const safely = (callback, value) => {
 const settled = (options, platform, body) => {
   let read = {};
   const promise = new Promise((resolve) => {
-    read = { scope: field(options, "scope"), success: field(options, "success"), fail: field(options, "fail"), complete: field(options, "complete") };
+    read = {
+      scope: field(options, "scope"), privacy: field(options, "privacy"),
+      success: field(options, "success"), fail: field(options, "fail"), complete: field(options, "complete")
+    };
     resolve(body(read));
   }).catch(ours(read.scope, platform));
   const done = promise.then(
@@ -74,13 +77,16 @@ const settled = (options, platform, body) => {
   return done;
 };
 
-// The flows under way, keyed "<platform> <scope>": a call for a scope whose
-// flow is under way joins it (one prompt; every caller the same answer).
+// The flows under way, keyed "<platform> <scope>", or "<platform>" for the
+// privacy guide (PRIVACY; never a scope's key, which has a space): a call
+// whose flow is under way joins it (one prompt; every caller the same
+// answer). A scope that is no string runs alone (it is refused anyway).
 const flows = new Map();
+const PRIVACY = {};
 
 const joined = (platform, scope, start) => {
-  if (typeof scope != "string") return start();
-  const key = platform + " " + scope;
+  if (typeof scope != "string" && scope !== PRIVACY) return start();
+  const key = scope === PRIVACY ? platform : platform + " " + scope;
   if (!flows.has(key)) {
     const flow = start();
     const done = () => flows.delete(key);
@@ -89,4 +95,4 @@ const joined = (platform, scope, start) => {
   }
   return flows.get(key);
 };
-export { failure, ours, field, message, code, answer, settled, joined };
+export { failure, ours, field, message, code, answer, settled, joined, PRIVACY };

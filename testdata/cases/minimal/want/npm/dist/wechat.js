@@ -70,6 +70,10 @@ const settings = async (method) => {
 };
 const getSetting = () => settings("getSetting").catch(ours(undefined, platform));
 const openSetting = () => settings("openSetting").catch(ours(undefined, platform));
+// No privacy gate on this host.
+const getPrivacyStatus = async () => ({ status: "unsupported" });
+const requirePrivacy = async () => ({ status: "unsupported" });
+const onNeedPrivacy = () => false;
 const isSupported = (scope, id) => (id === undefined || id === platform) && scopes.includes(scope);
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.platform = platform;
@@ -81,4 +85,7 @@ exports.getSetting = getSetting;
 exports.openSetting = openSetting;
 exports.isSupported = isSupported;
 exports.scopeForApi = scopeForApi;
+exports.getPrivacyStatus = getPrivacyStatus;
+exports.requirePrivacy = requirePrivacy;
+exports.onNeedPrivacy = onNeedPrivacy;
 exports.default = authorize;

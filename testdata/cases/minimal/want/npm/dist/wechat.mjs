@@ -70,6 +70,10 @@ const settings = async (method) => {
 };
 const getSetting = () => settings("getSetting").catch(ours(undefined, platform));
 const openSetting = () => settings("openSetting").catch(ours(undefined, platform));
+// No privacy gate on this host.
+const getPrivacyStatus = async () => ({ status: "unsupported" });
+const requirePrivacy = async () => ({ status: "unsupported" });
+const onNeedPrivacy = () => false;
 const isSupported = (scope, id) => (id === undefined || id === platform) && scopes.includes(scope);
-export { platform, scopes, authorize, authorizeApi, getAuthStatus, getSetting, openSetting, isSupported, scopeForApi };
+export { platform, scopes, authorize, authorizeApi, getAuthStatus, getSetting, openSetting, isSupported, scopeForApi, getPrivacyStatus, requirePrivacy, onNeedPrivacy };
 export default authorize;
