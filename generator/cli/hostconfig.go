@@ -95,6 +95,11 @@ func (e *env) mergeInto(path string, hc *model.HostConfig) int {
 		fmt.Fprintf(e.stderr, "scopegen hostconfig: %v\n", err)
 		return ExitUsage
 	}
+	info, err := os.Stat(target)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "scopegen hostconfig: %v\n", err)
+		return ExitInternal
+	}
 	existing, err := os.ReadFile(target)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "scopegen hostconfig: %v\n", err)
@@ -110,6 +115,11 @@ func (e *env) mergeInto(path string, hc *model.HostConfig) int {
 		return ExitOK
 	}
 	if err := output.WriteFileAtomic(target, merged); err != nil {
+		fmt.Fprintf(e.stderr, "scopegen hostconfig: %v\n", err)
+		return ExitInternal
+	}
+	// The new file was created 0644; give it back the old permissions.
+	if err := os.Chmod(target, info.Mode().Perm()); err != nil {
 		fmt.Fprintf(e.stderr, "scopegen hostconfig: %v\n", err)
 		return ExitInternal
 	}

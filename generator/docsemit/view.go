@@ -14,6 +14,7 @@ type view struct {
 	Errors     []errorRow
 	Example    string // a scope every example can use
 	Notes      []noteRow
+	Privacy    privacyView
 }
 
 type scopeRow struct {
@@ -56,6 +57,7 @@ func newView(m *model.Model) *view {
 		v.Scopes = append(v.Scopes, row)
 	}
 	v.Example = exampleScope(m)
+	v.Privacy = newPrivacyView(m)
 	for _, p := range m.Platforms {
 		if p.Note != "" {
 			v.Notes = append(v.Notes, noteRow{p.Title, p.Note})

@@ -38,6 +38,9 @@ func Emit(m *model.Model) (output.Files, error) {
 	for _, p := range m.Platforms {
 		dir := "platform/" + p.ID + "/"
 		jobs = append(jobs, job{dir + p.ID + ".go", func() *jen.File { return platformPackage(m, p) }})
+		if p.Privacy != nil {
+			jobs = append(jobs, job{dir + "privacy.go", func() *jen.File { return privacyFile(m, p) }})
+		}
 		if hasAuthCode(p) {
 			jobs = append(jobs, job{dir + "authcode.go", func() *jen.File { return authCodeFile(m, p) }})
 		}

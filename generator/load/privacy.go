@@ -43,10 +43,13 @@ type Declaration struct {
 
 // App is the top-level app: the mini-program's own part.
 type App struct {
-	Pos       diag.Pos
-	Set       bool
-	Platforms []String
-	Requests  []*Request
+	Pos diag.Pos
+	Set bool
+	// Platforms is app.platforms; PlatformsPos is where the list stands,
+	// zero when the key is absent (which means every platform).
+	Platforms    []String
+	PlatformsPos diag.Pos
+	Requests     []*Request
 }
 
 // Request is one entry of app.requests, keyed by the universal scope name.
@@ -100,7 +103,7 @@ func (w *walker) declaration(n *yaml.Node, owner string, d *Declaration) {
 func (w *walker) app(n *yaml.Node, a *App) {
 	a.Pos, a.Set = pos(n), n.Kind == yaml.MappingNode
 	w.mapping(n, "app", []field{
-		{"platforms", false, func(_, v *yaml.Node) { a.Platforms = w.strs(v, "app.platforms") }},
+		{"platforms", false, func(_, v *yaml.Node) { a.Platforms, a.PlatformsPos = w.strs(v, "app.platforms"), pos(v) }},
 		{"requests", true, func(_, v *yaml.Node) { a.Requests = w.requests(v) }},
 	})
 }

@@ -96,8 +96,8 @@ func declaration(in *load.Declaration, scopes map[string]*Scope) Declaration {
 
 func app(in *load.App, m *Model, platforms map[string]*Platform, scopes map[string]*Scope) *App {
 	a := &App{Pos: in.Pos}
-	if in.Platforms == nil {
-		a.Platforms = m.Platforms
+	if in.PlatformsPos.Line == 0 {
+		a.Platforms = slices.Clone(m.Platforms)
 	}
 	for _, id := range in.Platforms {
 		if p := platforms[id.Value]; p != nil && !slices.Contains(a.Platforms, p) {

@@ -143,7 +143,10 @@ func (c *checker) app(a *load.App, platforms map[string]*load.Platform, scopes m
 	}
 	slices.Sort(ids)
 	targets := ids
-	if a.Platforms != nil {
+	if a.PlatformsPos.Line > 0 && len(a.Platforms) == 0 {
+		c.report(a.PlatformsPos, diag.InvalidValue, "app.platforms lists no platform: list the hosts the app ships to, or leave the key out to mean every platform")
+	}
+	if a.PlatformsPos.Line > 0 {
 		targets = nil
 		for _, id := range a.Platforms {
 			switch {
