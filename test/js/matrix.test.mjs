@@ -6,10 +6,25 @@
 // mutation test does).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createHost, GLOBALS, onHost } from "./simhost.mjs";
+import { createHost, GLOBALS, hasPrivacyGate, onHost } from "./simhost.mjs";
 import { entriesFor, hostIds, rowOf, tableOf } from "./load.mjs";
 
 const STATES = ["unanswered-accept", "unanswered-reject", "granted", "denied"];
+
+// The privacy gate: open (agreed), closed (not agreed) and absent (a base
+// library without it) on hosts that have one; none elsewhere.
+const gatesOf = (id) => (hasPrivacyGate(id) ? ["open", "closed", "absent"] : ["none"]);
+const SIM_PRIVACY = { open: "agreed", closed: "required", absent: "absent", none: "agreed" };
+// Which native scopes the simulated gate covers: the manifest's gated flag
+// on WeChat (facts §1.2); every one on Douyin (not sourced, simhost.mjs).
+const gatedOn = (id) => (native) => id !== "wechat" || Object.values(tableOf(id).scopes).some((r) => r.native === native && r.gated);
+
+// A closed gate refuses the native authorize call of a gated scope: no
+// prompt, PRIVACY_NOT_AGREED, and nothing recorded.
+function behindGate(id, row, state, gate, want) {
+  if (gate !== "closed" || row.grant !== "authorize" || !state.startsWith("unanswered") || !gatedOn(id)(row.native)) return want;
+  return { outcome: "PRIVACY_NOT_AGREED", prompts: 0 };
+}
 
 // What the spec's flow must do, by mechanism. Alipay's auth_base is silent
 // (facts §2.1), and getAuthCode keeps no memory of a refusal, so a
@@ -56,10 +71,12 @@ for (const id of hostIds) {
   for (const scope of Object.keys(tableOf(id).scopes).sort()) {
     const row = rowOf(id, scope);
     for (const state of STATES) {
-      const want = expected(row, state);
-      test(`${id} ${scope} ${state} → ${want.outcome}${want.deferred ? " (deferred)" : ""}`, async () => {
-        for (const { kind, entry } of entries) await checkAuthorize(id, entry, scope, row, state, want, kind);
-      });
+      for (const gate of gatesOf(id)) {
+        const want = behindGate(id, row, state, gate, expected(row, state));
+        test(`${id} ${scope} ${state} gate ${gate} → ${want.outcome}${want.deferred ? " (deferred)" : ""}`, async () => {
+          for (const { kind, entry } of entries) await checkAuthorize(id, entry, scope, row, state, want, kind, gate);
+        });
+      }
     }
     test(`${id} ${scope} getAuthStatus`, async () => {
       for (const { kind, entry } of entries) {
@@ -75,8 +92,11 @@ for (const id of hostIds) {
   }
 }
 
-async function checkAuthorize(id, entry, scope, row, state, want, kind) {
-  const sim = createHost(id, { answer: state === "unanswered-reject" || state === "denied" ? "reject" : "accept", state: seed(row, state) });
+async function checkAuthorize(id, entry, scope, row, state, want, kind, gate) {
+  const sim = createHost(id, {
+    answer: state === "unanswered-reject" || state === "denied" ? "reject" : "accept", state: seed(row, state),
+    privacy: SIM_PRIVACY[gate], gated: gatedOn(id),
+  });
   const outcome = await onHost(sim, () => entry.authorize({ scope }).then(
     (res) => {
       assert.equal(res.scope, scope, kind);
@@ -92,8 +112,13 @@ async function checkAuthorize(id, entry, scope, row, state, want, kind) {
       assert.ok(err instanceof Error, kind);
       assert.equal(err.scope, scope, kind);
       assert.equal(err.platform, id, kind);
+      if (err.errCode.startsWith("PRIVACY_")) assert.ok(err.nativeError && err.nativeError.errMsg, `${kind}: the host's error kept`);
       return err.errCode;
     }));
+  // A privacy failure is not the user refusing: nothing recorded.
+  if (want.outcome.startsWith("PRIVACY_") && row.key) {
+    assert.equal(await onHost(sim, () => entry.getAuthStatus(scope)), "unanswered", `${kind}: getAuthStatus after a privacy failure`);
+  }
   assert.equal(outcome, want.outcome, `${kind}: calls: ${sim.calls.join(", ")}`);
   assert.equal(sim.prompts, want.prompts, `${kind}: prompts`);
   // A known state is read from getSetting, and then the host is not asked.

@@ -40,13 +40,40 @@ const DENIALS = {
 
 export const GLOBALS = { wechat: "wx", alipay: "my", bytedance: "tt", baidu: "swan", kuaishou: "ks" };
 
+// The privacy-agreement gate (privacy facts §1, §2.1): the hosts that have
+// one, the failures they answer with, and which native scopes it covers.
+// WeChat: errno 104 "privacy permission is not authorized" (not agreed),
+// 112 "api scope is not declared in the privacy agreement" (not declared),
+// for the scopes the manifest marks gated (facts §1.2). Douyin answers an
+// unagreed privacy with WeChat's "not declared" wording (facts §2.1); which
+// Douyin scopes the gate covers is not sourced, so here it covers every
+// authorize call. Baidu, Kuaishou and the web have no gate.
+const PRIVACY_HOSTS = ["wechat", "bytedance"];
+const PRIVACY_FAILURES = {
+  wechat: {
+    notAgreed: (api) => ({ errno: 104, errMsg: `${api}:fail privacy permission is not authorized` }),
+    notDeclared: (api) => ({ errno: 112, errMsg: `${api}:fail api scope is not declared in the privacy agreement` }),
+  },
+  bytedance: {
+    notAgreed: (api) => ({ errMsg: `${api}:fail api scope is not declared in the privacy agreement` }),
+    notDeclared: (api) => ({ errMsg: `${api}:fail api scope is not declared in the privacy agreement` }),
+  },
+};
+export const hasPrivacyGate = (id) => PRIVACY_HOSTS.includes(id);
+
 /**
  * Creates a simulated host. `answer` is what the user taps when prompted:
  * "accept" or "reject". `state` maps native scope (or Alipay key) to
  * "granted" | "denied"; absent means never answered.
+ * On a host with a privacy gate: `privacy` is "agreed" (the gate is open),
+ * "required" (closed: the user has not agreed) or "absent" (a base library
+ * without the privacy APIs, and so without the gate); `privacyAnswer` is
+ * what the user taps in the privacy guide ("agree" | "disagree");
+ * `gated(native)` says whether the gate covers a native scope; `undeclared`
+ * lists native scopes the privacy guide does not declare.
  */
-export function createHost(id, { answer = "accept", state = {} } = {}) {
-  const sim = { id, prompts: 0, calls: [], state: { ...state }, answer };
+export function createHost(id, { answer = "accept", state = {}, privacy = "agreed", privacyAnswer = "agree", gated = () => true, undeclared = [] } = {}) {
+  const sim = { id, prompts: 0, privacyPrompts: 0, calls: [], state: { ...state }, answer, privacy };
   const callback = (opts, ok, res) => {
     if (ok) opts?.success?.(res);
     else opts?.fail?.(res);
@@ -99,13 +126,30 @@ export function createHost(id, { answer = "accept", state = {} } = {}) {
     record("openSetting", (opts) => callback(opts, true, { authSetting: settings(ALIPAY_AUTH_CODE_SCOPES) }));
   } else {
     const known = { wechat: WECHAT_SCOPES, bytedance: BYTEDANCE_SCOPES, baidu: BAIDU_SCOPES, kuaishou: KUAISHOU_SCOPES }[id];
+    const gate = hasPrivacyGate(id) && privacy !== "absent" && PRIVACY_FAILURES[id];
     record("authorize", (opts) => {
       if (!known.includes(opts.scope)) return callback(opts, false, { errMsg: "authorize:fail invalid scope" });
+      // The gate refuses before any prompt and records nothing.
+      if (gate && gated(opts.scope) && undeclared.includes(opts.scope)) return callback(opts, false, gate.notDeclared("authorize"));
+      if (gate && gated(opts.scope) && sim.privacy === "required") return callback(opts, false, gate.notAgreed("authorize"));
       if (decide(opts.scope)) return callback(opts, true, { errMsg: "authorize:ok" });
       callback(opts, false, DENIALS[id]("authorize"));
     });
     record("getSetting", (opts) => callback(opts, true, { errMsg: "getSetting:ok", authSetting: settings() }));
     record("openSetting", (opts) => callback(opts, true, { errMsg: "openSetting:ok", authSetting: settings() }));
+    if (gate) {
+      record("getPrivacySetting", (opts) => callback(opts, true, { errMsg: "getPrivacySetting:ok", needAuthorization: sim.privacy === "required", privacyContractName: "《示例小程序隐私保护指引》" }));
+      record("requirePrivacyAuthorize", (opts) => {
+        if (sim.privacy === "agreed") return callback(opts, true, { errMsg: "requirePrivacyAuthorize:ok" });
+        sim.privacyPrompts++;
+        if (privacyAnswer === "agree") {
+          sim.privacy = "agreed";
+          return callback(opts, true, { errMsg: "requirePrivacyAuthorize:ok" });
+        }
+        callback(opts, false, gate.notAgreed("requirePrivacyAuthorize"));
+      });
+      api.onNeedPrivacyAuthorization = (listener) => { sim.calls.push("onNeedPrivacyAuthorization"); sim.privacyListener = listener; };
+    }
   }
   sim.api = api;
   return sim;
