@@ -150,11 +150,27 @@ func lenOf(list any) int {
 // JSON. encoding/json already escapes U+2028 and U+2029 (line terminators
 // in older JavaScript) and "<", so "</script>" cannot end an inline script.
 func jsString(s string) string {
+	if plainString(s) {
+		return `"` + s + `"`
+	}
 	b, err := json.Marshal(s)
 	if err != nil {
 		panic(err) // a string always marshals
 	}
 	return string(b)
+}
+
+// plainString reports whether s needs no escaping in JavaScript, TypeScript
+// or JSON: printable ASCII without quote, backslash, "<", ">" or "&" (the
+// characters encoding/json escapes); the fast path of jsString.
+func plainString(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			return false
+		}
+	}
+	return true
 }
 
 // imports renders `import { names } from "./mod.mjs";` or its CommonJS

@@ -1,6 +1,9 @@
 package npmemit
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/scopegen/scopegen/generator/model"
 )
 
@@ -11,14 +14,27 @@ type view struct {
 	DetectOrder []*platformView
 	Scopes      []scopeView
 	APIs        []apiView
+	// Tables are the large lists, written once in Go (no template walks
+	// over tables that grow with the manifest).
+	Tables tableTexts
+}
+
+// tableTexts hold the package's large lists as ready text.
+type tableTexts struct {
+	// APIS is shared.js's body: "  <scope>: <APIs, space-separated>" lines.
+	APIS string
+	// ScopeUnion is the Scope union's members ("\n  | <scope>"...).
+	ScopeUnion string
+	// APIScopes is the ApiScopes interface's body.
+	APIScopes string
 }
 
 type platformView struct {
 	ID, Global, Condition string
 	// TSType names the union of this platform's scopes (WeChatScope).
 	TSType string
-	// Rows are its scope names, by scope order (the typings' union).
-	Rows []string
+	// Union is its scopes' TypeScript union (members, or " never").
+	Union string
 	// WebDriver wires the browser driver (web.go); nil for other hosts.
 	WebDriver *webDriverView
 }
@@ -38,9 +54,11 @@ func newView(m *model.Model) (*view, error) {
 	byID := map[string]*platformView{}
 	for _, p := range m.Platforms {
 		pv := &platformView{ID: p.ID, Global: p.Global, Condition: p.ExportCondition, TSType: model.TSScopeType(p)}
-		for _, sup := range p.Scopes {
-			pv.Rows = append(pv.Rows, sup.Scope.Name)
+		names := make([]string, len(p.Scopes))
+		for i, sup := range p.Scopes {
+			names[i] = sup.Scope.Name
 		}
+		pv.Union = tsUnion(names)
 		var err error
 		if pv.WebDriver, err = webDriverFor(p); err != nil {
 			return nil, err
@@ -57,5 +75,38 @@ func newView(m *model.Model) (*view, error) {
 	for _, a := range m.APIs {
 		v.APIs = append(v.APIs, apiView{Name: a.Name, Scope: a.Scope.Name})
 	}
+	v.Tables = v.tableTexts()
 	return v, nil
+}
+
+// tsUnion renders union members, one a line; " never" for none.
+func tsUnion(names []string) string {
+	if len(names) == 0 {
+		return " never"
+	}
+	var b strings.Builder
+	for _, n := range names {
+		b.WriteString("\n  | ")
+		b.WriteString(jsString(n))
+	}
+	return b.String()
+}
+
+func (v *view) tableTexts() tableTexts {
+	var apis, apiScopes strings.Builder
+	names := make([]string, len(v.Scopes))
+	for i, s := range v.Scopes {
+		names[i] = s.Name
+		if i > 0 {
+			apis.WriteString(",\n")
+		}
+		fmt.Fprintf(&apis, "  %s: %s", jsString(s.Name), jsString(strings.Join(s.APIs, " ")))
+	}
+	for i, a := range v.APIs {
+		if i > 0 {
+			apiScopes.WriteByte('\n')
+		}
+		fmt.Fprintf(&apiScopes, "  %s: %s;", jsString(a.Name), jsString(a.Scope))
+	}
+	return tableTexts{APIS: apis.String(), ScopeUnion: tsUnion(names), APIScopes: apiScopes.String()}
 }
