@@ -2,7 +2,8 @@
 // runtime emitted from that host's resolved table (hostjs.go), a universal
 // entry that detects the host at call time and hands each call to that
 // host's runtime (universal.go), a small shared module (templates/npm/
-// common.js.tmpl) keeping flows joined across entries, each as ES module
+// core.js.tmpl, dist/core.*: the id core is reserved) keeping flows joined
+// across entries, each as ES module
 // (.mjs) and CommonJS (.js, so hosts' npm builders that append ".js" to
 // main find it), the TypeScript typings, package.json, and
 // tables.json (the resolved tables as data, for tests; not published).
@@ -77,7 +78,7 @@ func Emit(m *model.Model) (output.Files, error) {
 		tables[p.ID] = t
 	}
 	for _, f := range formats {
-		for _, mod := range []struct{ name, tmpl string }{{"common", "common.js.tmpl"}, {"shared", "shared.js.tmpl"}} {
+		for _, mod := range []struct{ name, tmpl string }{{"core", "core.js.tmpl"}, {"shared", "shared.js.tmpl"}} {
 			if err := render("dist/"+mod.name+f.Ext, mod.tmpl, v.entry(f, nil)); err != nil {
 				return nil, err
 			}
