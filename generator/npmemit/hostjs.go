@@ -109,7 +109,15 @@ func (t *hostTable) uses(g model.Grant) bool { return len(t.byGrant[g]) > 0 }
 
 // needsList reports whether g's scopes must be listed: every mechanism but
 // the last one tested.
-func (t *hostTable) needsList(g model.Grant) bool { return t.uses(g) && g != t.used[len(t.used)-1] }
+func (t *hostTable) needsList(g model.Grant) bool { return t.uses(g) && g != t.last() }
+
+// last is the last mechanism authorize tests; "" for a host without scopes.
+func (t *hostTable) last() model.Grant {
+	if len(t.used) == 0 {
+		return ""
+	}
+	return t.used[len(t.used)-1]
+}
 
 // usesSetting reports whether authorize reads getSetting (any mechanism past authCode).
 func (t *hostTable) usesSetting() bool {
@@ -313,7 +321,7 @@ func writeAuthorize(w *jsWriter, t *hostTable) {
 	if step := t.privacyStep(); step != "" {
 		w.line("  %s", step)
 	}
-	last := t.used[len(t.used)-1]
+	last := t.last()
 	step := func(g model.Grant, body ...string) {
 		if g == last {
 			for _, b := range body {
@@ -423,6 +431,11 @@ func writeStatus(w *jsWriter, t *hostTable) {
 	w.line("const status = async (scope) => {")
 	w.line("  const api = present(scope);")
 	w.line("  if (!scopes.includes(scope)) return \"unsupported\";")
+	if len(t.used) == 0 {
+		w.line("};")
+		w.line("const getAuthStatus = (scope) => status(scope).catch(ours(scope, platform));")
+		return
+	}
 	if t.uses(model.GrantNone) {
 		if len(t.used) == 1 {
 			w.line("  return \"granted\";")
