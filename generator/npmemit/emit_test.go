@@ -219,3 +219,28 @@ func TestNamesTheRuntimeCannotUse(t *testing.T) {
 		assert.ErrorContains(t, err, tc.want)
 	}
 }
+
+// A host without a privacy gate gets none of the privacy code: its entry
+// exports the three privacy functions as constants; a gated host gets the
+// classifier and the host calls.
+func TestPrivacyCodeOnlyOnGatedHosts(t *testing.T) {
+	m := resolve(t, "../../manifest.yaml")
+	files, err := Emit(m)
+	require.NoError(t, err)
+	for _, p := range m.Platforms {
+		for _, ext := range []string{".mjs", ".js"} {
+			js := string(files["npm/dist/"+p.ID+ext])
+			if p.Privacy == nil {
+				for _, s := range []string{"requirePrivacyAuthorize", "getPrivacySetting", "onNeedPrivacyAuthorization", "privacyFailure", "PRIVACY_"} {
+					assert.NotContains(t, js, s, "%s%s", p.ID, ext)
+				}
+				assert.Contains(t, js, `const onNeedPrivacy = () => false;`, p.ID)
+				continue
+			}
+			assert.Contains(t, js, `const getPrivacyStatus = `, p.ID)
+			if len(p.Privacy.Failures) > 0 {
+				assert.Contains(t, js, `privacyFailure(e) || (isDenial(e)`, "%s: privacy decided before the denial test", p.ID)
+			}
+		}
+	}
+}
