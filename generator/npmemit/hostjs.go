@@ -214,8 +214,13 @@ func hostRuntime(f moduleFormat, t *hostTable) string {
 		w.line("const settingKey = (scope) => scope in SETTING_KEYS ? SETTING_KEYS[scope] : scope;")
 	}
 	if t.privacyStep() != "" {
-		w.line("// The scopes the privacy gate covers (authorize's privacy: \"require\").")
-		w.line("const GATED = %s;", jsList(t.gated()))
+		if t.gatedTest() == "GATED.includes(scope)" {
+			w.line("// The scopes the privacy gate covers (authorize's privacy: \"require\").")
+			w.line("const GATED = %s;", jsList(t.gated()))
+		} else {
+			w.line("// The scopes the privacy gate does not cover (authorize's privacy: \"require\").")
+			w.line("const UNGATED = %s;", jsList(nonNil(t.ungated())))
+		}
 	}
 	if len(t.probes) > 0 {
 		w.line("// The call that prompts for an onUse scope.")

@@ -157,5 +157,25 @@ func (t *hostTable) privacyStep() string {
 	if t.p.Privacy == nil || !t.p.Privacy.Has(model.RequirePrivacyAuthorize) || len(t.gated()) == 0 {
 		return ""
 	}
-	return fmt.Sprintf(`if (privacy == "require" && %s.includes(scope)) await requirePrivacy().catch((e) => { throw failure(e.errCode, scope, platform, e.nativeError); });`, "GATED")
+	return fmt.Sprintf(`if (privacy == "require" && %s) await joined(platform, PRIVACY, privacyRequired).catch((e) => { throw failure(e.errCode, scope, platform, e.nativeError); });`, t.gatedTest())
+}
+
+// gatedTest tests that scope is gated, through the shorter list: the gated
+// scopes, or the host's other scopes.
+func (t *hostTable) gatedTest() string {
+	if n := len(t.gated()); 2*n > len(t.scopes) {
+		return "!UNGATED.includes(scope)"
+	}
+	return "GATED.includes(scope)"
+}
+
+// ungated lists the host's scopes its gate does not cover.
+func (t *hostTable) ungated() []string {
+	var names []string
+	for _, sup := range t.p.Scopes {
+		if !sup.Privacy.Gated {
+			names = append(names, sup.Scope.Name)
+		}
+	}
+	return names
 }

@@ -11,8 +11,8 @@ const OTHERS = ["auth_base", "auth_zhima", "scope.calendar", "scope.clipboard", 
 const NO_GRANT = ["scope.address", "scope.invoice", "scope.invoiceTitle"];
 const SETTINGS_ONLY = ["scope.userLocationBackground"];
 const BUTTON = ["scope.userInfo"];
-// The scopes the privacy gate covers (authorize's privacy: "require").
-const GATED = ["scope.addPhoneCalendar", "scope.addPhoneContact", "scope.bluetooth", "scope.camera", "scope.record", "scope.userFuzzyLocation", "scope.userLocation", "scope.userLocationBackground", "scope.werun", "scope.writePhotosAlbum"];
+// The scopes the privacy gate does not cover (authorize's privacy: "require").
+const UNGATED = ["scope.address", "scope.invoice", "scope.invoiceTitle", "scope.userInfo"];
 
 // The host's global, read at call time; falsy when absent or when reading it throws.
 const host = () => {
@@ -56,7 +56,7 @@ const flow = async (scope, privacy) => {
   const api = present(scope);
   if (!scopes.includes(scope)) throw failure("UNSUPPORTED_SCOPE", scope, platform);
   const ok = { scope, platform };
-  if (privacy == "require" && GATED.includes(scope)) await requirePrivacy().catch((e) => { throw failure(e.errCode, scope, platform, e.nativeError); });
+  if (privacy == "require" && !UNGATED.includes(scope)) await joined(platform, PRIVACY, privacyRequired).catch((e) => { throw failure(e.errCode, scope, platform, e.nativeError); });
   if (NO_GRANT.includes(scope)) return ok;
   const granted = answer(await ask(api, scope, "getSetting"), scope);
   if (granted === true) return ok;

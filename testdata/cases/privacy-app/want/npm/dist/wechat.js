@@ -47,7 +47,7 @@ const flow = async (scope, privacy) => {
   const api = present(scope);
   if (!scopes.includes(scope)) throw failure("UNSUPPORTED_SCOPE", scope, platform);
   const ok = { scope, platform };
-  if (privacy == "require" && GATED.includes(scope)) await requirePrivacy().catch((e) => { throw failure(e.errCode, scope, platform, e.nativeError); });
+  if (privacy == "require" && GATED.includes(scope)) await joined(platform, PRIVACY, privacyRequired).catch((e) => { throw failure(e.errCode, scope, platform, e.nativeError); });
   const key = settingKey(scope);
   const granted = key ? answer(await ask(api, scope, "getSetting"), key) : undefined;
   if (granted === true) return ok;
