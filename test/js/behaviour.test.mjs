@@ -12,9 +12,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pkgDir } from "./load.mjs";
 
-const wechat = await importEntry("wechat");
-const alipay = await importEntry("alipay");
-const universal = await importEntry("index");
+// SCOPEGEN_ENTRY_KIND picks the host entries the cases drive ("mjs" by
+// default, "js" for CommonJS); robustness-kinds.test.mjs runs the other.
+const KIND = process.env.SCOPEGEN_ENTRY_KIND ?? "mjs";
+const load = (id) => (KIND === "js" ? requireEntry(id) : importEntry(id));
+const wechat = await load("wechat");
+const alipay = await load("alipay");
+const universal = await load("index");
 
 const rejection = (p) => p.then(() => assert.fail("resolved"), (e) => e);
 

@@ -11,9 +11,16 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-const wechat = await importEntry("wechat");
-const alipay = await importEntry("alipay");
-const universal = await importEntry("index");
+// SCOPEGEN_ENTRY_KIND picks the entry the cases drive: "mjs" (default: the
+// host entries as ES modules), "js" (as CommonJS), "index.mjs" or "index.js"
+// (the universal entry, which finds the one host each case installs).
+// robustness-kinds.test.mjs runs this file once per other kind.
+const KIND = process.env.SCOPEGEN_ENTRY_KIND ?? "mjs";
+const load = (id) => (KIND === "mjs" ? importEntry(id) : KIND === "js" ? requireEntry(id) : KIND === "index.mjs" ? importEntry("index") : requireEntry("index"));
+const wechat = await load("wechat");
+const alipay = await load("alipay");
+// The universal entry in the same module format: one core instance, joined flows.
+const universal = KIND === "js" || KIND === "index.js" ? requireEntry("index") : await importEntry("index");
 
 const rejection = (p) => p.then(() => assert.fail("resolved"), (e) => e);
 const tick = () => new Promise((r) => setTimeout(r, 20));
