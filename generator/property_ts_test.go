@@ -19,8 +19,7 @@ import (
 
 // tsProgram collects the npm/ output of many manifests into one folder
 // that a single tsc run checks: every package's typings (.d.ts, .d.mts,
-// .d.cts, checked as declarations since skipLibCheck is off) and, per
-// manifest, a consumer that calls each entry with every scope it supports
+// checked as declarations since skipLibCheck is off) and, per manifest, a consumer that calls each entry with every scope it supports
 // and maps every API to its scope, spelt as TypeScript string literals
 // written here independently of the emitter: a name the typings escape
 // into a different string fails to type-check.
@@ -81,7 +80,7 @@ func tsConsumer(m *model.Model) string {
 	b.WriteString("// A consumer of this manifest's typings; compiled, never run.\n")
 	b.WriteString("import authorize, * as universal from \"./types/index\";\n")
 	b.WriteString("import * as universalESM from \"./types/index.mjs\";\n")
-	b.WriteString("import * as universalCJS from \"./types/index.cjs\";\n")
+	b.WriteString("import * as universalCJS from \"./types/index.js\";\n")
 	b.WriteString("export const formats: (typeof universal.authorize)[] = [universalESM.authorize, universalCJS.authorize];\n")
 	for _, s := range m.Scopes {
 		fmt.Fprintf(&b, "authorize({ scope: %s }).then((r) => { const s: %s = r.scope; return s; });\n", tsLit(s.Name), tsLit(s.Name))

@@ -1,8 +1,12 @@
-// Package npmemit writes the npm package (generated/npm/) from
-// templates/npm: one shared runtime (core) implementing the authorize flow
-// once, one entry per platform holding only that host's table, a universal
-// entry that detects the host at call time, each as ES module (.mjs) and
-// CommonJS (.cjs), the TypeScript typings and package.json.
+// Package npmemit writes the npm package (generated/npm/): per platform a
+// runtime emitted from that host's resolved table (hostjs.go), a universal
+// entry that detects the host at call time and hands each call to that
+// host's runtime (universal.go), a small shared module (templates/npm/
+// core.js.tmpl, dist/core.*: the id core is reserved) keeping flows joined
+// across entries, each as ES module
+// (.mjs) and CommonJS (.js, so hosts' npm builders that append ".js" to
+// main find it), the TypeScript typings, package.json, and
+// tables.json (the resolved tables as data, for tests; not published).
 //
 // Every string from the manifest reaches JavaScript, TypeScript and JSON
 // through the js template function (JSON with U+2028, U+2029 and "<"
@@ -27,7 +31,7 @@ const dir = "npm/"
 var tmpl = template.Must(template.New("npm").Funcs(funcs).ParseFS(templates.FS, "npm/*.tmpl"))
 
 // formats are the two module systems every runtime file is rendered for.
-var formats = []moduleFormat{{ESM: true, Ext: ".mjs"}, {ESM: false, Ext: ".cjs"}}
+var formats = []moduleFormat{{ESM: true, Ext: ".mjs"}, {ESM: false, Ext: ".js"}}
 
 // Emit renders the package.
 func Emit(m *model.Model) (output.Files, error) {
@@ -47,9 +51,10 @@ func Emit(m *model.Model) (output.Files, error) {
 	if err := render("package.json", "package.json.tmpl", v); err != nil {
 		return nil, err
 	}
-	// Typings: .d.mts and .d.cts beside each module format (so TypeScript
-	// under node16 sees the format of what it types), and .d.ts for
-	// resolvers that ignore exports.
+	// Typings: .d.mts beside the ES modules and .d.ts beside the CommonJS
+	// .js files (the package has no "type", so TypeScript under node16
+	// reads both as the format of what they type; .d.ts also serves
+	// resolvers that ignore exports).
 	for _, f := range typingFormats {
 		if err := render("types/shared"+f.Ext, "shared.d.ts.tmpl", v.entry(f, nil)); err != nil {
 			return nil, err
@@ -63,18 +68,23 @@ func Emit(m *model.Model) (output.Files, error) {
 			}
 		}
 	}
+	tables := map[string]*hostTable{}
+	for _, p := range m.Platforms {
+		t, err := newHostTable(m, p)
+		if err != nil {
+			return nil, err
+		}
+		tables[p.ID] = t
+	}
 	for _, f := range formats {
-		for _, mod := range []struct{ name, tmpl string }{{"core", "core.js.tmpl"}, {"shared", "shared.js.tmpl"}, {"index", "index.js.tmpl"}} {
+		for _, mod := range []struct{ name, tmpl string }{{"core", "core.js.tmpl"}, {"shared", "shared.js.tmpl"}} {
 			if err := render("dist/"+mod.name+f.Ext, mod.tmpl, v.entry(f, nil)); err != nil {
 				return nil, err
 			}
 		}
-	}
-	for _, p := range v.Platforms {
-		for _, f := range formats {
-			if err := render("dist/"+p.ID+f.Ext, "host.js.tmpl", v.entry(f, p)); err != nil {
-				return nil, err
-			}
+		files[dir+"dist/index"+f.Ext] = []byte(universalRuntime(f, m, tables))
+		for _, p := range m.Platforms {
+			files[dir+"dist/"+p.ID+f.Ext] = []byte(hostRuntime(f, tables[p.ID]))
 		}
 	}
 	// The web host's browser driver (web.go), only when a host uses it.
@@ -85,12 +95,18 @@ func Emit(m *model.Model) (output.Files, error) {
 			}
 		}
 	}
+	tablesJSON, err := tablesFile(m)
+	if err != nil {
+		return nil, err
+	}
+	files[dir+"tables.json"] = tablesJSON
 	return files, nil
 }
 
 // typingFormats are the typings' file extensions; Import is how a typing
-// names a sibling ("./shared.mjs" finds shared.d.mts).
-var typingFormats = []moduleFormat{{Ext: ".d.ts"}, {Ext: ".d.mts", Import: ".mjs"}, {Ext: ".d.cts", Import: ".cjs"}}
+// names a sibling ("./shared.mjs" finds shared.d.mts, "./shared.js"
+// finds shared.d.ts).
+var typingFormats = []moduleFormat{{Ext: ".d.ts", Import: ".js"}, {Ext: ".d.mts", Import: ".mjs"}}
 
 // moduleFormat says how imports and exports are spelt.
 type moduleFormat struct {
@@ -112,14 +128,12 @@ func (v *view) entry(f moduleFormat, host *platformView) entryView {
 }
 
 var funcs = template.FuncMap{
-	"js":            jsString,
-	"last":          func(i int, list any) bool { return i == lenOf(list)-1 },
-	"imports":       imports,
-	"exports":       exports,
-	"exportDefault": exportDefault,
-	"exportLive":    exportLive,
-	"join":          strings.Join,
-	"sibling":       func(e entryView, name string) string { return jsString("./" + name + e.Format.Import) },
+	"js":      jsString,
+	"last":    func(i int, list any) bool { return i == lenOf(list)-1 },
+	"imports": imports,
+	"exports": exports,
+	"join":    strings.Join,
+	"sibling": func(e entryView, name string) string { return jsString("./" + name + e.Format.Import) },
 }
 
 func lenOf(list any) int {
@@ -127,8 +141,6 @@ func lenOf(list any) int {
 	case []scopeView:
 		return len(l)
 	case []apiView:
-		return len(l)
-	case []rowView:
 		return len(l)
 	}
 	panic(fmt.Sprintf("last: unexpected %T", list))
@@ -138,6 +150,9 @@ func lenOf(list any) int {
 // JSON. encoding/json already escapes U+2028 and U+2029 (line terminators
 // in older JavaScript) and "<", so "</script>" cannot end an inline script.
 func jsString(s string) string {
+	if plainString(s) {
+		return `"` + s + `"`
+	}
 	b, err := json.Marshal(s)
 	if err != nil {
 		panic(err) // a string always marshals
@@ -145,21 +160,46 @@ func jsString(s string) string {
 	return string(b)
 }
 
+// plainString reports whether s needs no escaping in JavaScript, TypeScript
+// or JSON: printable ASCII without quote, backslash, "<", ">" or "&" (the
+// characters encoding/json escapes); the fast path of jsString.
+func plainString(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			return false
+		}
+	}
+	return true
+}
+
 // imports renders `import { names } from "./mod.mjs";` or its CommonJS
 // form; a name may be "x as y".
-func imports(e entryView, names, mod string) string {
-	if e.Format.ESM {
-		return fmt.Sprintf("import { %s } from %s;", names, jsString("./"+mod+e.Format.Ext))
+func imports(e entryView, names, mod string) string { return importLine(e.Format, names, mod) }
+
+func importLine(f moduleFormat, names, mod string) string {
+	if f.ESM {
+		return fmt.Sprintf("import { %s } from %s;", names, jsString("./"+mod+f.Ext))
 	}
 	parts := strings.Split(names, ", ")
 	for i, n := range parts {
 		parts[i] = strings.Replace(n, " as ", ": ", 1)
 	}
-	return fmt.Sprintf("var { %s } = require(%s);", strings.Join(parts, ", "), jsString("./"+mod+e.Format.Ext))
+	return fmt.Sprintf("var { %s } = require(%s);", strings.Join(parts, ", "), jsString("./"+mod+f.Ext))
 }
 
-func exports(e entryView, names ...string) string {
-	if e.Format.ESM {
+// importAllLine binds a module's namespace to name.
+func importAllLine(f moduleFormat, name, mod string) string {
+	if f.ESM {
+		return fmt.Sprintf("import * as %s from %s;", name, jsString("./"+mod+f.Ext))
+	}
+	return fmt.Sprintf("var %s = require(%s);", name, jsString("./"+mod+f.Ext))
+}
+
+func exports(e entryView, names ...string) string { return exportLine(e.Format, names...) }
+
+func exportLine(f moduleFormat, names ...string) string {
+	if f.ESM {
 		return "export { " + strings.Join(names, ", ") + " };"
 	}
 	var b strings.Builder
@@ -170,17 +210,17 @@ func exports(e entryView, names ...string) string {
 	return b.String()
 }
 
-func exportDefault(e entryView, name string) string {
-	if e.Format.ESM {
+func exportDefaultLine(f moduleFormat, name string) string {
+	if f.ESM {
 		return "export default " + name + ";"
 	}
 	return "exports.default = " + name + ";"
 }
 
-// exportLive exports a variable the module reassigns: ES modules bind it
+// exportLiveLine exports a variable the module reassigns: ES modules bind it
 // live; CommonJS gets a getter.
-func exportLive(e entryView, name string) string {
-	if e.Format.ESM {
+func exportLiveLine(f moduleFormat, name string) string {
+	if f.ESM {
 		return "export { " + name + " };"
 	}
 	return fmt.Sprintf("Object.defineProperty(exports, %s, { enumerable: true, get: function () { return %s; } });", jsString(name), name)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -43,7 +44,7 @@ func TestEveryFileCarriesTheMarkerAndIsDeterministic(t *testing.T) {
 			}
 			// One entry per platform in each format, plus the typings.
 			for _, p := range m.Platforms {
-				for _, f := range []string{"dist/" + p.ID + ".mjs", "dist/" + p.ID + ".cjs", "types/" + p.ID + ".d.ts", "types/" + p.ID + ".d.mts", "types/" + p.ID + ".d.cts"} {
+				for _, f := range []string{"dist/" + p.ID + ".mjs", "dist/" + p.ID + ".js", "types/" + p.ID + ".d.ts", "types/" + p.ID + ".d.mts"} {
 					assert.Contains(t, files, "npm/"+f)
 				}
 			}
@@ -61,6 +62,8 @@ func TestPackageJSON(t *testing.T) {
 	var pkg struct {
 		Marker      string `json:"//"`
 		Name        string
+		Main        string
+		Type        string
 		SideEffects bool
 		Exports     map[string]json.RawMessage
 	}
@@ -68,6 +71,11 @@ func TestPackageJSON(t *testing.T) {
 	assert.Equal(t, output.Marker, pkg.Marker)
 	assert.Equal(t, m.NPMPackage, pkg.Name)
 	assert.False(t, pkg.SideEffects)
+	// WeChat's npm builder appends ".js" to a main that lacks it, so main
+	// must end in .js; with no "type", that .js is CommonJS.
+	assert.Equal(t, "./dist/index.js", pkg.Main)
+	assert.Contains(t, files, "npm/dist/index.js")
+	assert.Empty(t, pkg.Type)
 	var root map[string]json.RawMessage
 	require.NoError(t, json.Unmarshal(pkg.Exports["."], &root))
 	for _, p := range m.Platforms {
@@ -82,7 +90,7 @@ func TestPackageJSON(t *testing.T) {
 	require.NoError(t, json.Unmarshal(pkg.Exports["./"+m.Platforms[0].ID], &entry))
 	assert.Equal(t, []string{"types", "default"}, jsonKeys(t, entry.Import))
 	assert.Contains(t, string(entry.Import), ".d.mts")
-	assert.Contains(t, string(entry.Require), ".d.cts")
+	assert.Contains(t, string(entry.Require), "/"+m.Platforms[0].ID+".d.ts")
 }
 
 func jsonKeys(t *testing.T, obj []byte) []string {
@@ -140,27 +148,86 @@ func TestJSString(t *testing.T) {
 	}
 }
 
-func TestTupleLeavesOutDefaults(t *testing.T) {
-	scope := &model.Scope{Name: "scope.userLocation"}
-	p := &model.Platform{ID: "x"}
+// Each host runtime holds only the mechanisms its table uses, and the
+// names, keys and probes it needs, as code.
+func TestHostRuntimeHoldsOnlyWhatItsTableUses(t *testing.T) {
 	for _, tc := range []struct {
-		name                      string
-		native, key, probe, grant string
-		want                      string
+		name     string
+		supports string // the scopes' platforms: {mini: ...} values, one per scope a, b
+		want     []string
+		wantNot  []string
 	}{
-		{"all defaults", "scope.userLocation", "scope.userLocation", "", "authorize", `["a"]`},
-		{"native differs, key equals it", "location", "location", "", "onUse", `["u", "location"]`},
-		{"no setting key", "auth_user", "", "", "authCode", `["c", "auth_user", ""]`},
-		{"universal native, no key", "scope.userLocation", "", "", "authorize", `["a", "", ""]`},
-		{"key differs from native", "scope.userLocation", "loc", "", "authorize", `["a", "", "loc"]`},
-		{"probe", "location", "location", "getLocation", "onUse", `["u", "location", "location", "getLocation"]`},
+		{"authorize only, universal names", `{native: alpha, settingKey: alpha, grant: authorize}|{native: beta, settingKey: beta, grant: authorize}`,
+			[]string{`await ask(api, scope, "authorize", { scope });`, `answer(await ask(api, scope, "getSetting"), scope)`},
+			[]string{"NATIVE_NAMES", "SETTING_KEYS", "AUTHORIZE", "BUTTON", "getAuthCode", "PROBES", "deferred", "NO_GRANT"}},
+		{"native name differs", `{native: x.alpha, settingKey: x.alpha, grant: authorize}|{native: beta, settingKey: beta, grant: authorize}`,
+			[]string{`const NATIVE_NAMES = { __proto__: null, "alpha": "x.alpha" };`, `{ scope: nativeName(scope) }`, `const SETTING_KEYS = { __proto__: null, "alpha": "x.alpha" };`},
+			[]string{"getAuthCode", "BUTTON"}},
+		{"none then button", `{native: alpha, grant: none}|{native: beta, settingKey: beta, grant: button}`,
+			[]string{`const NO_GRANT = ["alpha"];`, `if (NO_GRANT.includes(scope)) return ok;`, `  throw failure("BUTTON_REQUIRED", scope, platform);`},
+			[]string{"const BUTTON", `"authorize"`, "getAuthCode"}},
+		{"onUse with and without probe", `{native: alpha, settingKey: alpha, grant: onUse, probe: getA}|{native: beta, settingKey: "", grant: onUse}`,
+			[]string{`const PROBES = { __proto__: null, "alpha": "getA" };`, `if (!probe) return { ...ok, deferred: true };`, `if (!key) return "unknown";`},
+			[]string{`"authorize"`, "NATIVE_NAMES"}},
+		{"authCode and authorize", `{native: auth_a, settingKey: "", grant: authCode}|{native: beta, settingKey: beta, grant: authorize}`,
+			[]string{`const AUTH_CODE = ["alpha"];`, `const UNIVERSAL_NAMES = { __proto__: null, "auth_a": "alpha" };`, `"getAuthCode", { scopes: [nativeName(scope)] }`},
+			[]string{"PROBES", "BUTTON"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := tuple(&model.Support{Scope: scope, Platform: p, Native: tc.native, SettingKey: tc.key, Probe: tc.probe, Grant: model.Grant(tc.grant)})
+			s := strings.Split(tc.supports, "|")
+			files, err := Emit(build(t, `version: 1
+platforms:
+  mini: {title: Mini, global: mini, exportCondition: mini, denial: {message: deny}}
+scopes:
+  alpha: {title: A, description: A., platforms: {mini: `+s[0]+`}}
+  beta: {title: B, description: B., platforms: {mini: `+s[1]+`}}
+`))
 			require.NoError(t, err)
-			assert.Equal(t, tc.want, got)
+			js := string(files["npm/dist/mini.mjs"])
+			for _, w := range tc.want {
+				assert.Contains(t, js, w)
+			}
+			for _, w := range tc.wantNot {
+				assert.NotContains(t, js, w)
+			}
+			assert.NotRegexp(t, `"[acunsb]"\s*[,\]]`, js, "no one-letter codes")
 		})
 	}
-	_, err := tuple(&model.Support{Scope: scope, Platform: p, Grant: "teleport"})
-	assert.ErrorContains(t, err, "teleport")
+}
+
+// esbuild keeps /* @__PURE__ */ only before a call of a plain name.
+func TestPureAnnotationsPrecedePlainCalls(t *testing.T) {
+	files, err := Emit(resolve(t, "../../manifest.yaml"))
+	require.NoError(t, err)
+	pure := regexp.MustCompile(`/\* @__PURE__ \*/ ([A-Za-z_$][\w$.]*)\(`)
+	for name, data := range files {
+		for _, m := range pure.FindAllSubmatch(data, -1) {
+			assert.NotContains(t, string(m[1]), ".", "%s: %s", name, m[0])
+		}
+	}
+}
+
+// A host without a privacy gate gets none of the privacy code: its entry
+// exports the three privacy functions as constants; a gated host gets the
+// classifier and the host calls.
+func TestPrivacyCodeOnlyOnGatedHosts(t *testing.T) {
+	m := resolve(t, "../../manifest.yaml")
+	files, err := Emit(m)
+	require.NoError(t, err)
+	for _, p := range m.Platforms {
+		for _, ext := range []string{".mjs", ".js"} {
+			js := string(files["npm/dist/"+p.ID+ext])
+			if p.Privacy == nil {
+				for _, s := range []string{"requirePrivacyAuthorize", "getPrivacySetting", "onNeedPrivacyAuthorization", "privacyFailure", "PRIVACY_"} {
+					assert.NotContains(t, js, s, "%s%s", p.ID, ext)
+				}
+				assert.Contains(t, js, `const onNeedPrivacy = () => false;`, p.ID)
+				continue
+			}
+			assert.Contains(t, js, `const getPrivacyStatus = `, p.ID)
+			if len(p.Privacy.Failures) > 0 {
+				assert.Contains(t, js, `privacyFailure(e) || (isDenial(e)`, "%s: privacy decided before the denial test", p.ID)
+			}
+		}
+	}
 }

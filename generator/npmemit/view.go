@@ -14,32 +14,29 @@ type view struct {
 	DetectOrder []*platformView
 	Scopes      []scopeView
 	APIs        []apiView
+	// Tables are the large lists, written once in Go (no template walks
+	// over tables that grow with the manifest).
+	Tables tableTexts
+}
+
+// tableTexts hold the package's large lists as ready text.
+type tableTexts struct {
+	// APIS is shared.js's body: "  <scope>: <APIs, space-separated>" lines.
+	APIS string
+	// ScopeUnion is the Scope union's members ("\n  | <scope>"...).
+	ScopeUnion string
+	// APIScopes is the ApiScopes interface's body.
+	APIScopes string
 }
 
 type platformView struct {
 	ID, Global, Condition string
 	// TSType names the union of this platform's scopes (WeChatScope).
 	TSType string
-	// Var is the platform's variable in the universal entry; prefixed, so
-	// an id that is a JavaScript keyword is still a valid name.
-	Var    string
-	Denial model.Denial
-	Rows   []rowView
-	// Others are the scopes only other platforms support: the runtime
-	// tells an unknown scope from an unsupported one by them.
-	Others []string
-	// AuthCode is set when a scope is granted through getAuthCode here.
-	AuthCode bool
+	// Union is its scopes' TypeScript union (members, or " never").
+	Union string
 	// WebDriver wires the browser driver (web.go); nil for other hosts.
 	WebDriver *webDriverView
-}
-
-// rowView is one scope in a host's table.
-type rowView struct {
-	Scope string
-	// Tuple is the JavaScript row [grant, native?, settingKey?, probe?],
-	// trailing defaults left out (see templates/npm/core.js.tmpl).
-	Tuple string
 }
 
 type scopeView struct {
@@ -49,40 +46,17 @@ type scopeView struct {
 
 type apiView struct{ Name, Scope string }
 
-// grantCodes spell each mechanism in the host tables; core.js.tmpl
-// declares the same letters.
-var grantCodes = map[model.Grant]string{
-	model.GrantAuthorize:    "a",
-	model.GrantAuthCode:     "c",
-	model.GrantOnUse:        "u",
-	model.GrantNone:         "n",
-	model.GrantSettingsOnly: "s",
-	model.GrantButton:       "b",
-}
-
 func newView(m *model.Model) (*view, error) {
 	v := &view{Package: m.NPMPackage}
 	byID := map[string]*platformView{}
 	for _, p := range m.Platforms {
-		pv := &platformView{
-			ID: p.ID, Global: p.Global, Condition: p.ExportCondition,
-			TSType: model.TSScopeType(p), Var: "host_" + p.ID, Denial: p.Denial,
+		pv := &platformView{ID: p.ID, Global: p.Global, Condition: p.ExportCondition, TSType: model.TSScopeType(p)}
+		names := make([]string, len(p.Scopes))
+		for i, sup := range p.Scopes {
+			names[i] = sup.Scope.Name
 		}
-		for _, sup := range p.Scopes {
-			row, err := tuple(sup)
-			if err != nil {
-				return nil, err
-			}
-			pv.Rows = append(pv.Rows, rowView{Scope: sup.Scope.Name, Tuple: row})
-			pv.AuthCode = pv.AuthCode || sup.Grant == model.GrantAuthCode
-		}
+		pv.Union = tsUnion(names)
 		pv.WebDriver = webDriverFor(p)
-		pv.Others = []string{}
-		for _, s := range m.Scopes {
-			if s.SupportOn(p) == nil {
-				pv.Others = append(pv.Others, s.Name)
-			}
-		}
 		v.Platforms = append(v.Platforms, pv)
 		byID[p.ID] = pv
 	}
@@ -95,35 +69,38 @@ func newView(m *model.Model) (*view, error) {
 	for _, a := range m.APIs {
 		v.APIs = append(v.APIs, apiView{Name: a.Name, Scope: a.Scope.Name})
 	}
+	v.Tables = v.tableTexts()
 	return v, nil
 }
 
-// tuple renders a support row, leaving out trailing fields that equal
-// their defaults: native defaults to the universal name, settingKey to
-// native, probe to none.
-func tuple(sup *model.Support) (string, error) {
-	code, ok := grantCodes[sup.Grant]
-	if !ok {
-		return "", fmt.Errorf("scope %q on %q: grant %q has no runtime code", sup.Scope.Name, sup.Platform.ID, sup.Grant)
+// tsUnion renders union members, one a line; " never" for none.
+func tsUnion(names []string) string {
+	if len(names) == 0 {
+		return " never"
 	}
-	native := "" // row[1] || scope in the runtime
-	if sup.Native != sup.Scope.Name {
-		native = sup.Native
+	var b strings.Builder
+	for _, n := range names {
+		b.WriteString("\n  | ")
+		b.WriteString(jsString(n))
 	}
-	var fields []string
-	switch {
-	case sup.Probe != "":
-		fields = []string{code, native, sup.SettingKey, sup.Probe}
-	case sup.SettingKey != sup.Native:
-		fields = []string{code, native, sup.SettingKey}
-	case native != "":
-		fields = []string{code, native}
-	default:
-		fields = []string{code}
+	return b.String()
+}
+
+func (v *view) tableTexts() tableTexts {
+	var apis, apiScopes strings.Builder
+	names := make([]string, len(v.Scopes))
+	for i, s := range v.Scopes {
+		names[i] = s.Name
+		if i > 0 {
+			apis.WriteString(",\n")
+		}
+		fmt.Fprintf(&apis, "  %s: %s", jsString(s.Name), jsString(strings.Join(s.APIs, " ")))
 	}
-	parts := make([]string, len(fields))
-	for i, f := range fields {
-		parts[i] = jsString(f)
+	for i, a := range v.APIs {
+		if i > 0 {
+			apiScopes.WriteByte('\n')
+		}
+		fmt.Fprintf(&apiScopes, "  %s: %s;", jsString(a.Name), jsString(a.Scope))
 	}
-	return "[" + strings.Join(parts, ", ") + "]", nil
+	return tableTexts{APIS: apis.String(), ScopeUnion: tsUnion(names), APIScopes: apiScopes.String()}
 }

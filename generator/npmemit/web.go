@@ -19,11 +19,11 @@ const webDriverModule = "web-driver"
 // TestWebDriverImplementsEveryProbe keeps the two in step.
 var webProbes = model.BrowserProbes
 
-// webLacks are the methods a browser does not have; core fails them
+// webLacks are the methods a browser does not have; its runtime fails them
 // NOT_AVAILABLE without a call.
 var webLacks = []string{"openSetting"}
 
-// webDriverView is what host.js.tmpl needs to wire the driver.
+// webDriverView is what hostjs.go needs to wire the driver.
 type webDriverView struct {
 	// Permissions are the Permissions API names getSetting queries: the
 	// host's setting keys, sorted, once each.

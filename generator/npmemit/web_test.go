@@ -23,7 +23,7 @@ func build(t *testing.T, manifest string) *model.Model {
 func TestWebDriverImplementsEveryProbe(t *testing.T) {
 	files, err := Emit(resolve(t, "../../manifest.yaml"))
 	require.NoError(t, err)
-	for _, ext := range []string{".mjs", ".cjs"} {
+	for _, ext := range []string{".mjs", ".js"} {
 		driver := string(files["npm/dist/web-driver"+ext])
 		require.NotEmpty(t, driver, "the root manifest has a web host")
 		for _, probe := range webProbes {
@@ -37,11 +37,11 @@ func TestWebHostIsWiredToTheDriver(t *testing.T) {
 	require.NoError(t, err)
 	web := string(files["npm/dist/web.mjs"])
 	assert.Contains(t, web, `import { browser, webDriver } from "./web-driver.mjs";`)
-	assert.Contains(t, web, `driver: webDriver(["camera", "geolocation", "microphone"]),`)
-	assert.Contains(t, web, `lacks: ["openSetting"],`)
+	assert.Contains(t, web, `const driver = /* @__PURE__ */ webDriver(["camera", "geolocation", "microphone"]);`)
+	assert.Contains(t, web, `if (method == "openSetting") throw failure("NOT_AVAILABLE", undefined, platform);`)
 	assert.NotContains(t, web, "typeof navigator", "the browser check is the driver's")
-	cjs := string(files["npm/dist/web.cjs"])
-	assert.Contains(t, cjs, `require("./web-driver.cjs")`)
+	cjs := string(files["npm/dist/web.js"])
+	assert.Contains(t, cjs, `require("./web-driver.js")`)
 	// The other hosts know nothing of it.
 	for _, id := range []string{"wechat", "alipay"} {
 		assert.NotContains(t, string(files["npm/dist/"+id+".mjs"]), "web-driver")
@@ -73,6 +73,6 @@ scopes:
 `))
 	require.NoError(t, err)
 	web := string(files["npm/dist/web.mjs"])
-	assert.Contains(t, web, `driver: webDriver(["camera", "clipboard-read"]),`)
-	assert.Equal(t, 1, strings.Count(web, "driver:"))
+	assert.Contains(t, web, `webDriver(["camera", "clipboard-read"]);`)
+	assert.Equal(t, 1, strings.Count(web, "webDriver("))
 }

@@ -5,16 +5,20 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHost, onHost, withGlobals } from "./simhost.mjs";
-import { importEntry, requireEntry, hostIds, pkg } from "./load.mjs";
+import { importEntry, requireEntry, hostIds, pkg, tableOf } from "./load.mjs";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pkgDir } from "./load.mjs";
 
-const wechat = await importEntry("wechat");
-const alipay = await importEntry("alipay");
-const universal = await importEntry("index");
+// SCOPEGEN_ENTRY_KIND picks the host entries the cases drive ("mjs" by
+// default, "js" for CommonJS); robustness-kinds.test.mjs runs the other.
+const KIND = process.env.SCOPEGEN_ENTRY_KIND ?? "mjs";
+const load = (id) => (KIND === "js" ? requireEntry(id) : importEntry(id));
+const wechat = await load("wechat");
+const alipay = await load("alipay");
+const universal = await load("index");
 
 const rejection = (p) => p.then(() => assert.fail("resolved"), (e) => e);
 
@@ -29,7 +33,7 @@ test("unknown scope: UNKNOWN_SCOPE, no native call, even without a host", async 
 });
 
 test("unsupported scope: UNSUPPORTED_SCOPE with no native call", async () => {
-  const scope = Object.keys((await importEntry("bytedance")).host.scopes).find((s) => !wechat.scopes.includes(s));
+  const scope = Object.keys(tableOf("bytedance").scopes).find((s) => !wechat.scopes.includes(s));
   const sim = createHost("wechat");
   const err = await onHost(sim, () => rejection(wechat.authorize({ scope })));
   assert.equal(err.errCode, "UNSUPPORTED_SCOPE");

@@ -1,12 +1,30 @@
 // Every scope × every host × {unanswered-accept, unanswered-reject,
-// granted, denied}, driven by the generated tables, against the simulated
-// hosts: the outcome, the prompts and the native calls.
+// granted, denied}, driven by the generated tables (tables.json), against
+// the simulated hosts: the outcome, the prompts and the native calls, on
+// every entry that drives the host (its own and the universal one, ES module
+// and CommonJS). SCOPEGEN_NPM points the suite at another build (the
+// mutation test does).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createHost, GLOBALS, onHost } from "./simhost.mjs";
-import { decodeRow, hostIds, importEntry } from "./load.mjs";
+import { createHost, GLOBALS, hasPrivacyGate, onHost } from "./simhost.mjs";
+import { entriesFor, hostIds, rowOf, tableOf } from "./load.mjs";
 
 const STATES = ["unanswered-accept", "unanswered-reject", "granted", "denied"];
+
+// The privacy gate: open (agreed), closed (not agreed) and absent (a base
+// library without it) on hosts that have one; none elsewhere.
+const gatesOf = (id) => (hasPrivacyGate(id) ? ["open", "closed", "absent"] : ["none"]);
+const SIM_PRIVACY = { open: "agreed", closed: "required", absent: "absent", none: "agreed" };
+// Which native scopes the simulated gate covers: the manifest's gated flag
+// on WeChat (facts §1.2); every one on Douyin (not sourced, simhost.mjs).
+const gatedOn = (id) => (native) => id !== "wechat" || Object.values(tableOf(id).scopes).some((r) => r.native === native && r.gated);
+
+// A closed gate refuses the native authorize call of a gated scope: no
+// prompt, PRIVACY_NOT_AGREED, and nothing recorded.
+function behindGate(id, row, state, gate, want) {
+  if (gate !== "closed" || row.grant !== "authorize" || !state.startsWith("unanswered") || !gatedOn(id)(row.native)) return want;
+  return { outcome: "PRIVACY_NOT_AGREED", prompts: 0 };
+}
 
 // What the spec's flow must do, by mechanism. Alipay's auth_base is silent
 // (facts §2.1), and getAuthCode keeps no memory of a refusal, so a
@@ -15,29 +33,29 @@ function expected({ grant, native, key, probe }, state) {
   const answer = state === "unanswered-accept" ? "ok" : "AUTH_DENIED";
   const known = key && (state === "granted" || state === "denied");
   switch (grant) {
-    case "n":
+    case "none":
       return { outcome: "ok", prompts: 0 };
-    case "a":
+    case "authorize":
       if (state === "granted") return { outcome: "ok", prompts: 0 };
       if (state === "denied") return { outcome: "AUTH_DENIED", prompts: 0 };
       return { outcome: answer, prompts: 1 };
-    case "c":
+    case "authCode":
       if (native === "auth_base" || state === "granted") return { outcome: "ok", prompts: 0 };
       return { outcome: state === "denied" ? "AUTH_DENIED" : answer, prompts: 1 };
-    case "u":
+    case "onUse":
       if (known) return { outcome: state === "granted" ? "ok" : "AUTH_DENIED", prompts: 0 };
       if (!probe) return { outcome: "ok", prompts: 0, deferred: true };
       return { outcome: state === "denied" ? "AUTH_DENIED" : answer, prompts: 1 };
-    case "s":
-    case "b":
+    case "settingsOnly":
+    case "button":
       if (known) return { outcome: state === "granted" ? "ok" : "AUTH_DENIED", prompts: 0 };
-      return { outcome: grant === "s" ? "SETTINGS_REQUIRED" : "BUTTON_REQUIRED", prompts: 0 };
+      return { outcome: grant === "settingsOnly" ? "SETTINGS_REQUIRED" : "BUTTON_REQUIRED", prompts: 0 };
   }
   throw new Error(`unknown grant ${grant}`);
 }
 
 function seed(row, state) {
-  const key = row.grant === "c" ? row.native : row.key || row.native;
+  const key = row.grant === "authCode" ? row.native : row.key || row.native;
   if (state === "granted" || state === "denied") return { [key]: state };
   return {};
 }
@@ -49,47 +67,63 @@ for (const id of hostIds) {
     test(`${id}: every scope × state`, { skip: `no simulated ${id} host in test/js/simhost.mjs` }, () => {});
     continue;
   }
-  const entry = await importEntry(id);
-  for (const [scope, raw] of Object.entries(entry.host.scopes)) {
-    const row = decodeRow(scope, raw);
+  const entries = await entriesFor(id);
+  for (const scope of Object.keys(tableOf(id).scopes).sort()) {
+    const row = rowOf(id, scope);
     for (const state of STATES) {
-      const want = expected(row, state);
-      test(`${id} ${scope} ${state} → ${want.outcome}${want.deferred ? " (deferred)" : ""}`, async () => {
-        const sim = createHost(id, { answer: state === "unanswered-reject" || state === "denied" ? "reject" : "accept", state: seed(row, state) });
-        const outcome = await onHost(sim, () => entry.authorize({ scope }).then(
-          (res) => {
-            assert.equal(res.scope, scope);
-            assert.equal(res.platform, id);
-            assert.equal(res.deferred, want.deferred);
-            if (row.grant === "c") {
-              assert.equal(res.authCode, "code-123");
-              assert.deepEqual(res.authSuccessScopes, [scope], "authSuccessScopes in universal names");
-            }
-            return "ok";
-          },
-          (err) => {
-            assert.ok(err instanceof Error);
-            assert.equal(err.scope, scope);
-            assert.equal(err.platform, id);
-            return err.errCode;
-          }));
-        assert.equal(outcome, want.outcome, `calls: ${sim.calls.join(", ")}`);
-        assert.equal(sim.prompts, want.prompts, "prompts");
-        // A known state is read from getSetting, and then the host is not asked.
-        if (row.key && row.grant !== "n" && (state === "granted" || state === "denied") && row.grant !== "c") {
-          assert.deepEqual(sim.calls, ["getSetting"]);
-        }
-        if (row.grant === "n") assert.deepEqual(sim.calls, [], "a scope the host no longer gates needs no native call");
-      });
+      for (const gate of gatesOf(id)) {
+        const want = behindGate(id, row, state, gate, expected(row, state));
+        test(`${id} ${scope} ${state} gate ${gate} → ${want.outcome}${want.deferred ? " (deferred)" : ""}`, async () => {
+          for (const { kind, entry } of entries) await checkAuthorize(id, entry, scope, row, state, want, kind, gate);
+        });
+      }
     }
     test(`${id} ${scope} getAuthStatus`, async () => {
-      for (const state of ["granted", "denied", "unanswered-accept"]) {
-        const sim = createHost(id, { state: seed(row, state) });
-        const status = await onHost(sim, () => entry.getAuthStatus(scope));
-        const want = row.grant === "n" ? "granted" : !row.key ? "unknown" : state === "unanswered-accept" ? "unanswered" : state;
-        assert.equal(status, want, state);
-        assert.equal(sim.prompts, 0);
+      for (const { kind, entry } of entries) {
+        for (const state of ["granted", "denied", "unanswered-accept"]) {
+          const sim = createHost(id, { state: seed(row, state) });
+          const status = await onHost(sim, () => entry.getAuthStatus(scope));
+          const want = row.grant === "none" ? "granted" : !row.key ? "unknown" : state === "unanswered-accept" ? "unanswered" : state;
+          assert.equal(status, want, `${kind} ${state}`);
+          assert.equal(sim.prompts, 0, kind);
+        }
       }
     });
   }
+}
+
+async function checkAuthorize(id, entry, scope, row, state, want, kind, gate) {
+  const sim = createHost(id, {
+    answer: state === "unanswered-reject" || state === "denied" ? "reject" : "accept", state: seed(row, state),
+    privacy: SIM_PRIVACY[gate], gated: gatedOn(id),
+  });
+  const outcome = await onHost(sim, () => entry.authorize({ scope }).then(
+    (res) => {
+      assert.equal(res.scope, scope, kind);
+      assert.equal(res.platform, id, kind);
+      assert.equal(res.deferred, want.deferred, kind);
+      if (row.grant === "authCode") {
+        assert.equal(res.authCode, "code-123", kind);
+        assert.deepEqual(res.authSuccessScopes, [scope], `${kind}: authSuccessScopes in universal names`);
+      }
+      return "ok";
+    },
+    (err) => {
+      assert.ok(err instanceof Error, kind);
+      assert.equal(err.scope, scope, kind);
+      assert.equal(err.platform, id, kind);
+      if (err.errCode.startsWith("PRIVACY_")) assert.ok(err.nativeError && err.nativeError.errMsg, `${kind}: the host's error kept`);
+      return err.errCode;
+    }));
+  // A privacy failure is not the user refusing: nothing recorded.
+  if (want.outcome.startsWith("PRIVACY_") && row.key) {
+    assert.equal(await onHost(sim, () => entry.getAuthStatus(scope)), "unanswered", `${kind}: getAuthStatus after a privacy failure`);
+  }
+  assert.equal(outcome, want.outcome, `${kind}: calls: ${sim.calls.join(", ")}`);
+  assert.equal(sim.prompts, want.prompts, `${kind}: prompts`);
+  // A known state is read from getSetting, and then the host is not asked.
+  if (row.key && row.grant !== "none" && (state === "granted" || state === "denied") && row.grant !== "authCode") {
+    assert.deepEqual(sim.calls, ["getSetting"], kind);
+  }
+  if (row.grant === "none") assert.deepEqual(sim.calls, [], `${kind}: a scope the host no longer gates needs no native call`);
 }

@@ -5,14 +5,22 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHost, onHost, withGlobals } from "./simhost.mjs";
-import { importEntry, pkgDir, requireEntry } from "./load.mjs";
+import { entriesFor, importEntry, patchedCopy, pkgDir, requireEntry } from "./load.mjs";
+import { rmSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-const wechat = await importEntry("wechat");
-const alipay = await importEntry("alipay");
-const universal = await importEntry("index");
+// SCOPEGEN_ENTRY_KIND picks the entry the cases drive: "mjs" (default: the
+// host entries as ES modules), "js" (as CommonJS), "index.mjs" or "index.js"
+// (the universal entry, which finds the one host each case installs).
+// robustness-kinds.test.mjs runs this file once per other kind.
+const KIND = process.env.SCOPEGEN_ENTRY_KIND ?? "mjs";
+const load = (id) => (KIND === "mjs" ? importEntry(id) : KIND === "js" ? requireEntry(id) : KIND === "index.mjs" ? importEntry("index") : requireEntry("index"));
+const wechat = await load("wechat");
+const alipay = await load("alipay");
+// The universal entry in the same module format: one core instance, joined flows.
+const universal = KIND === "js" || KIND === "index.js" ? requireEntry("index") : await importEntry("index");
 
 const rejection = (p) => p.then(() => assert.fail("resolved"), (e) => e);
 const tick = () => new Promise((r) => setTimeout(r, 20));
@@ -284,18 +292,149 @@ test("callbacks that are not functions are ignored, as if absent", async () => {
   assert.equal(run("function"), "handled");
 });
 
-// Through core's host-descriptor boundary (documented in core.js.tmpl), with
-// a denial pattern no real manifest has but a valid one may: it matches "undefined".
+// With a denial pattern no real manifest has but a valid one may (it matches
+// "undefined"), patched into a copy of the emitted WeChat runtime.
 test("a native error without a message is no denial, whatever the manifest's pattern", async () => {
-  const core = await import(pathToFileURL(path.join(pkgDir, "dist", "core.mjs")).href);
-  const api = { getSetting: (o) => o.success({ authSetting: {} }) };
-  const host = { id: "h", global: () => api, denial: ["", [], "^[a-z]+$"], others: [], scopes: { __proto__: null, "scope.x": ["a"] } };
-  for (const nativeError of [{}, { errCode: 5 }, "undefined", 0]) {
-    api.authorize = (o) => o.fail(nativeError);
-    const err = await rejection(core.authorizeWith([host], { scope: "scope.x" }));
-    assert.equal(err.errCode, "NATIVE_ERROR", JSON.stringify(nativeError));
-    assert.equal(err.nativeError, nativeError);
+  const dir = patchedCopy({ "dist/wechat.mjs": (js) => js.replace(/RegExp\("[^"]*"\)/, 'RegExp("^[a-z]+$")') });
+  try {
+    const patched = await import(pathToFileURL(path.join(dir, "dist", "wechat.mjs")).href);
+    const api = { getSetting: (o) => o.success({ authSetting: {} }) };
+    await withGlobals({ wx: api }, async () => {
+      for (const nativeError of [{}, { errCode: 5 }, "undefined", 0]) {
+        api.authorize = (o) => o.fail(nativeError);
+        const err = await rejection(patched.authorize({ scope: "scope.camera" }));
+        assert.equal(err.errCode, "NATIVE_ERROR", JSON.stringify(nativeError));
+        assert.equal(err.nativeError, nativeError);
+      }
+      api.authorize = (o) => o.fail({ errMsg: "denied" });
+      assert.equal((await rejection(patched.authorize({ scope: "scope.camera" }))).errCode, "AUTH_DENIED");
+    });
+  } finally {
+    rmSync(dir, { recursive: true });
   }
-  api.authorize = (o) => o.fail({ errMsg: "denied" });
-  assert.equal((await rejection(core.authorizeWith([host], { scope: "scope.x" }))).errCode, "AUTH_DENIED");
+});
+
+// Hostile values (issue 12, class 2), on every entry kind: the runtime reads
+// options and host values defensively, once, inside the Promise. Never a
+// synchronous throw; every rejection our Error with an errCode; results on
+// own properties.
+const kinds = async (id) => entriesFor(id);
+const isOurs = (e) => e instanceof Error && typeof e.errCode == "string" && typeof e.errMsg == "string";
+const noSyncThrow = (f, what) => {
+  let p;
+  assert.doesNotThrow(() => { p = f(); }, what);
+  return p;
+};
+
+test("a host global whose read throws is no host: no synchronous throw, UNSUPPORTED_PLATFORM, isSupported false", async () => {
+  for (const [id, global] of [["wechat", "wx"], ["alipay", "my"], ["web", "navigator"]]) {
+    for (const { kind, entry } of await kinds(id)) {
+      const descriptor = Object.getOwnPropertyDescriptor(globalThis, global);
+      Object.defineProperty(globalThis, global, { configurable: true, get() { throw new Error("hostile global"); } });
+      try {
+        const calls = [
+          () => entry.authorize({ scope: "scope.camera" }), () => entry.authorizeApi("getLocation"), () => entry.getAuthStatus("scope.camera"),
+          () => entry.getSetting(), () => entry.openSetting(), () => entry.getPrivacyStatus(), () => entry.requirePrivacy(),
+        ];
+        for (const call of calls) {
+          const settled = await noSyncThrow(call, `${kind} ${call}`).then((r) => r, (e) => e);
+          if (settled instanceof Error) assert.equal(settled.errCode, "UNSUPPORTED_PLATFORM", `${kind} ${global} ${call}`);
+          else assert.equal(settled.status, "unsupported", `${kind} ${call}`);
+        }
+        // A host entry answers isSupported from its own table; the universal one finds no host.
+        assert.equal(noSyncThrow(() => entry.isSupported("scope.camera"), kind), !kind.startsWith("index") && entry.scopes.includes("scope.camera"), kind);
+        assert.equal(noSyncThrow(() => entry.onNeedPrivacy(() => {}), kind), false, kind);
+      } finally {
+        if (descriptor) Object.defineProperty(globalThis, global, descriptor);
+        else delete globalThis[global];
+      }
+    }
+  }
+});
+
+test("hostile options: throwing getters, Proxy, revoked Proxy, scopes that cannot be read as strings: UNKNOWN_SCOPE, no native call", async () => {
+  const revoked = Proxy.revocable({}, {});
+  revoked.revoke();
+  const throwingScope = { toString() { throw new Error("toString"); } };
+  const optionsList = [
+    ["scope getter throws", { get scope() { throw new Error("getter"); } }],
+    ["Proxy that throws on every read", new Proxy({}, { get() { throw new Error("trap"); } })],
+    ["revoked Proxy", revoked.proxy],
+    ["scope with a throwing toString", { scope: throwingScope }],
+    ["Object.create(null) scope", { scope: Object.create(null) }],
+  ];
+  for (const { kind, entry } of await kinds("wechat")) {
+    for (const [name, options] of optionsList) {
+      const sim = createHost("wechat");
+      const err = await onHost(sim, () => rejection(noSyncThrow(() => entry.authorize(options), name)));
+      assert.ok(isOurs(err), `${kind} ${name}`);
+      assert.equal(err.errCode, "UNKNOWN_SCOPE", `${kind} ${name}`);
+      assert.deepEqual(sim.calls, [], `${kind} ${name}`);
+    }
+    for (const scope of [throwingScope, Object.create(null)]) {
+      const sim = createHost("wechat");
+      assert.equal((await onHost(sim, () => rejection(noSyncThrow(() => entry.getAuthStatus(scope))))).errCode, "UNKNOWN_SCOPE", kind);
+      assert.equal(noSyncThrow(() => entry.isSupported(scope)), false, kind);
+      assert.equal(noSyncThrow(() => entry.isSupported("scope.camera", scope)), false, kind);
+    }
+    // A fail getter that throws reads as no fail callback: the rejection is the caller's, once.
+    const sim = createHost("wechat", { state: { "scope.camera": "denied" } });
+    const err = await onHost(sim, () => rejection(noSyncThrow(() => entry.authorize({ scope: "scope.camera", get fail() { throw new Error("fail getter"); } }))));
+    assert.equal(err.errCode, "AUTH_DENIED", kind);
+  }
+});
+
+test("hostile host values: errNo Symbol()/10n, an authSetting getter that throws: our Error or the flow goes on", async () => {
+  for (const { kind, entry } of await kinds("bytedance")) {
+    for (const errNo of [Symbol("x"), 10n, { valueOf() { throw new Error("valueOf"); } }]) {
+      const api = { getSetting: (o) => o.success({ authSetting: {} }), authorize: (o) => o.fail({ errMsg: "authorize:fail", errNo }) };
+      const err = await withGlobals({ tt: api }, () => rejection(entry.authorize({ scope: "scope.camera" })));
+      assert.ok(isOurs(err), `${kind} ${String(errNo)}`);
+      assert.equal(err.errCode, "NATIVE_ERROR", kind);
+    }
+  }
+  for (const { kind, entry } of await kinds("wechat")) {
+    // Read as nothing answered: the prompt decides.
+    const calls = [];
+    const api = {
+      getSetting: (o) => (calls.push("getSetting"), o.success({ get authSetting() { throw new Error("authSetting"); } })),
+      authorize: (o) => (calls.push("authorize"), o.success({})),
+    };
+    const res = await withGlobals({ wx: api }, () => entry.authorize({ scope: "scope.camera" }));
+    assert.equal(res.scope, "scope.camera", kind);
+    assert.deepEqual(calls, ["getSetting", "authorize"], kind);
+    assert.equal(await withGlobals({ wx: api }, () => entry.getAuthStatus("scope.camera")), "unanswered", kind);
+    assert.deepEqual(await withGlobals({ wx: api }, () => entry.getSetting()), { authSetting: {} }, kind);
+  }
+});
+
+test("Alipay getAuthCode results: authSuccessScopes as a string is one name, anything else none; authErrorScopes keys stay own properties", async () => {
+  for (const { kind, entry } of await kinds("alipay")) {
+    const answer = (result) => ({ getAuthCode: (o) => o.success(result) });
+    const cases = [
+      [{ authCode: "c", authSuccessScopes: "auth_user" }, ["scope.userInfo"]],
+      [{ authCode: "c", authSuccessScopes: 7 }, []],
+      [{ authCode: "c", authSuccessScopes: { length: 1, 0: "auth_user" } }, []],
+      [{ authCode: "c" }, []],
+    ];
+    for (const [result, want] of cases) {
+      const res = await withGlobals({ my: answer(result) }, () => entry.authorize({ scope: "scope.userInfo" }));
+      assert.deepEqual(res.authSuccessScopes, want, `${kind} ${JSON.stringify(result)}`);
+    }
+    const errors = JSON.parse('{"__proto__": "denied", "auth_user": "x"}');
+    const res = await withGlobals({ my: answer({ authCode: "c", authSuccessScopes: [], authErrorScopes: errors }) }, () => entry.authorize({ scope: "scope.userInfo" }));
+    assert.equal(Object.getPrototypeOf(res.authErrorScopes), Object.prototype, kind);
+    assert.ok(Object.hasOwn(res.authErrorScopes, "__proto__"), kind);
+    assert.equal(res.authErrorScopes.__proto__, "denied", kind);
+    assert.equal(res.authErrorScopes["scope.userInfo"], "x", `${kind}: in universal names`);
+    // A result whose fields cannot be read: empty; one whose every read throws
+    // (its `then` too, so no Promise can take it): NATIVE_ERROR.
+    const unreadable = await withGlobals({ my: answer({ authCode: "c", get authSuccessScopes() { throw new Error("getter"); }, get authErrorScopes() { throw new Error("getter"); } }) },
+      () => entry.authorize({ scope: "scope.userInfo" }));
+    assert.deepEqual([unreadable.authSuccessScopes, unreadable.authErrorScopes], [[], {}], kind);
+    const hostile = await withGlobals({ my: { getAuthCode: (o) => o.success(new Proxy({}, { get() { throw new Error("trap"); } })) } },
+      () => rejection(entry.authorize({ scope: "scope.userInfo" })));
+    assert.ok(isOurs(hostile), kind);
+    assert.equal(hostile.errCode, "NATIVE_ERROR", kind);
+  }
 });

@@ -3,32 +3,18 @@
 // native scope (unanswered → a prompt; granted → no prompt, success;
 // denied → no prompt, fail), answers prompts as told, counts prompts and
 // records every native call. Errors have each host's own shape.
+import { tableOf } from "./load.mjs";
 
-// The native scopes each host's authorize accepts (facts §1.2, §3.2, §4.2, §5);
-// any other is "invalid scope" (facts §1.4, WX-C3).
-const WECHAT_SCOPES = [
-  "scope.userInfo", "scope.userLocation", "scope.userFuzzyLocation", "scope.userLocationBackground",
-  "scope.record", "scope.camera", "scope.bluetooth", "scope.writePhotosAlbum", "scope.addPhoneContact",
-  "scope.addPhoneCalendar", "scope.werun", "scope.address", "scope.invoiceTitle", "scope.invoice",
-];
-const BYTEDANCE_SCOPES = [
-  "scope.userInfo", "scope.userLocation", "scope.record", "scope.camera", "scope.album", "scope.address",
-  "scope.hostId", "scope.clipboard", "scope.calendar",
-];
-const BAIDU_SCOPES = [
-  "scope.userInfo", "scope.userLocation", "scope.writePhotosAlbum", "scope.address", "scope.invoiceTitle",
-  "scope.record", "scope.camera",
-];
-// Kuaishou: the mini-game docs confirm two; the spec's others are kept (facts §5).
-const KUAISHOU_SCOPES = [
-  "scope.userInfo", "scope.writePhotosAlbum", "scope.userLocation", "scope.userLocationBackground",
-  "scope.record", "scope.camera",
-];
-
-// Alipay device APIs that prompt on first use, with the authSetting key
-// they are recorded under (facts §2.2), and getAuthCode scopes (§2.1).
-const ALIPAY_DEVICE_APIS = { getLocation: "location", scan: "camera", saveImage: "album", chooseImage: "album", getAddress: "aliaddress" };
-const ALIPAY_AUTH_CODE_SCOPES = ["auth_base", "auth_user", "auth_zhima"];
+// What each host accepts comes from ONE place, the manifest (its resolved
+// tables, tables.json of the package under test): the native scopes of the
+// host's authorize (any other is "invalid scope", facts §1.4, WX-C3), the
+// Alipay APIs that prompt on first use with the authSetting key they are
+// recorded under (facts §2.2: the onUse scopes' probes and keys), and the
+// getAuthCode scopes (§2.1). Adding a scope to manifest.yaml as README's
+// "Adding a scope" says is all the simulated hosts need.
+const nativeScopes = (id) => Object.values(tableOf(id).scopes).map((r) => r.native);
+const alipayDeviceAPIs = () => Object.fromEntries(Object.values(tableOf("alipay").scopes).filter((r) => r.grant === "onUse" && r.probe).map((r) => [r.probe, r.settingKey || r.native]));
+const alipayAuthCodeScopes = () => Object.values(tableOf("alipay").scopes).filter((r) => r.grant === "authCode").map((r) => r.native).concat("auth_base");
 
 // How each host fails a denied authorize (facts §1.4, §3.4, §4.4, §5).
 const DENIALS = {
@@ -40,13 +26,40 @@ const DENIALS = {
 
 export const GLOBALS = { wechat: "wx", alipay: "my", bytedance: "tt", baidu: "swan", kuaishou: "ks" };
 
+// The privacy-agreement gate (privacy facts §1, §2.1): the hosts that have
+// one, the failures they answer with, and which native scopes it covers.
+// WeChat: errno 104 "privacy permission is not authorized" (not agreed),
+// 112 "api scope is not declared in the privacy agreement" (not declared),
+// for the scopes the manifest marks gated (facts §1.2). Douyin answers an
+// unagreed privacy with WeChat's "not declared" wording (facts §2.1); which
+// Douyin scopes the gate covers is not sourced, so here it covers every
+// authorize call. Baidu, Kuaishou and the web have no gate.
+const PRIVACY_HOSTS = ["wechat", "bytedance"];
+const PRIVACY_FAILURES = {
+  wechat: {
+    notAgreed: (api) => ({ errno: 104, errMsg: `${api}:fail privacy permission is not authorized` }),
+    notDeclared: (api) => ({ errno: 112, errMsg: `${api}:fail api scope is not declared in the privacy agreement` }),
+  },
+  bytedance: {
+    notAgreed: (api) => ({ errMsg: `${api}:fail api scope is not declared in the privacy agreement` }),
+    notDeclared: (api) => ({ errMsg: `${api}:fail api scope is not declared in the privacy agreement` }),
+  },
+};
+export const hasPrivacyGate = (id) => PRIVACY_HOSTS.includes(id);
+
 /**
  * Creates a simulated host. `answer` is what the user taps when prompted:
  * "accept" or "reject". `state` maps native scope (or Alipay key) to
  * "granted" | "denied"; absent means never answered.
+ * On a host with a privacy gate: `privacy` is "agreed" (the gate is open),
+ * "required" (closed: the user has not agreed) or "absent" (a base library
+ * without the privacy APIs, and so without the gate); `privacyAnswer` is
+ * what the user taps in the privacy guide ("agree" | "disagree");
+ * `gated(native)` says whether the gate covers a native scope; `undeclared`
+ * lists native scopes the privacy guide does not declare.
  */
-export function createHost(id, { answer = "accept", state = {} } = {}) {
-  const sim = { id, prompts: 0, calls: [], state: { ...state }, answer };
+export function createHost(id, { answer = "accept", state = {}, privacy = "agreed", privacyAnswer = "agree", gated = () => true, undeclared = [] } = {}) {
+  const sim = { id, prompts: 0, privacyPrompts: 0, calls: [], state: { ...state }, answer, privacy };
   const callback = (opts, ok, res) => {
     if (ok) opts?.success?.(res);
     else opts?.fail?.(res);
@@ -75,6 +88,7 @@ export function createHost(id, { answer = "accept", state = {} } = {}) {
   };
   if (id === "alipay") {
     // No my.authorize (facts §2.1).
+    const ALIPAY_AUTH_CODE_SCOPES = alipayAuthCodeScopes();
     record("getAuthCode", (opts) => {
       const scopes = [].concat(opts.scopes ?? "auth_base");
       if (scopes.some((s) => !ALIPAY_AUTH_CODE_SCOPES.includes(s))) return callback(opts, false, { error: 3, errorMessage: "未找到授权结果" });
@@ -87,7 +101,7 @@ export function createHost(id, { answer = "accept", state = {} } = {}) {
       }
       callback(opts, true, { authCode: "code-123", authSuccessScopes: scopes, authErrorScopes: {} });
     });
-    for (const [method, key] of Object.entries(ALIPAY_DEVICE_APIS)) {
+    for (const [method, key] of Object.entries(alipayDeviceAPIs())) {
       record(method, (opts) => {
         const before = sim.state[key];
         if (decide(key)) return callback(opts, true, {});
@@ -98,14 +112,31 @@ export function createHost(id, { answer = "accept", state = {} } = {}) {
     record("getSetting", (opts) => callback(opts, true, { authSetting: settings(ALIPAY_AUTH_CODE_SCOPES) }));
     record("openSetting", (opts) => callback(opts, true, { authSetting: settings(ALIPAY_AUTH_CODE_SCOPES) }));
   } else {
-    const known = { wechat: WECHAT_SCOPES, bytedance: BYTEDANCE_SCOPES, baidu: BAIDU_SCOPES, kuaishou: KUAISHOU_SCOPES }[id];
+    const known = nativeScopes(id);
+    const gate = hasPrivacyGate(id) && privacy !== "absent" && PRIVACY_FAILURES[id];
     record("authorize", (opts) => {
       if (!known.includes(opts.scope)) return callback(opts, false, { errMsg: "authorize:fail invalid scope" });
+      // The gate refuses before any prompt and records nothing.
+      if (gate && gated(opts.scope) && undeclared.includes(opts.scope)) return callback(opts, false, gate.notDeclared("authorize"));
+      if (gate && gated(opts.scope) && sim.privacy === "required") return callback(opts, false, gate.notAgreed("authorize"));
       if (decide(opts.scope)) return callback(opts, true, { errMsg: "authorize:ok" });
       callback(opts, false, DENIALS[id]("authorize"));
     });
     record("getSetting", (opts) => callback(opts, true, { errMsg: "getSetting:ok", authSetting: settings() }));
     record("openSetting", (opts) => callback(opts, true, { errMsg: "openSetting:ok", authSetting: settings() }));
+    if (gate) {
+      record("getPrivacySetting", (opts) => callback(opts, true, { errMsg: "getPrivacySetting:ok", needAuthorization: sim.privacy === "required", privacyContractName: "《示例小程序隐私保护指引》" }));
+      record("requirePrivacyAuthorize", (opts) => {
+        if (sim.privacy === "agreed") return callback(opts, true, { errMsg: "requirePrivacyAuthorize:ok" });
+        sim.privacyPrompts++;
+        if (privacyAnswer === "agree") {
+          sim.privacy = "agreed";
+          return callback(opts, true, { errMsg: "requirePrivacyAuthorize:ok" });
+        }
+        callback(opts, false, gate.notAgreed("requirePrivacyAuthorize"));
+      });
+      api.onNeedPrivacyAuthorization = (listener) => { sim.calls.push("onNeedPrivacyAuthorization"); sim.privacyListener = listener; };
+    }
   }
   sim.api = api;
   return sim;

@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
-import { decodeRow, hostIds, importEntry, pkg, pkgDir } from "../js/load.mjs";
+import { hostIds, pkg, pkgDir, rowOf, tableOf } from "../js/load.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
@@ -69,7 +69,7 @@ const OFFICIAL = {
 function adapterSource(id, host) {
   const { global: g, load } = OFFICIAL[id];
   const lines = [load, "export {};",
-    "// What core's call() passes: {...args, success, fail}.",
+    "// What the emitted runtime's call() passes: {...args, success, fail}.",
     "declare function success(res: unknown): void;",
     "declare function fail(err: unknown): void;",
     "type Opt<F extends (...a: any) => any> = NonNullable<Parameters<F>[0]>;",
@@ -77,10 +77,10 @@ function adapterSource(id, host) {
     'type SuccessOf<F extends (...a: any) => any> = Parameters<NonNullable<Opt<F>["success"]>>[0];',
   ];
   const used = new Set(["getSetting", "openSetting"]);
-  for (const [scope, raw] of Object.entries(host.scopes)) {
-    const row = decodeRow(scope, raw);
-    if (row.grant === "a") { lines.push(`${g}.authorize({ scope: ${JSON.stringify(row.native)}, success, fail });`); used.add("authorize"); }
-    if (row.grant === "c") { lines.push(`${g}.getAuthCode({ scopes: [${JSON.stringify(row.native)}], success, fail });`); used.add("getAuthCode"); }
+  for (const scope of Object.keys(host.scopes)) {
+    const row = rowOf(id, scope);
+    if (row.grant === "authorize") { lines.push(`${g}.authorize({ scope: ${JSON.stringify(row.native)}, success, fail });`); used.add("authorize"); }
+    if (row.grant === "authCode") { lines.push(`${g}.getAuthCode({ scopes: [${JSON.stringify(row.native)}], success, fail });`); used.add("getAuthCode"); }
     if (row.probe) { lines.push(`${g}.${row.probe}({ success, fail });`); used.add(row.probe); }
   }
   lines.push(`${g}.getSetting({ success, fail });`, `${g}.openSetting({ success, fail });`);
@@ -88,8 +88,22 @@ function adapterSource(id, host) {
   if (used.has("getAuthCode")) {
     lines.push(`declare const code: SuccessOf<typeof ${g}.getAuthCode>;`, "void [code.authCode, code.authSuccessScopes, code.authErrorScopes];");
   }
+  // The privacy calls (issue 10), where the official typings have them.
+  const privacy = host.privacy;
+  if (privacy && id === "wechat") {
+    if (privacy.apis.includes("getPrivacySetting")) {
+      lines.push(`${g}.getPrivacySetting({ success, fail });`, `declare const privacySetting: SuccessOf<typeof ${g}.getPrivacySetting>;`,
+        "const needs: boolean = privacySetting.needAuthorization;", "const contract: string = privacySetting.privacyContractName;", "void [needs, contract];");
+      used.add("getPrivacySetting");
+    }
+    if (privacy.apis.includes("requirePrivacyAuthorize")) { lines.push(`${g}.requirePrivacyAuthorize({ success, fail });`); used.add("requirePrivacyAuthorize"); }
+    // The listener is the app's, passed through; only the method is checked (its official listener type is wrong, facts §1.1).
+    if (privacy.apis.includes("onNeedPrivacyAuthorization")) lines.push(`void ${g}.onNeedPrivacyAuthorization;`);
+    // privacy.codeField (errno) is not checked: miniprogram-api-typings 5.2.3 does not declare errno on
+    // fail results (GeneralCallbackResult), though the host sends it; the runtime reads it defensively.
+  }
   // The fields isDenial() reads, on the failure of every method the runtime calls.
-  const [field, , message] = host.denial;
+  const { codeField: field, message } = host.denial;
   for (const m of used) {
     lines.push(`declare const fail_${m}: FailOf<typeof ${g}.${m}>;`);
     if (field) lines.push(`void fail_${m}[${JSON.stringify(field)}];`);
@@ -103,7 +117,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 for (const id of Object.keys(OFFICIAL)) {
   test(`${id}: the runtime's native calls type-check against the official typings`, async (t) => {
     if (!hostIds.includes(id)) return t.skip(`no ${id} entry in this package`);
-    const { host } = await importEntry(id);
+    const host = tableOf(id);
     const file = path.join(dir, `${id}.ts`);
     writeFileSync(file, adapterSource(id, host));
     assert.deepEqual(diagnostics([file], OFFICIAL[id].options).map((d) => d.text), [], readFileSync(file, "utf8"));
@@ -112,7 +126,7 @@ for (const id of Object.keys(OFFICIAL)) {
 
 // TypeScript under node16 resolves the package through its exports map and
 // types each entry in the format of the module it loads: .d.mts for import,
-// .d.cts for require. A default import must be the authorize function in
+// .d.ts (beside the CommonJS .js) for require. A default import must be the authorize function in
 // ES modules, and require() must see `default` and the named exports.
 test("node16 resolution: ES module and CommonJS consumers through package.json exports", () => {
   const consumer = mkdtempSync(path.join(tmpdir(), "scopegen-node16-"));

@@ -4,12 +4,16 @@
 
 // navigator where it is a browser's: Node 21+ defines navigator too, with
 // none of the APIs this driver uses, and must not be taken for the web.
-const browser = () =>
-  typeof navigator != "undefined" && !!navigator && (navigator.permissions || navigator.geolocation || navigator.mediaDevices) ? navigator : undefined;
+// A navigator whose reads throw is no browser either.
+const browser = () => {
+  try {
+    return typeof navigator != "undefined" && !!navigator && (navigator.permissions || navigator.geolocation || navigator.mediaDevices) ? navigator : undefined;
+  } catch (e) {}
+};
 
 // One permission's state as getSetting reports it: true granted, false
 // denied, undefined for prompt (unanswered), null where the browser cannot
-// tell (no Permissions API, or a name it does not know): core reads null as
+// tell (no Permissions API, or a name it does not know): the runtime reads null as
 // "unknown" and asks.
 const permission = (name) => Promise.resolve()
   .then(() => navigator.permissions.query({ name }))

@@ -30,7 +30,13 @@ export type ErrorCode =
   | "SETTINGS_REQUIRED"
   | "BUTTON_REQUIRED"
   | "NOT_AVAILABLE"
-  | "NATIVE_ERROR";
+  | "NATIVE_ERROR"
+  /** The user has not agreed to (or refused) the app's privacy guide; decided before AUTH_DENIED. */
+  | "PRIVACY_NOT_AGREED"
+  /** The privacy guide, or app.json's requiredPrivateInfos, does not declare what was called. */
+  | "PRIVACY_NOT_DECLARED"
+  /** The host has banned the app's privacy use (WeChat 1025/1026). */
+  | "PRIVACY_BANNED";
 
 /** "unknown" where the host cannot report it (Alipay getAuthCode grants; a browser without the Permissions API). */
 export type AuthStatus = "granted" | "denied" | "unanswered" | "unsupported" | "unknown";
@@ -72,7 +78,43 @@ export interface Callbacks<R> {
 
 export interface AuthorizeOptions<S extends string = Scope> extends Callbacks<AuthorizeResult<S>> {
   scope: S;
+  /** "require": show the host's privacy guide first (requirePrivacy) where its gate covers the scope. */
+  privacy?: "require";
 }
+
+/** authorizeApi's options. */
+export interface AuthorizeApiOptions<R> extends Callbacks<R> {
+  privacy?: "require";
+}
+
+/** getPrivacyStatus(): "unsupported" where the host or its base library has no getPrivacySetting. */
+export interface PrivacyStatus {
+  status: "agreed" | "required" | "unsupported";
+  /** The privacy guide's name, where the host reports it. */
+  contractName?: string;
+}
+
+/** requirePrivacy() resolves with this; it rejects PRIVACY_NOT_AGREED when the user refuses. */
+export interface PrivacyRequirement {
+  status: "agreed" | "unsupported";
+}
+
+/** What onNeedPrivacy's resolve takes: "agree" needs the id of the agreePrivacyAuthorization button tapped. */
+export type NeedPrivacyResolution =
+  | { event: "exposureAuthorization" }
+  | { event: "agree"; buttonId: string }
+  | { event: "disagree" };
+
+/** The API or component that needs the privacy agreement ("getUserProfile", "button.getPhoneNumber"). */
+export interface NeedPrivacyEventInfo {
+  referrer: string;
+}
+
+/**
+ * onNeedPrivacy's listener: (resolve, eventInfo), as the host calls it. Ours:
+ * WeChat's official typings give this callback the wrong signature.
+ */
+export type NeedPrivacyListener = (resolve: (resolution: NeedPrivacyResolution) => void, eventInfo: NeedPrivacyEventInfo) => void;
 
 export interface SettingResult<S extends string = Scope> {
   /** Keyed by universal scope names on every host. */

@@ -5,4 +5,9 @@
 var APIS = {
   "scope.userLocation": "getLocation"
 };
-export { APIS };
+
+// The scope guarding a universal API name; undefined when none does.
+const scopeForApi = (api) => {
+  for (const scope in APIS) if (APIS[scope].split(" ").includes(api)) return scope;
+};
+export { APIS, scopeForApi };

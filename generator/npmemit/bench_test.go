@@ -1,0 +1,59 @@
+package npmemit
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/scopegen/scopegen/generator/model"
+)
+
+// grow returns the root manifest's model with its last scope cloned n times
+// (unique names), as the generation benchmark (gen_scale.py) grows it.
+func grow(b *testing.B, n int) *model.Model {
+	m := resolve(&testing.T{}, "../../manifest.yaml")
+	last := m.Scopes[len(m.Scopes)-1]
+	for i := range n {
+		s := *last
+		s.Name = fmt.Sprintf("%sX%d", last.Name, i)
+		s.Support = nil
+		for _, sup := range last.Support {
+			c := *sup
+			c.Scope = &s
+			if c.Native == last.Name {
+				c.Native = s.Name
+			}
+			if c.SettingKey == last.Name {
+				c.SettingKey = s.Name
+			}
+			s.Support = append(s.Support, &c)
+			c.Platform.Scopes = append(c.Platform.Scopes, &c)
+		}
+		m.Scopes = append(m.Scopes, &s)
+	}
+	return m
+}
+
+// BenchmarkEmit times the npm emitter at 200 and 2000 added scopes and
+// reports t(2000)/t(200): linear emission reads about 10 or less.
+//
+//	go test ./generator/npmemit -run '^$' -bench Emit -benchtime 5x
+func BenchmarkEmit(b *testing.B) {
+	small, large := grow(b, 200), grow(b, 2000)
+	var tSmall, tLarge time.Duration
+	for b.Loop() {
+		start := time.Now()
+		if _, err := Emit(small); err != nil {
+			b.Fatal(err)
+		}
+		tSmall += time.Since(start)
+		start = time.Now()
+		if _, err := Emit(large); err != nil {
+			b.Fatal(err)
+		}
+		tLarge += time.Since(start)
+	}
+	b.ReportMetric(float64(tSmall.Microseconds())/float64(b.N), "µs@200")
+	b.ReportMetric(float64(tLarge.Microseconds())/float64(b.N), "µs@2000")
+	b.ReportMetric(float64(tLarge)/float64(tSmall), "t2000/t200")
+}

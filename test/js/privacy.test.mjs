@@ -1,0 +1,167 @@
+// The privacy gate (issue 10) against the simulated hosts, on every entry
+// that drives the host (its own and the universal one, ES module and
+// CommonJS): getPrivacyStatus, requirePrivacy, authorize's privacy:
+// "require", the privacy errCodes, onNeedPrivacy, and the classification
+// table testdata/privacy-classify.json shared with the Go classifiers.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createHost, GLOBALS, onHost, withGlobals } from "./simhost.mjs";
+import { entriesFor, importEntry, tableOf } from "./load.mjs";
+
+const { APIS } = await importEntry("shared");
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const rejection = (p) => p.then(() => assert.fail("resolved"), (e) => e);
+// A WeChat scope the manifest marks gated, granted through wx.authorize.
+const gatedScope = Object.entries(tableOf("wechat").scopes).find(([, r]) => r.gated && r.grant === "authorize")[0];
+const ungatedHosts = ["baidu", "kuaishou"];
+
+test("getPrivacyStatus: agreed, required (with the contract name), unsupported without the APIs or a gate", async () => {
+  for (const { kind, entry } of await entriesFor("wechat")) {
+    for (const [privacy, want] of [["agreed", "agreed"], ["required", "required"], ["absent", "unsupported"]]) {
+      const sim = createHost("wechat", { privacy });
+      const status = await onHost(sim, () => entry.getPrivacyStatus());
+      assert.equal(status.status, want, `${kind} ${privacy}`);
+      if (privacy !== "absent") assert.equal(status.contractName, "《示例小程序隐私保护指引》", kind);
+      assert.equal(sim.privacyPrompts, 0, kind);
+    }
+  }
+  for (const id of ungatedHosts) {
+    for (const { kind, entry } of await entriesFor(id)) {
+      assert.deepEqual(await onHost(createHost(id), () => entry.getPrivacyStatus()), { status: "unsupported" }, kind);
+    }
+  }
+  for (const { kind, entry } of await entriesFor("wechat")) {
+    assert.deepEqual(await entry.getPrivacyStatus(), { status: "unsupported" }, `${kind}: no host at all`);
+  }
+});
+
+test("requirePrivacy: agree resolves agreed, disagree rejects PRIVACY_NOT_AGREED, concurrent calls share one guide", async () => {
+  for (const id of ["wechat", "bytedance"]) {
+    for (const { kind, entry } of await entriesFor(id)) {
+      const agree = createHost(id, { privacy: "required" });
+      const both = await onHost(agree, () => Promise.all([entry.requirePrivacy(), entry.requirePrivacy()]));
+      assert.deepEqual(both, [{ status: "agreed" }, { status: "agreed" }], kind);
+      assert.equal(agree.privacyPrompts, 1, `${kind}: one guide for both calls`);
+      assert.deepEqual(await onHost(agree, () => entry.requirePrivacy()), { status: "agreed" }, `${kind}: already agreed`);
+      assert.equal(agree.privacyPrompts, 1, kind);
+
+      const refuse = createHost(id, { privacy: "required", privacyAnswer: "disagree" });
+      const err = await onHost(refuse, () => rejection(entry.requirePrivacy()));
+      assert.equal(err.errCode, "PRIVACY_NOT_AGREED", kind);
+      assert.equal(err.platform, id, kind);
+      assert.match(err.nativeError.errMsg, /privacy permission is not authorized|not declared/, kind);
+
+      const old = createHost(id, { privacy: "absent" });
+      assert.deepEqual(await onHost(old, () => entry.requirePrivacy()), { status: "unsupported" }, `${kind}: base library without it`);
+    }
+  }
+});
+
+test("authorize with a closed gate: PRIVACY_NOT_AGREED, no prompt, getAuthStatus still unanswered; 112 is PRIVACY_NOT_DECLARED", async () => {
+  for (const { kind, entry } of await entriesFor("wechat")) {
+    const sim = createHost("wechat", { privacy: "required" });
+    const err = await onHost(sim, () => rejection(entry.authorize({ scope: gatedScope })));
+    assert.equal(err.errCode, "PRIVACY_NOT_AGREED", kind);
+    assert.equal(err.nativeError.errno, 104, kind);
+    assert.equal(sim.prompts, 0, kind);
+    assert.equal(await onHost(sim, () => entry.getAuthStatus(gatedScope)), "unanswered", kind);
+
+    const undeclared = createHost("wechat", { undeclared: [tableOf("wechat").scopes[gatedScope].native] });
+    const notDeclared = await onHost(undeclared, () => rejection(entry.authorize({ scope: gatedScope })));
+    assert.equal(notDeclared.errCode, "PRIVACY_NOT_DECLARED", kind);
+    assert.equal(notDeclared.nativeError.errno, 112, kind);
+    assert.equal(await onHost(undeclared, () => entry.getAuthStatus(gatedScope)), "unanswered", kind);
+  }
+  // Douyin says "not declared" for not agreed: read as not agreed (facts §2.1).
+  const ttScope = Object.entries(tableOf("bytedance").scopes).find(([, r]) => r.grant === "authorize")[0];
+  for (const { kind, entry } of await entriesFor("bytedance")) {
+    const sim = createHost("bytedance", { privacy: "required" });
+    assert.equal((await onHost(sim, () => rejection(entry.authorize({ scope: ttScope })))).errCode, "PRIVACY_NOT_AGREED", kind);
+  }
+});
+
+test('privacy: "require" runs requirePrivacyAuthorize before the prompt where the gate covers the scope', async () => {
+  for (const { kind, entry } of await entriesFor("wechat")) {
+    const sim = createHost("wechat", { privacy: "required" });
+    const res = await onHost(sim, () => entry.authorize({ scope: gatedScope, privacy: "require" }));
+    assert.equal(res.scope, gatedScope, kind);
+    assert.deepEqual(sim.calls, ["requirePrivacyAuthorize", "getSetting", "authorize"], kind);
+    assert.equal(sim.prompts, 1, kind);
+
+    const api = APIS[gatedScope].split(" ")[0];
+    const viaApi = createHost("wechat", { privacy: "required" });
+    await onHost(viaApi, () => entry.authorizeApi(api, { privacy: "require" }));
+    assert.equal(viaApi.calls[0], "requirePrivacyAuthorize", `${kind}: authorizeApi too`);
+
+    const refuse = createHost("wechat", { privacy: "required", privacyAnswer: "disagree" });
+    const err = await onHost(refuse, () => rejection(entry.authorize({ scope: gatedScope, privacy: "require" })));
+    assert.equal(err.errCode, "PRIVACY_NOT_AGREED", kind);
+    assert.equal(err.scope, gatedScope, kind);
+    assert.deepEqual(refuse.calls, ["requirePrivacyAuthorize"], `${kind}: no prompt after a refused guide`);
+
+    const plain = createHost("wechat", { privacy: "agreed" });
+    await onHost(plain, () => entry.authorize({ scope: gatedScope }));
+    assert.ok(!plain.calls.includes("requirePrivacyAuthorize"), `${kind}: without the option nothing changes`);
+  }
+  // Never on hosts without a gate, even if their global had the method.
+  for (const id of ungatedHosts) {
+    for (const { kind, entry } of await entriesFor(id)) {
+      const sim = createHost(id);
+      let asked = 0;
+      sim.api.requirePrivacyAuthorize = (o) => { asked++; o.success({}); };
+      const scope = Object.entries(tableOf(id).scopes).find(([, r]) => r.grant === "authorize")[0];
+      await onHost(sim, () => entry.authorize({ scope, privacy: "require" }));
+      assert.equal(asked, 0, kind);
+      assert.deepEqual(await onHost(sim, () => entry.requirePrivacy()), { status: "unsupported" }, kind);
+    }
+  }
+});
+
+test("onNeedPrivacy registers the host listener only when called; false where the host has none", async () => {
+  for (const { kind, entry } of await entriesFor("wechat")) {
+    const sim = createHost("wechat", { privacy: "required" });
+    await onHost(sim, () => entry.authorize({ scope: gatedScope }).catch(() => {}));
+    assert.ok(!sim.calls.includes("onNeedPrivacyAuthorization"), `${kind}: never silently`);
+    const seen = [];
+    const listener = (resolve, eventInfo) => seen.push([typeof resolve, eventInfo.referrer]);
+    assert.equal(await onHost(sim, () => entry.onNeedPrivacy(listener)), true, kind);
+    sim.privacyListener(() => {}, { referrer: "authorize" });
+    assert.deepEqual(seen, [["function", "authorize"]], kind);
+    assert.equal(await onHost(createHost("wechat", { privacy: "absent" }), () => entry.onNeedPrivacy(listener)), false, `${kind}: old base library`);
+    assert.equal(await onHost(sim, () => entry.onNeedPrivacy("not a function")), false, kind);
+  }
+  for (const id of ungatedHosts) {
+    for (const { kind, entry } of await entriesFor(id)) {
+      const sim = createHost(id);
+      sim.api.onNeedPrivacyAuthorization = () => assert.fail("registered on a host without a gate");
+      assert.equal(await onHost(sim, () => entry.onNeedPrivacy(() => {})), false, kind);
+    }
+  }
+});
+
+// The same table the Go classifiers read (wip/privacy); skipped where absent.
+const classify = path.join(root, "testdata/privacy-classify.json");
+test("the runtime classifies testdata/privacy-classify.json as the Go classifiers do", { skip: !existsSync(classify) && "no testdata/privacy-classify.json" }, async () => {
+  const { cases } = JSON.parse(readFileSync(classify, "utf8"));
+  assert.ok(cases.length > 0);
+  for (const c of cases) {
+    const table = tableOf(c.platform);
+    // A scope whose flow makes a native call that can fail: authorize, getAuthCode or a probe.
+    const scope = Object.entries(table.scopes).find(([, r]) => r.grant === "authorize" || r.grant === "authCode" || (r.grant === "onUse" && r.probe))[0];
+    const failure = { errMsg: c.errMsg };
+    if (c.code) failure[table.privacy.codeField || "errno"] = c.code;
+    for (const { kind, entry } of await entriesFor(c.platform)) {
+      const fail = (o) => o.fail(failure);
+      const api = { getSetting: (o) => o.success({ authSetting: {} }), authorize: fail, getAuthCode: fail };
+      if (table.scopes[scope].probe) api[table.scopes[scope].probe] = fail;
+      const err = await withGlobals({ [GLOBALS[c.platform]]: api }, () => rejection(entry.authorize({ scope })));
+      const got = err.errCode.startsWith("PRIVACY_") ? err.errCode : "";
+      assert.equal(got, c.want, `${kind} ${JSON.stringify(c)}`);
+      assert.equal(err.nativeError, failure, kind);
+    }
+  }
+});
