@@ -65,11 +65,7 @@ func narrowCatalog(catalog []byte, sel selection) ([]byte, error) {
 	if len(kept) == 0 {
 		return nil, fmt.Errorf("no scope of the catalog is supported by -platforms %s", strings.Join(sel.platforms, ","))
 	}
-	if npm := mapValue(root, "npm"); npm != nil {
-		if name := mapValue(npm, "package"); name != nil {
-			name.Value, name.Style = sel.npmPackage, yaml.DoubleQuotedStyle
-		}
-	}
+	setNPM(root, sel.npmPackage)
 	narrowApp(root, keepPlatform, kept)
 	doc.HeadComment, root.HeadComment = headComment, ""
 	if len(root.Content) > 0 {
@@ -85,6 +81,26 @@ func narrowCatalog(catalog []byte, sel selection) ([]byte, error) {
 		return nil, err
 	}
 	return tidy(buf.Bytes()), nil
+}
+
+// setNPM makes the npm section the project's own: its package name and a
+// first version; the catalog's other metadata (scopegen's own) is dropped.
+func setNPM(root *yaml.Node, name string) {
+	str := func(v string, style yaml.Style) *yaml.Node {
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v, Style: style}
+	}
+	npm := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{
+		str("package", 0), str(name, yaml.DoubleQuotedStyle),
+		str("version", 0), str("0.1.0", yaml.DoubleQuotedStyle),
+	}}
+	npm.Content[2].HeadComment = "# Also: license, description, repository, homepage, keywords, private."
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value == "npm" {
+			root.Content[i+1] = npm
+			return
+		}
+	}
+	root.Content = append(root.Content[:2:2], append([]*yaml.Node{str("npm", 0), npm}, root.Content[2:]...)...)
 }
 
 // narrowApp is the hook for an app: section (requested scopes and their

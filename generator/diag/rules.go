@@ -35,6 +35,7 @@ var (
 	TSIdentCollision   = Rule{"TS_IDENT_COLLISION", "Checks that every generated TypeScript identifier is unique in its module."}
 	DetectCycle        = Rule{"DETECT_CYCLE", "Checks that alsoDefines does not make platform detection order circular."}
 	EmptyScopePlatform = Rule{"SCOPE_WITHOUT_PLATFORM", "Checks that every scope is supported on at least one platform."}
+	NPMMetadata        = Rule{"INVALID_NPM_METADATA", "Checks that npm package metadata is what npm accepts: a semver version, an SPDX license, URLs."}
 )
 
 // ManifestRules lists the manifest rules in the order README documents them.
@@ -42,5 +43,5 @@ var ManifestRules = []Rule{
 	YAMLSyntax, Encoding, DuplicateKey, UnknownField, WrongType, MissingField, Version, Limit,
 	InvalidName, InvalidValue, UnknownPlatform, UnknownGrant, UnknownAPI, ProbeMisuse,
 	APIMultipleScopes, DuplicateEntry, NativeCollision, SettingCollision, PlatformCollision,
-	GoIdentCollision, TSIdentCollision, DetectCycle, EmptyScopePlatform,
+	GoIdentCollision, TSIdentCollision, DetectCycle, EmptyScopePlatform, NPMMetadata,
 }

@@ -41,9 +41,17 @@ type Manifest struct {
 	Scopes    []*Scope
 }
 
-// NPM configures the generated npm package.
+// NPM configures the generated npm package: its name and the metadata
+// package.json carries (validate checks them as npm would).
 type NPM struct {
-	Package String
+	Package     String
+	Version     String
+	License     String
+	Description String
+	Repository  String
+	Homepage    String
+	Keywords    []String
+	Private     Bool
 }
 
 // Platform is one entry under platforms:, keyed by its id.

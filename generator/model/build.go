@@ -16,6 +16,7 @@ import (
 func Build(m *load.Manifest, goImportPath string) (*Model, diag.List) {
 	b := &builder{file: m.File}
 	out := &Model{File: m.File, Version: m.Version.Value, GoImportPath: goImportPath, NPMPackage: DefaultNPMPackage}
+	out.NPM = npmMeta(&m.NPM)
 	if m.NPM.Package.Value != "" {
 		out.NPMPackage = m.NPM.Package.Value
 	}

@@ -46,7 +46,7 @@ func Emit(m *model.Model) (output.Files, error) {
 		files[dir+out] = buf.Bytes()
 		return nil
 	}
-	if err := render("package.json", "package.json.tmpl", v); err != nil {
+	if err := renderPackage(m, v, render); err != nil { // package.go
 		return nil, err
 	}
 	// Typings: .d.mts beside the ES modules and .d.ts beside the CommonJS
@@ -123,6 +123,7 @@ var funcs = template.FuncMap{
 	"exportDefault": exportDefault,
 	"exportLive":    exportLive,
 	"join":          strings.Join,
+	"md":            mdText,
 	"sibling":       func(e entryView, name string) string { return jsString("./" + name + e.Format.Import) },
 }
 

@@ -84,7 +84,7 @@ func asciiOnly(src []byte) []byte {
 }
 
 type view struct {
-	DefaultNPMPackage                         string
+	DefaultNPMPackage, DefaultNPMVersion      string
 	MaxPlatforms, MaxScopes, MaxName, MaxText int
 	Grants, PlatformIDs, ReservedIDs          []string
 	ReservedConditions, JSReservedWords       []string
@@ -93,6 +93,7 @@ type view struct {
 
 type patterns struct {
 	NPMPackage, PlatformID, ScopeName, APIName, Native, Global, GoName, Condition string
+	Semver, WebURL, Repository, Keyword                                           string
 	Title, Text, NotBlank, Icon, Unportable                                       string
 }
 
@@ -148,6 +149,7 @@ func newView(platformIDs []string) view {
 	slices.Sort(reserved)
 	return view{
 		DefaultNPMPackage:  model.DefaultNPMPackage,
+		DefaultNPMVersion:  model.DefaultNPMVersion,
 		MaxPlatforms:       validate.MaxPlatforms,
 		MaxScopes:          validate.MaxScopes,
 		MaxName:            model.MaxNameLength,
@@ -159,6 +161,10 @@ func newView(platformIDs []string) view {
 		JSReservedWords:    model.JSReservedWords,
 		Patterns: patterns{
 			NPMPackage: model.NPMPackagePattern.String(),
+			Semver:     model.SemverPattern.String(),
+			WebURL:     model.WebURLPattern.String(),
+			Repository: model.RepositoryPattern.String(),
+			Keyword:    model.KeywordPattern.String(),
 			PlatformID: model.PlatformIDPattern.String(),
 			ScopeName:  model.ScopeNamePattern.String(),
 			APIName:    model.APINamePattern.String(),

@@ -43,6 +43,7 @@ var inexpressible = []struct{ rule, phrase string }{
 	{"INVALID_NAME", "which is not an exported Go identifier"}, // a derived Go name
 	{"INVALID_VALUE", "alsoDefines repeats the platform's own global"},
 	{"INVALID_VALUE", "is not a valid regular expression"},
+	{"INVALID_NPM_METADATA", "is not an SPDX license expression"}, // a grammar with parentheses
 }
 
 func expressible(d diag.Diagnostic) bool {
