@@ -37,6 +37,7 @@ go test ./...
 # --- npm package (issue 3): JavaScript runtime tests and TypeScript checks ---
 step "node --test: generated npm runtime against simulated hosts; TypeScript checks"
 node --test test/js/ test/ts/
+node --test test/wechat-ci/
 # --- end npm package ---
 
 # --- web host (issue 6): the generated runtime in Debian's Chromium ---
