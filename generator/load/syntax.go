@@ -136,7 +136,8 @@ func firstBadLine(lines []string) (int, int) {
 }
 
 // closesQuote reports whether a value starting with a quote ends it on
-// the same line ('' and \" are escapes, not ends).
+// the same line (a doubled single quote, or a backslash before a double
+// quote, escapes it).
 func closesQuote(v string) bool {
 	q := v[0]
 	for i := 1; i < len(v); i++ {
