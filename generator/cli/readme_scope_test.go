@@ -34,8 +34,13 @@ func TestReadmeAddingAScope(t *testing.T) {
 	var manifest, edit yaml.Node
 	require.NoError(t, yaml.Unmarshal(root, &manifest))
 	require.NoError(t, yaml.Unmarshal([]byte(snippet), &edit))
+	var before, example struct {
+		Scopes map[string]struct{ Platforms map[string]any }
+	}
+	require.NoError(t, yaml.Unmarshal(root, &before))
+	require.NoError(t, yaml.Unmarshal([]byte(snippet), &example))
 	changed := merge(manifest.Content[0], edit.Content[0])
-	assert.NotZero(t, changed, "the example adds something the manifest does not have yet")
+	assert.NotZero(t, changed, "the example changes the manifest")
 
 	// The prose names the hosts the example adds, and no other.
 	var hosts struct {
@@ -47,6 +52,11 @@ func TestReadmeAddingAScope(t *testing.T) {
 	isAdded := map[string]bool{}
 	for _, m := range added {
 		isAdded[m[1]] = true
+		for name, sc := range example.Scopes {
+			if _, inExample := sc.Platforms[m[1]]; inExample {
+				assert.NotContains(t, before.Scopes[name].Platforms, m[1], "%s on %s is marked new but the manifest has it", name, m[1])
+			}
+		}
 	}
 	for id, p := range hosts.Platforms {
 		mentioned := regexp.MustCompile(`\b` + regexp.QuoteMeta(p.Title) + `\b`).MatchString(strings.Join(strings.Fields(prose), " "))
