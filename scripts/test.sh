@@ -34,6 +34,7 @@ go test ./...
 
 step "node --test: generated npm runtime against simulated hosts; TypeScript checks"
 node --test test/js/ test/ts/
+node --test test/wechat-ci/
 
 step "node --test test/web/: the web host in headless Chromium, driven by playwright-core"
 node --test test/web/

@@ -8,6 +8,9 @@
 //	scopegen [generate] [-manifest manifest.yaml] [-out generated] [-go-import-path path] [-error-format text|json|github-actions]
 //	scopegen check      [same flags]
 //	scopegen breaking   -against REF [-manifest manifest.yaml] [-error-format ...]
+//	scopegen init       [-platforms wechat,alipay] [-scopes scope.camera,...] [-manifest manifest.yaml] [-npm-package name]
+//	scopegen version
+//	scopegen help       [command]
 //
 // generate (the default) writes the output folder: only files whose bytes
 // changed are rewritten, each atomically, and stale files that carry the
@@ -17,12 +20,17 @@
 // A manifest problem is printed as manifest.yaml:LINE:COL: message (RULE_ID)
 // and nothing is written.
 //
+// init writes a starter manifest.yaml from the catalog built into the
+// binary (scopegen's own manifest), and a doc.go with the go:generate line
+// when the module has none; it never overwrites a file.
+//
 // Exit codes: 0 ok, 1 I/O or internal error, 2 usage, 3 invalid manifest,
-// 4 stale output (check), 5 breaking changes found (breaking).
+// 4 stale output (check), 5 breaking changes found (breaking). go tool
+// scopegen passes them on; go run exits 1 for any failure.
 //
 // In a module, run it through go generate:
 //
-//	//go:generate go tool scopegen
+//	//go:generate go tool scopegen generate
 package main
 
 import (

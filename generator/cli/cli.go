@@ -7,10 +7,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
+	"github.com/aymanbagabas/go-udiff"
 	"golang.org/x/mod/modfile"
 
 	"github.com/scopegen/scopegen/generator"
@@ -26,17 +29,67 @@ const (
 	ExitManifest = 3 // the manifest is invalid
 	ExitDrift    = 4 // check: the output folder is not what the manifest produces
 	ExitBreaking = 5 // breaking: the manifest breaks consumers of the previous one
+	ExitFindings = 6 // vet: the Go code has findings
 )
 
-const usage = `usage: scopegen [command] [flags]
+// command is one subcommand: its name, the line help prints for it, and
+// what runs it. A new command joins by adding one entry to commands.
+type command struct {
+	name, summary string
+	run           func(e *env, args []string) int
+}
 
-Commands:
-  generate   write the output folder from the manifest (the default)
-  check      write nothing; exit 4 and show a diff when the output folder is stale
-  breaking   report changes that break consumers of an earlier manifest
+// commands are listed by help in this order; the first is the default.
+// (Set in init: help reads the table, so a plain initializer would be a cycle.)
+var commands []command
 
+func init() {
+	commands = []command{
+		{"generate", "write the output folder from the manifest (the default)", func(e *env, args []string) int { return e.generate(args, true) }},
+		{"check", "write nothing; exit 4 and show a diff when the output folder is stale", func(e *env, args []string) int { return e.generate(args, false) }},
+		{"breaking", "report changes that break consumers of an earlier manifest", (*env).breaking},
+		{"hostconfig", "print a host's app.json fragment, or merge it into an app.json (-merge)", (*env).hostconfig},
+		{"vet", "check Go code against the manifest's names; exit 6 on findings", (*env).vet},
+		{"init", "write a starter manifest.yaml (and doc.go) from the built-in catalog", (*env).init},
+		{"version", "print scopegen's module version", (*env).version},
+		{"help", "list the commands; 'help <command>' shows that command's flags", (*env).help},
+	}
+}
+
+func commandNames() []string {
+	names := make([]string, len(commands))
+	for i, c := range commands {
+		names[i] = c.name
+	}
+	return names
+}
+
+func lookup(name string) (command, bool) {
+	for _, c := range commands {
+		if c.name == name {
+			return c, true
+		}
+	}
+	return command{}, false
+}
+
+// usage lists every command with its summary, and the exit codes.
+func usage() string {
+	var b strings.Builder
+	b.WriteString("usage: scopegen [command] [flags]\n\nCommands:\n")
+	for _, c := range commands {
+		fmt.Fprintf(&b, "  %-10s %s\n", c.name, c.summary)
+	}
+	b.WriteString(`
 Run 'scopegen <command> -h' for the command's flags.
-`
+
+Exit codes: 0 ok, 1 I/O or internal error, 2 usage, 3 invalid manifest,
+4 stale output (check), 5 breaking changes (breaking), 6 findings (vet).
+'go tool scopegen' passes them on; 'go run' exits 1 for any of them (it
+prints "exit status N").
+`)
+	return b.String()
+}
 
 // env is what a command reads and writes; tests swap the writers.
 type env struct {
@@ -47,27 +100,35 @@ type env struct {
 // exit code.
 func Main(args []string, stdout, stderr io.Writer) int {
 	e := &env{stdout: stdout, stderr: stderr}
-	cmd := "generate"
+	name := commands[0].name
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		cmd, args = args[0], args[1:]
+		name, args = args[0], args[1:]
+	} else if len(args) > 0 && isHelpFlag(args[0]) {
+		name, args = "help", nil
 	}
-	switch cmd {
-	case "generate":
-		return e.generate(args, true)
-	case "check":
-		return e.generate(args, false)
-	case "breaking":
-		return e.breaking(args)
-	case "vet":
-		return e.vet(args)
-	case "hostconfig":
-		return e.hostconfig(args)
-	case "help":
-		fmt.Fprint(stdout, usage)
+	if c, ok := lookup(name); ok {
+		return c.run(e, args)
+	}
+	fmt.Fprintf(stderr, "scopegen: unknown command %q%s\n%s", name, diag.DidYouMean(name, commandNames()), usage())
+	return ExitUsage
+}
+
+func isHelpFlag(arg string) bool {
+	return arg == "-h" || arg == "-help" || arg == "--help"
+}
+
+// help prints the command list, or with a command name, that command's flags.
+func (e *env) help(args []string) int {
+	if len(args) == 0 {
+		fmt.Fprint(e.stdout, usage())
 		return ExitOK
 	}
-	fmt.Fprintf(stderr, "scopegen: unknown command %q%s\n%s", cmd, diag.DidYouMean(cmd, []string{"generate", "check", "breaking", "help"}), usage)
-	return ExitUsage
+	c, ok := lookup(args[0])
+	if !ok || c.name == "help" {
+		fmt.Fprintf(e.stderr, "scopegen help: unknown command %q%s\n", args[0], diag.DidYouMean(args[0], commandNames()))
+		return ExitUsage
+	}
+	return c.run(&env{stdout: e.stdout, stderr: e.stdout}, []string{"-h"})
 }
 
 // common holds the flags generate and check share.
@@ -126,8 +187,8 @@ func (e *env) generate(args []string, write bool) int {
 		fmt.Fprintf(e.stderr, "scopegen: %v\n", err)
 		return ExitInternal
 	}
-	for _, w := range rep.Warnings {
-		fmt.Fprintf(e.stderr, "scopegen: warning: %s\n", w)
+	for _, w := range rep.Warnings { // each starts with a path below c.out
+		fmt.Fprintf(e.stderr, "scopegen: warning: %s\n", userPath(c.out, w))
 	}
 	if len(rep.Written)+len(rep.Removed) > 0 {
 		fmt.Fprintf(e.stderr, "scopegen: %d written, %d unchanged, %d removed\n", len(rep.Written), rep.Unchanged, len(rep.Removed))
@@ -177,12 +238,22 @@ func (e *env) check(c *common, files output.Files, fix string) int {
 	if drift.Clean() {
 		return ExitOK
 	}
-	fmt.Fprint(e.stdout, drift.Diff)
+	// Every path printed is as the user names it (below -out as given), the
+	// same in the diff as in the lists; `patch -p0` applies the diff.
+	for _, p := range append(slices.Clone(drift.Changed), drift.Missing...) {
+		old, err := os.ReadFile(filepath.Join(c.out, filepath.FromSlash(p)))
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			fmt.Fprintf(e.stderr, "scopegen: %v\n", err)
+			return ExitInternal
+		}
+		shown := userPath(c.out, p)
+		fmt.Fprint(e.stdout, udiff.Unified(shown+"\t(on disk)", shown+"\t(generated)", string(old), string(files[p])))
+	}
 	for _, p := range drift.Missing {
-		fmt.Fprintf(e.stdout, "missing: %s\n", filepath.ToSlash(filepath.Join(c.out, p)))
+		fmt.Fprintf(e.stdout, "missing: %s\n", userPath(c.out, p))
 	}
 	for _, p := range drift.Stale {
-		fmt.Fprintf(e.stdout, "stale: %s\n", filepath.ToSlash(filepath.Join(c.out, p)))
+		fmt.Fprintf(e.stdout, "stale: %s\n", userPath(c.out, p))
 	}
 	fmt.Fprintf(e.stderr, "scopegen: %s is out of date (%d changed, %d missing, %d stale); run: go generate ./... (or %s)\n",
 		c.out, len(drift.Changed), len(drift.Missing), len(drift.Stale), fix)
@@ -191,6 +262,12 @@ func (e *env) check(c *common, files output.Files, fix string) int {
 
 // fixCommand is the generate command that fixes what check found: the
 // flags check was given that change what is produced, shell-quoted.
+// userPath is p, a slash path below the output folder, as the user names
+// it: joined to -out as given, with slashes.
+func userPath(out, p string) string {
+	return filepath.ToSlash(filepath.Join(out, filepath.FromSlash(p)))
+}
+
 func fixCommand(fs *flag.FlagSet) string {
 	cmd := []string{"scopegen", "generate"}
 	fs.Visit(func(f *flag.Flag) {

@@ -18,9 +18,6 @@ import (
 	"github.com/scopegen/scopegen/generator/vet"
 )
 
-// ExitFindings is vet's exit code when it reports findings.
-const ExitFindings = 6
-
 // vettoolEnv makes this binary speak go vet's -vettool protocol instead of
 // scopegen's: vet -fix runs go vet with scopegen itself as the tool, so
 // that the analysis framework applies the fixes.

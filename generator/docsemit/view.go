@@ -85,16 +85,12 @@ func grantRows() []grantRow {
 	return rows
 }
 
-// errorRows are the runtime's error codes, most common first; a test
-// keeps them equal to the typings' ErrorCode union
-// (templates/npm/shared.d.ts.tmpl).
-var errorRows = []errorRow{
-	{"AUTH_DENIED", "The user refused, now or before; no prompt was shown for an earlier refusal."},
-	{"UNKNOWN_SCOPE", "The scope is not in the manifest. No native call was made."},
-	{"UNSUPPORTED_SCOPE", "The host does not support the scope. No native call was made."},
-	{"SETTINGS_REQUIRED", "The host grants the scope only in its settings page: show a button that calls openSetting."},
-	{"BUTTON_REQUIRED", "The host grants the scope only through an open-type button: show one."},
-	{"UNSUPPORTED_PLATFORM", "No known host was detected."},
-	{"NOT_AVAILABLE", "The host has no such method (a browser has no settings page for openSetting). No native call was made."},
-	{"NATIVE_ERROR", "The native call failed for another reason; nativeError holds what the host passed."},
-}
+// errorRows are the runtime's error codes (model.ErrorCodes), most
+// common first.
+var errorRows = func() []errorRow {
+	rows := make([]errorRow, len(model.ErrorCodes))
+	for i, e := range model.ErrorCodes {
+		rows[i] = errorRow{Code: e.Code, Meaning: e.Meaning}
+	}
+	return rows
+}()

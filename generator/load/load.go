@@ -62,20 +62,23 @@ func Load(file string, data []byte) (*Manifest, diag.List) {
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // syntaxError turns a yaml.v3 parse error into a positioned finding.
-// yaml.v3 gives a line but no column, so the column is 1.
+// yaml.v3 gives a line but no column, and for indentation mistakes often
+// the enclosing mapping's line: locateSyntaxError (syntax.go) finds the
+// line that is wrong and its column.
 func syntaxError(file string, data []byte, err error) diag.Diagnostic {
 	msg := err.Error()
-	line := 0
+	line, col := 0, 1
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
+		line, col = locateSyntaxError(data, line, msg)
 		if lines := bytes.Split(data, []byte("\n")); line >= 1 && line <= len(lines) && bytes.HasPrefix(lines[line-1], []byte("\t")) {
 			msg += " (YAML cannot indent with tabs: use spaces)"
 		}
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
-	return diag.At(file, diag.Pos{Line: line, Column: 1}, diag.YAMLSyntax, "%s", msg)
+	return diag.At(file, diag.Pos{Line: line, Column: col}, diag.YAMLSyntax, "%s", msg)
 }
 
 // plainData rejects anchors, aliases, merge keys and custom tags: the

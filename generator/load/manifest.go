@@ -35,6 +35,13 @@ func (w *walker) nonEmpty(n *yaml.Node, what, entry string) {
 func (w *walker) npm(n *yaml.Node, npm *NPM) {
 	w.mapping(n, "npm", []field{
 		{"package", false, func(_, v *yaml.Node) { npm.Package = w.str(v, "npm.package") }},
+		{"version", false, func(_, v *yaml.Node) { npm.Version = w.str(v, "npm.version") }},
+		{"license", false, func(_, v *yaml.Node) { npm.License = w.str(v, "npm.license") }},
+		{"description", false, func(_, v *yaml.Node) { npm.Description = w.str(v, "npm.description") }},
+		{"repository", false, func(_, v *yaml.Node) { npm.Repository = w.str(v, "npm.repository") }},
+		{"homepage", false, func(_, v *yaml.Node) { npm.Homepage = w.str(v, "npm.homepage") }},
+		{"keywords", false, func(_, v *yaml.Node) { npm.Keywords = w.strs(v, "npm.keywords") }},
+		{"private", false, func(_, v *yaml.Node) { npm.Private = w.boolean(v, "npm.private") }},
 	})
 }
 

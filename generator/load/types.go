@@ -44,10 +44,18 @@ type Manifest struct {
 	App                     App
 }
 
-// NPM configures the generated npm package.
+// NPM configures the generated npm package: its name and the metadata
+// package.json carries (validate checks them as npm would).
 type NPM struct {
-	Pos     diag.Pos // the npm: key; zero when absent
-	Package String
+	Pos         diag.Pos // the npm: key; zero when absent
+	Package     String
+	Version     String
+	License     String
+	Description String
+	Repository  String
+	Homepage    String
+	Keywords    []String
+	Private     Bool
 }
 
 // Platform is one entry under platforms:, keyed by its id.

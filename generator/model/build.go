@@ -19,6 +19,7 @@ func Build(m *load.Manifest, goImportPath string) (*Model, diag.List) {
 		File: m.File, Version: m.Version.Value, GoImportPath: goImportPath, NPMPackage: DefaultNPMPackage,
 		NPMPackagePos: at(m.NPM.Package, m.NPM.Pos), PlatformsPos: m.PlatformsPos, ScopesPos: m.ScopesPos,
 	}
+	out.NPM = npmMeta(&m.NPM)
 	if m.NPM.Package.Value != "" {
 		out.NPMPackage = m.NPM.Package.Value
 	}

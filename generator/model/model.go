@@ -19,6 +19,7 @@ type Model struct {
 	// package is GoImportPath+"/scope", a platform's GoImportPath+"/platform/"+ID.
 	GoImportPath string
 	NPMPackage   string      // default "@scopegen/authorize"
+	NPM          NPMMeta     // package.json metadata (npm.go)
 	Platforms    []*Platform // sorted by ID; Platforms[i].Index == i+1
 	Scopes       []*Scope    // sorted by Name; Scopes[i].Index == i+1
 	APIs         []*API      // every universal API name, sorted

@@ -48,7 +48,7 @@ func Emit(m *model.Model) (output.Files, error) {
 		files[dir+out] = buf.Bytes()
 		return nil
 	}
-	if err := render("package.json", "package.json.tmpl", v); err != nil {
+	if err := renderPackage(m, v, render); err != nil { // package.go
 		return nil, err
 	}
 	// Typings: .d.mts beside the ES modules and .d.ts beside the CommonJS
@@ -134,6 +134,7 @@ var funcs = template.FuncMap{
 	"exports": exports,
 	"join":    strings.Join,
 	"sibling": func(e entryView, name string) string { return jsString("./" + name + e.Format.Import) },
+	"md":      mdText,
 }
 
 func lenOf(list any) int {

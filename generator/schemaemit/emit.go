@@ -84,7 +84,7 @@ func asciiOnly(src []byte) []byte {
 }
 
 type view struct {
-	DefaultNPMPackage                         string
+	DefaultNPMPackage, DefaultNPMVersion      string
 	MaxPlatforms, MaxScopes, MaxName, MaxText int
 	Grants, PlatformIDs, ReservedIDs          []string
 	ReservedConditions, JSReservedWords       []string
@@ -94,6 +94,7 @@ type view struct {
 
 type patterns struct {
 	NPMPackage, PlatformID, ScopeName, APIName, Native, Global, GoName, Condition string
+	Semver, WebURL, Repository, Keyword                                           string
 	Title, Text, NotBlank, Icon, Unportable                                       string
 }
 
@@ -149,6 +150,7 @@ func newView(platformIDs []string) view {
 	slices.Sort(reserved)
 	return view{
 		DefaultNPMPackage:  model.DefaultNPMPackage,
+		DefaultNPMVersion:  model.DefaultNPMVersion,
 		MaxPlatforms:       validate.MaxPlatforms,
 		MaxScopes:          validate.MaxScopes,
 		MaxName:            model.MaxNameLength,
@@ -162,6 +164,10 @@ func newView(platformIDs []string) view {
 		PrivacyOutcomes:    privacyOutcomes(),
 		Patterns: patterns{
 			NPMPackage: model.NPMPackagePattern.String(),
+			Semver:     model.SemverPattern.String(),
+			WebURL:     model.WebURLPattern.String(),
+			Repository: model.RepositoryPattern.String(),
+			Keyword:    model.KeywordPattern.String(),
 			PlatformID: model.PlatformIDPattern.String(),
 			ScopeName:  model.ScopeNamePattern.String(),
 			APIName:    model.APINamePattern.String(),

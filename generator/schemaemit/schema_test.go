@@ -53,6 +53,7 @@ var inexpressible = []struct{ rule, phrase string }{
 	{"INVALID_VALUE", "so it cannot conflict there"},
 	{"INVALID_VALUE", "is supported on none of the app's platforms"},
 	{"DUPLICATE_ENTRY", "privacy.permission"},
+	{"INVALID_NPM_METADATA", "is not an SPDX license expression"}, // a grammar with parentheses
 }
 
 func expressible(d diag.Diagnostic) bool {

@@ -30,6 +30,7 @@ func Check(m *load.Manifest) diag.List {
 	if m.NPM.Package.Set {
 		c.pattern(m.NPM.Package, model.NPMPackagePattern, "npm.package", "an npm package name such as @scope/name")
 	}
+	c.npm(&m.NPM)
 	platforms := c.platforms(m.Platforms)
 	c.scopes(m.Scopes, platforms)
 	c.privacy(m, platforms)

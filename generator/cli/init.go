@@ -1,0 +1,232 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"golang.org/x/mod/modfile"
+
+	"github.com/scopegen/scopegen"
+	"github.com/scopegen/scopegen/generator/diag"
+)
+
+// initOptions are init's flags.
+type initOptions struct {
+	manifest, platforms, scopes, npmPackage string
+}
+
+// init writes a starter manifest from the catalog embedded in the binary
+// (scopegen's own manifest.yaml), narrowed to the platforms and scopes
+// asked for, and a doc.go with the go:generate line when the module has
+// none. It never overwrites a file.
+func (e *env) init(args []string) int {
+	var o initOptions
+	fs := flag.NewFlagSet("scopegen init", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.StringVar(&o.manifest, "manifest", "manifest.yaml", "the manifest to write")
+	fs.StringVar(&o.platforms, "platforms", "", "comma-separated platform ids to keep (default: all)")
+	fs.StringVar(&o.scopes, "scopes", "", "comma-separated scope names to keep (default: all the kept platforms support)")
+	fs.StringVar(&o.npmPackage, "npm-package", "", "the npm package name (default: <module's last element>-authorize)")
+	c := common{errorFormat: "text"}
+	if code := e.parse(fs, args, &c); code >= 0 {
+		return code
+	}
+	fail := func(code int, format string, args ...any) int {
+		fmt.Fprintf(e.stderr, "scopegen init: "+format+"\n", args...)
+		return code
+	}
+	dir := filepath.Dir(o.manifest)
+	modDir, modPath, err := findModule(dir)
+	if err != nil {
+		return fail(ExitUsage, "%v", err)
+	}
+	name := o.npmPackage
+	if name == "" {
+		name = defaultNPMName(modPath)
+	}
+	sel := selection{platforms: splitList(o.platforms), scopes: splitList(o.scopes), npmPackage: name}
+	manifest, err := narrowCatalog(scopegen.Catalog, sel)
+	if err != nil {
+		return fail(ExitUsage, "%v", err)
+	}
+	if _, err := os.Stat(o.manifest); err == nil {
+		return fail(ExitUsage, "%s already exists; init never overwrites a file", filepath.ToSlash(o.manifest))
+	}
+	docPath := ""
+	if has, err := hasGenerateLine(modDir); err != nil {
+		return fail(ExitInternal, "%v", err)
+	} else if !has {
+		docPath = filepath.Join(dir, "doc.go")
+		if _, err := os.Stat(docPath); err == nil {
+			return fail(ExitUsage, "%s already exists and the module has no go:generate line for scopegen; add to it: %s", filepath.ToSlash(docPath), generateLine)
+		}
+	}
+	if err := writeNew(o.manifest, manifest); err != nil {
+		return fail(ExitInternal, "%v", err)
+	}
+	wrote := filepath.ToSlash(o.manifest)
+	if docPath != "" {
+		pkg, err := packageName(dir, modPath)
+		if err != nil {
+			return fail(ExitInternal, "%v", err)
+		}
+		if err := writeNew(docPath, docGo(pkg)); err != nil {
+			return fail(ExitInternal, "%v", err)
+		}
+		wrote += " and " + filepath.ToSlash(docPath)
+	}
+	fmt.Fprintf(e.stderr, "scopegen: wrote %s; next: go generate ./...\n", wrote)
+	return ExitOK
+}
+
+const generateLine = "//go:generate go tool scopegen generate"
+
+func docGo(pkg string) []byte {
+	return []byte(fmt.Sprintf(`// Package %s holds manifest.yaml, the mini-program authorization scopes
+// this project uses; go generate turns it into generated/ (Go packages, an
+// npm package, docs and a JSON Schema).
+package %s
+
+%s
+`, pkg, pkg, generateLine))
+}
+
+// writeNew creates path with data, failing if it exists.
+func writeNew(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+func splitList(s string) []string {
+	var out []string
+	for part := range strings.SplitSeq(s, ",") {
+		if part = strings.TrimSpace(part); part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
+}
+
+// findModule returns the folder holding the go.mod at or above dir, and
+// its module path.
+func findModule(dir string) (string, string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", "", err
+	}
+	for d := abs; ; d = filepath.Dir(d) {
+		data, err := os.ReadFile(filepath.Join(d, "go.mod"))
+		if err == nil {
+			if mod := modfile.ModulePath(data); mod != "" {
+				return d, mod, nil
+			}
+			return "", "", fmt.Errorf("%s has no module line", filepath.Join(d, "go.mod"))
+		}
+		if filepath.Dir(d) == d {
+			return "", "", fmt.Errorf("no go.mod at or above %s: run go mod init first", dir)
+		}
+	}
+}
+
+var generateRE = regexp.MustCompile(`(?m)^//go:generate .*\bscopegen\b`)
+
+// hasGenerateLine reports whether a .go file of the module (outside
+// testdata, vendor, hidden folders and nested modules) runs scopegen.
+func hasGenerateLine(modDir string) (bool, error) {
+	found := false
+	err := filepath.WalkDir(modDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			base := d.Name()
+			if p != modDir && (base == "testdata" || base == "vendor" || base == "node_modules" || strings.HasPrefix(base, ".") || strings.HasPrefix(base, "_") || exists(filepath.Join(p, "go.mod"))) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if strings.HasSuffix(p, ".go") {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			if generateRE.Match(data) {
+				found = true
+				return filepath.SkipAll
+			}
+		}
+		return nil
+	})
+	return found, err
+}
+
+func exists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+// packageName is the package of the .go files in dir, or else a name made
+// from the module path's last element.
+func packageName(dir, modPath string) (string, error) {
+	pkgs, err := parser.ParseDir(token.NewFileSet(), dir, func(fi fs.FileInfo) bool {
+		return !strings.HasSuffix(fi.Name(), "_test.go")
+	}, parser.PackageClauseOnly)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return "", err
+	}
+	for name := range pkgs {
+		return name, nil
+	}
+	base := modPath[strings.LastIndex(modPath, "/")+1:]
+	var b strings.Builder
+	for _, r := range strings.ToLower(base) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_' {
+			b.WriteRune(r)
+		}
+	}
+	name := b.String()
+	if name == "" || name[0] >= '0' && name[0] <= '9' {
+		name = "app" + name
+	}
+	return name, nil
+}
+
+// defaultNPMName is "<last element>-authorize", lower-cased and limited
+// to the characters npm accepts unescaped in a name.
+func defaultNPMName(modPath string) string {
+	base := strings.ToLower(modPath[strings.LastIndex(modPath, "/")+1:])
+	var b strings.Builder
+	for _, r := range base {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '-':
+			b.WriteRune(r)
+		case b.Len() > 0:
+			b.WriteByte('-')
+		}
+	}
+	name := strings.Trim(b.String(), "-")
+	if name == "" {
+		name = "app"
+	}
+	return name + "-authorize"
+}
+
+// unknownName reports a name that is not in the catalog, with a did-you-mean.
+func unknownName(kind, flagName, got string, known []string) error {
+	return fmt.Errorf("unknown %s %q in -%s%s", kind, got, flagName, diag.DidYouMean(got, known))
+}
