@@ -26,6 +26,17 @@ const (
 // Check returns every problem in m.
 func Check(m *load.Manifest) diag.List {
 	c := &checker{file: m.File}
+	// Past a limit nothing else is checked: the work is bounded by the
+	// limits, not by the input.
+	if len(m.Platforms) > MaxPlatforms || len(m.Scopes) > MaxScopes {
+		if len(m.Platforms) > MaxPlatforms {
+			c.report(m.Platforms[MaxPlatforms].Pos, diag.Limit, "a manifest declares at most %d platforms", MaxPlatforms)
+		}
+		if len(m.Scopes) > MaxScopes {
+			c.report(m.Scopes[MaxScopes].Pos, diag.Limit, "a manifest declares at most %d scopes", MaxScopes)
+		}
+		return c.diags
+	}
 	c.version(m.Version)
 	if m.NPM.Package.Set {
 		c.pattern(m.NPM.Package, model.NPMPackagePattern, "npm.package", "an npm package name such as @scope/name")
@@ -118,9 +129,6 @@ func (c *checker) global(s load.String, what string) bool {
 
 func (c *checker) platforms(in []*load.Platform) map[string]*load.Platform {
 	byID := make(map[string]*load.Platform, len(in))
-	if len(in) > MaxPlatforms {
-		c.report(in[MaxPlatforms].Pos, diag.Limit, "a manifest declares at most %d platforms", MaxPlatforms)
-	}
 	globals := make(map[string]*load.Platform)
 	conditions := make(map[string]*load.Platform)
 	for _, p := range in {
