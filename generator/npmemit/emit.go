@@ -13,7 +13,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strings"
 	"text/template"
 
@@ -185,26 +184,4 @@ func exportLive(e entryView, name string) string {
 		return "export { " + name + " };"
 	}
 	return fmt.Sprintf("Object.defineProperty(exports, %s, { enumerable: true, get: function () { return %s; } });", jsString(name), name)
-}
-
-// reservedConditions are the export conditions the package's own exports
-// map uses; a platform taking one would make its entry unreachable.
-var reservedConditions = []string{"default", "import", "module-sync", "node", "require", "types"}
-
-// jsReserved are words a host global cannot be, since the runtime writes
-// `typeof <global>`.
-var jsReserved = strings.Fields(`await break case catch class const continue debugger default delete do else enum
-export extends false finally for function if implements import in instanceof interface let new null package private
-protected public return static super switch this throw true try typeof var void while with yield`)
-
-func checkNames(m *model.Model) error {
-	for _, p := range m.Platforms {
-		if slices.Contains(reservedConditions, p.ExportCondition) {
-			return fmt.Errorf("platform %q: export condition %q is one the npm package's exports map uses itself", p.ID, p.ExportCondition)
-		}
-		if slices.Contains(jsReserved, p.Global) {
-			return fmt.Errorf("platform %q: global %q is a JavaScript reserved word", p.ID, p.Global)
-		}
-	}
-	return nil
 }

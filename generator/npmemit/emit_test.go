@@ -164,16 +164,3 @@ func TestTupleLeavesOutDefaults(t *testing.T) {
 	_, err := tuple(&model.Support{Scope: scope, Platform: p, Grant: "teleport"})
 	assert.ErrorContains(t, err, "teleport")
 }
-
-func TestNamesTheRuntimeCannotUse(t *testing.T) {
-	for _, tc := range []struct{ condition, global, want string }{
-		{"import", "wx", `export condition "import"`},
-		{"wechat-miniprogram", "new", `global "new"`},
-	} {
-		m := resolve(t, "testdata/small.yaml")
-		m.Platforms[0].ExportCondition = tc.condition
-		m.Platforms[0].Global = tc.global
-		_, err := Emit(m)
-		assert.ErrorContains(t, err, tc.want)
-	}
-}

@@ -61,9 +61,6 @@ var grantCodes = map[model.Grant]string{
 }
 
 func newView(m *model.Model) (*view, error) {
-	if err := checkNames(m); err != nil {
-		return nil, err
-	}
 	v := &view{Package: m.NPMPackage}
 	byID := map[string]*platformView{}
 	for _, p := range m.Platforms {

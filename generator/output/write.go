@@ -297,7 +297,9 @@ func removeEmptiedDirs(root string, removed []string) error {
 		}
 	}
 	// Deeper folders first: a longer path is never an ancestor of a shorter one.
-	slices.SortFunc(dirs, func(a, b string) int { return cmp.Or(cmp.Compare(strings.Count(b, "/"), strings.Count(a, "/")), strings.Compare(a, b)) })
+	slices.SortFunc(dirs, func(a, b string) int {
+		return cmp.Or(cmp.Compare(strings.Count(b, "/"), strings.Count(a, "/")), strings.Compare(a, b))
+	})
 	for _, d := range dirs {
 		full := filepath.Join(root, filepath.FromSlash(d))
 		entries, err := os.ReadDir(full)

@@ -13,6 +13,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"go/token"
+	"regexp"
 	"slices"
 	"strings"
 	"text/template"
@@ -86,14 +87,15 @@ func asciiOnly(src []byte) []byte {
 type view struct {
 	DefaultNPMPackage                         string
 	MaxPlatforms, MaxScopes, MaxName, MaxText int
+	MaxNPMPackage                             int
 	Grants, PlatformIDs, ReservedIDs          []string
 	ReservedConditions, JSReservedWords       []string
 	Patterns                                  patterns
 }
 
 type patterns struct {
-	NPMPackage, PlatformID, ScopeName, APIName, Native, Global, GoName, Condition string
-	Title, Text, NotBlank, Icon, Unportable                                       string
+	NPMPackage, NPMReserved, PlatformID, ScopeName, APIName, Native, Global, GoName, Condition string
+	Title, Text, NotBlank, Icon, Unportable                                                    string
 }
 
 // notText is every character validate refuses in free text: C0 and C1
@@ -139,7 +141,7 @@ func newView(platformIDs []string) view {
 	for i, g := range model.Grants {
 		grants[i] = string(g)
 	}
-	reserved := slices.Clone(model.ReservedPlatformIDs)
+	reserved := slices.Concat(model.ReservedPlatformIDs, model.ReservedGoPackageNames)
 	for tok := token.BREAK; tok <= token.VAR; tok++ {
 		if token.IsKeyword(tok.String()) {
 			reserved = append(reserved, tok.String())
@@ -156,19 +158,21 @@ func newView(platformIDs []string) view {
 		PlatformIDs:        platformIDs,
 		ReservedIDs:        slices.Compact(reserved),
 		ReservedConditions: model.ReservedConditions,
-		JSReservedWords:    model.JSReservedWords,
+		MaxNPMPackage:      model.MaxNPMPackageLength,
+		JSReservedWords:    slices.Sorted(slices.Values(slices.Concat(model.JSReservedWords, model.ObjectPrototypeNames))),
 		Patterns: patterns{
-			NPMPackage: model.NPMPackagePattern.String(),
-			PlatformID: model.PlatformIDPattern.String(),
-			ScopeName:  model.ScopeNamePattern.String(),
-			APIName:    model.APINamePattern.String(),
-			Native:     model.NativePattern.String(),
-			Global:     model.GlobalPattern.String(),
-			GoName:     model.GoNamePattern.String(),
-			Condition:  model.ConditionPattern.String(),
-			Title:      "^[^" + notLine + "]*[^" + whiteSpace + notLine + "][^" + notLine + "]*$",
-			Text:       "^[^" + notText + "]*$",
-			NotBlank:   "[^" + whiteSpace + "]",
+			NPMPackage:  model.NPMPackagePattern.String(),
+			NPMReserved: "(^|/)(" + strings.Join(quoteAll(model.ReservedNPMNames), "|") + ")$",
+			PlatformID:  model.PlatformIDPattern.String(),
+			ScopeName:   model.ScopeNamePattern.String(),
+			APIName:     model.APINamePattern.String(),
+			Native:      model.NativePattern.String(),
+			Global:      model.GlobalPattern.String(),
+			GoName:      model.GoNamePattern.String(),
+			Condition:   model.ConditionPattern.String(),
+			Title:       "^[^" + notLine + "]*[^" + whiteSpace + notLine + "][^" + notLine + "]*$",
+			Text:        "^[^" + notText + "]*$",
+			NotBlank:    "[^" + whiteSpace + "]",
 			// validate's icon pattern, its RE2 \s spelt out.
 			Icon:       model.IconPattern.String(),
 			Unportable: model.UnportablePattern.String() + "|[/\r\n\u2028\u2029]",
@@ -179,4 +183,12 @@ func newView(platformIDs []string) view {
 func toJSON(v any) (string, error) {
 	b, err := json.Marshal(v)
 	return string(b), err
+}
+
+func quoteAll(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = regexp.QuoteMeta(n)
+	}
+	return out
 }

@@ -4,7 +4,6 @@
 package validate
 
 import (
-	"go/token"
 	"regexp"
 	"slices"
 	"strings"
@@ -39,7 +38,7 @@ func Check(m *load.Manifest) diag.List {
 	}
 	c.version(m.Version)
 	if m.NPM.Package.Set {
-		c.pattern(m.NPM.Package, model.NPMPackagePattern, "npm.package", "an npm package name such as @scope/name")
+		c.npmPackage(m.NPM.Package)
 	}
 	platforms := c.platforms(m.Platforms)
 	c.scopes(m.Scopes, platforms)
@@ -124,7 +123,7 @@ func (c *checker) global(s load.String, what string) bool {
 		c.report(s.Pos, diag.InvalidName, "%s %q is a JavaScript reserved word", what, s.Value)
 		return false
 	}
-	return true
+	return c.notPrototypeName(s, what)
 }
 
 func (c *checker) platforms(in []*load.Platform) map[string]*load.Platform {
@@ -134,9 +133,7 @@ func (c *checker) platforms(in []*load.Platform) map[string]*load.Platform {
 	for _, p := range in {
 		byID[p.ID.Value] = p
 		if c.pattern(p.ID, model.PlatformIDPattern, "platform id", "lower-case letters and digits, starting with a letter (Go package name)") {
-			if token.IsKeyword(p.ID.Value) || slices.Contains(model.ReservedPlatformIDs, p.ID.Value) {
-				c.report(p.ID.Pos, diag.InvalidName, "platform id %q is reserved", p.ID.Value)
-			}
+			c.platformID(p.ID)
 		}
 		c.title(p.Title, "title")
 		if p.GoName.Set {
@@ -163,7 +160,7 @@ func (c *checker) platforms(in []*load.Platform) map[string]*load.Platform {
 		}
 		if c.pattern(p.ExportCondition, model.ConditionPattern, "exportCondition", "an npm export condition such as wechat-miniprogram") {
 			if slices.Contains(model.ReservedConditions, p.ExportCondition.Value) {
-				c.report(p.ExportCondition.Pos, diag.InvalidName, "export condition %q is reserved: the package's exports map or Node gives it its own meaning", p.ExportCondition.Value)
+				c.report(p.ExportCondition.Pos, diag.InvalidName, "export condition %q is reserved: the package's exports map, Node or a common bundler gives it its own meaning", p.ExportCondition.Value)
 			}
 			if prev := conditions[p.ExportCondition.Value]; prev != nil {
 				c.report(p.ExportCondition.Pos, diag.PlatformCollision, "export condition %q is already used by platform %q (line %d)", p.ExportCondition.Value, prev.ID.Value, prev.ExportCondition.Pos.Line)
