@@ -22,9 +22,12 @@ var (
 	// IconPattern spells white space out because \s means different sets
 	// in RE2 and ECMAScript (the schema carries this pattern to editors).
 	IconPattern = regexp.MustCompile(`^https://[^\t\n\f\r "'<>\\` + "`" + `]+$`)
-	// UnportablePattern finds regular-expression syntax that Go's RE2 and
-	// JavaScript read differently, so that denial.message serves both.
-	UnportablePattern = regexp.MustCompile(`\(\?|\\[AzQEpPCb]|\[\[:`)
+	// UnportablePattern finds the constructs of denial.message outside the
+	// portable dialect that a pattern can spot (PortableRegex decides; the
+	// schema carries this to editors): flags and lookarounds, escapes
+	// other than punctuation, \d \w \t \n \r \f \v and \xHH, empty-looking
+	// classes and POSIX classes.
+	UnportablePattern = regexp.MustCompile(`\(\?[^:]|\\[^^$.|?*+()\[\]{}\\\-dDwWtnrfvx]|\\x([^0-9A-Fa-f]|.[^0-9A-Fa-f]|.?$)|\[\^?\]|\[\[:`)
 )
 
 // MaxNameLength bounds every name; free text is bounded by MaxTextLength.

@@ -193,15 +193,7 @@ func (c *checker) denial(d load.Denial) {
 		}
 		seen[code.Value] = true
 	}
-	if d.Message.Set {
-		if _, err := regexp.Compile(d.Message.Value); err != nil {
-			c.report(d.Message.Pos, diag.InvalidValue, "denial.message is not a valid regular expression: %v", strings.TrimPrefix(err.Error(), "error parsing regexp: "))
-		} else if loc := model.UnportablePattern.FindStringIndex(d.Message.Value); loc != nil {
-			c.report(d.Message.Pos, diag.InvalidValue, "denial.message uses %q, which Go and JavaScript read differently", d.Message.Value[loc[0]:loc[1]])
-		} else if strings.ContainsAny(d.Message.Value, "\n\r\u2028\u2029/") {
-			c.report(d.Message.Pos, diag.InvalidValue, "denial.message must be one line without '/' (write \\x2f)")
-		}
-	}
+	c.denialMessage(d.Message)
 	if !d.Message.Set && !d.CodeField.Set && len(d.Codes) == 0 {
 		c.report(d.Pos, diag.MissingField, "denial needs message, codes, or both")
 	}

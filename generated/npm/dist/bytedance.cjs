@@ -5,7 +5,7 @@ var { authorizeWith, authorizeApiWith, getAuthStatusWith, settingWith, isSupport
 const host = {
   id: "bytedance",
   global: () => typeof tt != "undefined" && tt,
-  denial: ["errNo", [10200], "fail.*auth den(y|ied)"],
+  denial: ["errNo", [10200], "fail[^\\n\\r\\u2028\\u2029]*auth den(y|ied)"],
   others: ["auth_base", "auth_zhima", "scope.addPhoneCalendar", "scope.addPhoneContact", "scope.bluetooth", "scope.invoice", "scope.invoiceTitle", "scope.userFuzzyLocation", "scope.userLocationBackground", "scope.werun"],
   scopes: {
     __proto__: null,

@@ -5,7 +5,7 @@ var { authorizeWith, authorizeApiWith, getAuthStatusWith, settingWith, isSupport
 const host = {
   id: "kuaishou",
   global: () => typeof ks != "undefined" && ks,
-  denial: ["", [], "fail.*auth den(y|ied)"],
+  denial: ["", [], "fail[^\\n\\r\\u2028\\u2029]*auth den(y|ied)"],
   others: ["auth_base", "auth_zhima", "scope.addPhoneCalendar", "scope.addPhoneContact", "scope.address", "scope.bluetooth", "scope.calendar", "scope.clipboard", "scope.hostId", "scope.invoice", "scope.invoiceTitle", "scope.userFuzzyLocation", "scope.werun"],
   scopes: {
     __proto__: null,

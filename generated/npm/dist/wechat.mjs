@@ -5,7 +5,7 @@ import { authorizeWith, authorizeApiWith, getAuthStatusWith, settingWith, isSupp
 const host = {
   id: "wechat",
   global: () => typeof wx != "undefined" && wx,
-  denial: ["", [], "fail.*auth den(y|ied)"],
+  denial: ["", [], "fail[^\\n\\r\\u2028\\u2029]*auth den(y|ied)"],
   others: ["auth_base", "auth_zhima", "scope.calendar", "scope.clipboard", "scope.hostId"],
   scopes: {
     __proto__: null,

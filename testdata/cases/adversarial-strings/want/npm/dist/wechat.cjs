@@ -5,7 +5,7 @@ var { authorizeWith, authorizeApiWith, getAuthStatusWith, settingWith, isSupport
 const host = {
   id: "wechat",
   global: () => typeof wx != "undefined" && wx,
-  denial: ["", [], "fail.*auth den(y|ied)|\\x2a\\x2f"],
+  denial: ["", [], "fail[^\\n\\r\\u2028\\u2029]*auth den(y|ied)|\\x2a\\x2f"],
   others: [],
   scopes: {
     __proto__: null,

@@ -23,7 +23,7 @@ const error = (errCode, scope, host, nativeError) => {
 
 // No message is "", not "undefined" (which a pattern could match).
 const isDenial = ({ denial: [field, codes, message] }, e) =>
-  !!e && (codes.includes(+e[field]) || (!!message && RegExp(message).test(e.errMsg || e.errorMessage || "")));
+  !!e && (codes.includes(+e[field]) || (!!message && RegExp(message, "u").test(e.errMsg || e.errorMessage || "")));
 
 // Calls the host; its failure becomes AUTH_DENIED or NATIVE_ERROR.
 const ask = (host, scope, method, args) => host.lacks && host.lacks.includes(method)

@@ -5,7 +5,7 @@ import { authorizeWith, authorizeApiWith, getAuthStatusWith, settingWith, isSupp
 const host = {
   id: "wechat",
   global: () => typeof wx != "undefined" && wx,
-  denial: ["", [], "fail.*auth den(y|ied)"],
+  denial: ["", [], "fail[^\\n\\r\\u2028\\u2029]*auth den(y|ied)"],
   others: [],
   scopes: {
     __proto__: null,
