@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"syscall"
 )
 
 // ErrNotRegular is returned by ReadFile for a manifest that is not a
@@ -18,10 +19,18 @@ var ErrTooLarge = errors.New("manifest too large")
 // ReadFile reads the manifest at path, refusing anything but a regular
 // file and never reading more than MaxBytes+1 bytes, so that neither
 // /dev/zero nor a FIFO nor a huge file can make scopegen hang or exhaust
-// memory. The file is checked once opened (not by name first), so a file
-// swapped in between cannot slip past.
+// memory. The file is checked by name first (opening a FIFO would block
+// until a writer came), then opened without blocking and checked again,
+// so a file swapped in between cannot slip past.
 func ReadFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("manifest %s is %s, %w: give the path of a YAML file", path, describeMode(info.Mode()), ErrNotRegular)
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, err
 	}
