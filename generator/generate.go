@@ -8,6 +8,7 @@
 package generator
 
 import (
+	"slices"
 	"sync"
 
 	"github.com/scopegen/scopegen/generator/diag"
@@ -46,6 +47,9 @@ func Resolve(file string, data []byte, opts Options) (*model.Model, diag.List) {
 		return nil, diags.Sorted()
 	}
 	diags = append(diags, validate.Check(raw)...)
+	if slices.ContainsFunc(diags, func(d diag.Diagnostic) bool { return d.Rule == diag.LimitExceeded.ID }) {
+		return nil, diags.Sorted() // building past a limit is the unbounded work limits exist to stop
+	}
 	m, more := model.Build(raw, opts.GoImportPath)
 	diags = append(diags, more...)
 	if len(diags) > 0 {

@@ -2,7 +2,11 @@
 
 package scope
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+	"unicode/utf8"
+)
 
 // UnknownNameError is returned by Parse and ParsePlatform for a name the manifest does
 // not declare.
@@ -15,28 +19,51 @@ type UnknownNameError struct {
 // Error says which name is unknown and, when one is close, which known name was
 // probably meant.
 func (e *UnknownNameError) Error() string {
-	msg := fmt.Sprintf("scope: unknown %s %q", e.Kind, e.Name)
+	msg := fmt.Sprintf("scope: unknown %s %s", e.Kind, quoteName(e.Name))
 	if e.Suggestion != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", e.Suggestion)
 	}
 	return msg
 }
 
+// longestName is the byte length of the longest known name; a longer input gets no suggestion.
+const longestName = 28
+
+// quoteName quotes name for a message, cut to its first bytes when long.
+func quoteName(name string) string {
+	if len(name) <= 64 {
+		return strconv.Quote(name)
+	}
+	cut := 64
+	for cut > 0 && !utf8.RuneStart(name[cut]) {
+		cut--
+	}
+	return fmt.Sprintf("%q… (%d bytes)", name[:cut], len(name))
+}
+
 // suggest returns the known name closest to name by edit distance, when it is close
 // enough to be a typo.
 func suggest(name string, known []string) string {
-	best, bestDist := "", max(2, len([]rune(name))/3)+1
+	if len(name) > longestName+2 {
+		return ""
+	}
+	limit := max(2, utf8.RuneCountInString(name)/3)
+	best, bestDist := "", limit+1
 	for _, k := range known {
-		if d := distance(name, k); d < bestDist {
+		if d := distance(name, k, bestDist-1); d < bestDist {
 			best, bestDist = k, d
 		}
 	}
 	return best
 }
 
-// distance is the Levenshtein distance between a and b.
-func distance(a, b string) int {
+// distance is the Levenshtein distance between a and b, or limit+1 once it must exceed
+// limit.
+func distance(a, b string, limit int) int {
 	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d > limit || -d > limit {
+		return limit + 1
+	}
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
 	for j := range prev {
@@ -44,12 +71,17 @@ func distance(a, b string) int {
 	}
 	for i := 1; i <= len(ra); i++ {
 		cur[0] = i
+		rowMin := i
 		for j := 1; j <= len(rb); j++ {
 			cost := 1
 			if ra[i-1] == rb[j-1] {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > limit {
+			return limit + 1
 		}
 		prev, cur = cur, prev
 	}

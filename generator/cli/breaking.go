@@ -12,6 +12,7 @@ import (
 
 	"github.com/scopegen/scopegen/generator/breaking"
 	"github.com/scopegen/scopegen/generator/diag"
+	"github.com/scopegen/scopegen/generator/load"
 )
 
 // breaking compares the manifest with an earlier version of itself and
@@ -49,7 +50,7 @@ func (e *env) breaking(args []string) int {
 		fmt.Fprintf(e.stderr, "scopegen breaking: %v\n", err)
 		return ExitUsage
 	}
-	curData, err := os.ReadFile(c.manifest)
+	curData, err := load.ReadFile(c.manifest)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "scopegen breaking: %v\n", err)
 		return ExitInternal
@@ -87,7 +88,7 @@ func (e *env) printManifestProblems(diags diag.List, format string) int {
 // git revision against, read with git show from the manifest's folder.
 func readAgainst(against, manifest string) (name string, data []byte, err error) {
 	if info, err := os.Stat(against); err == nil && info.Mode().IsRegular() {
-		data, err := os.ReadFile(against)
+		data, err := load.ReadFile(against)
 		return filepath.ToSlash(against), data, err
 	}
 	if strings.HasPrefix(against, "-") { // git would take it for an option

@@ -15,9 +15,11 @@ import (
 
 	"github.com/aymanbagabas/go-udiff"
 	"golang.org/x/mod/modfile"
+	"golang.org/x/mod/module"
 
 	"github.com/scopegen/scopegen/generator"
 	"github.com/scopegen/scopegen/generator/diag"
+	"github.com/scopegen/scopegen/generator/load"
 	"github.com/scopegen/scopegen/generator/output"
 )
 
@@ -182,7 +184,7 @@ func (e *env) generate(args []string, write bool) int {
 	if !write {
 		return e.check(&c, files, fixCommand(fs))
 	}
-	rep, err := output.Write(c.out, files)
+	rep, err := output.Write(c.out, files, c.manifest)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "scopegen: %v\n", err)
 		return ExitInternal
@@ -199,12 +201,22 @@ func (e *env) generate(args []string, write bool) int {
 // produce reads the manifest and runs the pipeline. It returns nil files
 // and an exit code when there is nothing to write.
 func (e *env) produce(c *common) (output.Files, int) {
-	if err := checkOutDir(c.manifest, c.out); err != nil {
+	if err := output.CheckOutDir(c.out, c.manifest); err != nil {
 		fmt.Fprintf(e.stderr, "scopegen: %v\n", err)
 		return nil, ExitUsage
 	}
-	data, err := os.ReadFile(c.manifest)
-	if err != nil {
+	data, err := load.ReadFile(c.manifest)
+	switch {
+	case errors.Is(err, load.ErrTooLarge):
+		diags := diag.List{diag.At(filepath.ToSlash(c.manifest), diag.Pos{}, diag.LimitExceeded, "%v", err)}
+		if err := diag.Print(e.stderr, diags, c.errorFormat, "error"); err != nil {
+			return nil, ExitInternal
+		}
+		return nil, ExitManifest
+	case errors.Is(err, load.ErrNotRegular):
+		fmt.Fprintf(e.stderr, "scopegen: %v\n", err)
+		return nil, ExitUsage
+	case err != nil:
 		fmt.Fprintf(e.stderr, "scopegen: %v\n", err)
 		return nil, ExitInternal
 	}
@@ -214,6 +226,10 @@ func (e *env) produce(c *common) (output.Files, int) {
 			fmt.Fprintf(e.stderr, "scopegen: %v\n", err)
 			return nil, ExitUsage
 		}
+	}
+	if err := checkImportPath(importPath, c.goImportPath == ""); err != nil {
+		fmt.Fprintf(e.stderr, "scopegen: %v\n", err)
+		return nil, ExitUsage
 	}
 	files, diags, err := generator.Generate(filepath.ToSlash(c.manifest), data, generator.Options{GoImportPath: importPath})
 	if len(diags) > 0 {
@@ -285,47 +301,6 @@ func shellQuote(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
-// checkOutDir refuses an output folder that would hold the module root or
-// the manifest: removing stale files there could delete real work. Links
-// are resolved first, so that a link to the module root is refused too.
-func checkOutDir(manifest, out string) error {
-	absOut, err := resolve(out)
-	if err != nil {
-		return err
-	}
-	absManifest, err := resolve(manifest)
-	if err != nil {
-		return err
-	}
-	if rel, err := filepath.Rel(absOut, absManifest); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return fmt.Errorf("output folder %s holds the manifest %s: choose a folder of its own", out, manifest)
-	}
-	if _, err := os.Stat(filepath.Join(absOut, "go.mod")); err == nil {
-		return fmt.Errorf("output folder %s is a module root (it holds go.mod): choose a folder of its own", out)
-	}
-	return nil
-}
-
-// resolve returns p made absolute with symbolic links resolved, as far
-// as p exists (an output folder may not exist yet).
-func resolve(p string) (string, error) {
-	abs, err := filepath.Abs(p)
-	if err != nil {
-		return "", err
-	}
-	existing, rest := abs, ""
-	for {
-		if real, err := filepath.EvalSymlinks(existing); err == nil {
-			return filepath.Join(real, rest), nil
-		}
-		parent := filepath.Dir(existing)
-		if parent == existing {
-			return abs, nil
-		}
-		existing, rest = parent, filepath.Join(filepath.Base(existing), rest)
-	}
-}
-
 // deriveImportPath finds the go.mod above out and joins its module path
 // with out's position below it.
 func deriveImportPath(out string) (string, error) {
@@ -350,4 +325,17 @@ func deriveImportPath(out string) (string, error) {
 			return "", fmt.Errorf("no go.mod above %s: pass -go-import-path", out)
 		}
 	}
+}
+
+// checkImportPath refuses a Go import path the generated packages could
+// not be imported by (spaces, quotes, "..", a trailing slash, ...), naming
+// where it came from.
+func checkImportPath(p string, derived bool) error {
+	if err := module.CheckImportPath(p); err != nil {
+		if derived {
+			return fmt.Errorf("the output folder's import path %q (derived from go.mod and -out) is not a valid Go import path: %v; rename the folder or pass -go-import-path", p, err)
+		}
+		return fmt.Errorf("-go-import-path %q is not a valid Go import path: %v", p, err)
+	}
+	return nil
 }

@@ -3,6 +3,7 @@ package diag_test
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -44,7 +45,7 @@ func TestPrint(t *testing.T) {
 	require.NoError(t, diag.Print(&text, l, "text", "error"))
 	require.NoError(t, diag.Print(&js, l, "json", "error"))
 	require.NoError(t, diag.Print(&gh, l, "github-actions", "warning"))
-	assert.Equal(t, "manifest.yaml:3:7: unknown platform \"a,b\" 100%\nnext (UNKNOWN_PLATFORM)\n", text.String())
+	assert.Equal(t, "manifest.yaml:3:7: unknown platform \"a,b\" 100%\\nnext (UNKNOWN_PLATFORM)\n", text.String(), "the newline is escaped: one finding, one line")
 	var decoded []map[string]any
 	require.NoError(t, json.Unmarshal(js.Bytes(), &decoded))
 	assert.Equal(t, []map[string]any{{"file": "manifest.yaml", "line": 3.0, "column": 7.0, "rule": "UNKNOWN_PLATFORM", "message": "unknown platform \"a,b\" 100%\nnext"}}, decoded)
@@ -54,4 +55,13 @@ func TestPrint(t *testing.T) {
 	require.NoError(t, diag.Print(&empty, nil, "json", "error"))
 	assert.Equal(t, "[]\n", empty.String(), "no findings is an empty array, not null")
 	assert.Error(t, diag.Print(&empty, l, "xml", "error"))
+}
+
+// TestTextFormatEscapesControlCharacters: a message holding a newline (a
+// regex error quoting the pattern) stays one line in the text format.
+func TestTextFormatEscapesControlCharacters(t *testing.T) {
+	l := diag.List{diag.At("manifest.yaml", diag.Pos{Line: 3, Column: 5}, diag.InvalidValue, "bad `a(\nmanifest.yaml:1:1: fake (X)`\u2028\x1b[31m")}
+	var b strings.Builder
+	require.NoError(t, diag.Print(&b, l, "text", "error"))
+	assert.Equal(t, "manifest.yaml:3:5: bad `a(\\nmanifest.yaml:1:1: fake (X)`\\u2028\\x1b[31m (INVALID_VALUE)\n", b.String())
 }

@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Formats lists the values --error-format accepts.
@@ -20,7 +22,7 @@ func Print(w io.Writer, l List, format, level string) error {
 	switch format {
 	case "text":
 		for _, d := range sorted {
-			if _, err := fmt.Fprintln(w, d.String()); err != nil {
+			if _, err := fmt.Fprintln(w, escapeText(d.String())); err != nil {
 				return err
 			}
 		}
@@ -43,6 +45,30 @@ func Print(w io.Writer, l List, format, level string) error {
 		return fmt.Errorf("unknown error format %q: one of %s", format, strings.Join(Formats, ", "))
 	}
 	return nil
+}
+
+// escapeText keeps a text finding on one line: control characters and
+// Unicode line breaks in it (from a regex error quoting the pattern, say)
+// are written as Go escapes, so no part of a message can pass for a
+// finding of its own.
+func escapeText(s string) string {
+	if !strings.ContainsFunc(s, needsEscape) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if needsEscape(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func needsEscape(r rune) bool {
+	return unicode.IsControl(r) || r == '\u2028' || r == '\u2029'
 }
 
 // escapeData and escapeProperty follow the workflow-command escaping of

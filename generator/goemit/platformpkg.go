@@ -183,7 +183,7 @@ func isDenial(f *jen.File, p *model.Platform) {
 		body = append(body, jen.Switch(jen.Id("code")).Block(jen.Case(codes...).Block(jen.Return(jen.True()))))
 	}
 	if p.Denial.Message != "" {
-		f.Var().Id("denialMessage").Op("=").Qual("regexp", "MustCompile").Call(jen.Lit(p.Denial.Message))
+		f.Var().Id("denialMessage").Op("=").Qual("regexp", "MustCompile").Call(jen.Lit(p.Denial.MessageGo)) // the Go form: "." spelled out as JavaScript reads it
 		body = append(body, jen.Return(jen.Id("denialMessage").Dot("MatchString").Call(jen.Id("errMsg"))))
 	} else {
 		body = append(body, jen.Return(jen.False()))

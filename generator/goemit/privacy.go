@@ -43,7 +43,7 @@ func privacyFile(m *model.Model, p *model.Platform) *jen.File {
 			continue
 		}
 		name := "privacy" + strings.TrimPrefix(fail.Outcome.GoName(), "Privacy") + "Message"
-		f.Var().Id(name).Op("=").Qual("regexp", "MustCompile").Call(jen.Lit(fail.Message))
+		f.Var().Id(name).Op("=").Qual("regexp", "MustCompile").Call(jen.Lit(fail.MessageGo))
 		body = append(body, jen.If(jen.Id(name).Dot("MatchString").Call(jen.Id("errMsg"))).Block(jen.Return(jen.Id(fail.Outcome.GoName()))))
 	}
 	var cases []jen.Code

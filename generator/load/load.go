@@ -32,6 +32,10 @@ func Load(file string, data []byte) (*Manifest, diag.List) {
 		w.diags = append(w.diags, diag.At(file, diag.Pos{}, diag.LimitExceeded, "manifest is %d bytes; the limit is %d", len(data), MaxBytes))
 		return nil, w.diags
 	}
+	data, bad := prepare(file, data)
+	if bad != nil {
+		return nil, append(w.diags, *bad)
+	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {
@@ -102,6 +106,9 @@ func (w *walker) plainData(root *yaml.Node) bool {
 			ok = false
 		case n.Tag != "" && n.Style&yaml.TaggedStyle != 0 && !standardTags[n.ShortTag()]:
 			w.report(n, diag.YAMLSyntax, "custom tag %s is not supported", n.Tag)
+			ok = false
+		case n.Style&yaml.TaggedStyle != 0 && !tagFits(n):
+			w.report(n, diag.YAMLSyntax, "tag %s cannot be on %s: remove the tag", n.ShortTag(), map[yaml.Kind]string{yaml.MappingNode: "a mapping", yaml.SequenceNode: "a list", yaml.ScalarNode: "a scalar", yaml.DocumentNode: "a document"}[n.Kind])
 			ok = false
 		}
 		for _, c := range n.Content {

@@ -1,7 +1,6 @@
 package load
 
 import (
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -145,12 +144,15 @@ func (w *walker) checkText(n *yaml.Node) bool {
 }
 
 func (w *walker) integer(n *yaml.Node, what string) Int {
-	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!int" {
-		v, err := strconv.ParseInt(n.Value, 0, 32)
-		if err == nil {
-			return Int{Value: int(v), Pos: pos(n), Set: true}
-		}
+	v, isInt, err := parseInt(n)
+	switch {
+	case isInt && err == nil:
+		return Int{Value: int(v), Pos: pos(n), Set: true}
+	case isInt:
 		w.report(n, diag.WrongType, "%s must be an integer that fits in 32 bits, got %s", what, n.Value)
+		return Int{Pos: pos(n)}
+	case n.Kind == yaml.ScalarNode && n.ShortTag() == "!!int":
+		w.report(n, diag.WrongType, "%s must be a decimal, 0o octal or 0x hexadecimal integer (YAML 1.2), got %s", what, n.Value)
 		return Int{Pos: pos(n)}
 	}
 	w.report(n, diag.WrongType, "%s must be an integer, got %s", what, kindName(n))

@@ -75,6 +75,8 @@ func (b *builder) platforms(in []*load.Platform) []*Platform {
 				Message:   lp.Denial.Message.Value,
 			},
 		}
+		// validate reports a message outside the portable dialect
+		p.Denial.MessageGo, p.Denial.MessageJS, _ = PortableRegex(p.Denial.Message)
 		for _, g := range lp.AlsoDefines {
 			p.AlsoDefines = append(p.AlsoDefines, g.Value)
 		}

@@ -2,6 +2,7 @@ package model
 
 import (
 	"cmp"
+	"container/heap"
 	"fmt"
 	"slices"
 
@@ -83,15 +84,18 @@ type goClaim struct {
 }
 
 // detectOrder sorts platforms so that one whose host also defines another
-// platform's global is tried first. Ties keep id order. A cycle is
-// reported and the remaining platforms are appended in id order.
+// platform's global is tried first, and fallback platforms after every
+// other one. Ties keep id order. A cycle is reported and the remaining
+// platforms are appended in id order. It is Kahn's algorithm over a heap
+// of ready platforms keyed by index: O((n+e) log n), where the fallback
+// rule adds no edges (fallback platforms simply wait for every other one).
 func (b *builder) detectOrder(platforms []*Platform) []*Platform {
 	byGlobal := make(map[string][]*Platform)
 	for _, p := range platforms {
 		byGlobal[p.Global] = append(byGlobal[p.Global], p)
 	}
 	// before[q] counts the platforms that must be tried before q.
-	before := make(map[*Platform]int)
+	before := make(map[*Platform]int, len(platforms))
 	after := make(map[*Platform][]*Platform)
 	for _, p := range platforms {
 		for _, g := range p.AlsoDefines {
@@ -103,34 +107,35 @@ func (b *builder) detectOrder(platforms []*Platform) []*Platform {
 			}
 		}
 	}
-	// Fallback platforms go after every other one.
+	regular := 0
 	for _, p := range platforms {
 		if !p.Fallback {
-			continue
-		}
-		for _, q := range platforms {
-			if !q.Fallback {
-				after[q] = append(after[q], p)
-				before[p]++
-			}
+			regular++
 		}
 	}
-	var order []*Platform
-	done := make(map[*Platform]bool)
+	order := make([]*Platform, 0, len(platforms))
+	done := make(map[*Platform]bool, len(platforms))
+	ready := &platformHeap{}
+	held := &platformHeap{} // fallback platforms whose own edges are met
+	release := func(p *Platform) {
+		if p.Fallback && regular > 0 {
+			heap.Push(held, p)
+		} else {
+			heap.Push(ready, p)
+		}
+	}
+	for _, p := range platforms {
+		if before[p] == 0 {
+			release(p)
+		}
+	}
 	for len(order) < len(platforms) {
-		progressed := false
-		for _, p := range platforms {
-			if !done[p] && before[p] == 0 {
-				done[p] = true
-				order = append(order, p)
-				for _, q := range after[p] {
-					before[q]--
-				}
-				progressed = true
-				break // restart so that id order decides among the ready ones
+		if ready.Len() == 0 && regular == 0 {
+			for held.Len() > 0 {
+				heap.Push(ready, heap.Pop(held))
 			}
 		}
-		if !progressed {
+		if ready.Len() == 0 {
 			for _, p := range platforms {
 				if !done[p] {
 					b.report(p.Pos, diag.DetectCycle, "platform %q is part of an alsoDefines cycle: detection order cannot be decided", p.ID)
@@ -138,7 +143,33 @@ func (b *builder) detectOrder(platforms []*Platform) []*Platform {
 					order = append(order, p)
 				}
 			}
+			break
+		}
+		p := heap.Pop(ready).(*Platform)
+		done[p] = true
+		order = append(order, p)
+		if !p.Fallback {
+			regular--
+		}
+		for _, q := range after[p] {
+			if before[q]--; before[q] == 0 {
+				release(q)
+			}
 		}
 	}
 	return order
+}
+
+// platformHeap orders ready platforms by index, that is by id.
+type platformHeap []*Platform
+
+func (h platformHeap) Len() int           { return len(h) }
+func (h platformHeap) Less(i, j int) bool { return h[i].Index < h[j].Index }
+func (h platformHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *platformHeap) Push(x any)        { *h = append(*h, x.(*Platform)) }
+func (h *platformHeap) Pop() any {
+	old := *h
+	p := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return p
 }

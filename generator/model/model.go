@@ -75,7 +75,9 @@ type Platform struct {
 type Denial struct {
 	CodeField string // "errCode", "error", "errNo"; "" when the platform has no codes
 	Codes     []int  // sorted
-	Message   string // RE2 and ECMAScript-compatible pattern over errMsg; "" for none
+	Message   string // the manifest's pattern over errMsg, in the portable dialect; "" for none
+	MessageGo string // Message as Go compiles it (PortableRegex: "." and classes explicit)
+	MessageJS string // Message as the runtime compiles it, with the "u" flag
 }
 
 // Scope is one universal scope.

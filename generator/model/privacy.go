@@ -124,11 +124,14 @@ type PrivacyFailure struct {
 	// unanchored, case-sensitive (the same portable subset as
 	// denial.message: no "(?", \A, \z, \p, no '/'); "" for none.
 	Message string
+	// MessageGo and MessageJS are Message as Go and the JS runtime compile
+	// it (PortableRegex: "." and classes spelled out; JS with the "u" flag).
+	MessageGo, MessageJS string
 	// Codes are values of the gate's CodeField that mean the outcome,
 	// sorted; never 0. Consulted only after every Message (step 3 above).
 	Codes []int
 	Note  string
-	// Regexp is Message compiled (nil when Message is ""); read-only.
+	// Regexp is MessageGo compiled (nil when Message is ""); read-only.
 	Regexp *regexp.Regexp
 }
 

@@ -59,7 +59,8 @@ func gate(in *load.Privacy) *PrivacyGate {
 		f := &PrivacyFailure{Pos: lf.Pos, Outcome: outcome, Message: lf.Message.Value, Note: lf.Note.Value}
 		if f.Message != "" {
 			// validate has compiled it; a broken pattern never reaches an emitter.
-			f.Regexp, _ = regexp.Compile(f.Message)
+			f.MessageGo, f.MessageJS, _ = PortableRegex(f.Message)
+			f.Regexp, _ = regexp.Compile(f.MessageGo)
 		}
 		for _, c := range lf.Codes {
 			f.Codes = append(f.Codes, c.Value)

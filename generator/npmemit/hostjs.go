@@ -269,7 +269,7 @@ func writeHostCalls(w *jsWriter, t *hostTable) {
 		tests = append(tests, fmt.Sprintf("%s.includes(code(e, %s))", intList(d.Codes), jsString(d.CodeField)))
 	}
 	if d.Message != "" {
-		w.line("const DENIAL = /* @__PURE__ */ RegExp(%s);", jsString(d.Message))
+		w.line("const DENIAL = /* @__PURE__ */ RegExp(%s, \"u\");", jsString(d.MessageJS))
 		// A messageless error is no denial; the guard is needed only when
 		// the pattern matches "" (message() reads "" for no message).
 		if regexp.MustCompile(d.Message).MatchString("") {

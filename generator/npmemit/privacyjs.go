@@ -49,7 +49,7 @@ func writePrivacyClassifier(w *jsWriter, t *hostTable) {
 	w.line("// unless the message is a denial, by %s code (codes are overloaded).", g.CodeField)
 	for _, f := range g.Failures {
 		if f.Message != "" {
-			w.line("const %s_TEXT = /* @__PURE__ */ RegExp(%s);", f.Outcome.ErrCode(), jsString(f.Message))
+			w.line("const %s_TEXT = /* @__PURE__ */ RegExp(%s, \"u\");", f.Outcome.ErrCode(), jsString(f.MessageJS))
 		}
 	}
 	w.line("const privacyFailure = (e) => {")

@@ -23,10 +23,18 @@ func (d *Drift) Clean() bool {
 	return len(d.Changed) == 0 && len(d.Missing) == 0 && len(d.Stale) == 0
 }
 
-// Compare reports how dir differs from files without writing anything.
-// A missing dir means every file is missing.
+// Compare reports how dir differs from files and their record without
+// writing anything. A missing dir means every file is missing. A target
+// that is a link, a folder or a special file is an error, found before
+// anything is read (a FIFO would block the read).
 func Compare(dir string, files Files) (*Drift, error) {
 	d := &Drift{}
+	files = withRecord(files)
+	for _, p := range files.Paths() {
+		if err := checkTarget(dir, filepath.Join(dir, filepath.FromSlash(p))); err != nil {
+			return nil, err
+		}
+	}
 	var diff strings.Builder
 	for _, p := range files.Paths() {
 		old, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
@@ -50,10 +58,14 @@ func Compare(dir string, files Files) (*Drift, error) {
 	if err != nil {
 		return nil, err
 	}
-	stale, _, err := scan(real, files)
+	previous, _, err := readRecord(real)
 	if err != nil {
 		return nil, err
 	}
-	d.Stale = stale
+	found, err := scan(real, files, previous)
+	if err != nil {
+		return nil, err
+	}
+	d.Stale = found.stale
 	return d, nil
 }

@@ -21,13 +21,17 @@ func gen(body string) []byte {
 }
 
 // tree maps every file under root (slash paths) to its content; folders
-// appear with a trailing slash.
+// appear with a trailing slash. The record folder is left out (TestRecord
+// looks at it).
 func tree(t *testing.T, root string) map[string]string {
 	t.Helper()
 	out := map[string]string{}
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || p == root {
 			return err
+		}
+		if d.IsDir() && p == filepath.Join(root, output.RecordDir) {
+			return filepath.SkipDir
 		}
 		rel, _ := filepath.Rel(root, p)
 		rel = filepath.ToSlash(rel)
@@ -38,6 +42,8 @@ func tree(t *testing.T, root string) map[string]string {
 			target, err := os.Readlink(p)
 			out[rel] = "-> " + target
 			return err
+		case !d.Type().IsRegular():
+			out[rel] = "special " + d.Type().String()
 		default:
 			data, err := os.ReadFile(p)
 			out[rel] = string(data)
@@ -129,7 +135,7 @@ func TestWriteLeavesForeignFilesWithAWarning(t *testing.T) {
 	for p, content := range foreign {
 		assert.Equal(t, content, got[p], p)
 	}
-	assert.NotContains(t, got, "empty-dir/", "empty folders are removed")
+	assert.Contains(t, got, "empty-dir/", "folders scopegen did not empty are kept")
 }
 
 func TestWriteRefusesPathsLeavingTheFolder(t *testing.T) {
@@ -204,7 +210,7 @@ func TestCompare(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, before, tree(t, dir), "Compare writes nothing")
 	assert.False(t, drift.Clean())
-	assert.Equal(t, []string{"changed.go"}, drift.Changed)
+	assert.Equal(t, []string{output.RecordFile, "changed.go"}, drift.Changed, "the record lists other files")
 	assert.Equal(t, []string{"missing/m.go"}, drift.Missing)
 	assert.Equal(t, []string{"stale.go"}, drift.Stale, "foreign files are not stale")
 	assert.Contains(t, drift.Diff, "--- a/changed.go\n+++ b/changed.go\n")
@@ -213,7 +219,7 @@ func TestCompare(t *testing.T) {
 
 	drift, err = output.Compare(filepath.Join(dir, "absent"), output.Files{"a.go": gen("a")})
 	require.NoError(t, err)
-	assert.Equal(t, []string{"a.go"}, drift.Missing)
+	assert.Equal(t, []string{".scopegen/.gitignore", output.RecordFile, "a.go"}, drift.Missing)
 }
 
 // TestOutputFolderReachedThroughALink: the folder itself may be a link

@@ -13,6 +13,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"go/token"
+	"regexp"
 	"slices"
 	"strings"
 	"text/template"
@@ -86,6 +87,7 @@ func asciiOnly(src []byte) []byte {
 type view struct {
 	DefaultNPMPackage, DefaultNPMVersion      string
 	MaxPlatforms, MaxScopes, MaxName, MaxText int
+	MaxNPMPackage                             int
 	Grants, PlatformIDs, ReservedIDs          []string
 	ReservedConditions, JSReservedWords       []string
 	PrivacyAPIs, PrivacyOutcomes              []string
@@ -93,9 +95,9 @@ type view struct {
 }
 
 type patterns struct {
-	NPMPackage, PlatformID, ScopeName, APIName, Native, Global, GoName, Condition string
-	Semver, WebURL, Repository, Keyword                                           string
-	Title, Text, NotBlank, Icon, Unportable                                       string
+	NPMPackage, NPMReserved, PlatformID, ScopeName, APIName, Native, Global, GoName, Condition string
+	Semver, WebURL, Repository, Keyword                                                        string
+	Title, Text, NotBlank, Icon, Unportable                                                    string
 }
 
 // notText is every character validate refuses in free text: C0 and C1
@@ -141,7 +143,7 @@ func newView(platformIDs []string) view {
 	for i, g := range model.Grants {
 		grants[i] = string(g)
 	}
-	reserved := slices.Clone(model.ReservedPlatformIDs)
+	reserved := slices.Concat(model.ReservedPlatformIDs, model.ReservedGoPackageNames)
 	for tok := token.BREAK; tok <= token.VAR; tok++ {
 		if token.IsKeyword(tok.String()) {
 			reserved = append(reserved, tok.String())
@@ -159,25 +161,27 @@ func newView(platformIDs []string) view {
 		PlatformIDs:        platformIDs,
 		ReservedIDs:        slices.Compact(reserved),
 		ReservedConditions: model.ReservedConditions,
-		JSReservedWords:    model.JSReservedWords,
+		MaxNPMPackage:      model.MaxNPMPackageLength,
+		JSReservedWords:    slices.Sorted(slices.Values(slices.Concat(model.JSReservedWords, model.ObjectPrototypeNames))),
 		PrivacyAPIs:        model.PrivacyAPIs,
 		PrivacyOutcomes:    privacyOutcomes(),
 		Patterns: patterns{
-			NPMPackage: model.NPMPackagePattern.String(),
-			Semver:     model.SemverPattern.String(),
-			WebURL:     model.WebURLPattern.String(),
-			Repository: model.RepositoryPattern.String(),
-			Keyword:    model.KeywordPattern.String(),
-			PlatformID: model.PlatformIDPattern.String(),
-			ScopeName:  model.ScopeNamePattern.String(),
-			APIName:    model.APINamePattern.String(),
-			Native:     model.NativePattern.String(),
-			Global:     model.GlobalPattern.String(),
-			GoName:     model.GoNamePattern.String(),
-			Condition:  model.ConditionPattern.String(),
-			Title:      "^[^" + notLine + "]*[^" + whiteSpace + notLine + "][^" + notLine + "]*$",
-			Text:       "^[^" + notText + "]*$",
-			NotBlank:   "[^" + whiteSpace + "]",
+			NPMPackage:  model.NPMPackagePattern.String(),
+			NPMReserved: "(^|/)(" + strings.Join(quoteAll(model.ReservedNPMNames), "|") + ")$",
+			Semver:      model.SemverPattern.String(),
+			WebURL:      model.WebURLPattern.String(),
+			Repository:  model.RepositoryPattern.String(),
+			Keyword:     model.KeywordPattern.String(),
+			PlatformID:  model.PlatformIDPattern.String(),
+			ScopeName:   model.ScopeNamePattern.String(),
+			APIName:     model.APINamePattern.String(),
+			Native:      model.NativePattern.String(),
+			Global:      model.GlobalPattern.String(),
+			GoName:      model.GoNamePattern.String(),
+			Condition:   model.ConditionPattern.String(),
+			Title:       "^[^" + notLine + "]*[^" + whiteSpace + notLine + "][^" + notLine + "]*$",
+			Text:        "^[^" + notText + "]*$",
+			NotBlank:    "[^" + whiteSpace + "]",
 			// validate's icon pattern, its RE2 \s spelt out.
 			Icon:       model.IconPattern.String(),
 			Unportable: model.UnportablePattern.String() + "|[/\r\n\u2028\u2029]",
@@ -196,4 +200,12 @@ func privacyOutcomes() []string {
 func toJSON(v any) (string, error) {
 	b, err := json.Marshal(v)
 	return string(b), err
+}
+
+func quoteAll(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = regexp.QuoteMeta(n)
+	}
+	return out
 }

@@ -41,6 +41,8 @@ var inexpressible = []struct{ rule, phrase string }{
 	{"GO_IDENT_COLLISION", ""}, // names derived by scopegen
 	{"TS_IDENT_COLLISION", ""},
 	{"DETECT_CYCLE", ""},
+	{"INVALID_VALUE", "backtrack for exponential time"},        // nesting inside a regular expression
+	{"INVALID_VALUE", "write a literal"},                       // a { or ] a pattern cannot tell from a quantifier or class
 	{"INVALID_NAME", "which is not an exported Go identifier"}, // a derived Go name
 	{"INVALID_VALUE", "alsoDefines repeats the platform's own global"},
 	{"INVALID_VALUE", "is not a valid regular expression"},

@@ -16,9 +16,6 @@ type firstSeen struct {
 }
 
 func (c *checker) scopes(in []*load.Scope, platforms map[string]*load.Platform) {
-	if len(in) > MaxScopes {
-		c.report(in[MaxScopes].Pos, diag.LimitExceeded, "a manifest declares at most %d scopes", MaxScopes)
-	}
 	platformIDs := make([]string, 0, len(platforms))
 	for id := range platforms {
 		platformIDs = append(platformIDs, id)

@@ -4,7 +4,6 @@
 package validate
 
 import (
-	"go/token"
 	"regexp"
 	"slices"
 	"strings"
@@ -26,9 +25,20 @@ const (
 // Check returns every problem in m.
 func Check(m *load.Manifest) diag.List {
 	c := &checker{file: m.File}
+	// Past a limit nothing else is checked: the work is bounded by the
+	// limits, not by the input.
+	if len(m.Platforms) > MaxPlatforms || len(m.Scopes) > MaxScopes {
+		if len(m.Platforms) > MaxPlatforms {
+			c.report(m.Platforms[MaxPlatforms].Pos, diag.LimitExceeded, "a manifest declares at most %d platforms", MaxPlatforms)
+		}
+		if len(m.Scopes) > MaxScopes {
+			c.report(m.Scopes[MaxScopes].Pos, diag.LimitExceeded, "a manifest declares at most %d scopes", MaxScopes)
+		}
+		return c.diags
+	}
 	c.version(m.Version)
 	if m.NPM.Package.Set {
-		c.pattern(m.NPM.Package, model.NPMPackagePattern, "npm.package", "an npm package name such as @scope/name")
+		c.npmPackage(m.NPM.Package)
 	}
 	c.npm(&m.NPM)
 	platforms := c.platforms(m.Platforms)
@@ -115,22 +125,17 @@ func (c *checker) global(s load.String, what string) bool {
 		c.report(s.Pos, diag.InvalidName, "%s %q is a JavaScript reserved word", what, s.Value)
 		return false
 	}
-	return true
+	return c.notPrototypeName(s, what)
 }
 
 func (c *checker) platforms(in []*load.Platform) map[string]*load.Platform {
 	byID := make(map[string]*load.Platform, len(in))
-	if len(in) > MaxPlatforms {
-		c.report(in[MaxPlatforms].Pos, diag.LimitExceeded, "a manifest declares at most %d platforms", MaxPlatforms)
-	}
 	globals := make(map[string]*load.Platform)
 	conditions := make(map[string]*load.Platform)
 	for _, p := range in {
 		byID[p.ID.Value] = p
 		if c.pattern(p.ID, model.PlatformIDPattern, "platform id", "lower-case letters and digits, starting with a letter (Go package name)") {
-			if token.IsKeyword(p.ID.Value) || slices.Contains(model.ReservedPlatformIDs, p.ID.Value) {
-				c.report(p.ID.Pos, diag.InvalidName, "platform id %q is reserved", p.ID.Value)
-			}
+			c.platformID(p.ID)
 		}
 		c.title(p.Title, "title")
 		if p.GoName.Set {
@@ -157,7 +162,7 @@ func (c *checker) platforms(in []*load.Platform) map[string]*load.Platform {
 		}
 		if c.pattern(p.ExportCondition, model.ConditionPattern, "exportCondition", "an npm export condition such as wechat-miniprogram") {
 			if slices.Contains(model.ReservedConditions, p.ExportCondition.Value) {
-				c.report(p.ExportCondition.Pos, diag.InvalidName, "export condition %q is reserved: the package's exports map or Node gives it its own meaning", p.ExportCondition.Value)
+				c.report(p.ExportCondition.Pos, diag.InvalidName, "export condition %q is reserved: the package's exports map, Node or a common bundler gives it its own meaning", p.ExportCondition.Value)
 			}
 			if prev := conditions[p.ExportCondition.Value]; prev != nil {
 				c.report(p.ExportCondition.Pos, diag.PlatformFieldCollision, "export condition %q is already used by platform %q (line %d)", p.ExportCondition.Value, prev.ID.Value, prev.ExportCondition.Pos.Line)
@@ -171,21 +176,6 @@ func (c *checker) platforms(in []*load.Platform) map[string]*load.Platform {
 		c.text(p.Note, "note")
 	}
 	return byID
-}
-
-// portableRegex checks a pattern over errMsg that Go and JavaScript must
-// read alike (denial.message, privacy failure messages).
-func (c *checker) portableRegex(s load.String, what string) {
-	if !s.Set {
-		return
-	}
-	if _, err := regexp.Compile(s.Value); err != nil {
-		c.report(s.Pos, diag.InvalidValue, "%s is not a valid regular expression: %v", what, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
-	} else if loc := model.UnportablePattern.FindStringIndex(s.Value); loc != nil {
-		c.report(s.Pos, diag.InvalidValue, "%s uses %q, which Go and JavaScript read differently", what, s.Value[loc[0]:loc[1]])
-	} else if strings.ContainsAny(s.Value, "\n\r\u2028\u2029/") {
-		c.report(s.Pos, diag.InvalidValue, "%s must be one line without '/' (write \\x2f)", what)
-	}
 }
 
 func (c *checker) denial(d load.Denial) {

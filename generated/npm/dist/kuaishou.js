@@ -17,7 +17,7 @@ const host = () => {
 };
 // A callback-style call; a method that throws or is missing rejects.
 const call = (api, method, args) => new Promise((success, fail) => api[method]({ ...args, success, fail }));
-const DENIAL = /* @__PURE__ */ RegExp("fail.*auth den(y|ied)");
+const DENIAL = /* @__PURE__ */ RegExp("fail[^\\n\\r\\u2028\\u2029]*auth den(y|ied)", "u");
 // How this host fails a call the user refused.
 const isDenial = (e) => DENIAL.test(message(e));
 const ask = (api, scope, method, args) => call(api, method, args).catch((e) => {

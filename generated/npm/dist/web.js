@@ -19,7 +19,7 @@ const PROBES = { __proto__: null, "scope.camera": "mediaDevices.getUserMedia.vid
 const host = browser;
 const driver = /* @__PURE__ */ webDriver(["camera", "geolocation", "microphone"]);
 const call = (api, method, args) => driver(method, args);
-const DENIAL = /* @__PURE__ */ RegExp(":fail (NotAllowedError|PermissionDeniedError|PERMISSION_DENIED):");
+const DENIAL = /* @__PURE__ */ RegExp(":fail (NotAllowedError|PermissionDeniedError|PERMISSION_DENIED):", "u");
 // How this host fails a call the user refused.
 const isDenial = (e) => DENIAL.test(message(e));
 const ask = (api, scope, method, args) => call(api, method, args).catch((e) => {

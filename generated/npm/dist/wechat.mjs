@@ -22,14 +22,14 @@ const host = () => {
 };
 // A callback-style call; a method that throws or is missing rejects.
 const call = (api, method, args) => new Promise((success, fail) => api[method]({ ...args, success, fail }));
-const DENIAL = /* @__PURE__ */ RegExp("fail.*auth den(y|ied)");
+const DENIAL = /* @__PURE__ */ RegExp("fail[^\\n\\r\\u2028\\u2029]*auth den(y|ied)", "u");
 // How this host fails a call the user refused.
 const isDenial = (e) => DENIAL.test(message(e));
 // Privacy failures, decided before the denial test: by message first, then,
 // unless the message is a denial, by errno code (codes are overloaded).
-const PRIVACY_NOT_AGREED_TEXT = /* @__PURE__ */ RegExp("privacy permission is not authorized");
-const PRIVACY_NOT_DECLARED_TEXT = /* @__PURE__ */ RegExp("not declared in the privacy agreement|need to be declared in the requiredPrivateInfos");
-const PRIVACY_BANNED_TEXT = /* @__PURE__ */ RegExp("please go to mp to announce your privacy usage|privacy interface is banned");
+const PRIVACY_NOT_AGREED_TEXT = /* @__PURE__ */ RegExp("privacy permission is not authorized", "u");
+const PRIVACY_NOT_DECLARED_TEXT = /* @__PURE__ */ RegExp("not declared in the privacy agreement|need to be declared in the requiredPrivateInfos", "u");
+const PRIVACY_BANNED_TEXT = /* @__PURE__ */ RegExp("please go to mp to announce your privacy usage|privacy interface is banned", "u");
 const privacyFailure = (e) => {
   const text = message(e);
   if (PRIVACY_NOT_AGREED_TEXT.test(text)) return "PRIVACY_NOT_AGREED";

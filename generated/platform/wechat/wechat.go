@@ -269,7 +269,7 @@ func NativeAPI(api string) (string, bool) {
 	return "", false
 }
 
-var denialMessage = regexp.MustCompile("fail.*auth den(y|ied)")
+var denialMessage = regexp.MustCompile("fail[^\\n\\r\\x{2028}\\x{2029}]*auth den(y|ied)")
 
 // IsDenial reports whether a failed WeChat call means the user refused: code is the
 // error object's numeric code field (0 when it has none) and errMsg its message.

@@ -107,7 +107,7 @@ func NativeAPI(api string) (string, bool) {
 	return "", false
 }
 
-var denialMessage = regexp.MustCompile("fail.*auth den(y|ied)|\\x2a\\x2f")
+var denialMessage = regexp.MustCompile("fail[^\\n\\r\\x{2028}\\x{2029}]*auth den(y|ied)|\\x2a\\x2f")
 
 // IsDenial reports whether a failed Title */ /* // ' " ` ${x} {{.X}} </script> | \ ‮
 // call means the user refused: code is the error object's numeric code field (0 when it

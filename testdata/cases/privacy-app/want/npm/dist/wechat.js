@@ -22,12 +22,12 @@ const host = () => {
 };
 // A callback-style call; a method that throws or is missing rejects.
 const call = (api, method, args) => new Promise((success, fail) => api[method]({ ...args, success, fail }));
-const DENIAL = /* @__PURE__ */ RegExp("fail.*auth den(y|ied)");
+const DENIAL = /* @__PURE__ */ RegExp("fail[^\\n\\r\\u2028\\u2029]*auth den(y|ied)", "u");
 // How this host fails a call the user refused.
 const isDenial = (e) => DENIAL.test(message(e));
 // Privacy failures, decided before the denial test: by message first, then,
 // unless the message is a denial, by  code (codes are overloaded).
-const PRIVACY_NOT_AGREED_TEXT = /* @__PURE__ */ RegExp("privacy permission is not authorized");
+const PRIVACY_NOT_AGREED_TEXT = /* @__PURE__ */ RegExp("privacy permission is not authorized", "u");
 const privacyFailure = (e) => {
   const text = message(e);
   if (PRIVACY_NOT_AGREED_TEXT.test(text)) return "PRIVACY_NOT_AGREED";

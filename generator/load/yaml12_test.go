@@ -1,0 +1,73 @@
+package load_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/scopegen/scopegen/generator/load"
+)
+
+const yaml12Base = "version: 1\nplatforms:\n  wechat:\n    title: WeChat\n    global: wx\n    exportCondition: c\n    denial: {codeField: errCode, codes: [%s]}\nscopes:\n  s:\n    title: S\n    description: D\n    platforms:\n      wechat: {native: n, grant: authorize}\n"
+
+// TestYAML12Integers: numbers read as YAML 1.2's core schema says, not
+// YAML 1.1's (which yaml.v3 keeps for a leading zero).
+func TestYAML12Integers(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []int
+		rule string
+	}{
+		{"017", []int{17}, ""},
+		{"09", []int{9}, ""},
+		{"-017", []int{-17}, ""},
+		{"0o17", []int{15}, ""},
+		{"0x1F", []int{31}, ""},
+		{"1_000", nil, "WRONG_TYPE"},
+		{"0b11", nil, "WRONG_TYPE"},
+		{"'17'", nil, "WRONG_TYPE"},
+		{"1.5", nil, "WRONG_TYPE"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			m, diags := load.Load("manifest.yaml", []byte(sprintf(yaml12Base, tt.in)))
+			require.NotNil(t, m)
+			if tt.rule != "" {
+				require.NotEmpty(t, diags)
+				assert.Equal(t, tt.rule, diags[0].Rule, diags.Error())
+				return
+			}
+			require.Empty(t, diags)
+			var got []int
+			for _, c := range m.Platforms[0].Denial.Codes {
+				got = append(got, c.Value)
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+// TestYAMLDirective: a %YAML 1.2 (or 1.1) directive is accepted and moves
+// no position; another version is refused.
+func TestYAMLDirective(t *testing.T) {
+	m, diags := load.Load("manifest.yaml", []byte("# comment\n%YAML 1.2\n---\n"+sprintf(yaml12Base, "11")))
+	require.Empty(t, diags)
+	assert.Equal(t, 4, m.Version.Pos.Line)
+	_, diags = load.Load("manifest.yaml", []byte("%YAML 1.1\n---\n"+sprintf(yaml12Base, "11")))
+	assert.Empty(t, diags)
+	_, diags = load.Load("manifest.yaml", []byte("%YAML 2.0\n---\n"+sprintf(yaml12Base, "11")))
+	require.NotEmpty(t, diags)
+	assert.Equal(t, "YAML_SYNTAX", diags[0].Rule)
+}
+
+func TestTagsMustFitTheirNode(t *testing.T) {
+	for _, doc := range []string{"x: !!str {a: 1}\n", "x: !!map [a]\n", "x: !!seq a\n", "x: !!int [1]\n"} {
+		_, diags := load.Load("manifest.yaml", []byte(doc))
+		require.NotEmpty(t, diags, doc)
+		assert.Contains(t, diags[0].Message, "cannot be on", doc)
+	}
+}
+
+func sprintf(format, arg string) string { return fmt.Sprintf(format, arg) }

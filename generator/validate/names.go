@@ -1,0 +1,55 @@
+package validate
+
+import (
+	"go/token"
+	"slices"
+	"strings"
+
+	"github.com/scopegen/scopegen/generator/diag"
+	"github.com/scopegen/scopegen/generator/load"
+	"github.com/scopegen/scopegen/generator/model"
+)
+
+// platformID checks a platform id against the Go package-name policy in
+// model; the id's shape has been checked already.
+func (c *checker) platformID(id load.String) {
+	switch {
+	case token.IsKeyword(id.Value) || slices.Contains(model.ReservedPlatformIDs, id.Value):
+		c.report(id.Pos, diag.InvalidName, "platform id %q is reserved", id.Value)
+	case slices.Contains(model.ReservedGoPackageNames, id.Value):
+		c.report(id.Pos, diag.InvalidName, "platform id %q cannot name a Go package that can be imported and used (%q is %s): choose another id", id.Value, id.Value, goPackageProblem(id.Value))
+	}
+}
+
+func goPackageProblem(name string) string {
+	switch name {
+	case "main":
+		return "a command, which nothing can import"
+	case "init":
+		return "a function name Go reserves"
+	}
+	return "predeclared in Go"
+}
+
+// notPrototypeName refuses a global every JavaScript object has.
+func (c *checker) notPrototypeName(s load.String, what string) bool {
+	if slices.Contains(model.ObjectPrototypeNames, s.Value) {
+		c.report(s.Pos, diag.InvalidName, "%s %q is a property every JavaScript object inherits from Object.prototype (every host would seem to define it): choose another name", what, s.Value)
+		return false
+	}
+	return true
+}
+
+// npmPackage checks npm's own rules for the package name.
+func (c *checker) npmPackage(s load.String) {
+	if !c.pattern(s, model.NPMPackagePattern, "npm.package", "an npm package name such as @scope/name") {
+		return
+	}
+	name := s.Value[strings.LastIndexByte(s.Value, '/')+1:]
+	switch {
+	case len(s.Value) > model.MaxNPMPackageLength:
+		c.report(s.Pos, diag.InvalidName, "npm.package is %d bytes long; npm allows %d", len(s.Value), model.MaxNPMPackageLength)
+	case slices.Contains(model.ReservedNPMNames, name):
+		c.report(s.Pos, diag.InvalidName, "npm.package %q is a name npm refuses", s.Value)
+	}
+}

@@ -1,0 +1,30 @@
+package validate
+
+import (
+	"strings"
+
+	"github.com/scopegen/scopegen/generator/diag"
+	"github.com/scopegen/scopegen/generator/load"
+	"github.com/scopegen/scopegen/generator/model"
+)
+
+// portableRegex checks a pattern over errMsg (denial.message, a privacy
+// failure message) against the portable dialect
+// (model.PortableRegex), so that Go and the JS runtime match the same
+// errMsg strings, in linear time in both.
+func (c *checker) portableRegex(s load.String, what string) {
+	if !s.Set {
+		return
+	}
+	if strings.ContainsAny(s.Value, "\n\r\u2028\u2029/") {
+		c.report(s.Pos, diag.InvalidValue, "%s must be one line without '/' (write \\x2f)", what)
+		return
+	}
+	if _, _, p := model.PortableRegex(s.Value); p != nil {
+		if p.Offset == 0 && strings.HasPrefix(p.Msg, "not a valid regular expression: ") {
+			c.report(s.Pos, diag.InvalidValue, "%s is %s", what, p.Msg)
+			return
+		}
+		c.report(s.Pos, diag.InvalidValue, "%s is not portable between Go and JavaScript %v", what, p)
+	}
+}
