@@ -3,6 +3,7 @@ package load
 import (
 	"errors"
 	"fmt"
+	"github.com/scopegen/scopegen/internal/filekind"
 	"io"
 	"os"
 	"syscall"
@@ -28,7 +29,7 @@ func ReadFile(path string) ([]byte, error) {
 		return nil, err
 	}
 	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("manifest %s is %s, %w: give the path of a YAML file", path, describeMode(info.Mode()), ErrNotRegular)
+		return nil, fmt.Errorf("manifest %s is %s, %w: give the path of a YAML file", path, filekind.Of(info.Mode()), ErrNotRegular)
 	}
 	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
@@ -44,7 +45,7 @@ func readLimited(path string, f *os.File) ([]byte, error) {
 		return nil, err
 	}
 	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("manifest %s is %s, %w: give the path of a YAML file", path, describeMode(info.Mode()), ErrNotRegular)
+		return nil, fmt.Errorf("manifest %s is %s, %w: give the path of a YAML file", path, filekind.Of(info.Mode()), ErrNotRegular)
 	}
 	if info.Size() > MaxBytes {
 		return nil, fmt.Errorf("manifest %s is %d bytes; the limit is %d: %w", path, info.Size(), MaxBytes, ErrTooLarge)
@@ -57,24 +58,4 @@ func readLimited(path string, f *os.File) ([]byte, error) {
 		return nil, fmt.Errorf("manifest %s is over %d bytes: %w", path, MaxBytes, ErrTooLarge)
 	}
 	return data, nil
-}
-
-// describeMode names a file type for an error message.
-func describeMode(m os.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a folder"
-	case m&os.ModeNamedPipe != 0:
-		return "a named pipe (FIFO)"
-	case m&os.ModeCharDevice != 0:
-		return "a character device"
-	case m&os.ModeDevice != 0:
-		return "a device"
-	case m&os.ModeSocket != 0:
-		return "a socket"
-	case m&os.ModeSymlink != 0:
-		return "a symbolic link"
-	default:
-		return "not a regular file"
-	}
 }

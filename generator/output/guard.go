@@ -3,6 +3,7 @@ package output
 import (
 	"errors"
 	"fmt"
+	"github.com/scopegen/scopegen/internal/filekind"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -80,29 +81,10 @@ func checkTarget(root, target string) error {
 		case mode&fs.ModeSymlink != 0:
 			return fmt.Errorf("refusing to write through symbolic link %s", cur)
 		case !last && !mode.IsDir():
-			return fmt.Errorf("refusing to write %s: %s is %s, not a folder; move it away", target, cur, describe(mode))
+			return fmt.Errorf("refusing to write %s: %s is %s, not a folder; move it away", target, cur, filekind.Of(mode))
 		case last && !mode.IsRegular():
-			return fmt.Errorf("refusing to write %s: it is %s, not a regular file; move it away", target, describe(mode))
+			return fmt.Errorf("refusing to write %s: it is %s, not a regular file; move it away", target, filekind.Of(mode))
 		}
 	}
 	return nil
-}
-
-func describe(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a folder"
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe (FIFO)"
-	case m&fs.ModeCharDevice != 0:
-		return "a character device"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m.IsRegular():
-		return "a file"
-	default:
-		return "a special file"
-	}
 }
