@@ -3,12 +3,13 @@ package npmemit
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/scopegen/scopegen/generator/model"
 )
 
 // universalRuntime renders dist/index.<ext>: it detects the host at each
-// call, in detection order, and hands the call to that host's runtime, so
+// call, in detection order, and hands the call to that host's export, so
 // the universal entry and the host entries cannot drift apart (and their
 // flows join: both run through the same host module and core's flows).
 // Without a host it answers what needs no host: UNKNOWN_SCOPE, or
@@ -22,7 +23,11 @@ func universalRuntime(f moduleFormat, m *model.Model, tables map[string]*hostTab
 	w.line("%s", importLine(f, "scopeForApi", "shared"))
 	web := false
 	for _, p := range m.DetectOrder {
-		w.line("%s", importAllLine(f, hostVar(p), p.ID))
+		names := make([]string, len(dispatched))
+		for i, export := range dispatched {
+			names[i] = export + " as " + hostVar(p, export)
+		}
+		w.line("%s", importLine(f, strings.Join(names, ", "), p.ID))
 		web = web || tables[p.ID].web != nil
 	}
 	if web {
@@ -36,7 +41,11 @@ func universalRuntime(f moduleFormat, m *model.Model, tables map[string]*hostTab
 	slices.Sort(all)
 	w.line("// Every scope any host supports.")
 	w.line("const scopes = %s;", jsList(all))
-	w.line("const HOSTS = { __proto__: null%s };", hostPairs(m))
+	w.line("// Each host runtime's exports, one map per export and keyed by platform id,")
+	w.line("// so that a bundle keeps only the exports it calls.")
+	for _, export := range dispatched {
+		w.line("const %sOn = { __proto__: null%s };", export, hostPairs(m, export))
+	}
 	w.line("// Whether a host's global is there; a global whose read throws is not.")
 	w.line("const has = (present) => {")
 	w.line("  try {")
@@ -45,33 +54,32 @@ func universalRuntime(f moduleFormat, m *model.Model, tables map[string]*hostTab
 	w.line("    return false;")
 	w.line("  }")
 	w.line("};")
-	w.line("// The host present now, in detection order (a host that also defines")
-	w.line("// another's global comes first).")
+	w.line("// The platform id of the host present now, in detection order (a host")
+	w.line("// that also defines another's global comes first).")
 	w.line("const detect = () =>")
 	for _, p := range m.DetectOrder {
 		test := fmt.Sprintf("() => typeof %s != \"undefined\" && %s", p.Global, p.Global)
 		if tables[p.ID].web != nil {
 			test = "browser"
 		}
-		w.line("  has(%s) ? %s :", test, hostVar(p))
+		w.line("  has(%s) ? %s :", test, jsString(p.ID))
 	}
 	w.line("  undefined;")
 	w.line("// The platform found by the latest call; undefined before the first one.")
 	w.line("let platform;")
 	w.line("const track = () => {")
-	w.line("  const host = detect();")
-	w.line("  platform = host && host.platform;")
-	w.line("  return host;")
+	w.line("  platform = detect();")
+	w.line("  return platform;")
 	w.line("};")
 	w.line("const noHost = (scope) => failure(scopes.includes(scope) ? \"UNSUPPORTED_PLATFORM\" : \"UNKNOWN_SCOPE\", scope);")
 	w.line("")
 	w.line("const authorize = (options) => {")
 	w.line("  const host = track();")
-	w.line("  return host ? host.authorize(options) : settled(options, undefined, ({ scope }) => { throw noHost(scope); });")
+	w.line("  return host ? authorizeOn[host](options) : settled(options, undefined, ({ scope }) => { throw noHost(scope); });")
 	w.line("};")
 	w.line("const authorizeApi = (api, options) => {")
 	w.line("  const host = track();")
-	w.line("  return host ? host.authorizeApi(api, options) : settled(options, undefined, () => {")
+	w.line("  return host ? authorizeApiOn[host](api, options) : settled(options, undefined, () => {")
 	w.line("    const scope = scopeForApi(api);")
 	w.line("    if (scope) throw noHost(scope);")
 	w.line("    return { scope: null, platform: undefined };")
@@ -80,32 +88,32 @@ func universalRuntime(f moduleFormat, m *model.Model, tables map[string]*hostTab
 	w.line("const getAuthStatus = async (scope) => {")
 	w.line("  const host = track();")
 	w.line("  if (!host) throw noHost(scope);")
-	w.line("  return host.getAuthStatus(scope);")
+	w.line("  return getAuthStatusOn[host](scope);")
 	w.line("};")
 	for _, method := range []string{"getSetting", "openSetting"} {
 		w.line("const %s = async () => {", method)
 		w.line("  const host = track();")
 		w.line("  if (!host) throw failure(\"UNSUPPORTED_PLATFORM\");")
-		w.line("  return host.%s();", method)
+		w.line("  return %sOn[host]();", method)
 		w.line("};")
 	}
 	w.line("// The privacy functions of the host found; without one, none to ask.")
 	w.line("const getPrivacyStatus = async () => {")
 	w.line("  const host = track();")
-	w.line("  return host ? host.getPrivacyStatus() : { status: \"unsupported\" };")
+	w.line("  return host ? getPrivacyStatusOn[host]() : { status: \"unsupported\" };")
 	w.line("};")
 	w.line("const requirePrivacy = async () => {")
 	w.line("  const host = track();")
-	w.line("  return host ? host.requirePrivacy() : { status: \"unsupported\" };")
+	w.line("  return host ? requirePrivacyOn[host]() : { status: \"unsupported\" };")
 	w.line("};")
 	w.line("const onNeedPrivacy = (listener) => {")
 	w.line("  const host = track();")
-	w.line("  return !!host && host.onNeedPrivacy(listener);")
+	w.line("  return !!host && onNeedPrivacyOn[host](listener);")
 	w.line("};")
 	w.line("// Whether the platform (default: the one detected now) supports the scope.")
 	w.line("const isSupported = (scope, id) => {")
-	w.line("  const host = id === undefined ? track() : typeof id == \"string\" ? HOSTS[id] : undefined;")
-	w.line("  return !!host && host.isSupported(scope);")
+	w.line("  const supported = isSupportedOn[id === undefined ? track() : typeof id == \"string\" ? id : \"\"];")
+	w.line("  return !!supported && supported(scope);")
 	w.line("};")
 	w.line("%s", exportLine(f, "scopes", "authorize", "authorizeApi", "getAuthStatus", "getSetting", "openSetting", "isSupported", "scopeForApi", "getPrivacyStatus", "requirePrivacy", "onNeedPrivacy"))
 	w.line("%s", exportLiveLine(f, "platform"))
@@ -113,14 +121,17 @@ func universalRuntime(f moduleFormat, m *model.Model, tables map[string]*hostTab
 	return w.String()
 }
 
-// hostVar is a platform's module in the universal entry; prefixed, so an id
-// that is a JavaScript keyword is still a valid name.
-func hostVar(p *model.Platform) string { return "host_" + p.ID }
+// dispatched are the host runtime exports the universal entry hands calls to.
+var dispatched = []string{"authorize", "authorizeApi", "getAuthStatus", "getSetting", "openSetting", "getPrivacyStatus", "requirePrivacy", "onNeedPrivacy", "isSupported"}
 
-func hostPairs(m *model.Model) string {
+// hostVar is a platform's export in the universal entry; prefixed, so an id
+// that is a JavaScript keyword is still a valid name.
+func hostVar(p *model.Platform, export string) string { return "host_" + p.ID + "_" + export }
+
+func hostPairs(m *model.Model, export string) string {
 	s := ""
 	for _, p := range m.Platforms {
-		s += fmt.Sprintf(", %s: %s", jsString(p.ID), hostVar(p))
+		s += fmt.Sprintf(", %s: %s", jsString(p.ID), hostVar(p, export))
 	}
 	return s
 }

@@ -3,17 +3,27 @@
 // that host's runtime.
 var { failure, settled } = require("./core.js");
 var { scopeForApi } = require("./shared.js");
-var host_alipay = require("./alipay.js");
-var host_baidu = require("./baidu.js");
-var host_bytedance = require("./bytedance.js");
-var host_kuaishou = require("./kuaishou.js");
-var host_wechat = require("./wechat.js");
-var host_web = require("./web.js");
+var { authorize: host_alipay_authorize, authorizeApi: host_alipay_authorizeApi, getAuthStatus: host_alipay_getAuthStatus, getSetting: host_alipay_getSetting, openSetting: host_alipay_openSetting, getPrivacyStatus: host_alipay_getPrivacyStatus, requirePrivacy: host_alipay_requirePrivacy, onNeedPrivacy: host_alipay_onNeedPrivacy, isSupported: host_alipay_isSupported } = require("./alipay.js");
+var { authorize: host_baidu_authorize, authorizeApi: host_baidu_authorizeApi, getAuthStatus: host_baidu_getAuthStatus, getSetting: host_baidu_getSetting, openSetting: host_baidu_openSetting, getPrivacyStatus: host_baidu_getPrivacyStatus, requirePrivacy: host_baidu_requirePrivacy, onNeedPrivacy: host_baidu_onNeedPrivacy, isSupported: host_baidu_isSupported } = require("./baidu.js");
+var { authorize: host_bytedance_authorize, authorizeApi: host_bytedance_authorizeApi, getAuthStatus: host_bytedance_getAuthStatus, getSetting: host_bytedance_getSetting, openSetting: host_bytedance_openSetting, getPrivacyStatus: host_bytedance_getPrivacyStatus, requirePrivacy: host_bytedance_requirePrivacy, onNeedPrivacy: host_bytedance_onNeedPrivacy, isSupported: host_bytedance_isSupported } = require("./bytedance.js");
+var { authorize: host_kuaishou_authorize, authorizeApi: host_kuaishou_authorizeApi, getAuthStatus: host_kuaishou_getAuthStatus, getSetting: host_kuaishou_getSetting, openSetting: host_kuaishou_openSetting, getPrivacyStatus: host_kuaishou_getPrivacyStatus, requirePrivacy: host_kuaishou_requirePrivacy, onNeedPrivacy: host_kuaishou_onNeedPrivacy, isSupported: host_kuaishou_isSupported } = require("./kuaishou.js");
+var { authorize: host_wechat_authorize, authorizeApi: host_wechat_authorizeApi, getAuthStatus: host_wechat_getAuthStatus, getSetting: host_wechat_getSetting, openSetting: host_wechat_openSetting, getPrivacyStatus: host_wechat_getPrivacyStatus, requirePrivacy: host_wechat_requirePrivacy, onNeedPrivacy: host_wechat_onNeedPrivacy, isSupported: host_wechat_isSupported } = require("./wechat.js");
+var { authorize: host_web_authorize, authorizeApi: host_web_authorizeApi, getAuthStatus: host_web_getAuthStatus, getSetting: host_web_getSetting, openSetting: host_web_openSetting, getPrivacyStatus: host_web_getPrivacyStatus, requirePrivacy: host_web_requirePrivacy, onNeedPrivacy: host_web_onNeedPrivacy, isSupported: host_web_isSupported } = require("./web.js");
 var { browser } = require("./web-driver.js");
 
 // Every scope any host supports.
 const scopes = ["auth_base", "auth_zhima", "scope.addPhoneCalendar", "scope.addPhoneContact", "scope.address", "scope.bluetooth", "scope.calendar", "scope.camera", "scope.clipboard", "scope.hostId", "scope.invoice", "scope.invoiceTitle", "scope.record", "scope.userFuzzyLocation", "scope.userInfo", "scope.userLocation", "scope.userLocationBackground", "scope.werun", "scope.writePhotosAlbum"];
-const HOSTS = { __proto__: null, "alipay": host_alipay, "baidu": host_baidu, "bytedance": host_bytedance, "kuaishou": host_kuaishou, "web": host_web, "wechat": host_wechat };
+// Each host runtime's exports, one map per export and keyed by platform id,
+// so that a bundle keeps only the exports it calls.
+const authorizeOn = { __proto__: null, "alipay": host_alipay_authorize, "baidu": host_baidu_authorize, "bytedance": host_bytedance_authorize, "kuaishou": host_kuaishou_authorize, "web": host_web_authorize, "wechat": host_wechat_authorize };
+const authorizeApiOn = { __proto__: null, "alipay": host_alipay_authorizeApi, "baidu": host_baidu_authorizeApi, "bytedance": host_bytedance_authorizeApi, "kuaishou": host_kuaishou_authorizeApi, "web": host_web_authorizeApi, "wechat": host_wechat_authorizeApi };
+const getAuthStatusOn = { __proto__: null, "alipay": host_alipay_getAuthStatus, "baidu": host_baidu_getAuthStatus, "bytedance": host_bytedance_getAuthStatus, "kuaishou": host_kuaishou_getAuthStatus, "web": host_web_getAuthStatus, "wechat": host_wechat_getAuthStatus };
+const getSettingOn = { __proto__: null, "alipay": host_alipay_getSetting, "baidu": host_baidu_getSetting, "bytedance": host_bytedance_getSetting, "kuaishou": host_kuaishou_getSetting, "web": host_web_getSetting, "wechat": host_wechat_getSetting };
+const openSettingOn = { __proto__: null, "alipay": host_alipay_openSetting, "baidu": host_baidu_openSetting, "bytedance": host_bytedance_openSetting, "kuaishou": host_kuaishou_openSetting, "web": host_web_openSetting, "wechat": host_wechat_openSetting };
+const getPrivacyStatusOn = { __proto__: null, "alipay": host_alipay_getPrivacyStatus, "baidu": host_baidu_getPrivacyStatus, "bytedance": host_bytedance_getPrivacyStatus, "kuaishou": host_kuaishou_getPrivacyStatus, "web": host_web_getPrivacyStatus, "wechat": host_wechat_getPrivacyStatus };
+const requirePrivacyOn = { __proto__: null, "alipay": host_alipay_requirePrivacy, "baidu": host_baidu_requirePrivacy, "bytedance": host_bytedance_requirePrivacy, "kuaishou": host_kuaishou_requirePrivacy, "web": host_web_requirePrivacy, "wechat": host_wechat_requirePrivacy };
+const onNeedPrivacyOn = { __proto__: null, "alipay": host_alipay_onNeedPrivacy, "baidu": host_baidu_onNeedPrivacy, "bytedance": host_bytedance_onNeedPrivacy, "kuaishou": host_kuaishou_onNeedPrivacy, "web": host_web_onNeedPrivacy, "wechat": host_wechat_onNeedPrivacy };
+const isSupportedOn = { __proto__: null, "alipay": host_alipay_isSupported, "baidu": host_baidu_isSupported, "bytedance": host_bytedance_isSupported, "kuaishou": host_kuaishou_isSupported, "web": host_web_isSupported, "wechat": host_wechat_isSupported };
 // Whether a host's global is there; a global whose read throws is not.
 const has = (present) => {
   try {
@@ -22,32 +32,31 @@ const has = (present) => {
     return false;
   }
 };
-// The host present now, in detection order (a host that also defines
-// another's global comes first).
+// The platform id of the host present now, in detection order (a host
+// that also defines another's global comes first).
 const detect = () =>
-  has(() => typeof my != "undefined" && my) ? host_alipay :
-  has(() => typeof swan != "undefined" && swan) ? host_baidu :
-  has(() => typeof tt != "undefined" && tt) ? host_bytedance :
-  has(() => typeof ks != "undefined" && ks) ? host_kuaishou :
-  has(() => typeof wx != "undefined" && wx) ? host_wechat :
-  has(browser) ? host_web :
+  has(() => typeof my != "undefined" && my) ? "alipay" :
+  has(() => typeof swan != "undefined" && swan) ? "baidu" :
+  has(() => typeof tt != "undefined" && tt) ? "bytedance" :
+  has(() => typeof ks != "undefined" && ks) ? "kuaishou" :
+  has(() => typeof wx != "undefined" && wx) ? "wechat" :
+  has(browser) ? "web" :
   undefined;
 // The platform found by the latest call; undefined before the first one.
 let platform;
 const track = () => {
-  const host = detect();
-  platform = host && host.platform;
-  return host;
+  platform = detect();
+  return platform;
 };
 const noHost = (scope) => failure(scopes.includes(scope) ? "UNSUPPORTED_PLATFORM" : "UNKNOWN_SCOPE", scope);
 
 const authorize = (options) => {
   const host = track();
-  return host ? host.authorize(options) : settled(options, undefined, ({ scope }) => { throw noHost(scope); });
+  return host ? authorizeOn[host](options) : settled(options, undefined, ({ scope }) => { throw noHost(scope); });
 };
 const authorizeApi = (api, options) => {
   const host = track();
-  return host ? host.authorizeApi(api, options) : settled(options, undefined, () => {
+  return host ? authorizeApiOn[host](api, options) : settled(options, undefined, () => {
     const scope = scopeForApi(api);
     if (scope) throw noHost(scope);
     return { scope: null, platform: undefined };
@@ -56,35 +65,35 @@ const authorizeApi = (api, options) => {
 const getAuthStatus = async (scope) => {
   const host = track();
   if (!host) throw noHost(scope);
-  return host.getAuthStatus(scope);
+  return getAuthStatusOn[host](scope);
 };
 const getSetting = async () => {
   const host = track();
   if (!host) throw failure("UNSUPPORTED_PLATFORM");
-  return host.getSetting();
+  return getSettingOn[host]();
 };
 const openSetting = async () => {
   const host = track();
   if (!host) throw failure("UNSUPPORTED_PLATFORM");
-  return host.openSetting();
+  return openSettingOn[host]();
 };
 // The privacy functions of the host found; without one, none to ask.
 const getPrivacyStatus = async () => {
   const host = track();
-  return host ? host.getPrivacyStatus() : { status: "unsupported" };
+  return host ? getPrivacyStatusOn[host]() : { status: "unsupported" };
 };
 const requirePrivacy = async () => {
   const host = track();
-  return host ? host.requirePrivacy() : { status: "unsupported" };
+  return host ? requirePrivacyOn[host]() : { status: "unsupported" };
 };
 const onNeedPrivacy = (listener) => {
   const host = track();
-  return !!host && host.onNeedPrivacy(listener);
+  return !!host && onNeedPrivacyOn[host](listener);
 };
 // Whether the platform (default: the one detected now) supports the scope.
 const isSupported = (scope, id) => {
-  const host = id === undefined ? track() : typeof id == "string" ? HOSTS[id] : undefined;
-  return !!host && host.isSupported(scope);
+  const supported = isSupportedOn[id === undefined ? track() : typeof id == "string" ? id : ""];
+  return !!supported && supported(scope);
 };
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.scopes = scopes;

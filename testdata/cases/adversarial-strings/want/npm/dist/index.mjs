@@ -3,11 +3,21 @@
 // that host's runtime.
 import { failure, settled } from "./core.mjs";
 import { scopeForApi } from "./shared.mjs";
-import * as host_wechat from "./wechat.mjs";
+import { authorize as host_wechat_authorize, authorizeApi as host_wechat_authorizeApi, getAuthStatus as host_wechat_getAuthStatus, getSetting as host_wechat_getSetting, openSetting as host_wechat_openSetting, getPrivacyStatus as host_wechat_getPrivacyStatus, requirePrivacy as host_wechat_requirePrivacy, onNeedPrivacy as host_wechat_onNeedPrivacy, isSupported as host_wechat_isSupported } from "./wechat.mjs";
 
 // Every scope any host supports.
 const scopes = ["scope.userLocation"];
-const HOSTS = { __proto__: null, "wechat": host_wechat };
+// Each host runtime's exports, one map per export and keyed by platform id,
+// so that a bundle keeps only the exports it calls.
+const authorizeOn = { __proto__: null, "wechat": host_wechat_authorize };
+const authorizeApiOn = { __proto__: null, "wechat": host_wechat_authorizeApi };
+const getAuthStatusOn = { __proto__: null, "wechat": host_wechat_getAuthStatus };
+const getSettingOn = { __proto__: null, "wechat": host_wechat_getSetting };
+const openSettingOn = { __proto__: null, "wechat": host_wechat_openSetting };
+const getPrivacyStatusOn = { __proto__: null, "wechat": host_wechat_getPrivacyStatus };
+const requirePrivacyOn = { __proto__: null, "wechat": host_wechat_requirePrivacy };
+const onNeedPrivacyOn = { __proto__: null, "wechat": host_wechat_onNeedPrivacy };
+const isSupportedOn = { __proto__: null, "wechat": host_wechat_isSupported };
 // Whether a host's global is there; a global whose read throws is not.
 const has = (present) => {
   try {
@@ -16,27 +26,26 @@ const has = (present) => {
     return false;
   }
 };
-// The host present now, in detection order (a host that also defines
-// another's global comes first).
+// The platform id of the host present now, in detection order (a host
+// that also defines another's global comes first).
 const detect = () =>
-  has(() => typeof wx != "undefined" && wx) ? host_wechat :
+  has(() => typeof wx != "undefined" && wx) ? "wechat" :
   undefined;
 // The platform found by the latest call; undefined before the first one.
 let platform;
 const track = () => {
-  const host = detect();
-  platform = host && host.platform;
-  return host;
+  platform = detect();
+  return platform;
 };
 const noHost = (scope) => failure(scopes.includes(scope) ? "UNSUPPORTED_PLATFORM" : "UNKNOWN_SCOPE", scope);
 
 const authorize = (options) => {
   const host = track();
-  return host ? host.authorize(options) : settled(options, undefined, ({ scope }) => { throw noHost(scope); });
+  return host ? authorizeOn[host](options) : settled(options, undefined, ({ scope }) => { throw noHost(scope); });
 };
 const authorizeApi = (api, options) => {
   const host = track();
-  return host ? host.authorizeApi(api, options) : settled(options, undefined, () => {
+  return host ? authorizeApiOn[host](api, options) : settled(options, undefined, () => {
     const scope = scopeForApi(api);
     if (scope) throw noHost(scope);
     return { scope: null, platform: undefined };
@@ -45,35 +54,35 @@ const authorizeApi = (api, options) => {
 const getAuthStatus = async (scope) => {
   const host = track();
   if (!host) throw noHost(scope);
-  return host.getAuthStatus(scope);
+  return getAuthStatusOn[host](scope);
 };
 const getSetting = async () => {
   const host = track();
   if (!host) throw failure("UNSUPPORTED_PLATFORM");
-  return host.getSetting();
+  return getSettingOn[host]();
 };
 const openSetting = async () => {
   const host = track();
   if (!host) throw failure("UNSUPPORTED_PLATFORM");
-  return host.openSetting();
+  return openSettingOn[host]();
 };
 // The privacy functions of the host found; without one, none to ask.
 const getPrivacyStatus = async () => {
   const host = track();
-  return host ? host.getPrivacyStatus() : { status: "unsupported" };
+  return host ? getPrivacyStatusOn[host]() : { status: "unsupported" };
 };
 const requirePrivacy = async () => {
   const host = track();
-  return host ? host.requirePrivacy() : { status: "unsupported" };
+  return host ? requirePrivacyOn[host]() : { status: "unsupported" };
 };
 const onNeedPrivacy = (listener) => {
   const host = track();
-  return !!host && host.onNeedPrivacy(listener);
+  return !!host && onNeedPrivacyOn[host](listener);
 };
 // Whether the platform (default: the one detected now) supports the scope.
 const isSupported = (scope, id) => {
-  const host = id === undefined ? track() : typeof id == "string" ? HOSTS[id] : undefined;
-  return !!host && host.isSupported(scope);
+  const supported = isSupportedOn[id === undefined ? track() : typeof id == "string" ? id : ""];
+  return !!supported && supported(scope);
 };
 export { scopes, authorize, authorizeApi, getAuthStatus, getSetting, openSetting, isSupported, scopeForApi, getPrivacyStatus, requirePrivacy, onNeedPrivacy };
 export { platform };
