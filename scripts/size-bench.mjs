@@ -5,15 +5,23 @@
 // side by side with @uni/apis's authorize bundled the same way in the same
 // run (resolved with that host's export condition). Prints a Markdown table
 // and, per host, the distance to issue 13's targets.
-// Usage: node scripts/size-bench.mjs [generated/npm]
+// With --pieces it prints the floor instead: what each promised behaviour
+// costs (scripts/size-pieces.mjs).
+// Usage: node scripts/size-bench.mjs [--pieces] [generated/npm]
 import { build } from "esbuild";
 import { gzipSync } from "node:zlib";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { printPieces } from "./size-pieces.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const pkgDir = path.resolve(root, process.argv[2] ?? "generated/npm");
+const args = process.argv.slice(2);
+const pkgDir = path.resolve(root, args.find((a) => !a.startsWith("--")) ?? "generated/npm");
+if (args.includes("--pieces")) {
+  await printPieces(pkgDir, (contents) => size(contents));
+  process.exit(0);
+}
 const pkg = JSON.parse(readFileSync(path.join(pkgDir, "package.json"), "utf8"));
 const rootExports = pkg.exports["."];
 
