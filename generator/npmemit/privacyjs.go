@@ -3,6 +3,7 @@ package npmemit
 import (
 	"fmt"
 	"regexp"
+	"slices"
 
 	"github.com/scopegen/scopegen/generator/model"
 )
@@ -45,8 +46,12 @@ func writePrivacyClassifier(w *jsWriter, t *hostTable) {
 		return
 	}
 	g := t.p.Privacy
-	w.line("// Privacy failures, decided before the denial test: by message first, then,")
-	w.line("// unless the message is a denial, by %s code (codes are overloaded).", g.CodeField)
+	if slices.ContainsFunc(g.Failures, func(f *model.PrivacyFailure) bool { return len(f.Codes) > 0 }) {
+		w.line("// Privacy failures, decided before the denial test: by message first, then,")
+		w.line("// unless the message is a denial, by %s code (codes are overloaded).", g.CodeField)
+	} else {
+		w.line("// Privacy failures, decided by message before the denial test.")
+	}
 	for _, f := range g.Failures {
 		if f.Message != "" {
 			w.line("const %s_TEXT = /* @__PURE__ */ RegExp(%s);", f.Outcome.ErrCode(), jsString(f.Message))
@@ -71,7 +76,7 @@ func writePrivacyClassifier(w *jsWriter, t *hostTable) {
 		}
 		w.line("  const privacyCode = code(e, %s);", jsString(g.CodeField))
 		for _, f := range withCodes {
-			w.line("  if (%s.includes(privacyCode)) return %s;", intList(f.Codes), jsString(f.Outcome.ErrCode()))
+			w.line("  if (%s) return %s;", codeTest(f.Codes, "privacyCode"), jsString(f.Outcome.ErrCode()))
 		}
 	}
 	w.line("};")
