@@ -3,8 +3,8 @@
 // cut out of the emitted files, and the gzip bytes the cut saves in each
 // host's `authorize` bundle (and, for the table only the whole entry pulls,
 // in the whole entry). A cut that finds nothing to cut in a host's files
-// prints "—" (the host has no such piece). Then what each host adds to the
-// universal entry's `authorize`, in detection order.
+// prints "—" (the host has no such piece). Then what each host entry's
+// `authorize` adds to a bundle of them all, next to the universal entry's.
 // Used by `node scripts/size-bench.mjs --pieces`.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -70,11 +70,12 @@ export async function printPieces(pkgDir, size) {
     }
     console.log(`| ${piece.name} | ${cells.join(" | ")} |`);
   }
-  // The universal entry's authorize: every host's authorize, in detection
-  // order, bundled together; the rest is detection and dispatch.
+  // Every host entry's authorize, in detection order (the universal
+  // entry's host tables), bundled together, next to the universal entry's
+  // authorize: one flow over those tables.
   const index = readFileSync(distFile(pkgDir, "index"), "utf8");
-  const order = [...index.matchAll(/^  has\(.*\) \? "(\w+)" :$/gm)].map((m) => m[1]);
-  console.log(`\n| universal \`authorize\`: hosts bundled together | gzip bytes | added |`);
+  const order = [...index.matchAll(/^    platform: "(\w+)",$/gm)].map((m) => m[1]);
+  console.log(`\n| host entries' \`authorize\` bundled together | gzip bytes | added |`);
   console.log(`| --- | ---: | ---: |`);
   let previous = 0;
   for (let n = 1; n <= order.length; n++) {
@@ -85,6 +86,6 @@ export async function printPieces(pkgDir, size) {
     previous = bytes;
   }
   const universal = (await size(authorizeOf(distFile(pkgDir, "index")))).gz;
-  console.log(`| the universal entry (adds detection and dispatch) | ${universal} | ${universal - previous} |`);
+  console.log(`| the universal entry's \`authorize\` (one flow over every host's table) | ${universal} | ${universal - previous} |`);
   rmSync(tmp, { recursive: true, force: true });
 }

@@ -1,7 +1,7 @@
-// A bundle keeps only the exports it imports: the universal entry hands each
-// call to the detected host's export of the same name (one map per export),
-// so `import { authorize }` from it carries every host's authorize and none
-// of their other exports. Bundled with esbuild, as the size benchmark does.
+// A bundle keeps only the exports it imports: `import { authorize }` from
+// the universal entry carries its flow and every host's table, and none of
+// the code only its other exports use. Bundled with esbuild, as the size
+// benchmark does.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
@@ -20,9 +20,9 @@ const entry = (id) => JSON.stringify(path.join(pkgDir, "dist", `${id}.mjs`));
 // getSetting on the web, getAuthStatus's "unanswered").
 const OTHER_EXPORTS_ONLY = ["privacyContractName", "NOT_AVAILABLE", "unanswered"];
 
-test("the universal entry's authorize bundle holds every host's authorize and no other export", async () => {
+test("the universal entry's authorize bundle holds every host's table and no other export", async () => {
   const code = await bundle(`import { authorize } from ${entry("index")}; authorize({ scope: "scope.camera" });`);
-  for (const id of hostIds) assert.ok(code.includes(JSON.stringify(id)), `the ${id} runtime is in the bundle`);
+  for (const id of hostIds) assert.ok(code.includes(JSON.stringify(id)), `the ${id} table is in the bundle`);
   for (const text of OTHER_EXPORTS_ONLY) assert.ok(!code.includes(text), `${text} is not in the bundle`);
 });
 
