@@ -87,5 +87,22 @@ export async function printPieces(pkgDir, size) {
   }
   const universal = (await size(authorizeOf(distFile(pkgDir, "index")))).gz;
   console.log(`| the universal entry's \`authorize\` (one flow over every host's table) | ${universal} | ${universal - previous} |`);
+  // What the universal entry's authorize saves without one host's table,
+  // without the privacy failures, and without both the web and those.
+  const dropHost = (id) => [new RegExp(`  \\{\\n    platform: "${id}",[\\s\\S]*?\\n  \\}(,\\n|\\n)`), ""];
+  const dropPrivacy = [/\n    privacy: \[[^\n]*\],/g, ""];
+  const cuts = [
+    ...order.map((id) => [`${id}'s table`, [dropHost(id)]]),
+    ["the privacy failures", [dropPrivacy]],
+    ["the web's table and the privacy failures", [dropHost("web"), dropPrivacy]],
+  ];
+  console.log(`\n| universal \`authorize\` without | gzip bytes | saved |`);
+  console.log(`| --- | ---: | ---: |`);
+  for (const [name, edits] of cuts) {
+    const piece = { cuts: edits.map(([find, replace]) => ["index", find, replace]) };
+    if (!cutCopy(pkgDir, copy, piece, "index")) { console.log(`| ${name} | — | — |`); continue; }
+    const bytes = (await size(authorizeOf(distFile(copy, "index")))).gz;
+    console.log(`| ${name} | ${bytes} | ${universal - bytes} |`);
+  }
   rmSync(tmp, { recursive: true, force: true });
 }
