@@ -189,14 +189,6 @@ func importLine(f moduleFormat, names, mod string) string {
 	return fmt.Sprintf("var { %s } = require(%s);", strings.Join(parts, ", "), jsString("./"+mod+f.Ext))
 }
 
-// importAllLine binds a module's namespace to name.
-func importAllLine(f moduleFormat, name, mod string) string {
-	if f.ESM {
-		return fmt.Sprintf("import * as %s from %s;", name, jsString("./"+mod+f.Ext))
-	}
-	return fmt.Sprintf("var %s = require(%s);", name, jsString("./"+mod+f.Ext))
-}
-
 func exports(e entryView, names ...string) string { return exportLine(e.Format, names...) }
 
 func exportLine(f moduleFormat, names ...string) string {

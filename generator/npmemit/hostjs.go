@@ -2,6 +2,7 @@ package npmemit
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -204,7 +205,10 @@ func hostRuntime(f moduleFormat, t *hostTable) string {
 		w.line("const NATIVE_NAMES = %s;", jsMap(t.natives))
 		w.line("const nativeName = (scope) => NATIVE_NAMES[scope] || scope;")
 	}
-	if len(t.keys) > 0 {
+	if len(t.keys) > 0 && maps.Equal(t.keys, t.natives) && !t.keyless() {
+		w.line("// The getSetting keys are the native names.")
+		w.line("const settingKey = nativeName;")
+	} else if len(t.keys) > 0 {
 		w.line("// getSetting keys that differ from the scope name; \"\": the host reports none.")
 		w.line("const SETTING_KEYS = %s;", jsMap(t.keys))
 		w.line("const settingKey = (scope) => scope in SETTING_KEYS ? SETTING_KEYS[scope] : scope;")
@@ -266,7 +270,7 @@ func writeHostCalls(w *jsWriter, t *hostTable) {
 	d := p.Denial
 	var tests []string
 	if len(d.Codes) > 0 {
-		tests = append(tests, fmt.Sprintf("%s.includes(code(e, %s))", intList(d.Codes), jsString(d.CodeField)))
+		tests = append(tests, codeTest(d.Codes, fmt.Sprintf("code(e, %s)", jsString(d.CodeField))))
 	}
 	if d.Message != "" {
 		w.line("const DENIAL = /* @__PURE__ */ RegExp(%s, \"u\");", jsString(d.MessageJS))
@@ -295,6 +299,14 @@ func writeHostCalls(w *jsWriter, t *hostTable) {
 	w.line("  return api;")
 	w.line("};")
 	w.line("")
+}
+
+// codeTest is the JavaScript test that expr (a number) is one of codes.
+func codeTest(codes []int, expr string) string {
+	if len(codes) == 1 {
+		return fmt.Sprintf("%s === %d", expr, codes[0])
+	}
+	return fmt.Sprintf("%s.includes(%s)", intList(codes), expr)
 }
 
 func intList(codes []int) string {
@@ -419,11 +431,11 @@ func writeAuthCodeResult(w *jsWriter, t *hostTable) {
 	w.line("const UNIVERSAL_NAMES = %s;", jsMap(reverse))
 	w.line("const universalName = (name) => (typeof name == \"string\" && UNIVERSAL_NAMES[name]) || name;")
 	w.line("const authCodeResult = (ok, result) => {")
-	w.line("  const granted = field(result, \"authSuccessScopes\"), refused = field(result, \"authErrorScopes\"), authErrorScopes = {};")
+	w.line("  const granted = field(result, \"authSuccessScopes\"), refused = field(result, \"authErrorScopes\");")
 	w.line("  const names = Array.isArray(granted) ? granted : typeof granted == \"string\" ? [granted] : [];")
-	w.line("  for (const name of refused && typeof refused == \"object\" ? Object.keys(refused) : []) {")
-	w.line("    Object.defineProperty(authErrorScopes, universalName(name), { value: field(refused, name), enumerable: true, writable: true, configurable: true });")
-	w.line("  }")
+	w.line("  const refusedNames = refused && typeof refused == \"object\" ? Object.keys(refused) : [];")
+	w.line("  // fromEntries defines own properties, \"__proto__\" too.")
+	w.line("  const authErrorScopes = Object.fromEntries(refusedNames.map((name) => [universalName(name), field(refused, name)]));")
 	w.line("  return { ...ok, authCode: field(result, \"authCode\"), authSuccessScopes: names.map(universalName), authErrorScopes };")
 	w.line("};")
 }

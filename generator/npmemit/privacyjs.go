@@ -3,11 +3,12 @@ package npmemit
 import (
 	"fmt"
 	"regexp"
+	"slices"
 
 	"github.com/scopegen/scopegen/generator/model"
 )
 
-// The privacy part of a host runtime (issue 10), emitted only for a host
+// The privacy part of a host runtime, emitted only for a host
 // with a privacy gate (model.Platform.Privacy): the classifier that turns a
 // privacy failure into PRIVACY_NOT_AGREED / PRIVACY_NOT_DECLARED /
 // PRIVACY_BANNED before the denial test, getPrivacyStatus, requirePrivacy
@@ -45,8 +46,12 @@ func writePrivacyClassifier(w *jsWriter, t *hostTable) {
 		return
 	}
 	g := t.p.Privacy
-	w.line("// Privacy failures, decided before the denial test: by message first, then,")
-	w.line("// unless the message is a denial, by %s code (codes are overloaded).", g.CodeField)
+	if slices.ContainsFunc(g.Failures, func(f *model.PrivacyFailure) bool { return len(f.Codes) > 0 }) {
+		w.line("// Privacy failures, decided before the denial test: by message first, then,")
+		w.line("// unless the message is a denial, by %s code (codes are overloaded).", g.CodeField)
+	} else {
+		w.line("// Privacy failures, decided by message before the denial test.")
+	}
 	for _, f := range g.Failures {
 		if f.Message != "" {
 			w.line("const %s_TEXT = /* @__PURE__ */ RegExp(%s, \"u\");", f.Outcome.ErrCode(), jsString(f.MessageJS))
@@ -71,7 +76,7 @@ func writePrivacyClassifier(w *jsWriter, t *hostTable) {
 		}
 		w.line("  const privacyCode = code(e, %s);", jsString(g.CodeField))
 		for _, f := range withCodes {
-			w.line("  if (%s.includes(privacyCode)) return %s;", intList(f.Codes), jsString(f.Outcome.ErrCode()))
+			w.line("  if (%s) return %s;", codeTest(f.Codes, "privacyCode"), jsString(f.Outcome.ErrCode()))
 		}
 	}
 	w.line("};")

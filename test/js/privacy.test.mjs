@@ -1,4 +1,4 @@
-// The privacy gate (issue 10) against the simulated hosts, on every entry
+// The privacy gate against the simulated hosts, on every entry
 // that drives the host (its own and the universal one, ES module and
 // CommonJS): getPrivacyStatus, requirePrivacy, authorize's privacy:
 // "require", the privacy errCodes, onNeedPrivacy, and the classification

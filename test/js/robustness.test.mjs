@@ -314,7 +314,7 @@ test("a native error without a message is no denial, whatever the manifest's pat
   }
 });
 
-// Hostile values (issue 12, class 2), on every entry kind: the runtime reads
+// Hostile values, on every entry kind: the runtime reads
 // options and host values defensively, once, inside the Promise. Never a
 // synchronous throw; every rejection our Error with an errCode; results on
 // own properties.

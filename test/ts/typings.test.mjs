@@ -88,7 +88,7 @@ function adapterSource(id, host) {
   if (used.has("getAuthCode")) {
     lines.push(`declare const code: SuccessOf<typeof ${g}.getAuthCode>;`, "void [code.authCode, code.authSuccessScopes, code.authErrorScopes];");
   }
-  // The privacy calls (issue 10), where the official typings have them.
+  // The privacy calls, where the official typings have them.
   const privacy = host.privacy;
   if (privacy && id === "wechat") {
     if (privacy.apis.includes("getPrivacySetting")) {

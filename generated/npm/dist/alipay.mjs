@@ -57,11 +57,11 @@ const flow = async (scope) => {
 const UNIVERSAL_NAMES = { __proto__: null, "auth_user": "scope.userInfo" };
 const universalName = (name) => (typeof name == "string" && UNIVERSAL_NAMES[name]) || name;
 const authCodeResult = (ok, result) => {
-  const granted = field(result, "authSuccessScopes"), refused = field(result, "authErrorScopes"), authErrorScopes = {};
+  const granted = field(result, "authSuccessScopes"), refused = field(result, "authErrorScopes");
   const names = Array.isArray(granted) ? granted : typeof granted == "string" ? [granted] : [];
-  for (const name of refused && typeof refused == "object" ? Object.keys(refused) : []) {
-    Object.defineProperty(authErrorScopes, universalName(name), { value: field(refused, name), enumerable: true, writable: true, configurable: true });
-  }
+  const refusedNames = refused && typeof refused == "object" ? Object.keys(refused) : [];
+  // fromEntries defines own properties, "__proto__" too.
+  const authErrorScopes = Object.fromEntries(refusedNames.map((name) => [universalName(name), field(refused, name)]));
   return { ...ok, authCode: field(result, "authCode"), authSuccessScopes: names.map(universalName), authErrorScopes };
 };
 const authorize = (options) => settled(options, platform, ({ scope }) => joined(platform, scope, () => flow(scope)));

@@ -11,9 +11,8 @@ const OTHERS = ["auth_base", "auth_zhima", "scope.addPhoneCalendar", "scope.addP
 // Native scope names that differ from the universal ones.
 const NATIVE_NAMES = { __proto__: null, "scope.writePhotosAlbum": "scope.album" };
 const nativeName = (scope) => NATIVE_NAMES[scope] || scope;
-// getSetting keys that differ from the scope name; "": the host reports none.
-const SETTING_KEYS = { __proto__: null, "scope.writePhotosAlbum": "scope.album" };
-const settingKey = (scope) => scope in SETTING_KEYS ? SETTING_KEYS[scope] : scope;
+// The getSetting keys are the native names.
+const settingKey = nativeName;
 
 // The host's global, read at call time; falsy when absent or when reading it throws.
 const host = () => {
@@ -25,9 +24,8 @@ const host = () => {
 const call = (api, method, args) => new Promise((success, fail) => api[method]({ ...args, success, fail }));
 const DENIAL = /* @__PURE__ */ RegExp("fail[^\\n\\r\\u2028\\u2029]*auth den(y|ied)", "u");
 // How this host fails a call the user refused.
-const isDenial = (e) => [10200].includes(code(e, "errNo")) || DENIAL.test(message(e));
-// Privacy failures, decided before the denial test: by message first, then,
-// unless the message is a denial, by  code (codes are overloaded).
+const isDenial = (e) => code(e, "errNo") === 10200 || DENIAL.test(message(e));
+// Privacy failures, decided by message before the denial test.
 const PRIVACY_NOT_AGREED_TEXT = /* @__PURE__ */ RegExp("not declared in the privacy agreement", "u");
 const privacyFailure = (e) => {
   const text = message(e);

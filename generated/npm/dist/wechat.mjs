@@ -37,7 +37,7 @@ const privacyFailure = (e) => {
   if (PRIVACY_BANNED_TEXT.test(text)) return "PRIVACY_BANNED";
   if (DENIAL.test(text)) return;
   const privacyCode = code(e, "errno");
-  if ([101102].includes(privacyCode)) return "PRIVACY_NOT_AGREED";
+  if (privacyCode === 101102) return "PRIVACY_NOT_AGREED";
   if ([112, 101100].includes(privacyCode)) return "PRIVACY_NOT_DECLARED";
   if ([1025, 1026, 101101].includes(privacyCode)) return "PRIVACY_BANNED";
 };

@@ -41,12 +41,10 @@ const code = (e, key) => {
   }
 };
 
-// A getSetting result's answer for one key: true, false, null (the host
-// cannot tell: a browser without the Permissions API) or undefined.
-const answer = (result, key) => {
-  const value = field(field(result, "authSetting"), key);
-  return typeof value == "boolean" || value === null ? value : undefined;
-};
+// A getSetting result's answer for one key, as the host gave it: callers
+// test it with === true / === false (=== null on the web: the browser
+// cannot tell), so any other value reads as unanswered.
+const answer = (result, key) => field(field(result, "authSetting"), key);
 
 // Runs a callback; its exception cannot break the Promise and is rethrown
 // on its own, so the host still reports it.

@@ -25,8 +25,7 @@ const call = (api, method, args) => new Promise((success, fail) => api[method]({
 const DENIAL = /* @__PURE__ */ RegExp("fail[^\\n\\r\\u2028\\u2029]*auth den(y|ied)", "u");
 // How this host fails a call the user refused.
 const isDenial = (e) => DENIAL.test(message(e));
-// Privacy failures, decided before the denial test: by message first, then,
-// unless the message is a denial, by  code (codes are overloaded).
+// Privacy failures, decided by message before the denial test.
 const PRIVACY_NOT_AGREED_TEXT = /* @__PURE__ */ RegExp("privacy permission is not authorized", "u");
 const privacyFailure = (e) => {
   const text = message(e);

@@ -1,0 +1,55 @@
+package npmemit
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The universal entry's table of a host holds only the fields the host
+// uses, with named fields; a scope in no mechanism list is authorize's.
+func TestUniversalTableHoldsOnlyWhatTheHostUses(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		supports string // the scopes' mini values, one per scope alpha, beta
+		want     []string
+		wantNot  []string
+	}{
+		{"authorize only", `{native: alpha, settingKey: alpha, grant: authorize}|{native: beta, settingKey: beta, grant: authorize}`,
+			[]string{`platform: "mini"`, `host: () => typeof mini != "undefined" && mini`, `scopes: ["alpha", "beta"]`, `denial: { text: /* @__PURE__ */ RegExp("deny") }`},
+			[]string{"noGrant:", "natives:", "keys:", "probes:", "onUse:", "privacyAPIs:", "cannotTell"}},
+		{"none then button (whose native name no call takes)", `{native: alpha, grant: none}|{native: x.beta, settingKey: beta, grant: button}`,
+			[]string{`noGrant: ["alpha"]`, `button: ["beta"]`},
+			[]string{"natives:", "authCode:", "onUse:"}},
+		{"a native name for authorize", `{native: x.alpha, settingKey: alpha, grant: authorize}|{native: beta, settingKey: beta, grant: authorize}`,
+			[]string{`natives: { __proto__: null, "alpha": "x.alpha" }`},
+			[]string{"keys:", "universalNames:"}},
+		{"authCode and onUse with a probe", `{native: auth_a, settingKey: "", grant: authCode}|{native: beta, settingKey: b, grant: onUse, probe: getB}`,
+			[]string{`authCode: ["alpha"]`, `universalNames: { __proto__: null, "auth_a": "alpha" }`, `keys: { __proto__: null, "alpha": "", "beta": "b" }`, `probes: { __proto__: null, "beta": "getB" }`, `onUse: ["beta"]`},
+			[]string{"button:"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := strings.Split(tc.supports, "|")
+			files, err := Emit(build(t, `version: 1
+platforms:
+  mini: {title: Mini, global: mini, exportCondition: mini, denial: {message: deny}}
+scopes:
+  alpha: {title: A, description: A., platforms: {mini: `+s[0]+`}}
+  beta: {title: B, description: B., platforms: {mini: `+s[1]+`}}
+`))
+			require.NoError(t, err)
+			js := string(files["npm/dist/index.mjs"])
+			start := strings.Index(js, "const HOSTS = ")
+			require.GreaterOrEqual(t, start, 0)
+			js = js[start : start+strings.Index(js[start:], "\n];")]
+			for _, w := range tc.want {
+				assert.Contains(t, js, w)
+			}
+			for _, w := range tc.wantNot {
+				assert.NotContains(t, js, w)
+			}
+		})
+	}
+}
