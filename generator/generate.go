@@ -67,14 +67,22 @@ func Generate(file string, data []byte, opts Options) (output.Files, diag.List, 
 }
 
 // Emit runs every emitter over a resolved model, at the same time (the
-// model is read-only), and finishes the result. Errors are reported in
-// emitter order, so the outcome does not depend on scheduling.
+// model is read-only), and finishes each emitter's files as soon as it
+// returns them: formatting the Go is most of a run, and it starts while
+// the other emitters still work. Errors are reported in emitter order, so
+// the outcome does not depend on scheduling.
 func Emit(m *model.Model) (output.Files, error) {
 	results := make([]output.Files, len(emitters))
 	errs := make([]error, len(emitters))
 	var wg sync.WaitGroup
 	for i, emit := range emitters {
-		wg.Go(func() { results[i], errs[i] = emit(m) })
+		wg.Go(func() {
+			files, err := emit(m)
+			if err == nil {
+				files, err = output.Finish(files)
+			}
+			results[i], errs[i] = files, err
+		})
 	}
 	wg.Wait()
 	all := output.Files{}
@@ -86,5 +94,5 @@ func Emit(m *model.Model) (output.Files, error) {
 			return nil, err
 		}
 	}
-	return output.Finish(all)
+	return all, nil
 }
