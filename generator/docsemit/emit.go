@@ -3,8 +3,10 @@
 // adds: error codes, getAuthStatus, getSetting, the mechanism of every
 // scope on every host, the manifest's notes) and docs/support-matrix.md.
 //
-// Templates receive the model and escape every manifest string with the
-// functions in escape.go; nothing from the manifest reaches a file raw.
+// Templates receive a view of the model (view.go) and escape every
+// manifest string with the functions in escape.go; the tables with a row
+// per scope come already written, by tables.go with the same functions.
+// Nothing from the manifest reaches a file raw.
 package docsemit
 
 import (
