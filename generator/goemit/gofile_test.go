@@ -37,3 +37,32 @@ func TestCommentLines(t *testing.T) {
 		assert.Equal(t, strings.Fields(long), strings.Fields(strings.ReplaceAll(strings.Join(lines, " "), "//", "")))
 	})
 }
+
+// FuzzCommentLines checks the hand-rolled word scan against the plain
+// strings.Fields wrapping it replaced, and that no line can leave the
+// comment. Run: go test ./generator/goemit -run '^$' -fuzz FuzzCommentLines
+func FuzzCommentLines(f *testing.F) {
+	for _, seed := range []string{"", "a", "a */ b", "x\n//go:build", "a\u2028b\u00a0c\u0085d\r\ne", strings.Repeat("word ", 40), "\t lead and trail \t"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		var want []string
+		for _, line := range splitLines(text) {
+			cur := "//"
+			for _, word := range strings.Fields(line) {
+				if len(cur) > 2 && len(cur)+1+len(word) > wrapAt {
+					want = append(want, cur)
+					cur = "//"
+				}
+				cur += " " + word
+			}
+			want = append(want, cur)
+		}
+		got := commentLines(text)
+		assert.Equal(t, want, got)
+		for _, l := range got {
+			assert.True(t, l == "//" || strings.HasPrefix(l, "// "), "line %q", l)
+			assert.NotContains(t, l, "\n")
+		}
+	})
+}
