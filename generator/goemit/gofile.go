@@ -102,7 +102,8 @@ func commentLines(text string) []string {
 // writeCommentLines writes commentLines(text) to b, each line ending in a
 // newline. Words are what strings.Fields finds.
 func writeCommentLines(b *strings.Builder, text string) {
-	for _, line := range splitLines(text) {
+	for {
+		line, rest, more := cutLine(text)
 		b.WriteString("//")
 		width := 2
 		for {
@@ -122,7 +123,34 @@ func writeCommentLines(b *strings.Builder, text string) {
 			width += 1 + len(word)
 		}
 		b.WriteByte('\n')
+		if !more {
+			return
+		}
+		text = rest
 	}
+}
+
+// cutLine cuts s at its first line break: any Go, JavaScript or Unicode
+// knows (LF, CR, CRLF, NEL, LS, PS); more is false when s has none.
+func cutLine(s string) (line, rest string, more bool) {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\n':
+			return s[:i], s[i+1:], true
+		case '\r':
+			if strings.HasPrefix(s[i+1:], "\n") {
+				return s[:i], s[i+2:], true
+			}
+			return s[:i], s[i+1:], true
+		case 0xC2, 0xE2: // lead bytes of U+0085, U+2028, U+2029
+			for _, br := range []string{"\u0085", "\u2028", "\u2029"} {
+				if strings.HasPrefix(s[i:], br) {
+					return s[:i], s[i+len(br):], true
+				}
+			}
+		}
+	}
+	return s, "", false
 }
 
 // indexFunc is strings.IndexFunc, len(s) where no rune satisfies f.
@@ -134,15 +162,3 @@ func indexFunc(s string, f func(rune) bool) int {
 }
 
 func isNotSpace(r rune) bool { return !unicode.IsSpace(r) }
-
-// lineBreaks are the line breaks Go, JavaScript or Unicode knows, each
-// replaced by "\n".
-var lineBreaks = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u2028", "\n", "\u2029", "\n", "\u0085", "\n")
-
-// splitLines splits on every line break Go, JavaScript or Unicode knows.
-func splitLines(s string) []string {
-	if !strings.ContainsAny(s, "\r\u2028\u2029\u0085") {
-		return strings.Split(s, "\n")
-	}
-	return strings.Split(lineBreaks.Replace(s), "\n")
-}

@@ -66,3 +66,10 @@ func FuzzCommentLines(f *testing.F) {
 		}
 	})
 }
+
+// lineBreaks are the line breaks Go, JavaScript or Unicode knows, each
+// replaced by "\n": the reference FuzzCommentLines compares with.
+var lineBreaks = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u2028", "\n", "\u2029", "\n", "\u0085", "\n")
+
+// splitLines splits on every line break Go, JavaScript or Unicode knows.
+func splitLines(s string) []string { return strings.Split(lineBreaks.Replace(s), "\n") }

@@ -41,6 +41,7 @@ func scopeIntType(m *model.Model) string {
 // rawLines) rather than a jennifer tree per comment line.
 func scopeConsts(f *jen.File, m *model.Model) {
 	var body strings.Builder
+	body.Grow(512 * len(m.Scopes)) // a typical constant with its godoc
 	for _, s := range m.Scopes {
 		paragraphs := []string{
 			fmt.Sprintf("%s is %q: %s.", s.GoName, s.Name, s.Title),
