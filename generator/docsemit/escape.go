@@ -26,7 +26,34 @@ var inlineEscaper = strings.NewReplacer(
 	"\r\n", "<br>", "\r", "<br>", "\n", "<br>", "\u2028", "<br>", "\u2029", "<br>",
 )
 
-func inline(s string) string { return inlineEscaper.Replace(s) }
+func inline(s string) string {
+	if !needsInlineEscape(s) {
+		return s
+	}
+	return inlineEscaper.Replace(s)
+}
+
+// inlineSpecial marks the bytes inlineEscaper replaces, and 0xE2, the lead
+// byte of U+2028 and U+2029.
+var inlineSpecial = func() (t [256]bool) {
+	for _, c := range "&<>\"\\`*_[]|~#!$\r\n" {
+		t[c] = true
+	}
+	t[0xE2] = true
+	return t
+}()
+
+// needsInlineEscape reports whether inlineEscaper could change s; most
+// titles and descriptions need nothing, and the check is far cheaper
+// than the replacer's own scan.
+func needsInlineEscape(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if inlineSpecial[s[i]] {
+			return true
+		}
+	}
+	return false
+}
 
 // attr makes a string safe inside a double-quoted HTML attribute of a tag
 // that may stand in a table cell: GFM splits cells at every unescaped |,
