@@ -82,7 +82,7 @@ func Emit(m *model.Model) (output.Files, error) {
 	run := func(i int) {
 		files, err := emitters[i](m)
 		if err == nil {
-			files, err = output.Finish(files)
+			files, err = finishEach(files)
 		}
 		results[i], errs[i] = files, err
 	}
@@ -104,4 +104,27 @@ func Emit(m *model.Model) (output.Files, error) {
 		}
 	}
 	return all, nil
+}
+
+// finishEach is output.Finish with every file finished at once in a
+// goroutine of its own, so the largest starts first rather than after the
+// files whose paths sort before it. The first error in path order wins,
+// as in Finish.
+func finishEach(files output.Files) (output.Files, error) {
+	paths := files.Paths()
+	finished := make([]output.Files, len(paths))
+	errs := make([]error, len(paths))
+	var wg sync.WaitGroup
+	for i, p := range paths {
+		wg.Go(func() { finished[i], errs[i] = output.Finish(output.Files{p: files[p]}) })
+	}
+	wg.Wait()
+	out := make(output.Files, len(paths))
+	for i, p := range paths {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		out[p] = finished[i][p]
+	}
+	return out, nil
 }
