@@ -30,6 +30,7 @@ type Options struct {
 }
 
 // emitters run in this order; each owns its own subtree of the output.
+// goemit.Emit stays first: Emit gives emitters[0] a goroutine of its own.
 var emitters = []func(*model.Model) (output.Files, error){
 	goemit.Emit,
 	npmemit.Emit,
@@ -107,8 +108,8 @@ func Emit(m *model.Model) (output.Files, error) {
 }
 
 // finishEach is output.Finish with every file finished at once in a
-// goroutine of its own, so the largest starts first rather than after the
-// files whose paths sort before it. The first error in path order wins,
+// goroutine of its own, so the largest starts at once rather than after
+// the files whose paths sort before it. The first error in path order wins,
 // as in Finish.
 func finishEach(files output.Files) (output.Files, error) {
 	paths := files.Paths()
