@@ -5,29 +5,23 @@ import (
 )
 
 // view is what the templates see: the model, arranged into the rows the
-// pages print, so the templates only range and escape.
+// pages print, so the templates only range and escape. The tables with a
+// row per scope come already written (tables.go).
 type view struct {
 	NPMPackage string
 	Platforms  []*model.Platform
-	Scopes     []scopeRow
 	Grants     []grantRow
 	Errors     []errorRow
 	Example    string // a scope every example can use
 	Notes      []noteRow
 	Privacy    privacyView
-}
 
-type scopeRow struct {
-	*model.Scope
-	Supported []*model.Platform
-	Cells     []cell // one per platform, in platform order
-}
-
-// cell is one (scope, platform) pair of the matrix; Support is nil where
-// the platform does not support the scope.
-type cell struct {
-	Platform *model.Platform
-	Support  *model.Support
+	ScopeList     string // the Scope List's rows
+	Mechanisms    string // how each host grants each scope: mechanism and native name
+	SettingKeys   string // each host's getSetting key per scope
+	Matrix        string // support-matrix.md's rows: the mechanism alone
+	NoteItems     string // the Notes list
+	PrivacyMatrix string // support-matrix.md's declarations rows
 }
 
 type grantRow struct {
@@ -45,17 +39,6 @@ type noteRow struct {
 
 func newView(m *model.Model) *view {
 	v := &view{NPMPackage: m.NPMPackage, Platforms: m.Platforms, Grants: grantRows(), Errors: errorRows}
-	for _, s := range m.Scopes {
-		row := scopeRow{Scope: s}
-		for _, p := range m.Platforms {
-			sup := s.SupportOn(p)
-			row.Cells = append(row.Cells, cell{Platform: p, Support: sup})
-			if sup != nil {
-				row.Supported = append(row.Supported, p)
-			}
-		}
-		v.Scopes = append(v.Scopes, row)
-	}
 	v.Example = m.Example.Name
 	v.Privacy = newPrivacyView(m)
 	for _, p := range m.Platforms {
@@ -73,6 +56,12 @@ func newView(m *model.Model) *view {
 			}
 		}
 	}
+	v.ScopeList = scopeListRows(m)
+	v.Mechanisms = scopeRows(m, mechanismCell)
+	v.SettingKeys = scopeRows(m, settingKeyCell)
+	v.Matrix = scopeRows(m, matrixCell)
+	v.NoteItems = noteItems(v.Notes)
+	v.PrivacyMatrix = privacyMatrixRows(m, v.Privacy.Gates)
 	return v
 }
 

@@ -3,6 +3,7 @@ package goemit
 import (
 	"bytes"
 	"strings"
+	"unicode"
 
 	"github.com/dave/jennifer/jen"
 
@@ -38,20 +39,37 @@ func render(f *jen.File) ([]byte, error) {
 // every line is "// " + text, so neither can happen.
 func doc(paragraphs ...string) *jen.Statement {
 	s := jen.Null()
+	for _, line := range docLines(paragraphs) {
+		s.Comment(line).Line()
+	}
+	return s
+}
+
+// docText is doc as Go source text, for declarations written raw (see
+// rawLines): the same lines, each ending in a newline.
+func docText(b *strings.Builder, paragraphs ...string) {
 	first := true
 	for _, p := range paragraphs {
 		if strings.TrimSpace(p) == "" {
 			continue
 		}
 		if !first {
-			s.Comment("//").Line()
+			b.WriteString("//\n")
 		}
 		first = false
-		for _, line := range commentLines(p) {
-			s.Comment(line).Line()
-		}
+		writeCommentLines(b, p)
 	}
-	return s
+}
+
+// docLines are the comment lines of paragraphs, a "//" line between two
+// paragraphs; blank paragraphs are left out.
+func docLines(paragraphs []string) []string {
+	var b strings.Builder
+	docText(&b, paragraphs...)
+	if b.Len() == 0 {
+		return nil
+	}
+	return strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
 }
 
 // packageDoc writes paragraphs as the package comment of f.
@@ -76,23 +94,71 @@ const wrapAt = 88
 // starts with "// " (jennifer prints strings starting with "//" as they
 // are), so no text can end the comment or become a directive.
 func commentLines(text string) []string {
-	var out []string
-	for _, line := range splitLines(text) {
-		cur := "//"
-		for _, word := range strings.Fields(line) {
-			if len(cur) > 2 && len(cur)+1+len(word) > wrapAt {
-				out = append(out, cur)
-				cur = "//"
-			}
-			cur += " " + word
-		}
-		out = append(out, cur)
-	}
-	return out
+	var b strings.Builder
+	writeCommentLines(&b, text)
+	return strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
 }
 
-// splitLines splits on every line break Go, JavaScript or Unicode knows.
-func splitLines(s string) []string {
-	s = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u2028", "\n", "\u2029", "\n", "\u0085", "\n").Replace(s)
-	return strings.Split(s, "\n")
+// writeCommentLines writes commentLines(text) to b, each line ending in a
+// newline. Words are what strings.Fields finds.
+func writeCommentLines(b *strings.Builder, text string) {
+	for {
+		line, rest, more := cutLine(text)
+		b.WriteString("//")
+		width := 2
+		for {
+			line = line[indexFunc(line, isNotSpace):]
+			if line == "" {
+				break
+			}
+			end := indexFunc(line, unicode.IsSpace)
+			word := line[:end]
+			line = line[end:]
+			if width > 2 && width+1+len(word) > wrapAt {
+				b.WriteString("\n//")
+				width = 2
+			}
+			b.WriteByte(' ')
+			b.WriteString(word)
+			width += 1 + len(word)
+		}
+		b.WriteByte('\n')
+		if !more {
+			return
+		}
+		text = rest
+	}
 }
+
+// cutLine cuts s at its first line break: any Go, JavaScript or Unicode
+// knows (LF, CR, CRLF, NEL, LS, PS); more is false when s has none.
+func cutLine(s string) (line, rest string, more bool) {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\n':
+			return s[:i], s[i+1:], true
+		case '\r':
+			if strings.HasPrefix(s[i+1:], "\n") {
+				return s[:i], s[i+2:], true
+			}
+			return s[:i], s[i+1:], true
+		case 0xC2, 0xE2: // lead bytes of U+0085, U+2028, U+2029
+			for _, br := range []string{"\u0085", "\u2028", "\u2029"} {
+				if strings.HasPrefix(s[i:], br) {
+					return s[:i], s[i+len(br):], true
+				}
+			}
+		}
+	}
+	return s, "", false
+}
+
+// indexFunc is strings.IndexFunc, len(s) where no rune satisfies f.
+func indexFunc(s string, f func(rune) bool) int {
+	if i := strings.IndexFunc(s, f); i >= 0 {
+		return i
+	}
+	return len(s)
+}
+
+func isNotSpace(r rune) bool { return !unicode.IsSpace(r) }

@@ -37,3 +37,39 @@ func TestCommentLines(t *testing.T) {
 		assert.Equal(t, strings.Fields(long), strings.Fields(strings.ReplaceAll(strings.Join(lines, " "), "//", "")))
 	})
 }
+
+// FuzzCommentLines checks the hand-rolled word scan against the plain
+// strings.Fields wrapping it replaced, and that no line can leave the
+// comment. Run: go test ./generator/goemit -run '^$' -fuzz FuzzCommentLines
+func FuzzCommentLines(f *testing.F) {
+	for _, seed := range []string{"", "a", "a */ b", "x\n//go:build", "a\u2028b\u00a0c\u0085d\r\ne", strings.Repeat("word ", 40), "\t lead and trail \t"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		var want []string
+		for _, line := range splitLines(text) {
+			cur := "//"
+			for _, word := range strings.Fields(line) {
+				if len(cur) > 2 && len(cur)+1+len(word) > wrapAt {
+					want = append(want, cur)
+					cur = "//"
+				}
+				cur += " " + word
+			}
+			want = append(want, cur)
+		}
+		got := commentLines(text)
+		assert.Equal(t, want, got)
+		for _, l := range got {
+			assert.True(t, l == "//" || strings.HasPrefix(l, "// "), "line %q", l)
+			assert.NotContains(t, l, "\n")
+		}
+	})
+}
+
+// lineBreaks are the line breaks Go, JavaScript or Unicode knows, each
+// replaced by "\n": the reference FuzzCommentLines compares with.
+var lineBreaks = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u2028", "\n", "\u2029", "\n", "\u0085", "\n")
+
+// splitLines splits on every line break Go, JavaScript or Unicode knows.
+func splitLines(s string) []string { return strings.Split(lineBreaks.Replace(s), "\n") }

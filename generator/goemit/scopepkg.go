@@ -36,8 +36,12 @@ func scopeIntType(m *model.Model) string {
 	return "uint32"
 }
 
+// scopeConsts emits the Scope constants, each under its godoc. The block
+// grows with the manifest, so it is written as one raw body (see
+// rawLines) rather than a jennifer tree per comment line.
 func scopeConsts(f *jen.File, m *model.Model) {
-	defs := make([]jen.Code, 0, len(m.Scopes))
+	var body strings.Builder
+	body.Grow(512 * len(m.Scopes)) // a typical constant with its godoc
 	for _, s := range m.Scopes {
 		paragraphs := []string{
 			fmt.Sprintf("%s is %q: %s.", s.GoName, s.Name, s.Title),
@@ -50,10 +54,11 @@ func scopeConsts(f *jen.File, m *model.Model) {
 				paragraphs = append(paragraphs, sup.Platform.Title+": "+sup.Note)
 			}
 		}
-		defs = append(defs, jen.Add(doc(paragraphs...)).Id(s.GoName).Id("Scope").Op("=").Lit(s.Index))
+		docText(&body, paragraphs...)
+		body.WriteString(s.GoName + " Scope = " + strconv.Itoa(s.Index) + "\n")
 	}
 	f.Comment("// The scopes, in name order.")
-	f.Const().Defs(defs...)
+	f.Const().Defs(jen.Id(body.String()))
 	f.Line()
 	f.Comment("// scopeCount is one more than the number of scopes: index 0 is the invalid Scope.")
 	f.Const().Id("scopeCount").Op("=").Lit(len(m.Scopes) + 1)
