@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/gofrs/flock"
 )
@@ -80,36 +81,57 @@ func Write(dir string, files Files, protected ...string) (*Report, error) {
 	}
 	rep := &Report{}
 	changedDirs := map[string]bool{}
-	// put writes one file; the record's own files are bookkeeping, not
-	// counted in the report.
-	put := func(p string) error {
-		counted := !strings.HasPrefix(p, RecordDir+"/")
+	// put writes one file unless its bytes are already there; it reports
+	// whether it wrote. It touches nothing shared, so files go in parallel.
+	put := func(p string) (bool, error) {
 		target := filepath.Join(abs, filepath.FromSlash(p))
 		old, err := os.ReadFile(target)
 		if err == nil && string(old) == string(files[p]) {
-			if counted {
-				rep.Unchanged++
-			}
-			return nil
+			return false, nil
 		}
 		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-			return err
+			return false, err
 		}
-		if err := writeAtomic(target, files[p]); err != nil {
-			return err
-		}
-		changedDirs[filepath.Dir(target)] = true
-		if counted {
-			rep.Written = append(rep.Written, p)
-		}
-		return nil
+		return true, writeAtomic(target, files[p])
 	}
-	for _, p := range paths {
-		if p != RecordFile {
-			if err := put(p); err != nil {
-				return rep, err
-			}
+	// note adds a put's outcome to the report; the record's own files are
+	// bookkeeping, not counted.
+	note := func(p string, wrote bool) {
+		if wrote {
+			changedDirs[filepath.Dir(filepath.Join(abs, filepath.FromSlash(p)))] = true
 		}
+		switch {
+		case strings.HasPrefix(p, RecordDir+"/"):
+		case wrote:
+			rep.Written = append(rep.Written, p)
+		default:
+			rep.Unchanged++
+		}
+	}
+	// Each write syncs its file, so they run side by side (a few at a
+	// time); the report is filled in path order afterwards.
+	wrote, errs := make([]bool, len(paths)), make([]error, len(paths))
+	sem := make(chan struct{}, 8)
+	var wg sync.WaitGroup
+	for i, p := range paths {
+		if p == RecordFile {
+			continue
+		}
+		sem <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-sem }()
+			wrote[i], errs[i] = put(p)
+		})
+	}
+	wg.Wait()
+	for i, p := range paths {
+		if p == RecordFile {
+			continue
+		}
+		if errs[i] != nil {
+			return rep, errs[i]
+		}
+		note(p, wrote[i])
 	}
 	found, err := scan(abs, files, previous)
 	if err != nil {
@@ -136,9 +158,11 @@ func Write(dir string, files Files, protected ...string) (*Report, error) {
 	}
 	// The record goes last: a run killed before this point leaves the old
 	// record, which still lists every file this run may have orphaned.
-	if err := put(RecordFile); err != nil {
+	recorded, err := put(RecordFile)
+	if err != nil {
 		return rep, err
 	}
+	note(RecordFile, recorded)
 	return rep, syncDirs(changedDirs)
 }
 
