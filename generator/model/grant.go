@@ -25,8 +25,10 @@ type GrantInfo struct {
 	// Authorize is what the runtime's authorize does for a scope granted
 	// this way, for the generated docs.
 	Authorize string
-	// Runtime is the mechanism's spelling in the JavaScript runtime's host
-	// tables: one letter, unique in the table.
+	// Runtime is the mechanism's name in the generated JavaScript: a host
+	// entry's list of the scopes granted this way, and the universal
+	// entry's table field holding the same list. An identifier, unique in
+	// the table.
 	Runtime string
 }
 
@@ -39,42 +41,42 @@ var GrantTable = []GrantInfo{
 		Doc:       "the host's authorize({scope}) prompts.",
 		Prompt:    "prompts through its authorize({scope})",
 		Authorize: "the flow above",
-		Runtime:   "a",
+		Runtime:   "AUTHORIZE",
 	},
 	{
 		Grant:     GrantAuthCode,
 		Doc:       "the host's getAuthCode({scopes}) prompts and returns an auth code for the server (Alipay).",
 		Prompt:    "prompts through getAuthCode({scopes}) (Alipay)",
 		Authorize: "the flow above; the result carries authCode",
-		Runtime:   "c",
+		Runtime:   "AUTH_CODE",
 	},
 	{
 		Grant:     GrantOnUse,
 		Doc:       "no pre-authorization; the host prompts when a guarded API is first called.",
 		Prompt:    "prompts when a guarded API is first called",
 		Authorize: "granted: resolves; denied: AUTH_DENIED; unanswered: calls the probe API, or resolves with deferred: true",
-		Runtime:   "u",
+		Runtime:   "ON_USE",
 	},
 	{
 		Grant:     GrantNone,
 		Doc:       "the host no longer gates the scope's APIs; call them directly.",
 		Prompt:    "no longer gates the APIs",
 		Authorize: "resolves at once",
-		Runtime:   "n",
+		Runtime:   "NO_GRANT",
 	},
 	{
 		Grant:     GrantSettingsOnly,
 		Doc:       "the host never prompts; the user grants it in the settings page.",
 		Prompt:    "grants it only in its settings page",
 		Authorize: "granted: resolves; otherwise SETTINGS_REQUIRED",
-		Runtime:   "s",
+		Runtime:   "SETTINGS_ONLY",
 	},
 	{
 		Grant:     GrantButton,
 		Doc:       "the host prompts only after a tap on an open-type button.",
 		Prompt:    "needs a tap on an open-type button",
 		Authorize: "granted: resolves; otherwise BUTTON_REQUIRED",
-		Runtime:   "b",
+		Runtime:   "BUTTON",
 	},
 }
 
@@ -99,7 +101,7 @@ func (g Grant) Info() (info GrantInfo, ok bool) {
 	return GrantInfo{}, false
 }
 
-// Runtime is g's spelling in the JavaScript host tables; "" outside the set.
+// Runtime is g's name in the generated JavaScript; "" outside the set.
 func (g Grant) Runtime() string {
 	info, _ := g.Info()
 	return info.Runtime

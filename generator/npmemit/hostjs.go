@@ -21,12 +21,6 @@ import (
 // mechanism a host uses needs no list: it is every other scope.
 var flowOrder = []model.Grant{model.GrantNone, model.GrantAuthCode, model.GrantSettingsOnly, model.GrantButton, model.GrantOnUse, model.GrantAuthorize}
 
-// listNames are the JavaScript names of the per-mechanism scope lists.
-var listNames = map[model.Grant]string{
-	model.GrantNone: "NO_GRANT", model.GrantAuthCode: "AUTH_CODE", model.GrantSettingsOnly: "SETTINGS_ONLY",
-	model.GrantButton: "BUTTON", model.GrantOnUse: "ON_USE", model.GrantAuthorize: "AUTHORIZE",
-}
-
 // hostTable is one platform's table, grouped the way the runtime tests it.
 type hostTable struct {
 	p       *model.Platform
@@ -44,7 +38,7 @@ func newHostTable(m *model.Model, p *model.Platform) (*hostTable, error) {
 	t := &hostTable{p: p, web: webDriverFor(p), byGrant: map[model.Grant][]string{}, natives: map[string]string{}, keys: map[string]string{}, probes: map[string]string{}}
 	for _, sup := range p.Scopes {
 		name := sup.Scope.Name
-		if _, ok := listNames[sup.Grant]; !ok {
+		if sup.Grant.Runtime() == "" {
 			return nil, fmt.Errorf("scope %q on %q: grant %q has no runtime flow", name, p.ID, sup.Grant)
 		}
 		t.scopes = append(t.scopes, name)
@@ -197,7 +191,7 @@ func hostRuntime(f moduleFormat, t *hostTable) string {
 	w.line("const OTHERS = %s;", jsList(nonNil(t.others)))
 	for _, g := range flowOrder {
 		if t.needsList(g) {
-			w.line("const %s = %s;", listNames[g], jsList(t.byGrant[g]))
+			w.line("const %s = %s;", g.Runtime(), jsList(t.byGrant[g]))
 		}
 	}
 	if len(t.natives) > 0 {
@@ -319,7 +313,7 @@ func intList(codes []int) string {
 
 // isIn is the test that scope is granted through g (true for the last one).
 func (t *hostTable) isIn(g model.Grant) string {
-	return listNames[g] + ".includes(scope)"
+	return g.Runtime() + ".includes(scope)"
 }
 
 func writeAuthorize(w *jsWriter, t *hostTable) {

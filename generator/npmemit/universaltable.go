@@ -13,15 +13,10 @@ import (
 // reads them is universal.go; the host entries are emitted from the same
 // hostTable (hostjs.go), and the JS tests run every suite against both.
 
-// grantFields are the table's per-mechanism lists; a scope in none of
-// them is granted through authorize.
-var grantFields = []struct {
-	grant model.Grant
-	field string
-}{
-	{model.GrantNone, "noGrant"}, {model.GrantAuthCode, "authCode"}, {model.GrantSettingsOnly, "settingsOnly"},
-	{model.GrantButton, "button"}, {model.GrantOnUse, "onUse"},
-}
+// grantFields are the mechanisms with a list in the table, in the order
+// the flow tests them; a scope in none of them is granted through
+// authorize. Each list is named by the mechanism's Runtime spelling.
+var grantFields = slices.DeleteFunc(slices.Clone(flowOrder), func(g model.Grant) bool { return g == model.GrantAuthorize })
 
 // hostTableJS renders t as the universal entry's object literal.
 func hostTableJS(t *hostTable) string {
@@ -37,8 +32,8 @@ func hostTableJS(t *hostTable) string {
 	}
 	add("scopes: %s", jsList(nonNil(t.scopes)))
 	for _, g := range grantFields {
-		if t.uses(g.grant) {
-			add("%s: %s", g.field, jsList(t.byGrant[g.grant]))
+		if t.uses(g) {
+			add("%s: %s", g.Runtime(), jsList(t.byGrant[g]))
 		}
 	}
 	if len(t.natives) > 0 {

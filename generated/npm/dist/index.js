@@ -19,8 +19,8 @@ const HOSTS = [
     platform: "alipay",
     host: () => typeof my != "undefined" && my,
     scopes: ["auth_base", "auth_zhima", "scope.address", "scope.camera", "scope.record", "scope.userInfo", "scope.userLocation", "scope.writePhotosAlbum"],
-    authCode: ["auth_base", "auth_zhima", "scope.userInfo"],
-    onUse: ["scope.address", "scope.camera", "scope.record", "scope.userLocation", "scope.writePhotosAlbum"],
+    AUTH_CODE: ["auth_base", "auth_zhima", "scope.userInfo"],
+    ON_USE: ["scope.address", "scope.camera", "scope.record", "scope.userLocation", "scope.writePhotosAlbum"],
     natives: { __proto__: null, "scope.userInfo": "auth_user" },
     universalNames: { __proto__: null, "auth_user": "scope.userInfo" },
     keys: { __proto__: null, "auth_base": "", "auth_zhima": "", "scope.address": "aliaddress", "scope.camera": "camera", "scope.record": "", "scope.userInfo": "", "scope.userLocation": "location", "scope.writePhotosAlbum": "album" },
@@ -54,9 +54,9 @@ const HOSTS = [
     platform: "wechat",
     host: () => typeof wx != "undefined" && wx,
     scopes: ["scope.addPhoneCalendar", "scope.addPhoneContact", "scope.address", "scope.bluetooth", "scope.camera", "scope.invoice", "scope.invoiceTitle", "scope.record", "scope.userFuzzyLocation", "scope.userInfo", "scope.userLocation", "scope.userLocationBackground", "scope.werun", "scope.writePhotosAlbum"],
-    noGrant: ["scope.address", "scope.invoice", "scope.invoiceTitle"],
-    settingsOnly: ["scope.userLocationBackground"],
-    button: ["scope.userInfo"],
+    NO_GRANT: ["scope.address", "scope.invoice", "scope.invoiceTitle"],
+    SETTINGS_ONLY: ["scope.userLocationBackground"],
+    BUTTON: ["scope.userInfo"],
     denial: { text: /* @__PURE__ */ RegExp("fail.*auth den(y|ied)") },
     privacy: [{ errCode: "PRIVACY_NOT_AGREED", codeField: "errno", codes: [101102], text: /* @__PURE__ */ RegExp("privacy permission is not authorized") }, { errCode: "PRIVACY_NOT_DECLARED", codeField: "errno", codes: [112, 101100], text: /* @__PURE__ */ RegExp("not declared in the privacy agreement|need to be declared in the requiredPrivateInfos") }, { errCode: "PRIVACY_BANNED", codeField: "errno", codes: [1025, 1026, 101101], text: /* @__PURE__ */ RegExp("please go to mp to announce your privacy usage|privacy interface is banned") }],
     privacyAPIs: ["getPrivacySetting", "requirePrivacyAuthorize", "onNeedPrivacyAuthorization"],
@@ -67,7 +67,7 @@ const HOSTS = [
     host: browser,
     call: /* @__PURE__ */ webDriver(["camera", "geolocation", "microphone"]),
     scopes: ["scope.camera", "scope.record", "scope.userLocation"],
-    onUse: ["scope.camera", "scope.record", "scope.userLocation"],
+    ON_USE: ["scope.camera", "scope.record", "scope.userLocation"],
     keys: { __proto__: null, "scope.camera": "camera", "scope.record": "microphone", "scope.userLocation": "geolocation" },
     probes: { __proto__: null, "scope.camera": "mediaDevices.getUserMedia.video", "scope.record": "mediaDevices.getUserMedia.audio", "scope.userLocation": "geolocation.getCurrentPosition" },
     denial: { text: /* @__PURE__ */ RegExp(":fail (NotAllowedError|PermissionDeniedError|PERMISSION_DENIED):") },
@@ -124,15 +124,15 @@ const flow = async (h, scope, privacy) => {
   if (!h.scopes.includes(scope)) throw failure("UNSUPPORTED_SCOPE", scope, platform);
   const ok = { scope, platform };
   if (privacy == "require" && isIn(h.gated, scope)) await joined(platform, PRIVACY, privacyGuide(h)).catch((e) => { throw failure(e.errCode, scope, platform, e.nativeError); });
-  if (isIn(h.noGrant, scope)) return ok;
-  if (isIn(h.authCode, scope)) return authCodeResult(h, ok, await ask(h, api, scope, "getAuthCode", { scopes: [nativeName(h, scope)] }));
+  if (isIn(h.NO_GRANT, scope)) return ok;
+  if (isIn(h.AUTH_CODE, scope)) return authCodeResult(h, ok, await ask(h, api, scope, "getAuthCode", { scopes: [nativeName(h, scope)] }));
   const key = settingKey(h, scope);
   const granted = key ? answer(await ask(h, api, scope, "getSetting"), key) : undefined;
   if (granted === true) return ok;
   if (granted === false) throw failure("AUTH_DENIED", scope, platform);
-  if (isIn(h.settingsOnly, scope)) throw failure("SETTINGS_REQUIRED", scope, platform);
-  if (isIn(h.button, scope)) throw failure("BUTTON_REQUIRED", scope, platform);
-  if (isIn(h.onUse, scope)) {
+  if (isIn(h.SETTINGS_ONLY, scope)) throw failure("SETTINGS_REQUIRED", scope, platform);
+  if (isIn(h.BUTTON, scope)) throw failure("BUTTON_REQUIRED", scope, platform);
+  if (isIn(h.ON_USE, scope)) {
     const probe = h.probes && h.probes[scope];
     if (!probe) return { ...ok, deferred: true };
     await ask(h, api, scope, probe);
@@ -153,7 +153,7 @@ const authCodeResult = (h, ok, result) => {
 const status = async (h, scope) => {
   const api = present(h, scope);
   if (!h.scopes.includes(scope)) return "unsupported";
-  if (isIn(h.noGrant, scope)) return "granted";
+  if (isIn(h.NO_GRANT, scope)) return "granted";
   const key = settingKey(h, scope);
   if (!key) return "unknown";
   const granted = answer(await ask(h, api, scope, "getSetting"), key);

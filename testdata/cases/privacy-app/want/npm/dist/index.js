@@ -74,15 +74,15 @@ const flow = async (h, scope, privacy) => {
   if (!h.scopes.includes(scope)) throw failure("UNSUPPORTED_SCOPE", scope, platform);
   const ok = { scope, platform };
   if (privacy == "require" && isIn(h.gated, scope)) await joined(platform, PRIVACY, privacyGuide(h)).catch((e) => { throw failure(e.errCode, scope, platform, e.nativeError); });
-  if (isIn(h.noGrant, scope)) return ok;
-  if (isIn(h.authCode, scope)) return authCodeResult(h, ok, await ask(h, api, scope, "getAuthCode", { scopes: [nativeName(h, scope)] }));
+  if (isIn(h.NO_GRANT, scope)) return ok;
+  if (isIn(h.AUTH_CODE, scope)) return authCodeResult(h, ok, await ask(h, api, scope, "getAuthCode", { scopes: [nativeName(h, scope)] }));
   const key = settingKey(h, scope);
   const granted = key ? answer(await ask(h, api, scope, "getSetting"), key) : undefined;
   if (granted === true) return ok;
   if (granted === false) throw failure("AUTH_DENIED", scope, platform);
-  if (isIn(h.settingsOnly, scope)) throw failure("SETTINGS_REQUIRED", scope, platform);
-  if (isIn(h.button, scope)) throw failure("BUTTON_REQUIRED", scope, platform);
-  if (isIn(h.onUse, scope)) {
+  if (isIn(h.SETTINGS_ONLY, scope)) throw failure("SETTINGS_REQUIRED", scope, platform);
+  if (isIn(h.BUTTON, scope)) throw failure("BUTTON_REQUIRED", scope, platform);
+  if (isIn(h.ON_USE, scope)) {
     const probe = h.probes && h.probes[scope];
     if (!probe) return { ...ok, deferred: true };
     await ask(h, api, scope, probe);
@@ -103,7 +103,7 @@ const authCodeResult = (h, ok, result) => {
 const status = async (h, scope) => {
   const api = present(h, scope);
   if (!h.scopes.includes(scope)) return "unsupported";
-  if (isIn(h.noGrant, scope)) return "granted";
+  if (isIn(h.NO_GRANT, scope)) return "granted";
   const key = settingKey(h, scope);
   if (!key) return "unknown";
   const granted = answer(await ask(h, api, scope, "getSetting"), key);
