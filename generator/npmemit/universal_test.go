@@ -18,16 +18,16 @@ func TestUniversalTableHoldsOnlyWhatTheHostUses(t *testing.T) {
 		wantNot  []string
 	}{
 		{"authorize only", `{native: alpha, settingKey: alpha, grant: authorize}|{native: beta, settingKey: beta, grant: authorize}`,
-			[]string{`platform: "mini"`, `host: () => typeof mini != "undefined" && mini`, `scopes: ["alpha", "beta"]`, `denial: { text: /* @__PURE__ */ RegExp("deny") }`},
-			[]string{"noGrant:", "natives:", "keys:", "probes:", "onUse:", "privacyAPIs:", "cannotTell"}},
+			[]string{`platform: "mini"`, `host: () => typeof mini != "undefined" && mini`, `scopes: ["alpha", "beta"]`, `denial: { text: /* @__PURE__ */ RegExp("deny", "u") }`},
+			[]string{"NO_GRANT:", "natives:", "keys:", "probes:", "ON_USE:", "privacyAPIs:", "cannotTell"}},
 		{"none then button (whose native name no call takes)", `{native: alpha, grant: none}|{native: x.beta, settingKey: beta, grant: button}`,
-			[]string{`noGrant: ["alpha"]`, `button: ["beta"]`},
-			[]string{"natives:", "authCode:", "onUse:"}},
+			[]string{`NO_GRANT: ["alpha"]`, `BUTTON: ["beta"]`},
+			[]string{"natives:", "authCode:", "ON_USE:"}},
 		{"a native name for authorize", `{native: x.alpha, settingKey: alpha, grant: authorize}|{native: beta, settingKey: beta, grant: authorize}`,
 			[]string{`natives: { __proto__: null, "alpha": "x.alpha" }`},
 			[]string{"keys:", "universalNames:"}},
 		{"authCode and onUse with a probe", `{native: auth_a, settingKey: "", grant: authCode}|{native: beta, settingKey: b, grant: onUse, probe: getB}`,
-			[]string{`authCode: ["alpha"]`, `universalNames: { __proto__: null, "auth_a": "alpha" }`, `keys: { __proto__: null, "alpha": "", "beta": "b" }`, `probes: { __proto__: null, "beta": "getB" }`, `onUse: ["beta"]`},
+			[]string{`AUTH_CODE: ["alpha"]`, `universalNames: { __proto__: null, "auth_a": "alpha" }`, `keys: { __proto__: null, "alpha": "", "beta": "b" }`, `probes: { __proto__: null, "beta": "getB" }`, `ON_USE: ["beta"]`},
 			[]string{"button:"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

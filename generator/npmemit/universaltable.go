@@ -54,12 +54,12 @@ func hostTableJS(t *hostTable) string {
 	if len(t.probes) > 0 {
 		add("probes: %s", jsMap(t.probes))
 	}
-	add("denial: %s", denialJS(p.Denial.CodeField, p.Denial.Codes, p.Denial.Message))
+	add("denial: %s", denialJS(p.Denial.CodeField, p.Denial.Codes, p.Denial.MessageJS))
 	if g := p.Privacy; g != nil {
 		if t.classifies() {
 			failures := make([]string, len(g.Failures))
 			for i, f := range g.Failures {
-				parts := append([]string{"errCode: " + jsString(f.Outcome.ErrCode())}, matchFields(g.CodeField, f.Codes, f.Message)...)
+				parts := append([]string{"errCode: " + jsString(f.Outcome.ErrCode())}, matchFields(g.CodeField, f.Codes, f.MessageJS)...)
 				failures[i] = "{ " + strings.Join(parts, ", ") + " }"
 			}
 			add("privacy: [%s]", strings.Join(failures, ", "))
@@ -92,14 +92,15 @@ func denialJS(codeField string, codes []int, message string) string {
 }
 
 // matchFields are how a failure is recognised: the code field and its
-// codes, and the message pattern, each only when present.
+// codes, and the message pattern (the model's JavaScript form, compiled
+// with the "u" flag as the host entries do), each only when present.
 func matchFields(codeField string, codes []int, message string) []string {
 	var parts []string
 	if len(codes) > 0 {
 		parts = append(parts, fmt.Sprintf("codeField: %s, codes: %s", jsString(codeField), intList(codes)))
 	}
 	if message != "" {
-		parts = append(parts, fmt.Sprintf("text: /* @__PURE__ */ RegExp(%s)", jsString(message)))
+		parts = append(parts, fmt.Sprintf("text: /* @__PURE__ */ RegExp(%s, \"u\")", jsString(message)))
 	}
 	return parts
 }

@@ -438,3 +438,25 @@ test("Alipay getAuthCode results: authSuccessScopes as a string is one name, any
     assert.equal(hostile.errCode, "NATIVE_ERROR", kind);
   }
 });
+
+// The denial pattern is the model's JavaScript form: "." never crosses a
+// line terminator, as in the Go form (generated wechat.IsDenial), so a
+// message Go does not call a denial is no denial here either, on every
+// entry kind.
+test("a denial pattern means what it means in Go: '.' stops at \\r, \\n, U+2028 and U+2029", async () => {
+  const api = { getSetting: (o) => o.success({ authSetting: {} }) };
+  await withGlobals({ wx: api }, async () => {
+    for (const [errMsg, errCode] of [
+      ["authorize:fail auth deny", "AUTH_DENIED"],
+      ["authorize:fail:auth denied", "AUTH_DENIED"],
+      ["authorize:fail\rauth deny", "NATIVE_ERROR"],
+      ["authorize:fail\nauth deny", "NATIVE_ERROR"],
+      ["authorize:fail\u2028auth deny", "NATIVE_ERROR"],
+      ["authorize:fail\u{1F600}auth deny", "AUTH_DENIED"],
+    ]) {
+      api.authorize = (o) => o.fail({ errMsg });
+      const err = await rejection(wechat.authorize({ scope: "scope.camera" }));
+      assert.equal(err.errCode, errCode, JSON.stringify(errMsg));
+    }
+  });
+});

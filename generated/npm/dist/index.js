@@ -40,15 +40,15 @@ const HOSTS = [
     scopes: ["scope.address", "scope.calendar", "scope.camera", "scope.clipboard", "scope.hostId", "scope.record", "scope.userInfo", "scope.userLocation", "scope.writePhotosAlbum"],
     natives: { __proto__: null, "scope.writePhotosAlbum": "scope.album" },
     keys: { __proto__: null, "scope.writePhotosAlbum": "scope.album" },
-    denial: { codeField: "errNo", codes: [10200], text: /* @__PURE__ */ RegExp("fail.*auth den(y|ied)") },
-    privacy: [{ errCode: "PRIVACY_NOT_AGREED", text: /* @__PURE__ */ RegExp("not declared in the privacy agreement") }],
+    denial: { codeField: "errNo", codes: [10200], text: /* @__PURE__ */ RegExp("fail[^\\n\\r\\u2028\\u2029]*auth den(y|ied)", "u") },
+    privacy: [{ errCode: "PRIVACY_NOT_AGREED", text: /* @__PURE__ */ RegExp("not declared in the privacy agreement", "u") }],
     privacyAPIs: ["getPrivacySetting", "requirePrivacyAuthorize", "onNeedPrivacyAuthorization"]
   },
   {
     platform: "kuaishou",
     host: () => typeof ks != "undefined" && ks,
     scopes: ["scope.camera", "scope.record", "scope.userInfo", "scope.userLocation", "scope.userLocationBackground", "scope.writePhotosAlbum"],
-    denial: { text: /* @__PURE__ */ RegExp("fail.*auth den(y|ied)") }
+    denial: { text: /* @__PURE__ */ RegExp("fail[^\\n\\r\\u2028\\u2029]*auth den(y|ied)", "u") }
   },
   {
     platform: "wechat",
@@ -57,8 +57,8 @@ const HOSTS = [
     NO_GRANT: ["scope.address", "scope.invoice", "scope.invoiceTitle"],
     SETTINGS_ONLY: ["scope.userLocationBackground"],
     BUTTON: ["scope.userInfo"],
-    denial: { text: /* @__PURE__ */ RegExp("fail.*auth den(y|ied)") },
-    privacy: [{ errCode: "PRIVACY_NOT_AGREED", codeField: "errno", codes: [101102], text: /* @__PURE__ */ RegExp("privacy permission is not authorized") }, { errCode: "PRIVACY_NOT_DECLARED", codeField: "errno", codes: [112, 101100], text: /* @__PURE__ */ RegExp("not declared in the privacy agreement|need to be declared in the requiredPrivateInfos") }, { errCode: "PRIVACY_BANNED", codeField: "errno", codes: [1025, 1026, 101101], text: /* @__PURE__ */ RegExp("please go to mp to announce your privacy usage|privacy interface is banned") }],
+    denial: { text: /* @__PURE__ */ RegExp("fail[^\\n\\r\\u2028\\u2029]*auth den(y|ied)", "u") },
+    privacy: [{ errCode: "PRIVACY_NOT_AGREED", codeField: "errno", codes: [101102], text: /* @__PURE__ */ RegExp("privacy permission is not authorized", "u") }, { errCode: "PRIVACY_NOT_DECLARED", codeField: "errno", codes: [112, 101100], text: /* @__PURE__ */ RegExp("not declared in the privacy agreement|need to be declared in the requiredPrivateInfos", "u") }, { errCode: "PRIVACY_BANNED", codeField: "errno", codes: [1025, 1026, 101101], text: /* @__PURE__ */ RegExp("please go to mp to announce your privacy usage|privacy interface is banned", "u") }],
     privacyAPIs: ["getPrivacySetting", "requirePrivacyAuthorize", "onNeedPrivacyAuthorization"],
     gated: ["scope.addPhoneCalendar", "scope.addPhoneContact", "scope.bluetooth", "scope.camera", "scope.record", "scope.userFuzzyLocation", "scope.userLocation", "scope.userLocationBackground", "scope.werun", "scope.writePhotosAlbum"]
   },
@@ -70,7 +70,7 @@ const HOSTS = [
     ON_USE: ["scope.camera", "scope.record", "scope.userLocation"],
     keys: { __proto__: null, "scope.camera": "camera", "scope.record": "microphone", "scope.userLocation": "geolocation" },
     probes: { __proto__: null, "scope.camera": "mediaDevices.getUserMedia.video", "scope.record": "mediaDevices.getUserMedia.audio", "scope.userLocation": "geolocation.getCurrentPosition" },
-    denial: { text: /* @__PURE__ */ RegExp(":fail (NotAllowedError|PermissionDeniedError|PERMISSION_DENIED):") },
+    denial: { text: /* @__PURE__ */ RegExp(":fail (NotAllowedError|PermissionDeniedError|PERMISSION_DENIED):", "u") },
     lacks: ["openSetting"],
     cannotTell: true
   }

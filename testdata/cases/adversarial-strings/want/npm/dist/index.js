@@ -18,7 +18,7 @@ const HOSTS = [
     platform: "wechat",
     host: () => typeof wx != "undefined" && wx,
     scopes: ["scope.userLocation"],
-    denial: { text: /* @__PURE__ */ RegExp("fail.*auth den(y|ied)|\\x2a\\x2f") }
+    denial: { text: /* @__PURE__ */ RegExp("fail[^\\n\\r\\u2028\\u2029]*auth den(y|ied)|\\x2a\\x2f", "u") }
   }
 ];
 

@@ -19,8 +19,8 @@ const HOSTS = [
     host: () => typeof wx != "undefined" && wx,
     scopes: ["scope.userFuzzyLocation", "scope.userLocation"],
     keys: { __proto__: null, "scope.userFuzzyLocation": "" },
-    denial: { text: /* @__PURE__ */ RegExp("fail.*auth den(y|ied)") },
-    privacy: [{ errCode: "PRIVACY_NOT_AGREED", text: /* @__PURE__ */ RegExp("privacy permission is not authorized") }],
+    denial: { text: /* @__PURE__ */ RegExp("fail[^\\n\\r\\u2028\\u2029]*auth den(y|ied)", "u") },
+    privacy: [{ errCode: "PRIVACY_NOT_AGREED", text: /* @__PURE__ */ RegExp("privacy permission is not authorized", "u") }],
     privacyAPIs: ["getPrivacySetting", "requirePrivacyAuthorize"],
     gated: ["scope.userLocation"]
   }
