@@ -23,6 +23,18 @@ const BYTEDANCE_BLUETOOTH = [
   "        note: Where the fact comes from.",
 ].join("\n");
 
+// The entry above is README's, line for line (comments aside): the example
+// a reader copies is the one this suite runs.
+test("README's Adding a scope example is the entry this test adds", () => {
+  const readme = readFileSync(path.join(root, "README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("\n## Adding a scope\n"));
+  const yaml = section.slice(section.indexOf("```yaml\n") + 8, section.indexOf("```", section.indexOf("```yaml\n") + 8));
+  const lines = yaml.split("\n").map((l) => l.replace(/\s+#.*$/, ""));
+  const at = lines.indexOf(BYTEDANCE_BLUETOOTH.split("\n")[0]);
+  assert.ok(at >= 0, "README's example adds a bytedance entry");
+  assert.deepEqual(lines.slice(at, at + 5), BYTEDANCE_BLUETOOTH.split("\n"));
+});
+
 function withBluetoothOnByteDance(manifest) {
   const start = manifest.indexOf("\n  scope.bluetooth:\n");
   assert.ok(start >= 0, "manifest.yaml has scope.bluetooth");
