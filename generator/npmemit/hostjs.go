@@ -194,17 +194,10 @@ func (t *hostTable) isIn(g model.Grant) string {
 }
 
 func writeAuthorize(w *jsWriter, t *hostTable) {
-	flowArgs := "scope"
-	if t.privacyStep() != "" {
-		flowArgs = "scope, privacy"
-	}
-	w.line("const flow = async (%s) => {", flowArgs)
+	w.line("const flow = async (scope) => {")
 	w.line("  const api = present(scope);")
 	w.line("  if (!scopes.includes(scope)) throw failure(\"UNSUPPORTED_SCOPE\", scope, platform);")
 	w.line("  const ok = { scope, platform };")
-	if step := t.privacyStep(); step != "" {
-		w.line("  %s", step)
-	}
 	last := t.last()
 	step := func(g model.Grant, body ...string) {
 		if g == last {
@@ -270,19 +263,23 @@ func writeAuthorize(w *jsWriter, t *hostTable) {
 	if t.uses(model.GrantAuthCode) {
 		writeAuthCodeResult(w, t)
 	}
-	if flowArgs == "scope" {
-		w.line("const authorize = (options) => settled(options, platform, ({ scope }) => joined(platform, scope, () => flow(scope)));")
-	} else {
-		w.line("const authorize = (options) => settled(options, platform, ({ scope, privacy }) => joined(platform, scope, () => flow(scope, privacy)));")
+	start, read, readAPI := "joined(platform, scope, () => flow(scope))", "{ scope }", ""
+	if step := t.privacyStep(); step != "" {
+		start, read, readAPI = "guarded(scope, privacy)", "{ scope, privacy }", "{ privacy }"
+		w.line("// The privacy guide runs for each caller that asks for it, before the caller")
+		w.line("// joins the scope's flow (which never shows it): one guide, shared.")
+		w.line("const guarded = async (scope, privacy) => {")
+		w.line("  present(scope);")
+		w.line("  if (!scopes.includes(scope)) throw failure(\"UNSUPPORTED_SCOPE\", scope, platform);")
+		w.line("  %s", step)
+		w.line("  return joined(platform, scope, () => flow(scope));")
+		w.line("};")
 	}
+	w.line("const authorize = (options) => settled(options, platform, (%s) => %s);", read, start)
 	w.line("// An API no scope guards resolves at once.")
-	if flowArgs == "scope" {
-		w.line("const authorizeApi = (api, options) => settled(options, platform, () => {")
-	} else {
-		w.line("const authorizeApi = (api, options) => settled(options, platform, ({ privacy }) => {")
-	}
+	w.line("const authorizeApi = (api, options) => settled(options, platform, (%s) => {", readAPI)
 	w.line("  const scope = scopeForApi(api);")
-	w.line("  return scope ? joined(platform, scope, () => flow(%s)) : { scope: null, platform: host() ? platform : undefined };", flowArgs)
+	w.line("  return scope ? %s : { scope: null, platform: host() ? platform : undefined };", start)
 	w.line("});")
 	w.line("")
 }

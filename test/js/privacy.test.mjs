@@ -121,6 +121,48 @@ test('privacy: "require" runs requirePrivacyAuthorize before the prompt where th
   }
 });
 
+// A privacy: "require" caller and a plain one on the same scope at once, in
+// both orders: each gets the privacy step it asked for (the guide runs
+// before joining the scope's flow), never the other's.
+test('privacy: "require" and a plain call on one scope: the guide for the one that asked, once; one prompt', async () => {
+  for (const { kind, entry } of await entriesFor("wechat")) {
+    for (const order of ["plain first", "require first"]) {
+      for (const privacyAnswer of ["agree", "disagree"]) {
+        const label = `${kind}, ${order}, ${privacyAnswer}`;
+        // The host's own gate spares this scope: any PRIVACY_NOT_AGREED is the guide's.
+        const sim = createHost("wechat", { privacy: "required", privacyAnswer, gated: () => false });
+        const plain = () => entry.authorize({ scope: gatedScope });
+        const guided = () => entry.authorize({ scope: gatedScope, privacy: "require" });
+        const [first, second] = await onHost(sim, () => {
+          const calls = order === "plain first" ? [plain, guided] : [guided, plain];
+          return Promise.allSettled(calls.map((start) => start()));
+        });
+        const [plainResult, guidedResult] = order === "plain first" ? [first, second] : [second, first];
+        assert.equal(plainResult.status, "fulfilled", `${label}: the plain call: ${plainResult.reason?.errCode}`);
+        assert.equal(plainResult.value.scope, gatedScope, label);
+        assert.equal(sim.calls.filter((c) => c === "requirePrivacyAuthorize").length, 1, `${label}: the guide asked once`);
+        assert.equal(sim.privacyPrompts, 1, label);
+        assert.equal(sim.prompts, 1, `${label}: one prompt for the scope`);
+        if (privacyAnswer === "agree") {
+          assert.equal(guidedResult.status, "fulfilled", `${label}: ${guidedResult.reason?.errCode}`);
+        } else {
+          assert.equal(guidedResult.status, "rejected", label);
+          assert.equal(guidedResult.reason.errCode, "PRIVACY_NOT_AGREED", label);
+          assert.match(guidedResult.reason.nativeError.errMsg, /^requirePrivacyAuthorize:/, label);
+        }
+      }
+    }
+    // Where the host's gate covers the scope, a plain caller may fail
+    // PRIVACY_NOT_AGREED, but from its own call, not the guide.
+    const sim = createHost("wechat", { privacy: "required", privacyAnswer: "disagree" });
+    const [guidedResult, plainResult] = await onHost(sim, () =>
+      Promise.allSettled([entry.authorize({ scope: gatedScope, privacy: "require" }), entry.authorize({ scope: gatedScope })]));
+    assert.equal(guidedResult.reason.errCode, "PRIVACY_NOT_AGREED", kind);
+    assert.equal(plainResult.reason.errCode, "PRIVACY_NOT_AGREED", kind);
+    assert.match(plainResult.reason.nativeError.errMsg, /^authorize:/, `${kind}: the host's own refusal`);
+  }
+});
+
 test("onNeedPrivacy registers the host listener only when called; false where the host has none", async () => {
   for (const { kind, entry } of await entriesFor("wechat")) {
     const sim = createHost("wechat", { privacy: "required" });

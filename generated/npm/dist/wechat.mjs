@@ -52,11 +52,10 @@ const present = (scope) => {
   return api;
 };
 
-const flow = async (scope, privacy) => {
+const flow = async (scope) => {
   const api = present(scope);
   if (!scopes.includes(scope)) throw failure("UNSUPPORTED_SCOPE", scope, platform);
   const ok = { scope, platform };
-  if (privacy == "require" && !UNGATED.includes(scope)) await joined(platform, PRIVACY, privacyRequired).catch((e) => { throw failure(e.errCode, scope, platform, e.nativeError); });
   if (NO_GRANT.includes(scope)) return ok;
   const granted = answer(await ask(api, scope, "getSetting"), scope);
   if (granted === true) return ok;
@@ -66,11 +65,19 @@ const flow = async (scope, privacy) => {
   await ask(api, scope, "authorize", { scope });
   return ok;
 };
-const authorize = (options) => settled(options, platform, ({ scope, privacy }) => joined(platform, scope, () => flow(scope, privacy)));
+// The privacy guide runs for each caller that asks for it, before the caller
+// joins the scope's flow (which never shows it): one guide, shared.
+const guarded = async (scope, privacy) => {
+  present(scope);
+  if (!scopes.includes(scope)) throw failure("UNSUPPORTED_SCOPE", scope, platform);
+  if (privacy == "require" && !UNGATED.includes(scope)) await joined(platform, PRIVACY, privacyRequired).catch((e) => { throw failure(e.errCode, scope, platform, e.nativeError); });
+  return joined(platform, scope, () => flow(scope));
+};
+const authorize = (options) => settled(options, platform, ({ scope, privacy }) => guarded(scope, privacy));
 // An API no scope guards resolves at once.
 const authorizeApi = (api, options) => settled(options, platform, ({ privacy }) => {
   const scope = scopeForApi(api);
-  return scope ? joined(platform, scope, () => flow(scope, privacy)) : { scope: null, platform: host() ? platform : undefined };
+  return scope ? guarded(scope, privacy) : { scope: null, platform: host() ? platform : undefined };
 });
 
 const status = async (scope) => {

@@ -65,11 +65,19 @@ const present = (h, scope) => {
   return api;
 };
 
-const flow = async (h, scope, privacy) => {
+// The privacy guide runs for each caller that asks for it, before the caller
+// joins the scope's flow (which never shows it): one guide, shared.
+const guarded = async (h, scope, privacy) => {
+  const platform = h.platform;
+  present(h, scope);
+  if (!h.scopes.includes(scope)) throw failure("UNSUPPORTED_SCOPE", scope, platform);
+  if (privacy == "require" && isIn(h.gated, scope)) await joined(platform, PRIVACY, privacyGuide(h)).catch((e) => { throw failure(e.errCode, scope, platform, e.nativeError); });
+  return joined(platform, scope, () => flow(h, scope));
+};
+const flow = async (h, scope) => {
   const api = present(h, scope), platform = h.platform;
   if (!h.scopes.includes(scope)) throw failure("UNSUPPORTED_SCOPE", scope, platform);
   const ok = { scope, platform };
-  if (privacy == "require" && isIn(h.gated, scope)) await joined(platform, PRIVACY, privacyGuide(h)).catch((e) => { throw failure(e.errCode, scope, platform, e.nativeError); });
   if (isIn(h.NO_GRANT, scope)) return ok;
   if (isIn(h.AUTH_CODE, scope)) return authCodeResult(h, ok, await ask(h, api, scope, "getAuthCode", { scopes: [nativeName(h, scope)] }));
   const key = settingKey(h, scope);
@@ -145,7 +153,7 @@ const authorize = (options) => {
   const h = track();
   return settled(options, h && h.platform, ({ scope, privacy }) => {
     if (!h) throw noHost(scope);
-    return joined(h.platform, scope, () => flow(h, scope, privacy));
+    return guarded(h, scope, privacy);
   });
 };
 // An API no scope guards resolves at once.
@@ -155,7 +163,7 @@ const authorizeApi = (api, options) => {
     const scope = scopeForApi(api);
     if (!h && scope) throw noHost(scope);
     if (!h || !scope) return { scope: null, platform: h && hostOf(h) ? h.platform : undefined };
-    return joined(h.platform, scope, () => flow(h, scope, privacy));
+    return guarded(h, scope, privacy);
   });
 };
 const getAuthStatus = async (scope) => {
