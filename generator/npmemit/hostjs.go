@@ -302,8 +302,11 @@ func writeAuthCodeResult(w *jsWriter, t *hostTable) {
 	w.line("  const granted = field(result, \"authSuccessScopes\"), refused = field(result, \"authErrorScopes\");")
 	w.line("  const names = Array.isArray(granted) ? granted : typeof granted == \"string\" ? [granted] : [];")
 	w.line("  const refusedNames = refused && typeof refused == \"object\" ? Object.keys(refused) : [];")
-	w.line("  // fromEntries defines own properties, \"__proto__\" too.")
-	w.line("  const authErrorScopes = Object.fromEntries(refusedNames.map((name) => [universalName(name), field(refused, name)]));")
+	w.line("  // Defined, not assigned: \"__proto__\" stays an own key (ES2018, no fromEntries).")
+	w.line("  const authErrorScopes = {};")
+	w.line("  for (const name of refusedNames) {")
+	w.line("    Object.defineProperty(authErrorScopes, universalName(name), { value: field(refused, name), enumerable: true, writable: true, configurable: true });")
+	w.line("  }")
 	w.line("  return { ...ok, authCode: field(result, \"authCode\"), authSuccessScopes: names.map(universalName), authErrorScopes };")
 	w.line("};")
 }

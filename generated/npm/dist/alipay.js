@@ -60,8 +60,11 @@ const authCodeResult = (ok, result) => {
   const granted = field(result, "authSuccessScopes"), refused = field(result, "authErrorScopes");
   const names = Array.isArray(granted) ? granted : typeof granted == "string" ? [granted] : [];
   const refusedNames = refused && typeof refused == "object" ? Object.keys(refused) : [];
-  // fromEntries defines own properties, "__proto__" too.
-  const authErrorScopes = Object.fromEntries(refusedNames.map((name) => [universalName(name), field(refused, name)]));
+  // Defined, not assigned: "__proto__" stays an own key (ES2018, no fromEntries).
+  const authErrorScopes = {};
+  for (const name of refusedNames) {
+    Object.defineProperty(authErrorScopes, universalName(name), { value: field(refused, name), enumerable: true, writable: true, configurable: true });
+  }
   return { ...ok, authCode: field(result, "authCode"), authSuccessScopes: names.map(universalName), authErrorScopes };
 };
 const authorize = (options) => settled(options, platform, ({ scope }) => joined(platform, scope, () => flow(scope)));

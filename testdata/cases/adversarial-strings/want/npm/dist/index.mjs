@@ -100,8 +100,11 @@ const authCodeResult = (h, ok, result) => {
   const granted = field(result, "authSuccessScopes"), refused = field(result, "authErrorScopes");
   const names = Array.isArray(granted) ? granted : typeof granted == "string" ? [granted] : [];
   const refusedNames = refused && typeof refused == "object" ? Object.keys(refused) : [];
-  // fromEntries defines own properties, "__proto__" too.
-  const authErrorScopes = Object.fromEntries(refusedNames.map((name) => [universalName(h, name), field(refused, name)]));
+  // Defined, not assigned: "__proto__" stays an own key (ES2018, no fromEntries).
+  const authErrorScopes = {};
+  for (const name of refusedNames) {
+    Object.defineProperty(authErrorScopes, universalName(h, name), { value: field(refused, name), enumerable: true, writable: true, configurable: true });
+  }
   return { ...ok, authCode: field(result, "authCode"), authSuccessScopes: names.map((name) => universalName(h, name)), authErrorScopes };
 };
 const status = async (h, scope) => {
