@@ -54,6 +54,19 @@ func TestPackageMetadata(t *testing.T) {
 	for _, e := range model.ErrorCodes {
 		assert.Contains(t, readme, "| `"+e.Code+"` |")
 	}
+	for _, o := range model.PrivacyOutcomes {
+		assert.Contains(t, readme, "| `"+o.ErrCode()+"` | The ", "every privacy errCode, with its meaning")
+	}
+}
+
+// Every runtime errCode the README lists has a meaning.
+func TestRuntimeErrorsHaveMeanings(t *testing.T) {
+	errs := runtimeErrors()
+	assert.Len(t, errs, len(model.ErrorCodes)+len(model.PrivacyOutcomes))
+	for _, e := range errs {
+		assert.NotEmpty(t, e.Code)
+		assert.NotEmpty(t, e.Meaning, e.Code)
+	}
 }
 
 // A manifest without metadata keeps the defaults; private: true is written.
