@@ -42,12 +42,13 @@ const media = (kind) => () => navigator.mediaDevices.getUserMedia({ [kind]: true
 const PROBES = {
   __proto__: null,
   // Any cached position will do; the timeout runs from the user's answer
-  // (Geolocation §7). POSITION_UNAVAILABLE and TIMEOUT mean no fix, not a
-  // refusal: the probe resolves when the permission now reads granted, or
-  // when the browser cannot say (those errors follow a grant).
+  // (Geolocation §7). POSITION_UNAVAILABLE (2) and TIMEOUT (3) mean no fix,
+  // not a refusal: the probe resolves when the permission now reads granted,
+  // or when the browser cannot say (those errors follow a grant). Anything
+  // else (a refusal, no navigator.geolocation at all) rejects.
   "geolocation.getCurrentPosition": () => new Promise((allowed, failed) =>
     navigator.geolocation.getCurrentPosition(() => allowed(), failed, { maximumAge: Infinity, timeout: 5000 }))
-    .catch((e) => e && e.code != 1
+    .catch((e) => e && (e.code === 2 || e.code === 3)
       ? permission("geolocation").then((granted) => { if (granted !== true && granted !== null) throw e; })
       : Promise.reject(e)),
   "mediaDevices.getUserMedia.video": media("video"),
