@@ -159,3 +159,31 @@ test("node16 resolution: ES module and CommonJS consumers through package.json e
     rmSync(consumer, { recursive: true, force: true });
   }
 });
+
+// TypeScript's node10 resolution ignores exports: typesVersions maps each
+// host subpath to its typings (the universal entry is "types").
+test("node10 resolution: host subpaths through typesVersions, the root through types", () => {
+  const consumer = mkdtempSync(path.join(tmpdir(), "scopegen-node10-"));
+  try {
+    const link = path.join(consumer, "node_modules", ...pkg.name.split("/"));
+    mkdirSync(path.dirname(link), { recursive: true });
+    symlinkSync(pkgDir, link, "dir");
+    const lines = [`import { scopes, authorize } from ${JSON.stringify(pkg.name)};`, "void authorize({ scope: scopes[0] });"];
+    for (const host of hostIds) {
+      const name = `${host}Entry`;
+      lines.push(
+        `import * as ${name} from ${JSON.stringify(`${pkg.name}/${host}`)};`,
+        `const ${host}Id: ${JSON.stringify(host)} = ${name}.platform;`,
+        `void ${name}.authorize({ scope: ${name}.scopes[0] });`,
+        `void ${host}Id;`,
+      );
+    }
+    writeFileSync(path.join(consumer, "consumer.ts"), lines.join("\n"));
+    const found = diagnostics([path.join(consumer, "consumer.ts")], {
+      module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10, paths: undefined,
+    });
+    assert.deepEqual(found.map((d) => d.text), []);
+  } finally {
+    rmSync(consumer, { recursive: true, force: true });
+  }
+});
