@@ -263,7 +263,7 @@ func (e *env) check(c *common, files output.Files, fix string) int {
 			return ExitInternal
 		}
 		shown := userPath(c.out, p)
-		fmt.Fprint(e.stdout, udiff.Unified(shown+"\t(on disk)", shown+"\t(generated)", string(old), string(files[p])))
+		fmt.Fprint(e.stdout, udiff.Unified(shown+"\t(on disk)", shown+"\t(generated)", string(old), string(drift.Expected[p])))
 	}
 	for _, p := range drift.Missing {
 		fmt.Fprintf(e.stdout, "missing: %s\n", userPath(c.out, p))
