@@ -198,6 +198,27 @@ func (e *env) generate(args []string, write bool) int {
 	return ExitOK
 }
 
+// readManifest reads c.manifest with load.ReadFile's limits, as every
+// command that reads it does. A manifest over the size limit is a
+// LIMIT_EXCEEDED diagnostic (exit 3), one that is not a regular file a
+// usage error (exit 2), anything else exit 5; the problem is printed after
+// prefix and the exit code is returned.
+func (e *env) readManifest(prefix string, c *common) ([]byte, int) {
+	data, err := load.ReadFile(c.manifest)
+	switch {
+	case errors.Is(err, load.ErrTooLarge):
+		diags := diag.List{diag.At(filepath.ToSlash(c.manifest), diag.Pos{}, diag.LimitExceeded, "%v", err)}
+		return nil, e.printManifestProblems(diags, c.errorFormat)
+	case errors.Is(err, load.ErrNotRegular):
+		fmt.Fprintf(e.stderr, "%s: %v\n", prefix, err)
+		return nil, ExitUsage
+	case err != nil:
+		fmt.Fprintf(e.stderr, "%s: %v\n", prefix, err)
+		return nil, ExitInternal
+	}
+	return data, ExitOK
+}
+
 // produce reads the manifest and runs the pipeline. It returns nil files
 // and an exit code when there is nothing to write.
 func (e *env) produce(c *common) (output.Files, int) {
@@ -205,23 +226,13 @@ func (e *env) produce(c *common) (output.Files, int) {
 		fmt.Fprintf(e.stderr, "scopegen: %v\n", err)
 		return nil, ExitUsage
 	}
-	data, err := load.ReadFile(c.manifest)
-	switch {
-	case errors.Is(err, load.ErrTooLarge):
-		diags := diag.List{diag.At(filepath.ToSlash(c.manifest), diag.Pos{}, diag.LimitExceeded, "%v", err)}
-		if err := diag.Print(e.stderr, diags, c.errorFormat, "error"); err != nil {
-			return nil, ExitInternal
-		}
-		return nil, ExitManifest
-	case errors.Is(err, load.ErrNotRegular):
-		fmt.Fprintf(e.stderr, "scopegen: %v\n", err)
-		return nil, ExitUsage
-	case err != nil:
-		fmt.Fprintf(e.stderr, "scopegen: %v\n", err)
-		return nil, ExitInternal
+	data, code := e.readManifest("scopegen", c)
+	if code != ExitOK {
+		return nil, code
 	}
 	importPath := c.goImportPath
 	if importPath == "" {
+		var err error
 		if importPath, err = deriveImportPath(c.out); err != nil {
 			fmt.Fprintf(e.stderr, "scopegen: %v\n", err)
 			return nil, ExitUsage

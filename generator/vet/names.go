@@ -11,6 +11,7 @@ import (
 
 	"github.com/scopegen/scopegen/generator"
 	"github.com/scopegen/scopegen/generator/diag"
+	"github.com/scopegen/scopegen/generator/load"
 	"github.com/scopegen/scopegen/generator/model"
 )
 
@@ -61,17 +62,29 @@ func NamesFromModel(m *model.Model) *Names {
 }
 
 // LoadNames resolves the manifest at path, whose output folder has the Go
-// import path goImportPath. Manifest problems come back as diagnostics.
+// import path goImportPath. It reads with load.ReadFile's limits: a
+// manifest over the size limit is a LIMIT_EXCEEDED diagnostic, as are
+// the manifest's own problems; one that is not a regular file is an error
+// (load.ErrNotRegular).
 func LoadNames(path, goImportPath string) (*Names, diag.List, error) {
-	data, err := os.ReadFile(path)
+	data, err := load.ReadFile(path)
+	if errors.Is(err, load.ErrTooLarge) {
+		return nil, diag.List{diag.At(filepath.ToSlash(path), diag.Pos{}, diag.LimitExceeded, "%v", err)}, nil
+	}
 	if err != nil {
 		return nil, nil, err
 	}
+	names, diags := ResolveNames(path, data, goImportPath)
+	return names, diags, nil
+}
+
+// ResolveNames resolves the manifest text data read from path.
+func ResolveNames(path string, data []byte, goImportPath string) (*Names, diag.List) {
 	m, diags := generator.Resolve(filepath.ToSlash(path), data, generator.Options{GoImportPath: goImportPath})
 	if diags != nil {
-		return nil, diags, nil
+		return nil, diags
 	}
-	return NamesFromModel(m), nil, nil
+	return NamesFromModel(m), nil
 }
 
 // ModuleRoot returns the folder holding the go.mod at or above dir, and
