@@ -201,7 +201,7 @@ func (e *env) generate(args []string, write bool) int {
 // readManifest reads c.manifest with load.ReadFile's limits, as every
 // command that reads it does. A manifest over the size limit is a
 // LIMIT_EXCEEDED diagnostic (exit 3), one that is not a regular file a
-// usage error (exit 2), anything else exit 5; the problem is printed after
+// usage error (exit 2), anything else exit 1; the problem is printed after
 // prefix and the exit code is returned.
 func (e *env) readManifest(prefix string, c *common) ([]byte, int) {
 	data, err := load.ReadFile(c.manifest)
