@@ -14,13 +14,13 @@ import (
 	"strings"
 
 	"github.com/aymanbagabas/go-udiff"
-	"golang.org/x/mod/modfile"
 	"golang.org/x/mod/module"
 
 	"github.com/scopegen/scopegen/generator"
 	"github.com/scopegen/scopegen/generator/diag"
 	"github.com/scopegen/scopegen/generator/load"
 	"github.com/scopegen/scopegen/generator/output"
+	"github.com/scopegen/scopegen/internal/gomod"
 )
 
 // Exit codes. Scripts may rely on them; README documents them.
@@ -319,23 +319,18 @@ func deriveImportPath(out string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	for dir := filepath.Dir(abs); ; dir = filepath.Dir(dir) {
-		data, err := os.ReadFile(filepath.Join(dir, "go.mod"))
-		if err == nil {
-			mod := modfile.ModulePath(data)
-			if mod == "" {
-				return "", fmt.Errorf("%s has no module line", filepath.Join(dir, "go.mod"))
-			}
-			rel, err := filepath.Rel(dir, abs)
-			if err != nil {
-				return "", err
-			}
-			return mod + "/" + filepath.ToSlash(rel), nil
-		}
-		if filepath.Dir(dir) == dir {
-			return "", fmt.Errorf("no go.mod above %s: pass -go-import-path", out)
-		}
+	root, mod, err := gomod.Find(filepath.Dir(abs))
+	if errors.Is(err, gomod.ErrNotFound) {
+		return "", fmt.Errorf("no go.mod above %s: pass -go-import-path", out)
 	}
+	if err != nil {
+		return "", err
+	}
+	rel, err := filepath.Rel(root, abs)
+	if err != nil {
+		return "", err
+	}
+	return mod + "/" + filepath.ToSlash(rel), nil
 }
 
 // checkImportPath refuses a Go import path the generated packages could

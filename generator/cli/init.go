@@ -14,10 +14,9 @@ import (
 	"slices"
 	"strings"
 
-	"golang.org/x/mod/modfile"
-
 	"github.com/scopegen/scopegen"
 	"github.com/scopegen/scopegen/generator/diag"
+	"github.com/scopegen/scopegen/internal/gomod"
 )
 
 // initOptions are init's flags.
@@ -127,22 +126,11 @@ func splitList(s string) []string {
 // findModule returns the folder holding the go.mod at or above dir, and
 // its module path.
 func findModule(dir string) (string, string, error) {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return "", "", err
+	root, mod, err := gomod.Find(dir)
+	if errors.Is(err, gomod.ErrNotFound) {
+		return "", "", fmt.Errorf("no go.mod at or above %s: run go mod init first", dir)
 	}
-	for d := abs; ; d = filepath.Dir(d) {
-		data, err := os.ReadFile(filepath.Join(d, "go.mod"))
-		if err == nil {
-			if mod := modfile.ModulePath(data); mod != "" {
-				return d, mod, nil
-			}
-			return "", "", fmt.Errorf("%s has no module line", filepath.Join(d, "go.mod"))
-		}
-		if filepath.Dir(d) == d {
-			return "", "", fmt.Errorf("no go.mod at or above %s: run go mod init first", dir)
-		}
-	}
+	return root, mod, err
 }
 
 var generateRE = regexp.MustCompile(`(?m)^//go:generate .*\bscopegen\b`)

@@ -7,12 +7,11 @@ import (
 	"path/filepath"
 	"sync"
 
-	"golang.org/x/mod/modfile"
-
 	"github.com/scopegen/scopegen/generator"
 	"github.com/scopegen/scopegen/generator/diag"
 	"github.com/scopegen/scopegen/generator/load"
 	"github.com/scopegen/scopegen/generator/model"
+	"github.com/scopegen/scopegen/internal/gomod"
 )
 
 // Names is what the analyzer knows from the manifest: every name a
@@ -87,20 +86,6 @@ func ResolveNames(path string, data []byte, goImportPath string) (*Names, diag.L
 	return NamesFromModel(m), nil
 }
 
-// ModuleRoot returns the folder holding the go.mod at or above dir, and
-// the module path it declares.
-func ModuleRoot(dir string) (root, modulePath string, err error) {
-	for d := dir; ; d = filepath.Dir(d) {
-		data, err := os.ReadFile(filepath.Join(d, "go.mod"))
-		if err == nil {
-			return d, modfile.ModulePath(data), nil
-		}
-		if filepath.Dir(d) == d {
-			return "", "", fmt.Errorf("no go.mod above %s", dir)
-		}
-	}
-}
-
 // namesCache keeps one resolved manifest per (manifest, import path): a
 // driver runs the analyzer once per package.
 var namesCache sync.Map // cacheKey → *cached
@@ -115,14 +100,18 @@ type cached struct {
 
 // defaultNames finds the manifest for a package in dir the way
 // `go generate` at the module root finds it: manifest.yaml beside go.mod,
-// output folder generated/. Flags override both. A module without a
-// manifest has nothing to check: nil names, no error.
+// output folder generated/. Flags override both. A package outside any
+// module, or in a module without a manifest, has nothing to check: nil
+// names, no error.
 func defaultNames(dir, manifestFlag, importPathFlag string) (*Names, error) {
 	manifest, importPath := manifestFlag, importPathFlag
 	if manifest == "" || importPath == "" {
-		root, modPath, err := ModuleRoot(dir)
+		root, modPath, err := gomod.Find(dir)
+		if errors.Is(err, gomod.ErrNotFound) {
+			return nil, nil // outside a module: nothing to check
+		}
 		if err != nil {
-			return nil, nil
+			return nil, err // such as a go.mod without a module line
 		}
 		if manifest == "" {
 			manifest = filepath.Join(root, "manifest.yaml")
