@@ -7,9 +7,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/aymanbagabas/go-udiff"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -79,10 +81,21 @@ func TestGolden(t *testing.T) {
 			drift, err := output.Compare(wantDir, files)
 			require.NoError(t, err)
 			assert.Empty(t, drift.Missing, "files generated but not in want/")
-			assert.Empty(t, drift.Changed, "files that differ from want/:\n%s", drift.Diff)
+			assert.Empty(t, drift.Changed, "files that differ from want/:\n%s", driftDiff(wantDir, drift))
 			assert.Empty(t, extraFiles(t, wantDir, files), "files in want/ that are no longer generated")
 		})
 	}
+}
+
+// driftDiff is a unified diff of drift's changed and missing files below
+// dir, a/ = disk, b/ = generated, for a failure message.
+func driftDiff(dir string, drift *output.Drift) string {
+	var b strings.Builder
+	for _, p := range append(slices.Clone(drift.Changed), drift.Missing...) {
+		old, _ := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p))) // a missing file reads as empty
+		b.WriteString(udiff.Unified("a/"+p, "b/"+p, string(old), string(drift.Expected[p])))
+	}
+	return b.String()
 }
 
 // extraFiles lists files under dir that files does not hold, whatever

@@ -50,10 +50,9 @@ func (e *env) breaking(args []string) int {
 		fmt.Fprintf(e.stderr, "scopegen breaking: %v\n", err)
 		return ExitUsage
 	}
-	curData, err := load.ReadFile(c.manifest)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "scopegen breaking: %v\n", err)
-		return ExitInternal
+	curData, code := e.readManifest("scopegen breaking", &c)
+	if code != ExitOK {
+		return code
 	}
 	prev, diags := breaking.Load(prevName, prevData)
 	if diags != nil {

@@ -20,7 +20,8 @@ type selection struct {
 // writes.
 const headComment = `# yaml-language-server: $schema=generated/schema/manifest.schema.json
 # Mini-program authorization scopes for this project, started by scopegen init
-# from scopegen's catalog of sourced facts ("Facts §N" in notes refers to it).
+# from scopegen's catalog ("Facts §N" in notes cites the fact sheets it was
+# compiled from, which are not distributed with scopegen).
 # Edit it, then run: go generate ./...`
 
 // narrowCatalog edits the catalog's YAML tree, so that every comment and
@@ -131,10 +132,6 @@ func narrowApp(root *yaml.Node, keepPlatform func(string) bool, scopes []string)
 	if requests := mapValue(app, "requests"); requests == nil || len(requests.Content) == 0 {
 		filterPairs(root, func(key string, _ *yaml.Node) bool { return key != "app" })
 	}
-}
-
-func looksLikeScope(key string) bool {
-	return strings.HasPrefix(key, "scope.") || strings.HasPrefix(key, "auth_")
 }
 
 func checkNames(kind, flagName string, got, known []string) error {

@@ -14,13 +14,13 @@ import (
 	"strings"
 
 	"github.com/aymanbagabas/go-udiff"
-	"golang.org/x/mod/modfile"
 	"golang.org/x/mod/module"
 
 	"github.com/scopegen/scopegen/generator"
 	"github.com/scopegen/scopegen/generator/diag"
 	"github.com/scopegen/scopegen/generator/load"
 	"github.com/scopegen/scopegen/generator/output"
+	"github.com/scopegen/scopegen/internal/gomod"
 )
 
 // Exit codes. Scripts may rely on them; README documents them.
@@ -198,6 +198,27 @@ func (e *env) generate(args []string, write bool) int {
 	return ExitOK
 }
 
+// readManifest reads c.manifest with load.ReadFile's limits, as every
+// command that reads it does. A manifest over the size limit is a
+// LIMIT_EXCEEDED diagnostic (exit 3), one that is not a regular file a
+// usage error (exit 2), anything else exit 1; the problem is printed after
+// prefix and the exit code is returned.
+func (e *env) readManifest(prefix string, c *common) ([]byte, int) {
+	data, err := load.ReadFile(c.manifest)
+	switch {
+	case errors.Is(err, load.ErrTooLarge):
+		diags := diag.List{diag.At(filepath.ToSlash(c.manifest), diag.Pos{}, diag.LimitExceeded, "%v", err)}
+		return nil, e.printManifestProblems(diags, c.errorFormat)
+	case errors.Is(err, load.ErrNotRegular):
+		fmt.Fprintf(e.stderr, "%s: %v\n", prefix, err)
+		return nil, ExitUsage
+	case err != nil:
+		fmt.Fprintf(e.stderr, "%s: %v\n", prefix, err)
+		return nil, ExitInternal
+	}
+	return data, ExitOK
+}
+
 // produce reads the manifest and runs the pipeline. It returns nil files
 // and an exit code when there is nothing to write.
 func (e *env) produce(c *common) (output.Files, int) {
@@ -205,23 +226,13 @@ func (e *env) produce(c *common) (output.Files, int) {
 		fmt.Fprintf(e.stderr, "scopegen: %v\n", err)
 		return nil, ExitUsage
 	}
-	data, err := load.ReadFile(c.manifest)
-	switch {
-	case errors.Is(err, load.ErrTooLarge):
-		diags := diag.List{diag.At(filepath.ToSlash(c.manifest), diag.Pos{}, diag.LimitExceeded, "%v", err)}
-		if err := diag.Print(e.stderr, diags, c.errorFormat, "error"); err != nil {
-			return nil, ExitInternal
-		}
-		return nil, ExitManifest
-	case errors.Is(err, load.ErrNotRegular):
-		fmt.Fprintf(e.stderr, "scopegen: %v\n", err)
-		return nil, ExitUsage
-	case err != nil:
-		fmt.Fprintf(e.stderr, "scopegen: %v\n", err)
-		return nil, ExitInternal
+	data, code := e.readManifest("scopegen", c)
+	if code != ExitOK {
+		return nil, code
 	}
 	importPath := c.goImportPath
 	if importPath == "" {
+		var err error
 		if importPath, err = deriveImportPath(c.out); err != nil {
 			fmt.Fprintf(e.stderr, "scopegen: %v\n", err)
 			return nil, ExitUsage
@@ -263,7 +274,7 @@ func (e *env) check(c *common, files output.Files, fix string) int {
 			return ExitInternal
 		}
 		shown := userPath(c.out, p)
-		fmt.Fprint(e.stdout, udiff.Unified(shown+"\t(on disk)", shown+"\t(generated)", string(old), string(files[p])))
+		fmt.Fprint(e.stdout, udiff.Unified(shown+"\t(on disk)", shown+"\t(generated)", string(old), string(drift.Expected[p])))
 	}
 	for _, p := range drift.Missing {
 		fmt.Fprintf(e.stdout, "missing: %s\n", userPath(c.out, p))
@@ -308,23 +319,18 @@ func deriveImportPath(out string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	for dir := filepath.Dir(abs); ; dir = filepath.Dir(dir) {
-		data, err := os.ReadFile(filepath.Join(dir, "go.mod"))
-		if err == nil {
-			mod := modfile.ModulePath(data)
-			if mod == "" {
-				return "", fmt.Errorf("%s has no module line", filepath.Join(dir, "go.mod"))
-			}
-			rel, err := filepath.Rel(dir, abs)
-			if err != nil {
-				return "", err
-			}
-			return mod + "/" + filepath.ToSlash(rel), nil
-		}
-		if filepath.Dir(dir) == dir {
-			return "", fmt.Errorf("no go.mod above %s: pass -go-import-path", out)
-		}
+	root, mod, err := gomod.Find(filepath.Dir(abs))
+	if errors.Is(err, gomod.ErrNotFound) {
+		return "", fmt.Errorf("no go.mod above %s: pass -go-import-path", out)
 	}
+	if err != nil {
+		return "", err
+	}
+	rel, err := filepath.Rel(root, abs)
+	if err != nil {
+		return "", err
+	}
+	return mod + "/" + filepath.ToSlash(rel), nil
 }
 
 // checkImportPath refuses a Go import path the generated packages could

@@ -13,6 +13,7 @@ import (
 	"github.com/scopegen/scopegen/generator/hostconfigemit"
 	"github.com/scopegen/scopegen/generator/model"
 	"github.com/scopegen/scopegen/generator/output"
+	"github.com/scopegen/scopegen/internal/filekind"
 )
 
 // hostconfig prints the app.json keys scopegen owns for one host, or with
@@ -33,10 +34,9 @@ func (e *env) hostconfig(args []string) int {
 		fmt.Fprintln(e.stderr, "scopegen hostconfig: -platform is required, such as -platform wechat")
 		return ExitUsage
 	}
-	data, err := os.ReadFile(c.manifest)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "scopegen hostconfig: %v\n", err)
-		return ExitInternal
+	data, code := e.readManifest("scopegen hostconfig", &c)
+	if code != ExitOK {
+		return code
 	}
 	m, diags := generator.Resolve(filepath.ToSlash(c.manifest), data, generator.Options{})
 	if len(diags) > 0 {
@@ -86,8 +86,8 @@ func (e *env) hostConfigFor(m *model.Model, id string) (*model.HostConfig, int) 
 	return nil, ExitOK
 }
 
-// mergeInto merges hc into the app.json at path. A file that is not a JSON
-// object is refused and left as it was; a file the merge does not change
+// mergeInto merges hc into the app.json at path. A target that is not a
+// regular file (after links), or a file that is not a JSON object, is refused and left as it was; a file the merge does not change
 // is not written.
 func (e *env) mergeInto(path string, hc *model.HostConfig) int {
 	target, err := filepath.EvalSymlinks(path) // replace the file, not a link to it
@@ -99,6 +99,10 @@ func (e *env) mergeInto(path string, hc *model.HostConfig) int {
 	if err != nil {
 		fmt.Fprintf(e.stderr, "scopegen hostconfig: %v\n", err)
 		return ExitInternal
+	}
+	if !info.Mode().IsRegular() { // a FIFO would block the read, a device never end
+		fmt.Fprintf(e.stderr, "scopegen hostconfig: -merge %s is %s: give the path of an app.json file\n", path, filekind.Of(info.Mode()))
+		return ExitUsage
 	}
 	existing, err := os.ReadFile(target)
 	if err != nil {

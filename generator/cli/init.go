@@ -7,15 +7,16 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
-
-	"golang.org/x/mod/modfile"
 
 	"github.com/scopegen/scopegen"
 	"github.com/scopegen/scopegen/generator/diag"
+	"github.com/scopegen/scopegen/internal/gomod"
 )
 
 // initOptions are init's flags.
@@ -60,7 +61,8 @@ func (e *env) init(args []string) int {
 	if _, err := os.Stat(o.manifest); err == nil {
 		return fail(ExitUsage, "%s already exists; init never overwrites a file", filepath.ToSlash(o.manifest))
 	}
-	docPath := ""
+	// Everything that can fail is decided before the first file is written.
+	docPath, pkg := "", ""
 	if has, err := hasGenerateLine(modDir); err != nil {
 		return fail(ExitInternal, "%v", err)
 	} else if !has {
@@ -68,16 +70,15 @@ func (e *env) init(args []string) int {
 		if _, err := os.Stat(docPath); err == nil {
 			return fail(ExitUsage, "%s already exists and the module has no go:generate line for scopegen; add to it: %s", filepath.ToSlash(docPath), generateLine)
 		}
+		if pkg, err = packageName(dir, modPath); err != nil {
+			return fail(ExitUsage, "%v", err)
+		}
 	}
 	if err := writeNew(o.manifest, manifest); err != nil {
 		return fail(ExitInternal, "%v", err)
 	}
 	wrote := filepath.ToSlash(o.manifest)
 	if docPath != "" {
-		pkg, err := packageName(dir, modPath)
-		if err != nil {
-			return fail(ExitInternal, "%v", err)
-		}
 		if err := writeNew(docPath, docGo(pkg)); err != nil {
 			return fail(ExitInternal, "%v", err)
 		}
@@ -125,22 +126,11 @@ func splitList(s string) []string {
 // findModule returns the folder holding the go.mod at or above dir, and
 // its module path.
 func findModule(dir string) (string, string, error) {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return "", "", err
+	root, mod, err := gomod.Find(dir)
+	if errors.Is(err, gomod.ErrNotFound) {
+		return "", "", fmt.Errorf("no go.mod at or above %s: run go mod init first", dir)
 	}
-	for d := abs; ; d = filepath.Dir(d) {
-		data, err := os.ReadFile(filepath.Join(d, "go.mod"))
-		if err == nil {
-			if mod := modfile.ModulePath(data); mod != "" {
-				return d, mod, nil
-			}
-			return "", "", fmt.Errorf("%s has no module line", filepath.Join(d, "go.mod"))
-		}
-		if filepath.Dir(d) == d {
-			return "", "", fmt.Errorf("no go.mod at or above %s: run go mod init first", dir)
-		}
-	}
+	return root, mod, err
 }
 
 var generateRE = regexp.MustCompile(`(?m)^//go:generate .*\bscopegen\b`)
@@ -180,17 +170,26 @@ func exists(p string) bool {
 	return err == nil
 }
 
-// packageName is the package of the .go files in dir, or else a name made
-// from the module path's last element.
+// packageName is the package of the .go files in dir (the one that is not
+// main when there are two), or else a name made from the module path's
+// last element. More packages than that is ambiguous: an error.
 func packageName(dir, modPath string) (string, error) {
 	pkgs, err := parser.ParseDir(token.NewFileSet(), dir, func(fi fs.FileInfo) bool {
 		return !strings.HasSuffix(fi.Name(), "_test.go")
 	}, parser.PackageClauseOnly)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return "", err
+		return "", fmt.Errorf("reading the package of %s for doc.go: %v", dir, err)
 	}
-	for name := range pkgs {
-		return name, nil
+	names := slices.Sorted(maps.Keys(pkgs))
+	if len(names) > 1 {
+		names = slices.DeleteFunc(names, func(n string) bool { return n == "main" })
+	}
+	switch len(names) {
+	case 0:
+	case 1:
+		return names[0], nil
+	default:
+		return "", fmt.Errorf("%s holds packages %s: which one doc.go joins is ambiguous; add %s to a .go file of the right one", filepath.ToSlash(dir), strings.Join(names, ", "), generateLine)
 	}
 	base := modPath[strings.LastIndex(modPath, "/")+1:]
 	var b strings.Builder

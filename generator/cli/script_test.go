@@ -31,7 +31,7 @@ func TestScript(t *testing.T) {
 		RequireExplicitExec: true,
 		Setup:               goEnv,
 		UpdateScripts:       os.Getenv("UPDATE_SCRIPTS") == "1",
-		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"snapshot": snapshot},
+		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"snapshot": snapshot, "replace": replace},
 	})
 }
 
@@ -49,4 +49,18 @@ func snapshot(ts *testscript.TestScript, neg bool, args []string) {
 		fmt.Fprintf(&b, "%s %x\n", filepath.ToSlash(rel), sha256.Sum256([]byte(state[rel])))
 	}
 	ts.Check(os.WriteFile(ts.MkAbs(args[1]), []byte(b.String()), 0o644))
+}
+
+// replace OLD NEW FILE rewrites FILE with its first OLD replaced by NEW,
+// failing when FILE does not hold OLD: a hand edit of one line.
+func replace(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: replace OLD NEW FILE")
+	}
+	data, err := os.ReadFile(ts.MkAbs(args[2]))
+	ts.Check(err)
+	if !strings.Contains(string(data), args[0]) {
+		ts.Fatalf("%s does not contain %q", args[2], args[0])
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[2]), []byte(strings.Replace(string(data), args[0], args[1], 1)), 0o644))
 }

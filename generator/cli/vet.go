@@ -60,11 +60,11 @@ func (e *env) vet(args []string) int {
 			return ExitUsage
 		}
 	}
-	names, diags, err := vet.LoadNames(c.manifest, importPath)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "scopegen vet: %v\n", err)
-		return ExitInternal
+	data, code := e.readManifest("scopegen vet", &c)
+	if code != ExitOK {
+		return code
 	}
+	names, diags := vet.ResolveNames(c.manifest, data, importPath)
 	if diags != nil {
 		if err := diag.Print(e.stderr, diags, c.errorFormat, "error"); err != nil {
 			return ExitInternal

@@ -126,9 +126,10 @@ func specDoc(spec ast.Spec) *ast.CommentGroup {
 	return nil
 }
 
-// TestReservedGoNamesMatchScopePackage keeps model.ReservedGoNames, which
-// validation uses to refuse a colliding scope or platform goName, equal
-// to what package scope declares besides those names.
+// TestReservedGoNamesMatchScopePackage keeps model.ReservedGoNames plus
+// one constant per grant table entry, which validation uses to refuse a
+// colliding scope or platform goName, equal to what package scope
+// declares besides those names.
 func TestReservedGoNamesMatchScopePackage(t *testing.T) {
 	m, files := emitFinished(t, "testdata/small.yaml")
 	fromManifest := map[string]bool{}
@@ -151,6 +152,9 @@ func TestReservedGoNamesMatchScopePackage(t *testing.T) {
 	}
 	slices.Sort(declared)
 	reserved := slices.Clone(model.ReservedGoNames)
+	for _, info := range model.GrantTable {
+		reserved = append(reserved, info.Grant.GoName())
+	}
 	slices.Sort(reserved)
 	assert.Equal(t, reserved, declared)
 }

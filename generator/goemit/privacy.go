@@ -1,6 +1,7 @@
 package goemit
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -69,7 +70,7 @@ func privacyFile(m *model.Model, p *model.Platform) *jen.File {
 		params = jen.Id("_").Int()
 	}
 	f.Add(doc(
-		fmt.Sprintf("ClassifyPrivacy reports whether a failed %s call was refused by the privacy-agreement gate, and how, the way the JavaScript runtime decides it before its denial test: code is the fail object's %s field (0 when it has none) and errMsg its message.", p.Title, cmpOr(g.CodeField, "numeric code")),
+		fmt.Sprintf("ClassifyPrivacy reports whether a failed %s call was refused by the privacy-agreement gate, and how, the way the JavaScript runtime decides it before its denial test: code is the fail object's %s field (0 when it has none) and errMsg its message.", p.Title, cmp.Or(g.CodeField, "numeric code")),
 		"A message pattern is tried first, for every outcome; then a message that reads as a denial is no privacy failure; only then are codes looked at, because a host's codes can be overloaded (the manifest's notes say which are left out and why).",
 		privacySummary(p),
 	)).Func().Id("ClassifyPrivacy").Params(params, jen.Id("errMsg").String()).Id("PrivacyFailure").Block(body...)
@@ -108,11 +109,4 @@ func privacySummary(p *model.Platform) string {
 		return fmt.Sprintf("The manifest records no privacy failure text for %s, so every call is PrivacyNone.", p.Title)
 	}
 	return strings.Join(parts, "; ") + "."
-}
-
-func cmpOr(s, fallback string) string {
-	if s != "" {
-		return s
-	}
-	return fallback
 }

@@ -6,7 +6,8 @@
 // JSON has no comments, so a fragment carries the generated-file marker in
 // a "//" key, the usual convention for JSON configuration. The fragment is
 // not an app.json to copy: WeChat's devtools reject app.json entries they
-// do not know (privacy facts §1.5 reports it for permission entries), so
+// do not know (docs/privacy.md, Host configuration: reported for
+// permission entries), so
 // Merge copies only the owned keys and never the "//" key.
 package hostconfigemit
 

@@ -146,17 +146,6 @@ func (n *node) set(key string, v *node) {
 	n.members = out
 }
 
-// remove drops every member named key.
-func (n *node) remove(key string) {
-	out := n.members[:0]
-	for _, m := range n.members {
-		if m.key != key {
-			out = append(out, m)
-		}
-	}
-	n.members = out
-}
-
 func str(s string) *node { return &node{kind: stringNode, literal: s} }
 
 // encode prints n as JSON indented by two spaces, with a final newline.

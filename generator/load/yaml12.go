@@ -30,9 +30,11 @@ func prepare(file string, data []byte) ([]byte, *diag.Diagnostic) {
 		d := diag.At(file, diag.Pos{Line: 1, Column: 1}, diag.InvalidEncoding, "manifest starts with two byte-order marks (U+FEFF): save it as UTF-8 with at most one")
 		return nil, &d
 	}
-	if loc := yamlDirective.FindSubmatchIndex(data); loc != nil {
+	// The directive is looked for after the byte-order mark, which the
+	// pattern's \A would otherwise stop at.
+	if loc := yamlDirective.FindSubmatchIndex(rest); loc != nil {
 		data = bytes.Clone(data)
-		data[loc[3]] = '#' // the '%' right after the leading comments
+		data[len(data)-len(rest)+loc[3]] = '#' // the '%' right after the leading comments
 	}
 	return data, nil
 }

@@ -49,17 +49,33 @@ func TestYAML12Integers(t *testing.T) {
 	}
 }
 
-// TestYAMLDirective: a %YAML 1.2 (or 1.1) directive is accepted and moves
-// no position; another version is refused.
+// TestYAMLDirective: a %YAML 1.2 (or 1.1) directive is accepted, after a
+// byte-order mark too, and moves no position; another version is refused.
 func TestYAMLDirective(t *testing.T) {
-	m, diags := load.Load("manifest.yaml", []byte("# comment\n%YAML 1.2\n---\n"+sprintf(yaml12Base, "11")))
-	require.Empty(t, diags)
-	assert.Equal(t, 4, m.Version.Pos.Line)
-	_, diags = load.Load("manifest.yaml", []byte("%YAML 1.1\n---\n"+sprintf(yaml12Base, "11")))
-	assert.Empty(t, diags)
-	_, diags = load.Load("manifest.yaml", []byte("%YAML 2.0\n---\n"+sprintf(yaml12Base, "11")))
-	require.NotEmpty(t, diags)
-	assert.Equal(t, "YAML_SYNTAX", diags[0].Rule)
+	tests := []struct {
+		name, head  string
+		versionLine int // 0: refused
+	}{
+		{"after a comment", "# comment\n%YAML 1.2\n---\n", 4},
+		{"1.1", "%YAML 1.1\n---\n", 3},
+		{"after a byte-order mark", "\uFEFF%YAML 1.2\n---\n", 3},
+		{"after a byte-order mark and a comment", "\uFEFF# comment\n\n%YAML 1.2\n---\n", 5},
+		{"2.0", "%YAML 2.0\n---\n", 0},
+		{"2.0 after a byte-order mark", "\uFEFF%YAML 2.0\n---\n", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, diags := load.Load("manifest.yaml", []byte(tt.head+sprintf(yaml12Base, "11")))
+			if tt.versionLine == 0 {
+				require.NotEmpty(t, diags)
+				assert.Equal(t, "YAML_SYNTAX", diags[0].Rule)
+				return
+			}
+			require.Empty(t, diags)
+			assert.Equal(t, tt.versionLine, m.Version.Pos.Line)
+			assert.Equal(t, 10, m.Version.Pos.Column, "the value after \"version: \"")
+		})
+	}
 }
 
 func TestTagsMustFitTheirNode(t *testing.T) {

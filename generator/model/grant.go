@@ -32,9 +32,10 @@ type GrantInfo struct {
 	Runtime string
 }
 
-// GrantTable lists every mechanism in documentation order. It is the only
-// place the set is spelled out: validate, the JSON Schema, the Go enum,
-// the docs and the JavaScript runtime all read it.
+// GrantTable lists every mechanism (the constants above) in documentation
+// order with what the outputs say about it: validate, the JSON Schema, the
+// Go enum, the reserved Go names, the docs and the JavaScript runtime's
+// names read it. The runtime's flow per mechanism is written in npmemit.
 var GrantTable = []GrantInfo{
 	{
 		Grant:     GrantAuthorize,

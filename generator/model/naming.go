@@ -40,10 +40,11 @@ const (
 const DefaultNPMPackage = "@scopegen/authorize"
 
 // ReservedGoNames are the exported identifiers the generated scope package
-// declares itself; a scope or platform Go name must not take one.
+// declares itself besides one constant per grant mechanism (checkGoNames
+// reserves those from GrantTable); a scope or platform Go name must not
+// take one.
 var ReservedGoNames = []string{
-	"All", "AllPlatforms", "ForAPI", "Grant", "Parse", "ParsePlatform", "Platform", "Scope", "UnknownNameError",
-	"GrantUnsupported", "GrantAuthorize", "GrantAuthCode", "GrantOnUse", "GrantNone", "GrantSettingsOnly", "GrantButton",
+	"All", "AllPlatforms", "ForAPI", "Grant", "GrantUnsupported", "Parse", "ParsePlatform", "Platform", "Scope", "UnknownNameError",
 }
 
 // The reserved-name policy per target language. validate reports a

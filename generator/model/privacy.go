@@ -120,9 +120,9 @@ func (g *PrivacyGate) Has(api string) bool {
 type PrivacyFailure struct {
 	Pos     diag.Pos
 	Outcome PrivacyOutcome
-	// Message is an RE2 and ECMAScript-compatible pattern over errMsg,
-	// unanchored, case-sensitive (the same portable subset as
-	// denial.message: no "(?", \A, \z, \p, no '/'); "" for none.
+	// Message is a pattern over errMsg, unanchored, case-sensitive, in the
+	// portable dialect PortableRegex accepts (as denial.message); "" for
+	// none.
 	Message string
 	// MessageGo and MessageJS are Message as Go and the JS runtime compile
 	// it (PortableRegex: "." and classes spelled out; JS with the "u" flag).

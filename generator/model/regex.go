@@ -251,6 +251,10 @@ func isHex(c byte) bool {
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')
 }
 
+// classRangeEscape is the problem with a class escape as a range's start
+// (Go's parser refuses one as a range's end).
+const classRangeEscape = "a range cannot start or end with \\d, \\D, \\w or \\W (JavaScript with the u flag refuses the whole pattern): put the - last, such as [\\d-], or write it as \\-"
+
 // class reads a bracketed class starting at start.
 func (s *regexScanner) class(start int) *RegexProblem {
 	open := "["
@@ -262,10 +266,13 @@ func (s *regexScanner) class(start int) *RegexProblem {
 		return s.problem(start, s.i+1, "a class starting with ] is empty in JavaScript and holds ] in Go: write \\] for the character")
 	}
 	s.emit(open, open)
+	escapeAt := -1 // where the member just read starts, when it is \d \D \w or \W
 	for s.i < len(s.src) {
 		at := s.i
 		r, size := utf8.DecodeRuneInString(s.src[s.i:])
 		s.i += size
+		wasEscape := escapeAt
+		escapeAt = -1
 		switch {
 		case r == ']':
 			s.emit("]", "]")
@@ -280,9 +287,14 @@ func (s *regexScanner) class(start int) *RegexProblem {
 			if p != nil {
 				return p
 			}
+			if e := s.src[at:s.i]; e == `\d` || e == `\D` || e == `\w` || e == `\W` {
+				escapeAt = at
+			}
 			s.emit(e[0], e[1])
 		case unicode.IsControl(r) || r == '\u2028' || r == '\u2029':
 			return s.problem(at, s.i, "control and line-break characters are not allowed: write \\xHH, \\t, \\n or \\r")
+		case r == '-' && wasEscape >= 0 && !strings.HasPrefix(s.src[s.i:], "]"):
+			return s.problem(wasEscape, s.i, classRangeEscape)
 		default:
 			s.emit(string(r), string(r))
 		}

@@ -34,6 +34,10 @@ func TestPortableRegexRefuses(t *testing.T) {
 		{`\pL`, `at offset 0, "\\p": Unicode property classes are not portable: write the characters or ranges`},
 		{`\Adeny`, `at offset 0, "\\A": \A is not a portable escape: escape only punctuation, or use \d \w \t \n \r \xHH`},
 		{"a\x01", `at offset 1, "\x01": control and line-break characters are not allowed: write \xHH, \t, \n or \r`},
+		{`[\d-z]`, `at offset 1, "\\d-": a range cannot start or end with \d, \D, \w or \W (JavaScript with the u flag refuses the whole pattern): put the - last, such as [\d-], or write it as \-`},
+		{`[\w-\d]`, `at offset 1, "\\w-": a range cannot start or end with \d, \D, \w or \W (JavaScript with the u flag refuses the whole pattern): put the - last, such as [\d-], or write it as \-`},
+		{`[a-\d]`, "at offset 0, \"[a-\\\\d]\": not a valid regular expression: invalid escape sequence: `\\d`"}, // Go's own refusal
+		{`[^x\W-a]`, `at offset 3, "\\W-": a range cannot start or end with \d, \D, \w or \W (JavaScript with the u flag refuses the whole pattern): put the - last, such as [\d-], or write it as \-`},
 		{`fail(auth`, `at offset 0, "fail(auth": not a valid regular expression: missing closing ): ` + "`fail(auth`"},
 	}
 	for _, tt := range tests {
@@ -51,6 +55,7 @@ func TestPortableRegexForms(t *testing.T) {
 		{`a\-b[\-x]`, `a\-b[\-x]`, `a-b[\-x]`},
 		{`(?:ab)+c{2,3}?\d\x2a[^a-z]`, `(?:ab)+c{2,3}?\d\x2a[^a-z]`, `(?:ab)+c{2,3}?\d\x2a[^a-z]`},
 		{`(a+)?b`, `(a+)?b`, `(a+)?b`},
+		{`[\d-][-\w][a-z-\d][\x4d-z]`, `[\d-][-\w][a-z-\d][\x4d-z]`, `[\d-][-\w][a-z-\d][\x4d-z]`},
 	}
 	for _, tt := range tests {
 		goForm, jsForm, p := model.PortableRegex(tt.pattern)
@@ -130,7 +135,8 @@ func corpusPatterns(t *testing.T) []string {
 			}
 		}
 	}
-	return append(out, `a\-b[\-x]`, `(?:ab)+c{2,3}?\d\x2a[^a-z]`, `^[^a]$`, `.`, `^.$`, `\w+`, `\W`, `\D\d`)
+	return append(out, `a\-b[\-x]`, `(?:ab)+c{2,3}?\d\x2a[^a-z]`, `^[^a]$`, `.`, `^.$`, `\w+`, `\W`, `\D\d`,
+		`[\d-]`, `[-\w]`, `[a-z-\d]`, `[\x2d-z]`, `[\d\-z]`)
 }
 
 // TestRegexParityGoNode runs every portable corpus pattern, in its two

@@ -5,9 +5,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
-
-	"github.com/aymanbagabas/go-udiff"
 )
 
 // Drift is how a folder differs from what the manifest produces.
@@ -15,7 +12,10 @@ type Drift struct {
 	Changed []string // on disk with other bytes
 	Missing []string // not on disk
 	Stale   []string // on disk with the marker, no longer produced
-	Diff    string   // unified diff of Changed and Missing, a/ = disk, b/ = generated
+	// Expected is what was compared against: the files given plus their
+	// record (.scopegen/FILES and .scopegen/.gitignore), so a diff of a
+	// Changed or Missing path shows its generated side.
+	Expected Files
 }
 
 // Clean reports whether the folder is exactly what was generated.
@@ -28,14 +28,13 @@ func (d *Drift) Clean() bool {
 // that is a link, a folder or a special file is an error, found before
 // anything is read (a FIFO would block the read).
 func Compare(dir string, files Files) (*Drift, error) {
-	d := &Drift{}
 	files = withRecord(files)
+	d := &Drift{Expected: files}
 	for _, p := range files.Paths() {
 		if err := checkTarget(dir, filepath.Join(dir, filepath.FromSlash(p))); err != nil {
 			return nil, err
 		}
 	}
-	var diff strings.Builder
 	for _, p := range files.Paths() {
 		old, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
 		switch {
@@ -48,9 +47,7 @@ func Compare(dir string, files Files) (*Drift, error) {
 		default:
 			d.Changed = append(d.Changed, p)
 		}
-		diff.WriteString(udiff.Unified("a/"+p, "b/"+p, string(old), string(files[p])))
 	}
-	d.Diff = diff.String()
 	real, err := filepath.EvalSymlinks(dir) // a walk does not descend into a link
 	if errors.Is(err, fs.ErrNotExist) {
 		return d, nil

@@ -213,9 +213,9 @@ func TestCompare(t *testing.T) {
 	assert.Equal(t, []string{output.RecordFile, "changed.go"}, drift.Changed, "the record lists other files")
 	assert.Equal(t, []string{"missing/m.go"}, drift.Missing)
 	assert.Equal(t, []string{"stale.go"}, drift.Stale, "foreign files are not stale")
-	assert.Contains(t, drift.Diff, "--- a/changed.go\n+++ b/changed.go\n")
-	assert.Contains(t, drift.Diff, "-// old line\n+// new line\n")
-	assert.Contains(t, drift.Diff, "+++ b/missing/m.go\n")
+	assert.Equal(t, string(gen("new line")), string(drift.Expected["changed.go"]), "Expected holds the generated side")
+	assert.Equal(t, string(gen("m")), string(drift.Expected["missing/m.go"]))
+	assert.Contains(t, string(drift.Expected[output.RecordFile]), "\nchanged.go\nmissing/m.go\nsame.go\n", "Expected holds the record compared against")
 
 	drift, err = output.Compare(filepath.Join(dir, "absent"), output.Files{"a.go": gen("a")})
 	require.NoError(t, err)

@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/scopegen/scopegen/generator/diag"
@@ -20,11 +21,18 @@ func (c *checker) portableRegex(s load.String, what string) {
 		c.report(s.Pos, diag.InvalidValue, "%s must be one line without '/' (write \\x2f)", what)
 		return
 	}
-	if _, _, p := model.PortableRegex(s.Value); p != nil {
+	goForm, _, p := model.PortableRegex(s.Value)
+	if p != nil {
 		if p.Offset == 0 && strings.HasPrefix(p.Msg, "not a valid regular expression: ") {
 			c.report(s.Pos, diag.InvalidValue, "%s is %s", what, p.Msg)
 			return
 		}
 		c.report(s.Pos, diag.InvalidValue, "%s is not portable between Go and JavaScript %v", what, p)
+		return
+	}
+	// A pattern that matches "" would call an empty errMsg a match: make
+	// every part of it optional and it matches every message, even none.
+	if regexp.MustCompile(goForm).MatchString("") {
+		c.report(s.Pos, diag.InvalidValue, "%s %q matches every message, even none (it matches the empty string): make it require the text it looks for, such as (denied) for (denied)?", what, s.Value)
 	}
 }

@@ -16,6 +16,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/scopegen/scopegen/internal/gomod"
 )
 
 const doc = `check Go code against the scopegen manifest
@@ -97,7 +99,7 @@ func run(pass *analysis.Pass, n *Names) error {
 	}
 	root := ""
 	if len(pass.Files) > 0 {
-		root, _, _ = ModuleRoot(filepath.Dir(pass.Fset.File(pass.Files[0].Pos()).Name()))
+		root, _, _ = gomod.Find(filepath.Dir(pass.Fset.File(pass.Files[0].Pos()).Name()))
 	}
 	for _, f := range pass.Files {
 		if ast.IsGenerated(f) || inTestdata(root, pass.Fset.File(f.Pos()).Name()) {

@@ -7,11 +7,11 @@ import (
 	"path/filepath"
 	"sync"
 
-	"golang.org/x/mod/modfile"
-
 	"github.com/scopegen/scopegen/generator"
 	"github.com/scopegen/scopegen/generator/diag"
+	"github.com/scopegen/scopegen/generator/load"
 	"github.com/scopegen/scopegen/generator/model"
+	"github.com/scopegen/scopegen/internal/gomod"
 )
 
 // Names is what the analyzer knows from the manifest: every name a
@@ -61,31 +61,29 @@ func NamesFromModel(m *model.Model) *Names {
 }
 
 // LoadNames resolves the manifest at path, whose output folder has the Go
-// import path goImportPath. Manifest problems come back as diagnostics.
+// import path goImportPath. It reads with load.ReadFile's limits: a
+// manifest over the size limit is a LIMIT_EXCEEDED diagnostic, as are
+// the manifest's own problems; one that is not a regular file is an error
+// (load.ErrNotRegular).
 func LoadNames(path, goImportPath string) (*Names, diag.List, error) {
-	data, err := os.ReadFile(path)
+	data, err := load.ReadFile(path)
+	if errors.Is(err, load.ErrTooLarge) {
+		return nil, diag.List{diag.At(filepath.ToSlash(path), diag.Pos{}, diag.LimitExceeded, "%v", err)}, nil
+	}
 	if err != nil {
 		return nil, nil, err
 	}
-	m, diags := generator.Resolve(filepath.ToSlash(path), data, generator.Options{GoImportPath: goImportPath})
-	if diags != nil {
-		return nil, diags, nil
-	}
-	return NamesFromModel(m), nil, nil
+	names, diags := ResolveNames(path, data, goImportPath)
+	return names, diags, nil
 }
 
-// ModuleRoot returns the folder holding the go.mod at or above dir, and
-// the module path it declares.
-func ModuleRoot(dir string) (root, modulePath string, err error) {
-	for d := dir; ; d = filepath.Dir(d) {
-		data, err := os.ReadFile(filepath.Join(d, "go.mod"))
-		if err == nil {
-			return d, modfile.ModulePath(data), nil
-		}
-		if filepath.Dir(d) == d {
-			return "", "", fmt.Errorf("no go.mod above %s", dir)
-		}
+// ResolveNames resolves the manifest text data read from path.
+func ResolveNames(path string, data []byte, goImportPath string) (*Names, diag.List) {
+	m, diags := generator.Resolve(filepath.ToSlash(path), data, generator.Options{GoImportPath: goImportPath})
+	if diags != nil {
+		return nil, diags
 	}
+	return NamesFromModel(m), nil
 }
 
 // namesCache keeps one resolved manifest per (manifest, import path): a
@@ -102,14 +100,18 @@ type cached struct {
 
 // defaultNames finds the manifest for a package in dir the way
 // `go generate` at the module root finds it: manifest.yaml beside go.mod,
-// output folder generated/. Flags override both. A module without a
-// manifest has nothing to check: nil names, no error.
+// output folder generated/. Flags override both. A package outside any
+// module, or in a module without a manifest, has nothing to check: nil
+// names, no error.
 func defaultNames(dir, manifestFlag, importPathFlag string) (*Names, error) {
 	manifest, importPath := manifestFlag, importPathFlag
 	if manifest == "" || importPath == "" {
-		root, modPath, err := ModuleRoot(dir)
+		root, modPath, err := gomod.Find(dir)
+		if errors.Is(err, gomod.ErrNotFound) {
+			return nil, nil // outside a module: nothing to check
+		}
 		if err != nil {
-			return nil, nil
+			return nil, err // such as a go.mod without a module line
 		}
 		if manifest == "" {
 			manifest = filepath.Join(root, "manifest.yaml")
