@@ -43,6 +43,8 @@ var inexpressible = []struct{ rule, phrase string }{
 	{"DETECT_CYCLE", ""},
 	{"INVALID_VALUE", "backtrack for exponential time"},        // nesting inside a regular expression
 	{"INVALID_VALUE", "write a literal"},                       // a { or ] a pattern cannot tell from a quantifier or class
+	{"INVALID_VALUE", "matches every message, even none"},      // what a regular expression matches, not how it is spelt
+	{"INVALID_VALUE", "a range cannot start or end with"},      // a range endpoint inside a class
 	{"INVALID_NAME", "which is not an exported Go identifier"}, // a derived Go name
 	{"INVALID_VALUE", "alsoDefines repeats the platform's own global"},
 	{"INVALID_VALUE", "is not a valid regular expression"},
