@@ -289,14 +289,8 @@ func writeAuthorize(w *jsWriter, t *hostTable) {
 // string) or none; authErrorScopes keys become own properties whatever
 // they are ("__proto__" too).
 func writeAuthCodeResult(w *jsWriter, t *hostTable) {
-	reverse := map[string]string{}
-	for _, s := range t.byGrant[model.GrantAuthCode] {
-		if n, ok := t.natives[s]; ok {
-			reverse[n] = s
-		}
-	}
 	w.line("// getAuthCode's native names back to universal ones.")
-	w.line("const UNIVERSAL_NAMES = %s;", jsMap(reverse))
+	w.line("const UNIVERSAL_NAMES = %s;", jsMap(t.universalNames()))
 	w.line("const universalName = (name) => (typeof name == \"string\" && UNIVERSAL_NAMES[name]) || name;")
 	w.line("const authCodeResult = (ok, result) => {")
 	w.line("  const granted = field(result, \"authSuccessScopes\"), refused = field(result, \"authErrorScopes\");")

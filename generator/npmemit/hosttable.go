@@ -132,3 +132,15 @@ func (t *hostTable) nativeExpr() string {
 	}
 	return "nativeName(scope)"
 }
+
+// universalNames maps the native names of the authCode scopes that differ
+// back to their universal names: getAuthCode answers in native names.
+func (t *hostTable) universalNames() map[string]string {
+	names := map[string]string{}
+	for _, s := range t.byGrant[model.GrantAuthCode] {
+		if n, ok := t.natives[s]; ok {
+			names[n] = s
+		}
+	}
+	return names
+}

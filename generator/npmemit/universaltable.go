@@ -40,13 +40,7 @@ func hostTableJS(t *hostTable) string {
 		add("natives: %s", jsMap(t.natives))
 	}
 	if t.uses(model.GrantAuthCode) {
-		reverse := map[string]string{}
-		for _, s := range t.byGrant[model.GrantAuthCode] {
-			if n, ok := t.natives[s]; ok {
-				reverse[n] = s
-			}
-		}
-		add("universalNames: %s", jsMap(reverse))
+		add("universalNames: %s", jsMap(t.universalNames()))
 	}
 	if len(t.keys) > 0 {
 		add("keys: %s", jsMap(t.keys))
