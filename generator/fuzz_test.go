@@ -74,7 +74,8 @@ func FuzzResolve(f *testing.F) {
 // FuzzGenerate runs the whole pipeline, emitters included: no input may
 // panic, and whatever a valid manifest produces passes output.Finish
 // again unchanged (paths inside the output folder, Go that parses and is
-// gofmt'd, the marker on every file) and is deterministic.
+// gofmt'd, the marker on every file) and is deterministic; its verbatim
+// regions, spliced, are what gofmt makes of them.
 func FuzzGenerate(f *testing.F) {
 	addSeeds(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -88,6 +89,7 @@ func FuzzGenerate(f *testing.F) {
 		again, err := output.Finish(files)
 		require.NoError(t, err)
 		require.Equal(t, files, again, "Finish is not idempotent")
+		requireSplicedIsGofmt(t, "fuzz input", data, false)
 		second, _, err := generator.Generate("manifest.yaml", data, opts)
 		require.NoError(t, err)
 		require.Equal(t, files, second, "generation is not deterministic")
@@ -97,7 +99,8 @@ func FuzzGenerate(f *testing.F) {
 // FuzzEmitters drives every emitter with random valid manifests (the
 // fuzzer picks the seed): synth.Random's output must validate, and every
 // emitter must produce files that finish (Go that parses, the marker
-// everywhere, paths inside the output folder).
+// everywhere, paths inside the output folder), with verbatim regions
+// spliced as gofmt would print them.
 func FuzzEmitters(f *testing.F) {
 	for seed := range uint64(8) {
 		f.Add(seed, seed*7919)
@@ -108,5 +111,6 @@ func FuzzEmitters(f *testing.F) {
 		require.NoError(t, err)
 		require.Empty(t, diags, "synth.Random made an invalid manifest:\n%s", manifest)
 		require.NotEmpty(t, files)
+		requireSplicedIsGofmt(t, "random manifest", manifest, false)
 	})
 }

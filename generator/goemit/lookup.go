@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/dave/jennifer/jen"
+
+	"github.com/scopegen/scopegen/generator/output"
 )
 
 // stringLookup describes a generated lookup of a string among keys.
@@ -113,19 +115,25 @@ func uintType(max int) string {
 }
 
 // wrapInts is the body of a composite literal of numbers, sixteen a line.
-// It is one raw token for jennifer: tables grow with the manifest, and a
-// jennifer node per number would cost more than the rest of the file.
+// It is one verbatim region (see rawLines): tables grow with the
+// manifest, and a jennifer node per number would cost more than the rest
+// of the file.
 func wrapInts[T int | uint32](values []T) string {
+	lines := make([]string, 0, (len(values)+15)/16)
 	var b strings.Builder
 	for i, v := range values {
-		if i%16 == 0 {
-			b.WriteString("\n")
-		} else {
+		if i%16 != 0 {
 			b.WriteString(" ")
 		}
 		b.WriteString(strconv.FormatUint(uint64(v), 10))
 		b.WriteString(",")
+		if i%16 == 15 || i == len(values)-1 {
+			lines = append(lines, b.String())
+			b.Reset()
+		}
 	}
-	b.WriteString("\n")
-	return b.String()
+	if len(lines) == 0 {
+		return "\n"
+	}
+	return "\n" + verbatim(output.Elements, lines) + "\n"
 }

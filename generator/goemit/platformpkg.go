@@ -9,6 +9,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/scopegen/scopegen/generator/model"
+	"github.com/scopegen/scopegen/generator/output"
 )
 
 // platformPackage emits platform/<id>/<id>.go: the platform's names for
@@ -38,9 +39,11 @@ func platformPackage(m *model.Model, p *model.Platform) *jen.File {
 		jen.Comment("// An \"invalid array index\" compiler error here means the scope package changed without this one: run go generate ./... again."),
 		jen.Var().Id("x").Index(jen.Lit(1)).Struct(),
 	}
-	for _, sup := range p.Scopes {
-		guards = append(guards, jen.Id("_").Op("=").Id("x").Index(q(sup.Scope.GoName).Op("-").Lit(sup.Scope.Index)))
+	checks := make([]string, len(p.Scopes))
+	for i, sup := range p.Scopes {
+		checks[i] = "_ = x[scope." + sup.Scope.GoName + "-" + strconv.Itoa(sup.Scope.Index) + "]"
 	}
+	guards = append(guards, jen.Id(verbatim(output.Statements, checks)))
 	if len(p.Scopes) > 0 {
 		f.Func().Id("_").Params().Block(guards...)
 	}
@@ -108,7 +111,7 @@ func (n *scopeNameMap) table(size jen.Code) jen.Code {
 	for k, name := range n.Names {
 		rows[k] = "scope." + n.Owners[k].GoName + ": " + strconv.Quote(name)
 	}
-	return jen.Id(n.Table).Op("=").Index(size).String().Values(rawLines(rows))
+	return jen.Id(n.Table).Op("=").Index(size).String().Values(rawLines(output.KeyedElements, rows))
 }
 
 // nameLookups emits Forward, a table read by scope, and Reverse, a lookup
@@ -156,8 +159,8 @@ func nativeAPI(f *jen.File, p *model.Platform) {
 			}
 			f.Comment("// apiUniversal lists the universal API names of the supported scopes, sorted, from index 1; apiNative[i] is the method for apiUniversal[i].")
 			f.Var().Defs(
-				jen.Id("apiUniversal").Op("=").Index(jen.Lit(len(universal))).String().Values(rawLines(universal)),
-				jen.Id("apiNative").Op("=").Index(jen.Lit(len(native))).String().Values(rawLines(native)),
+				jen.Id("apiUniversal").Op("=").Index(jen.Lit(len(universal))).String().Values(rawLines(output.Elements, universal)),
+				jen.Id("apiNative").Op("=").Index(jen.Lit(len(native))).String().Values(rawLines(output.Elements, native)),
 			)
 		},
 		hashHit: func(i jen.Code) jen.Code { return jen.Return(jen.Id("apiNative").Index(i), jen.True()) },

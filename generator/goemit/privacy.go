@@ -8,6 +8,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/scopegen/scopegen/generator/model"
+	"github.com/scopegen/scopegen/generator/output"
 )
 
 // privacyFile emits platform/<id>/privacy.go for a host with a privacy
@@ -29,7 +30,7 @@ func privacyFile(m *model.Model, p *model.Platform) *jen.File {
 		names = append(names, fmt.Sprintf("%q", o.ErrCode()))
 	}
 	f.Const().Defs(consts...)
-	f.Var().Id("privacyErrCodes").Op("=").Index(jen.Lit(len(names))).String().Values(rawLines(names))
+	f.Var().Id("privacyErrCodes").Op("=").Index(jen.Lit(len(names))).String().Values(rawLines(output.Elements, names))
 	f.Add(doc("String returns the runtime's errCode (PRIVACY_NOT_AGREED, …), or \"\" for PrivacyNone and invalid values.")).
 		Func().Params(jen.Id("f").Id("PrivacyFailure")).Id("String").Params().String().Block(
 		jen.If(jen.Id("f").Op(">=").Lit(0).Op("&&").Int().Call(jen.Id("f")).Op("<").Len(jen.Id("privacyErrCodes"))).Block(

@@ -8,6 +8,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/scopegen/scopegen/generator/model"
+	"github.com/scopegen/scopegen/generator/output"
 )
 
 // scopeFile emits scope/scope.go: the Scope enum and its tables.
@@ -37,7 +38,7 @@ func scopeIntType(m *model.Model) string {
 }
 
 // scopeConsts emits the Scope constants, each under its godoc. The block
-// grows with the manifest, so it is written as one raw body (see
+// grows with the manifest, so it is written as one verbatim region (see
 // rawLines) rather than a jennifer tree per comment line.
 func scopeConsts(f *jen.File, m *model.Model) {
 	var body strings.Builder
@@ -58,7 +59,8 @@ func scopeConsts(f *jen.File, m *model.Model) {
 		body.WriteString(s.GoName + " Scope = " + strconv.Itoa(s.Index) + "\n")
 	}
 	f.Comment("// The scopes, in name order.")
-	f.Const().Defs(jen.Id(body.String()))
+	specs := strings.Split(strings.TrimSuffix(body.String(), "\n"), "\n")
+	f.Const().Defs(jen.Id(verbatim(output.DocumentedSpecs, specs)))
 	f.Line()
 	f.Comment("// scopeCount is one more than the number of scopes: index 0 is the invalid Scope.")
 	f.Const().Id("scopeCount").Op("=").Lit(len(m.Scopes) + 1)
@@ -101,25 +103,42 @@ func scopeTables(f *jen.File, m *model.Model) {
 		grants = append(grants, s.GoName+": {"+strings.Join(row, ", ")+"}")
 	}
 	f.Var().Defs(
-		jen.Id("scopeNames").Op("=").Index(jen.Id("scopeCount")).String().Values(rawLines(names)),
-		jen.Id("scopeTitles").Op("=").Index(jen.Id("scopeCount")).String().Values(rawLines(titles)),
-		jen.Id("scopeAPIs").Op("=").Index(jen.Id("scopeCount")).Index().String().Values(rawLines(apis)),
+		jen.Id("scopeNames").Op("=").Index(jen.Id("scopeCount")).String().Values(rawLines(output.Elements, names)),
+		jen.Id("scopeTitles").Op("=").Index(jen.Id("scopeCount")).String().Values(rawLines(output.Elements, titles)),
+		jen.Id("scopeAPIs").Op("=").Index(jen.Id("scopeCount")).Index().String().Values(rawLines(output.Elements, apis)),
 		jen.Comment("// scopeSupport has bit p set when platform p supports the scope."),
-		jen.Id("scopeSupport").Op("=").Index(jen.Id("scopeCount")).Uint64().Values(rawLines(support)),
-		jen.Id("scopeGrants").Op("=").Index(jen.Id("scopeCount")).Index(jen.Id("platformCount")).Id("Grant").Values(rawLines(grants)),
+		jen.Id("scopeSupport").Op("=").Index(jen.Id("scopeCount")).Uint64().Values(rawLines(output.Elements, support)),
+		jen.Id("scopeGrants").Op("=").Index(jen.Id("scopeCount")).Index(jen.Id("platformCount")).Id("Grant").Values(rawLines(output.KeyedElements, grants)),
 	)
 }
 
 // rawLines is the body of a composite literal, one element a line, from
-// elements already written as Go: strconv.Quote'd strings, identifiers
-// and numbers the model has validated. Tables grow with the manifest, and
-// one jennifer token for the whole body instead of a tree per element
-// makes emitting them several times cheaper.
-func rawLines(elements []string) jen.Code {
+// elements already written as Go in gofmt's form: strconv.Quote'd
+// strings, identifiers and numbers the model has validated, "{a, b}"
+// lists. Tables grow with the manifest, and one jennifer token for the
+// whole body instead of a tree per element makes emitting them several
+// times cheaper; as a verbatim region (see verbatim) it skips go/format
+// too. kind is output.KeyedElements for "key: value" elements, written
+// with one space after the colon (output aligns them), and
+// output.Elements otherwise.
+func rawLines(kind output.RegionKind, elements []string) jen.Code {
 	if len(elements) == 0 {
 		return jen.Null()
 	}
-	return jen.Id("\n" + strings.Join(elements, ",\n") + ",\n")
+	lines := make([]string, len(elements))
+	for i, e := range elements {
+		lines[i] = e + ","
+	}
+	return jen.Id("\n" + verbatim(kind, lines) + "\n")
+}
+
+// verbatim marks lines, already in gofmt's form, as a region output.Finish
+// splices into the formatted file as it is (output.Verbatim); it is how
+// goemit writes everything that grows with the manifest. The region must
+// be whole lines: rawLines puts a newline on each side, and jennifer puts
+// a group's definitions and a block's statements on lines of their own.
+func verbatim(kind output.RegionKind, lines []string) string {
+	return output.Verbatim(kind, lines)
 }
 
 // quoteAll is strs as a comma-separated list of Go string literals.
@@ -193,7 +212,7 @@ func scopeMethods(f *jen.File, m *model.Model, e *enumInfo) {
 	}
 	f.Add(doc("All returns every scope in name order. The slice is new on each call.")).
 		Func().Id("All").Params().Index().Id("Scope").Block(
-		jen.Return(jen.Index().Id("Scope").Values(rawLines(all))),
+		jen.Return(jen.Index().Id("Scope").Values(rawLines(output.Elements, all))),
 	)
 }
 
@@ -285,8 +304,8 @@ func forAPIFunc(f *jen.File, m *model.Model) {
 			}
 			f.Comment("// apiNames lists the universal API names, sorted, from index 1; apiScopes[i] guards apiNames[i].")
 			f.Var().Defs(
-				jen.Id("apiNames").Op("=").Index(jen.Lit(len(names))).String().Values(rawLines(names)),
-				jen.Id("apiScopes").Op("=").Index(jen.Lit(len(owners))).Id("Scope").Values(rawLines(owners)),
+				jen.Id("apiNames").Op("=").Index(jen.Lit(len(names))).String().Values(rawLines(output.Elements, names)),
+				jen.Id("apiScopes").Op("=").Index(jen.Lit(len(owners))).Id("Scope").Values(rawLines(output.Elements, owners)),
 			)
 		},
 		hashHit: func(i jen.Code) jen.Code { return jen.Return(jen.Id("apiScopes").Index(i), jen.True()) },

@@ -69,7 +69,8 @@ func CheckPath(p string) error {
 	return nil
 }
 
-// Finish checks every path, gofmt-formats every .go file and checks that
+// Finish checks every path, gofmt-formats every .go file (splicing its
+// verbatim regions back unformatted, see Verbatim) and checks that
 // every file carries the marker. A Go file that does not parse is reported
 // with a numbered listing, so the emitter's bug is easy to find. Files are
 // finished in parallel (formatting is most of a run's time); the result,
@@ -107,9 +108,13 @@ func finishFile(p string, content []byte) ([]byte, error) {
 		return nil, err
 	}
 	if strings.HasSuffix(p, ".go") {
-		formatted, err := format.Source(content)
+		formatted, err := formatGo(content)
 		if err != nil {
-			return nil, fmt.Errorf("%s: unparsable Go source: %v\n%s", p, err, numbered(content))
+			plain := Unmark(content)
+			if _, perr := format.Source(plain); perr != nil {
+				err = perr // positions in the whole file, not in the skeleton
+			}
+			return nil, fmt.Errorf("%s: unparsable Go source: %v\n%s", p, err, numbered(plain))
 		}
 		content = formatted
 	}
