@@ -22,7 +22,8 @@ import (
 // in, equals format.Source over the same file with the marks removed. It reports
 // whether the manifest was valid. fixedPoint also requires format.Source
 // to leave the result unchanged; gofmt is not always its own fixed point
-// (its doc comment reformatting turns ” into ” on a second pass), so the
+// (its doc comment reformatting turns two apostrophes into a closing
+// quotation mark on a second pass), so the
 // fuzzers, whose text is random, leave it out.
 func requireSplicedIsGofmt(t *testing.T, name string, manifest []byte, fixedPoint bool) bool {
 	t.Helper()
