@@ -23,8 +23,8 @@ import (
 // whether the manifest was valid. fixedPoint also requires format.Source
 // to leave the result unchanged; gofmt is not always its own fixed point
 // (its doc comment reformatting turns two apostrophes into a closing
-// quotation mark on a second pass), so the
-// fuzzers, whose text is random, leave it out.
+// quotation mark on a second pass), so the fuzzers, whose text is
+// random, leave it out.
 func requireSplicedIsGofmt(t *testing.T, name string, manifest []byte, fixedPoint bool) bool {
 	t.Helper()
 	m, diags := generator.Resolve("manifest.yaml", manifest, generator.Options{GoImportPath: "example.com/verbatim/gen"})
