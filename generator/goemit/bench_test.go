@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/scopegen/scopegen/generator/goemit"
+	"github.com/scopegen/scopegen/generator/output"
 	"github.com/scopegen/scopegen/internal/synth"
 )
 
@@ -33,7 +34,8 @@ func BenchmarkEmit(b *testing.B) {
 }
 
 // BenchmarkGofmt formats the files BenchmarkEmit produces, one after the
-// other, as gofmt would.
+// other, as gofmt would (the verbatim regions' marks removed, so every
+// line goes through go/format).
 func BenchmarkGofmt(b *testing.B) {
 	for _, n := range benchSizes {
 		m := resolve(b, synth.Sized(n), "example.com/gen")
@@ -42,7 +44,7 @@ func BenchmarkGofmt(b *testing.B) {
 		b.Run(fmt.Sprintf("scopes=%d", n), func(b *testing.B) {
 			for b.Loop() {
 				for _, p := range files.Paths() {
-					if _, err := format.Source(files[p]); err != nil {
+					if _, err := format.Source(output.Unmark(files[p])); err != nil {
 						b.Fatal(err)
 					}
 				}

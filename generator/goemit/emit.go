@@ -23,7 +23,9 @@ func platformPath(m *model.Model, p *model.Platform) string {
 }
 
 // Emit returns every Go file, by path below the output folder. Files are
-// built and rendered concurrently; each reads the model only.
+// built and rendered concurrently; each reads the model only. They are Go
+// once output.Finish has formatted them: the tables carry verbatim region
+// marks (see rawLines), which output.Unmark removes.
 func Emit(m *model.Model) (output.Files, error) {
 	type job struct {
 		path  string

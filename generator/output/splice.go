@@ -3,7 +3,6 @@ package output
 import (
 	"bytes"
 	"fmt"
-	"go/doc/comment"
 	"go/format"
 	"strconv"
 	"strings"
@@ -17,9 +16,24 @@ func formatGo(src []byte) ([]byte, error) {
 	if bytes.IndexByte(src, regionMark) < 0 {
 		return format.Source(src)
 	}
-	regions, err := findRegions(src)
+	skeleton, splices, err := skeletonOf(src)
 	if err != nil {
 		return nil, err
+	}
+	formatted, err := format.Source(skeleton)
+	if err != nil {
+		return nil, err
+	}
+	return spliceBack(formatted, splices, len(src))
+}
+
+// skeletonOf returns src with each region it can splice replaced by a
+// placeholder line, and those regions' lines in gofmt's form. A region
+// it cannot splice stays in the skeleton, unmarked.
+func skeletonOf(src []byte) ([]byte, []splice, error) {
+	regions, err := findRegions(src)
+	if err != nil {
+		return nil, nil, err
 	}
 	var skeleton bytes.Buffer
 	skeleton.Grow(len(src) / 4)
@@ -38,11 +52,7 @@ func formatGo(src []byte) ([]byte, error) {
 		splices = append(splices, s)
 	}
 	skeleton.Write(src[prev:])
-	formatted, err := format.Source(skeleton.Bytes())
-	if err != nil {
-		return nil, err
-	}
-	return spliceBack(formatted, splices, len(src))
+	return skeleton.Bytes(), splices, nil
 }
 
 // splice is a region's lines and the placeholder line standing for them.
@@ -213,33 +223,4 @@ func documentedSpecs(lines []string) ([]string, bool) {
 		docStart = i + 1
 	}
 	return out, docStart == len(lines)
-}
-
-// docComment is go/printer's reformatting of a doc comment made of "//"
-// and "// text" lines: the text parsed and printed by go/doc/comment.
-// False when nothing is left (gofmt then drops the comment).
-func docComment(lines []string) ([]string, bool) {
-	var b strings.Builder
-	for _, l := range lines {
-		b.WriteString(strings.TrimPrefix(l[2:], " "))
-		b.WriteByte('\n')
-	}
-	var p comment.Parser
-	var pr comment.Printer
-	text := strings.TrimSuffix(string(pr.Comment(p.Parse(b.String()))), "\n")
-	if text == "" {
-		return nil, false
-	}
-	out := strings.Split(text, "\n")
-	for i, l := range out {
-		switch {
-		case l == "":
-			out[i] = "//"
-		case strings.HasPrefix(l, "\t"):
-			out[i] = "//" + l
-		default:
-			out[i] = "// " + l
-		}
-	}
-	return out, true
 }
