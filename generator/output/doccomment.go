@@ -22,7 +22,8 @@ func docComment(lines []string) ([]string, bool) {
 // headings turned into "# " lines: paragraphs of unindented text one blank
 // "//" line apart, with nothing the parser reads as a list, new-style
 // heading, code block or link definition (no line starts with a marker, a
-// digit, '#', '[' or a space) and no quotes it rewrites ('' and ``). False
+// digit, '#', '[' or a space) and no doubled apostrophes or backquotes,
+// which it turns into curly quotes. False
 // for any other comment. It is a shortcut: parsing every doc comment of a
 // large table costs more than formatting the rest of the file.
 // FuzzQuickDoc holds it to go/doc/comment.

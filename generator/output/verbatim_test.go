@@ -80,9 +80,9 @@ func TestFinishBrokenSkeleton(t *testing.T) {
 // an emitter's bug, reported rather than formatted.
 func TestFindRegionsMalformed(t *testing.T) {
 	for name, src := range map[string]string{
-		"unclosed":        "x\n\x00e1,\n",
-		"mid-line start":  "x \x00e1,\x00\n",
-		"mid-line end":    "x\n\x00e1,\x00}\n",
+		"unclosed":       "x\n\x00e1,\n",
+		"mid-line start": "x \x00e1,\x00\n",
+		"mid-line end":   "x\n\x00e1,\x00}\n",
 	} {
 		_, err := findRegions([]byte(src))
 		assert.Error(t, err, name)
