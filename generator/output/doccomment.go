@@ -23,9 +23,9 @@ func docComment(lines []string) ([]string, bool) {
 // "//" line apart, with nothing the parser reads as a list, new-style
 // heading, code block or link definition (no line starts with a marker, a
 // digit, '#', '[' or a space) and no doubled apostrophes or backquotes,
-// which it turns into curly quotes. False
-// for any other comment. It is a shortcut: parsing every doc comment of a
-// large table costs more than formatting the rest of the file.
+// which it turns into curly quotes. False for any other comment. It is a
+// shortcut: parsing every doc comment of a large table costs more than
+// formatting the rest of the file.
 // FuzzQuickDoc holds it to go/doc/comment.
 func quickDoc(lines []string) ([]string, bool) {
 	if len(lines) == 0 || lines[0] == "//" || lines[len(lines)-1] == "//" {
