@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/dave/jennifer/jen"
 
@@ -107,11 +108,11 @@ func writeCommentLines(b *strings.Builder, text string) {
 		b.WriteString("//")
 		width := 2
 		for {
-			line = line[indexFunc(line, isNotSpace):]
+			line = line[spaceEnd(line):]
 			if line == "" {
 				break
 			}
-			end := indexFunc(line, unicode.IsSpace)
+			end := wordEnd(line)
 			word := line[:end]
 			line = line[end:]
 			if width > 2 && width+1+len(word) > wrapAt {
@@ -153,12 +154,32 @@ func cutLine(s string) (line, rest string, more bool) {
 	return s, "", false
 }
 
-// indexFunc is strings.IndexFunc, len(s) where no rune satisfies f.
-func indexFunc(s string, f func(rune) bool) int {
-	if i := strings.IndexFunc(s, f); i >= 0 {
-		return i
+// spaceEnd is the length of the white space (unicode.IsSpace) s starts
+// with; wordEnd the length of the word it starts with. Comment text is
+// most of what a large manifest is, so ASCII takes a short path.
+func spaceEnd(s string) int { return scan(s, true) }
+
+func wordEnd(s string) int { return scan(s, false) }
+
+// scan is the index of the first rune of s whose unicode.IsSpace is not
+// space, len(s) when there is none.
+func scan(s string, space bool) int {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiSpace[c] != space {
+				return i
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) != space {
+			return i
+		}
+		i += n
 	}
 	return len(s)
 }
 
-func isNotSpace(r rune) bool { return !unicode.IsSpace(r) }
+// asciiSpace is unicode.IsSpace for ASCII.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}

@@ -119,21 +119,21 @@ func uintType(max int) string {
 // manifest, and a jennifer node per number would cost more than the rest
 // of the file.
 func wrapInts[T int | uint32](values []T) string {
-	lines := make([]string, 0, (len(values)+15)/16)
-	var b strings.Builder
-	for i, v := range values {
-		if i%16 != 0 {
-			b.WriteString(" ")
-		}
-		b.WriteString(strconv.FormatUint(uint64(v), 10))
-		b.WriteString(",")
-		if i%16 == 15 || i == len(values)-1 {
-			lines = append(lines, b.String())
-			b.Reset()
-		}
-	}
-	if len(lines) == 0 {
+	if len(values) == 0 {
 		return "\n"
 	}
-	return "\n" + verbatim(output.Elements, lines) + "\n"
+	var b strings.Builder
+	b.Grow(6 * len(values))
+	for i, v := range values {
+		switch {
+		case i == 0:
+		case i%16 == 0:
+			b.WriteByte('\n')
+		default:
+			b.WriteByte(' ')
+		}
+		b.WriteString(strconv.FormatUint(uint64(v), 10))
+		b.WriteByte(',')
+	}
+	return "\n" + verbatim(output.Elements, b.String()) + "\n"
 }

@@ -43,7 +43,7 @@ func platformPackage(m *model.Model, p *model.Platform) *jen.File {
 	for i, sup := range p.Scopes {
 		checks[i] = "_ = x[scope." + sup.Scope.GoName + "-" + strconv.Itoa(sup.Scope.Index) + "]"
 	}
-	guards = append(guards, jen.Id(verbatim(output.Statements, checks)))
+	guards = append(guards, jen.Id(verbatim(output.Statements, strings.Join(checks, "\n"))))
 	if len(p.Scopes) > 0 {
 		f.Func().Id("_").Params().Block(guards...)
 	}

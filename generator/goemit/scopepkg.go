@@ -59,8 +59,7 @@ func scopeConsts(f *jen.File, m *model.Model) {
 		body.WriteString(s.GoName + " Scope = " + strconv.Itoa(s.Index) + "\n")
 	}
 	f.Comment("// The scopes, in name order.")
-	specs := strings.Split(strings.TrimSuffix(body.String(), "\n"), "\n")
-	f.Const().Defs(jen.Id(verbatim(output.DocumentedSpecs, specs)))
+	f.Const().Defs(jen.Id(verbatim(output.DocumentedSpecs, strings.TrimSuffix(body.String(), "\n"))))
 	f.Line()
 	f.Comment("// scopeCount is one more than the number of scopes: index 0 is the invalid Scope.")
 	f.Const().Id("scopeCount").Op("=").Lit(len(m.Scopes) + 1)
@@ -125,20 +124,17 @@ func rawLines(kind output.RegionKind, elements []string) jen.Code {
 	if len(elements) == 0 {
 		return jen.Null()
 	}
-	lines := make([]string, len(elements))
-	for i, e := range elements {
-		lines[i] = e + ","
-	}
-	return jen.Id("\n" + verbatim(kind, lines) + "\n")
+	return jen.Id("\n" + verbatim(kind, strings.Join(elements, ",\n")+",") + "\n")
 }
 
-// verbatim marks lines, already in gofmt's form, as a region output.Finish
-// splices into the formatted file as it is (output.Verbatim); it is how
-// goemit writes everything that grows with the manifest. The region must
-// be whole lines: rawLines puts a newline on each side, and jennifer puts
-// a group's definitions and a block's statements on lines of their own.
-func verbatim(kind output.RegionKind, lines []string) string {
-	return output.Verbatim(kind, lines)
+// verbatim marks text, lines in gofmt's form joined by newlines, as a
+// region output.Finish splices into the formatted file as it is
+// (output.Verbatim); it is how goemit writes everything that grows with
+// the manifest. The region must be whole lines: rawLines puts a newline
+// on each side, and jennifer puts a group's definitions and a block's
+// statements on lines of their own.
+func verbatim(kind output.RegionKind, text string) string {
+	return output.Verbatim(kind, text)
 }
 
 // quoteAll is strs as a comma-separated list of Go string literals.

@@ -40,26 +40,12 @@ const (
 // NUL (strconv.Quote escapes it), so no emitted text can fake one.
 const regionMark = 0
 
-// Verbatim marks lines as a region of kind. A region is whole lines: the
-// emitter puts it where a line starts (after a newline) and ends a line
-// after it (a newline follows), so the region holds no final newline.
-func Verbatim(kind RegionKind, lines []string) string {
-	n := 3
-	for _, l := range lines {
-		n += len(l) + 1
-	}
-	var b strings.Builder
-	b.Grow(n)
-	b.WriteByte(regionMark)
-	b.WriteByte(byte(kind))
-	for i, l := range lines {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(l)
-	}
-	b.WriteByte(regionMark)
-	return b.String()
+// Verbatim marks text, lines joined by newlines, as a region of kind. A
+// region is whole lines: the emitter puts it where a line starts (after a
+// newline) and ends a line after it (a newline follows), so text holds no
+// final newline.
+func Verbatim(kind RegionKind, text string) string {
+	return string([]byte{regionMark, byte(kind)}) + text + string([]byte{regionMark})
 }
 
 // Unmark removes the region marks, leaving the source the regions were

@@ -9,6 +9,11 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// marked is Verbatim of lines.
+func marked(kind RegionKind, lines ...string) string {
+	return Verbatim(kind, strings.Join(lines, "\n"))
+}
+
 // goFile is a Go file whose body is decls, with the marker header.
 func goFile(decls string) []byte {
 	return []byte("// " + Marker + "\n\npackage x\n\n" + decls + "\n")
@@ -24,21 +29,21 @@ func TestVerbatimRegionKinds(t *testing.T) {
 		src     string
 		spliced bool
 	}{
-		{"elements", "var a = [3]string{\n" + Verbatim(Elements, []string{`"",`, `"x",`, `"a\"b",`}) + "\n}", true},
-		{"element rows", "var a = [20]uint8{\n" + Verbatim(Elements, []string{"1, 2, 3,", "4, 5,"}) + "\n}", true},
-		{"nested in a func", "func f() []int {\n\treturn []int{\n" + Verbatim(Elements, []string{"1,", "2,"}) + "\n}\n}", true},
-		{"keyed", "var a = [9]string{\n" + Verbatim(KeyedElements, []string{`A: "a",`, `Bbbbbb: "b",`, `scope.Cc: "c",`}) + "\n}", true},
-		{"keyed one", "var a = [9]string{\n" + Verbatim(KeyedElements, []string{`A: "a",`}) + "\n}", true},
-		{"keyed values", "var a = [9][2]G{\n" + Verbatim(KeyedElements, []string{`Aa: {X: G1, Yy: G2},`, `B: {X: G1},`}) + "\n}", true},
-		{"keyed non-ASCII key", "var a = [9]string{\n" + Verbatim(KeyedElements, []string{`A: "é",`, `Bé: "b",`}) + "\n}", false},
-		{"key over 40 bytes", "var a = [9]string{\n" + Verbatim(KeyedElements, []string{`A: "a",`, long + `: "b",`, `C: "c",`}) + "\n}", false},
-		{"key of 40 bytes", "var a = [9]string{\n" + Verbatim(KeyedElements, []string{`A: "a",`, long[1:] + `: "b",`, `C: "c",`}) + "\n}", true},
-		{"documented specs", "const (\n" + Verbatim(DocumentedSpecs, []string{"// A is a.", "//", "// More text.", "A T = 1", "// Bbbbb is b.", "Bbbbb T = 2"}) + "\n)", true},
-		{"doc lists and headings", "const (\n" + Verbatim(DocumentedSpecs, []string{"// A is:", "// - one", "// - two", "//", "// Old Heading", "//", "// Text.", "A T = 1"}) + "\n)", true},
-		{"undocumented spec", "const (\n" + Verbatim(DocumentedSpecs, []string{"// A is a.", "A T = 1", "Bbbbb T = 2"}) + "\n)", false},
-		{"directive in doc", "const (\n" + Verbatim(DocumentedSpecs, []string{"//go:generate x", "A T = 1"}) + "\n)", false},
-		{"statements", "func _() {\n\tvar x [1]struct{}\n" + Verbatim(Statements, []string{"_ = x[A-1]", "_ = x[B-2]"}) + "\n}", true},
-		{"indented line", "var a = [3]int{\n" + Verbatim(Elements, []string{"\t1,"}) + "\n}", false},
+		{"elements", "var a = [3]string{\n" + marked(Elements, `"",`, `"x",`, `"a\"b",`) + "\n}", true},
+		{"element rows", "var a = [20]uint8{\n" + marked(Elements, "1, 2, 3,", "4, 5,") + "\n}", true},
+		{"nested in a func", "func f() []int {\n\treturn []int{\n" + marked(Elements, "1,", "2,") + "\n}\n}", true},
+		{"keyed", "var a = [9]string{\n" + marked(KeyedElements, `A: "a",`, `Bbbbbb: "b",`, `scope.Cc: "c",`) + "\n}", true},
+		{"keyed one", "var a = [9]string{\n" + marked(KeyedElements, `A: "a",`) + "\n}", true},
+		{"keyed values", "var a = [9][2]G{\n" + marked(KeyedElements, `Aa: {X: G1, Yy: G2},`, `B: {X: G1},`) + "\n}", true},
+		{"keyed non-ASCII key", "var a = [9]string{\n" + marked(KeyedElements, `A: "é",`, `Bé: "b",`) + "\n}", false},
+		{"key over 40 bytes", "var a = [9]string{\n" + marked(KeyedElements, `A: "a",`, long+`: "b",`, `C: "c",`) + "\n}", false},
+		{"key of 40 bytes", "var a = [9]string{\n" + marked(KeyedElements, `A: "a",`, long[1:]+`: "b",`, `C: "c",`) + "\n}", true},
+		{"documented specs", "const (\n" + marked(DocumentedSpecs, "// A is a.", "//", "// More text.", "A T = 1", "// Bbbbb is b.", "Bbbbb T = 2") + "\n)", true},
+		{"doc lists and headings", "const (\n" + marked(DocumentedSpecs, "// A is:", "// - one", "// - two", "//", "// Old Heading", "//", "// Text.", "A T = 1") + "\n)", true},
+		{"undocumented spec", "const (\n" + marked(DocumentedSpecs, "// A is a.", "A T = 1", "Bbbbb T = 2") + "\n)", false},
+		{"directive in doc", "const (\n" + marked(DocumentedSpecs, "//go:generate x", "A T = 1") + "\n)", false},
+		{"statements", "func _() {\n\tvar x [1]struct{}\n" + marked(Statements, "_ = x[A-1]", "_ = x[B-2]") + "\n}", true},
+		{"indented line", "var a = [3]int{\n" + marked(Elements, "\t1,") + "\n}", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -57,7 +62,7 @@ func TestVerbatimRegionKinds(t *testing.T) {
 
 // TestUnmark: removing the marks leaves the lines as written.
 func TestUnmark(t *testing.T) {
-	src := []byte("a{\n" + Verbatim(KeyedElements, []string{"k: v,"}) + "\n}\n" + Verbatim(Statements, []string{"f()"}) + "\n")
+	src := []byte("a{\n" + marked(KeyedElements, "k: v,") + "\n}\n" + marked(Statements, "f()") + "\n")
 	assert.Equal(t, "a{\nk: v,\n}\nf()\n", string(Unmark(src)))
 	plain := []byte("no regions\n")
 	assert.Equal(t, plain, Unmark(plain))
@@ -69,7 +74,7 @@ func TestUnmark(t *testing.T) {
 // are the emitter's to get right, which TestVerbatimRegionsAreGofmt and
 // the fuzz targets of generator hold it to.)
 func TestFinishBrokenSkeleton(t *testing.T) {
-	src := goFile("var a = [3]int{\n" + Verbatim(Elements, []string{"1,", "2,"}) + "\n}}")
+	src := goFile("var a = [3]int{\n" + marked(Elements, "1,", "2,") + "\n}}")
 	_, err := Finish(Files{"x/x.go": src})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "x/x.go: unparsable Go source: 8:2:")
