@@ -13,7 +13,7 @@ import (
 // grow with the manifest never go through go/format, whose printer
 // measures every list element once more than it prints it. The result
 // equals go/format over the unmarked file (the tests hold Finish to it).
-// A region Finish cannot prove canonical (see spliceable) is formatted
+// A region Finish cannot prove canonical (see region.canonical) is formatted
 // with the rest of the file.
 
 // RegionKind says what a region holds, and so what gofmt would do to it.
