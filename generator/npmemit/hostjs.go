@@ -123,11 +123,12 @@ func nonNil(s []string) []string {
 // writeHostCalls: the global, the native call, the denial test.
 func writeHostCalls(w *jsWriter, t *hostTable) {
 	p := t.p
+	callExpr := "new Promise((success, fail) => api[method]({ ...args, success, fail }))"
 	if t.web != nil {
 		w.line("// A browser: the driver answers getSetting from the Permissions API and runs the probes.")
 		w.line("const host = browser;")
 		w.line("const driver = /* @__PURE__ */ webDriver(%s);", jsList(t.web.Permissions))
-		w.line("const call = (api, method, args) => driver(method, args);")
+		callExpr = "driver(method, args)"
 	} else {
 		w.line("// The host's global, read at call time; falsy when absent or when reading it throws.")
 		w.line("const host = () => {")
@@ -135,8 +136,6 @@ func writeHostCalls(w *jsWriter, t *hostTable) {
 		w.line("    return typeof %s != \"undefined\" && %s;", p.Global, p.Global)
 		w.line("  } catch (e) {}")
 		w.line("};")
-		w.line("// A callback-style call; a method that throws or is missing rejects.")
-		w.line("const call = (api, method, args) => new Promise((success, fail) => api[method]({ ...args, success, fail }));")
 	}
 	d := p.Denial
 	var tests []string
@@ -159,7 +158,13 @@ func writeHostCalls(w *jsWriter, t *hostTable) {
 	w.line("// How this host fails a call the user refused.")
 	w.line("const isDenial = (e) => %s;", strings.Join(tests, " || "))
 	writePrivacyClassifier(w, t)
-	w.line("const ask = (api, scope, method, args) => call(api, method, args).catch((e) => {")
+	if t.web == nil {
+		w.line("// A callback-style call; a method that throws or is missing rejects. Every")
+	} else {
+		w.line("// A call through the driver. Every")
+	}
+	w.line("// failure is our Error: %s.", t.failureWords())
+	w.line("const ask = (api, scope, method, args) => %s.catch((e) => {", callExpr)
 	w.line("  throw failure(%s, scope, platform, e);", t.failureExpr())
 	w.line("});")
 	w.line("// The host for a call about scope: UNKNOWN_SCOPE first, then UNSUPPORTED_PLATFORM.")
@@ -194,9 +199,8 @@ func (t *hostTable) isIn(g model.Grant) string {
 }
 
 func writeAuthorize(w *jsWriter, t *hostTable) {
-	w.line("const flow = async (scope) => {")
-	w.line("  const api = present(scope);")
-	w.line("  if (!scopes.includes(scope)) throw failure(\"UNSUPPORTED_SCOPE\", scope, platform);")
+	w.line("// The flow of a supported scope, in the spec's order; joined by every caller.")
+	w.line("const flow = async (api, scope) => {")
 	w.line("  const ok = { scope, platform };")
 	last := t.last()
 	step := func(g model.Grant, body ...string) {
@@ -263,23 +267,32 @@ func writeAuthorize(w *jsWriter, t *hostTable) {
 	if t.uses(model.GrantAuthCode) {
 		writeAuthCodeResult(w, t)
 	}
-	start, read, readAPI := "joined(platform, scope, () => flow(scope))", "{ scope }", ""
-	if step := t.privacyStep(); step != "" {
-		start, read, readAPI = "guarded(scope, privacy)", "{ scope, privacy }", "{ privacy }"
-		w.line("// The privacy guide runs for each caller that asks for it, before the caller")
-		w.line("// joins the scope's flow (which never shows it): one guide, shared.")
-		w.line("const guarded = async (scope, privacy) => {")
-		w.line("  present(scope);")
-		w.line("  if (!scopes.includes(scope)) throw failure(\"UNSUPPORTED_SCOPE\", scope, platform);")
-		w.line("  %s", step)
-		w.line("  return joined(platform, scope, () => flow(scope));")
-		w.line("};")
+	w.line("// What each caller checks, once, before it joins the scope's flow.")
+	privacy, readPrivacy := t.privacyStep(), ""
+	if privacy != "" {
+		readPrivacy = ", field(options, \"privacy\")"
+		w.line("// The privacy guide runs for each caller that asks for it (the flow never")
+		w.line("// shows it): one guide, shared.")
+		w.line("const start = async (scope, privacy) => {")
+	} else {
+		w.line("const start = (scope) => {")
 	}
-	w.line("const authorize = (options) => settled(options, platform, (%s) => %s);", read, start)
+	w.line("  const api = present(scope);")
+	w.line("  if (!scopes.includes(scope)) throw failure(\"UNSUPPORTED_SCOPE\", scope, platform);")
+	if privacy != "" {
+		w.line("  %s", privacy)
+	}
+	w.line("  return joined(platform + \" \" + scope, () => flow(api, scope));")
+	w.line("};")
+	if privacy != "" {
+		w.line("const authorize = (options) => settled(options, platform, (scope) => start(scope%s));", readPrivacy)
+	} else {
+		w.line("const authorize = (options) => settled(options, platform, start);")
+	}
 	w.line("// An API no scope guards resolves at once.")
-	w.line("const authorizeApi = (api, options) => settled(options, platform, (%s) => {", readAPI)
+	w.line("const authorizeApi = (api, options) => settled(options, platform, () => {")
 	w.line("  const scope = scopeForApi(api);")
-	w.line("  return scope ? %s : { scope: null, platform: host() ? platform : undefined };", start)
+	w.line("  return scope ? start(scope%s) : { scope: null, platform: host() ? platform : undefined };", readPrivacy)
 	w.line("});")
 	w.line("")
 }
@@ -323,11 +336,13 @@ func writeStatus(w *jsWriter, t *hostTable) {
 		}
 		w.line("  if (%s) return \"granted\";", t.isIn(model.GrantNone))
 	}
-	w.line("  const key = %s;", t.keyExpr())
+	key := t.keyExpr()
 	if t.keyless() {
+		w.line("  const key = %s;", key)
 		w.line("  if (!key) return \"unknown\";")
+		key = "key"
 	}
-	w.line("  const granted = answer(await ask(api, scope, \"getSetting\"), key);")
+	w.line("  const granted = answer(await ask(api, scope, \"getSetting\"), %s);", key)
 	if t.web != nil {
 		w.line("  // null: the browser cannot tell (no Permissions API, or a name it does not know).")
 		w.line("  return granted === true ? \"granted\" : granted === false ? \"denied\" : granted === null ? \"unknown\" : \"unanswered\";")

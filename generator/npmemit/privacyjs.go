@@ -82,6 +82,14 @@ func writePrivacyClassifier(w *jsWriter, t *hostTable) {
 	w.line("};")
 }
 
+// failureWords says in words what failureExpr decides.
+func (t *hostTable) failureWords() string {
+	if t.classifies() {
+		return "a privacy failure, else AUTH_DENIED for a denial, else NATIVE_ERROR"
+	}
+	return "AUTH_DENIED for a denial, else NATIVE_ERROR"
+}
+
 // failureExpr is the errCode of a failed native call.
 func (t *hostTable) failureExpr() string {
 	if t.classifies() {
@@ -121,12 +129,12 @@ func writePrivacyAPI(w *jsWriter, t *hostTable) {
 		w.line("const privacyRequired = async () => {")
 		w.line("  const api = privacyAPI(%s);", jsString(model.RequirePrivacyAuthorize))
 		w.line("  if (!api) return { status: \"unsupported\" };")
-		w.line("  await call(api, %s).catch((e) => {", jsString(model.RequirePrivacyAuthorize))
-		w.line("    throw failure(\"PRIVACY_NOT_AGREED\", undefined, platform, e);")
+		w.line("  await ask(api, undefined, %s).catch((e) => {", jsString(model.RequirePrivacyAuthorize))
+		w.line("    throw failure(\"PRIVACY_NOT_AGREED\", undefined, platform, e.nativeError);")
 		w.line("  });")
 		w.line("  return { status: \"agreed\" };")
 		w.line("};")
-		w.line("const requirePrivacy = () => joined(platform, PRIVACY, privacyRequired).catch(ours(undefined, platform));")
+		w.line("const requirePrivacy = () => joined(platform, privacyRequired).catch(ours(undefined, platform));")
 	} else {
 		w.line("const requirePrivacy = async () => ({ status: \"unsupported\" });")
 	}
@@ -162,7 +170,7 @@ func (t *hostTable) privacyStep() string {
 	if t.p.Privacy == nil || !t.p.Privacy.Has(model.RequirePrivacyAuthorize) || len(t.gated()) == 0 {
 		return ""
 	}
-	return fmt.Sprintf(`if (privacy == "require" && %s) await joined(platform, PRIVACY, privacyRequired).catch((e) => { throw failure(e.errCode, scope, platform, e.nativeError); });`, t.gatedTest())
+	return fmt.Sprintf(`if (privacy == "require" && %s) await joined(platform, privacyRequired).catch((e) => { throw failure(e.errCode, scope, platform, e.nativeError); });`, t.gatedTest())
 }
 
 // gatedTest tests that scope is gated, through the shorter list: the gated

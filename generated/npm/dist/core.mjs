@@ -18,11 +18,11 @@ const ours = (scope, platform) => (e) => {
   throw OURS.has(e) ? e : failure("NATIVE_ERROR", scope, platform, e);
 };
 
-// value[key], or undefined where value is no object or the read throws
-// (a getter, a revoked Proxy).
+// value[key], or undefined where the read throws (value null or undefined,
+// a getter, a revoked Proxy).
 const field = (value, key) => {
   try {
-    return value == null ? undefined : value[key];
+    return value[key];
   } catch (e) {}
 };
 
@@ -32,13 +32,11 @@ const message = (e) => {
   return typeof text == "string" ? text : "";
 };
 
-// A code field as a number; NaN for what Number refuses (a Symbol).
+// A code field as a number; undefined for what Number refuses (a Symbol).
 const code = (e, key) => {
   try {
     return Number(field(e, key));
-  } catch (x) {
-    return NaN;
-  }
+  } catch (x) {}
 };
 
 // A getSetting result's answer for one key, as the host gave it: callers
@@ -56,17 +54,15 @@ const safely = (callback, value) => {
   }
 };
 
-// Reads options once, inside the Promise, runs body with what was read and
-// calls success or fail, then complete, exactly once; every rejection is
-// our Error. With a fail callback the rejection counts as handled.
+// Reads the scope and the callbacks once, inside the Promise, runs
+// body(scope) (which reads any other option itself) and calls success or
+// fail, then complete, exactly once; every rejection is our Error. With a
+// fail callback the rejection counts as handled.
 const settled = (options, platform, body) => {
-  let read = {};
+  const read = {};
   const promise = new Promise((resolve) => {
-    read = {
-      scope: field(options, "scope"), privacy: field(options, "privacy"),
-      success: field(options, "success"), fail: field(options, "fail"), complete: field(options, "complete")
-    };
-    resolve(body(read));
+    for (const name of ["scope", "success", "fail", "complete"]) read[name] = field(options, name);
+    resolve(body(read.scope));
   }).catch(ours(read.scope, platform));
   const done = promise.then(
     (res) => (safely(read.success, res), safely(read.complete, res), res),
@@ -76,15 +72,12 @@ const settled = (options, platform, body) => {
 };
 
 // The flows under way, keyed "<platform> <scope>", or "<platform>" for the
-// privacy guide (PRIVACY; never a scope's key, which has a space): a call
-// whose flow is under way joins it (one prompt; every caller the same
-// answer). A scope that is no string runs alone (it is refused anyway).
+// privacy guide (never a scope's key, which has a space): a call whose flow
+// is under way joins it (one prompt; every caller the same answer). Callers
+// refuse a scope that is no scope before they join.
 const flows = new Map();
-const PRIVACY = {};
 
-const joined = (platform, scope, start) => {
-  if (typeof scope != "string" && scope !== PRIVACY) return start();
-  const key = scope === PRIVACY ? platform : platform + " " + scope;
+const joined = (key, start) => {
   if (!flows.has(key)) {
     const flow = start();
     const done = () => flows.delete(key);
@@ -93,4 +86,4 @@ const joined = (platform, scope, start) => {
   }
   return flows.get(key);
 };
-export { failure, ours, field, message, code, answer, settled, joined, PRIVACY };
+export { failure, ours, field, message, code, answer, settled, joined };

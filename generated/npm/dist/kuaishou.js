@@ -15,12 +15,12 @@ const host = () => {
     return typeof ks != "undefined" && ks;
   } catch (e) {}
 };
-// A callback-style call; a method that throws or is missing rejects.
-const call = (api, method, args) => new Promise((success, fail) => api[method]({ ...args, success, fail }));
 const DENIAL = /* @__PURE__ */ RegExp("fail[^\\n\\r\\u2028\\u2029]*auth den(y|ied)", "u");
 // How this host fails a call the user refused.
 const isDenial = (e) => DENIAL.test(message(e));
-const ask = (api, scope, method, args) => call(api, method, args).catch((e) => {
+// A callback-style call; a method that throws or is missing rejects. Every
+// failure is our Error: AUTH_DENIED for a denial, else NATIVE_ERROR.
+const ask = (api, scope, method, args) => new Promise((success, fail) => api[method]({ ...args, success, fail })).catch((e) => {
   throw failure(isDenial(e) ? "AUTH_DENIED" : "NATIVE_ERROR", scope, platform, e);
 });
 // The host for a call about scope: UNKNOWN_SCOPE first, then UNSUPPORTED_PLATFORM.
@@ -31,9 +31,8 @@ const present = (scope) => {
   return api;
 };
 
-const flow = async (scope) => {
-  const api = present(scope);
-  if (!scopes.includes(scope)) throw failure("UNSUPPORTED_SCOPE", scope, platform);
+// The flow of a supported scope, in the spec's order; joined by every caller.
+const flow = async (api, scope) => {
   const ok = { scope, platform };
   const granted = answer(await ask(api, scope, "getSetting"), scope);
   if (granted === true) return ok;
@@ -41,18 +40,23 @@ const flow = async (scope) => {
   await ask(api, scope, "authorize", { scope });
   return ok;
 };
-const authorize = (options) => settled(options, platform, ({ scope }) => joined(platform, scope, () => flow(scope)));
+// What each caller checks, once, before it joins the scope's flow.
+const start = (scope) => {
+  const api = present(scope);
+  if (!scopes.includes(scope)) throw failure("UNSUPPORTED_SCOPE", scope, platform);
+  return joined(platform + " " + scope, () => flow(api, scope));
+};
+const authorize = (options) => settled(options, platform, start);
 // An API no scope guards resolves at once.
 const authorizeApi = (api, options) => settled(options, platform, () => {
   const scope = scopeForApi(api);
-  return scope ? joined(platform, scope, () => flow(scope)) : { scope: null, platform: host() ? platform : undefined };
+  return scope ? start(scope) : { scope: null, platform: host() ? platform : undefined };
 });
 
 const status = async (scope) => {
   const api = present(scope);
   if (!scopes.includes(scope)) return "unsupported";
-  const key = scope;
-  const granted = answer(await ask(api, scope, "getSetting"), key);
+  const granted = answer(await ask(api, scope, "getSetting"), scope);
   return granted === true ? "granted" : granted === false ? "denied" : "unanswered";
 };
 const getAuthStatus = (scope) => status(scope).catch(ours(scope, platform));

@@ -18,11 +18,12 @@ const PROBES = { __proto__: null, "scope.camera": "mediaDevices.getUserMedia.vid
 // A browser: the driver answers getSetting from the Permissions API and runs the probes.
 const host = browser;
 const driver = /* @__PURE__ */ webDriver(["camera", "geolocation", "microphone"]);
-const call = (api, method, args) => driver(method, args);
 const DENIAL = /* @__PURE__ */ RegExp(":fail (NotAllowedError|PermissionDeniedError|PERMISSION_DENIED):", "u");
 // How this host fails a call the user refused.
 const isDenial = (e) => DENIAL.test(message(e));
-const ask = (api, scope, method, args) => call(api, method, args).catch((e) => {
+// A call through the driver. Every
+// failure is our Error: AUTH_DENIED for a denial, else NATIVE_ERROR.
+const ask = (api, scope, method, args) => driver(method, args).catch((e) => {
   throw failure(isDenial(e) ? "AUTH_DENIED" : "NATIVE_ERROR", scope, platform, e);
 });
 // The host for a call about scope: UNKNOWN_SCOPE first, then UNSUPPORTED_PLATFORM.
@@ -33,9 +34,8 @@ const present = (scope) => {
   return api;
 };
 
-const flow = async (scope) => {
-  const api = present(scope);
-  if (!scopes.includes(scope)) throw failure("UNSUPPORTED_SCOPE", scope, platform);
+// The flow of a supported scope, in the spec's order; joined by every caller.
+const flow = async (api, scope) => {
   const ok = { scope, platform };
   const granted = answer(await ask(api, scope, "getSetting"), settingKey(scope));
   if (granted === true) return ok;
@@ -44,18 +44,23 @@ const flow = async (scope) => {
   await ask(api, scope, probe);
   return ok;
 };
-const authorize = (options) => settled(options, platform, ({ scope }) => joined(platform, scope, () => flow(scope)));
+// What each caller checks, once, before it joins the scope's flow.
+const start = (scope) => {
+  const api = present(scope);
+  if (!scopes.includes(scope)) throw failure("UNSUPPORTED_SCOPE", scope, platform);
+  return joined(platform + " " + scope, () => flow(api, scope));
+};
+const authorize = (options) => settled(options, platform, start);
 // An API no scope guards resolves at once.
 const authorizeApi = (api, options) => settled(options, platform, () => {
   const scope = scopeForApi(api);
-  return scope ? joined(platform, scope, () => flow(scope)) : { scope: null, platform: host() ? platform : undefined };
+  return scope ? start(scope) : { scope: null, platform: host() ? platform : undefined };
 });
 
 const status = async (scope) => {
   const api = present(scope);
   if (!scopes.includes(scope)) return "unsupported";
-  const key = settingKey(scope);
-  const granted = answer(await ask(api, scope, "getSetting"), key);
+  const granted = answer(await ask(api, scope, "getSetting"), settingKey(scope));
   // null: the browser cannot tell (no Permissions API, or a name it does not know).
   return granted === true ? "granted" : granted === false ? "denied" : granted === null ? "unknown" : "unanswered";
 };
