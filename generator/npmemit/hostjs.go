@@ -130,10 +130,11 @@ func writeHostCalls(w *jsWriter, t *hostTable) {
 		w.line("const driver = /* @__PURE__ */ webDriver(%s);", jsList(t.web.Permissions))
 		callExpr = "driver(method, args)"
 	} else {
-		w.line("// The host's global, read at call time; falsy when absent or when reading it throws.")
+		w.line("// The host's global, read at call time; undefined when absent (the read")
+		w.line("// throws a ReferenceError) or when reading it throws.")
 		w.line("const host = () => {")
 		w.line("  try {")
-		w.line("    return typeof %s != \"undefined\" && %s;", p.Global, p.Global)
+		w.line("    return %s;", p.Global)
 		w.line("  } catch (e) {}")
 		w.line("};")
 	}
@@ -143,7 +144,7 @@ func writeHostCalls(w *jsWriter, t *hostTable) {
 		tests = append(tests, codeTest(d.Codes, fmt.Sprintf("code(e, %s)", jsString(d.CodeField))))
 	}
 	if d.Message != "" {
-		w.line("const DENIAL = /* @__PURE__ */ RegExp(%s, \"u\");", jsString(d.MessageJS))
+		w.line("const DENIAL = %s;", jsRegex(d.MessageJS))
 		// A messageless error is no denial; the guard is needed only when
 		// the pattern matches "" (message() reads "" for no message).
 		if regexp.MustCompile(d.Message).MatchString("") {
@@ -199,26 +200,48 @@ func (t *hostTable) isIn(g model.Grant) string {
 }
 
 func writeAuthorize(w *jsWriter, t *hostTable) {
-	w.line("// The flow of a supported scope, in the spec's order; joined by every caller.")
-	w.line("const flow = async (api, scope) => {")
-	w.line("  const ok = { scope, platform };")
+	if t.uses(model.GrantAuthCode) {
+		writeAuthCodeResult(w, t)
+	}
+	privacy, readPrivacy := t.privacyStep(), ""
+	w.line("// What each caller checks, once, in the spec's order, before it joins the")
+	w.line("// scope's flow: the scope is one of the manifest, a host is there, the host")
+	if privacy != "" {
+		readPrivacy = ", field(options, \"privacy\")"
+		w.line("// supports the scope; then the privacy guide, for each caller that asks for")
+		w.line("// it (the flow never shows it): one guide, shared.")
+		w.line("const start = async (scope, privacy) => {")
+	} else {
+		w.line("// supports the scope.")
+		w.line("const start = (scope) => {")
+	}
+	w.line("  if (!scopes.includes(scope) && !OTHERS.includes(scope)) throw failure(\"UNKNOWN_SCOPE\", scope);")
+	w.line("  const api = host();")
+	w.line("  if (!api) throw failure(\"UNSUPPORTED_PLATFORM\", scope);")
+	w.line("  if (!scopes.includes(scope)) throw failure(\"UNSUPPORTED_SCOPE\", scope, platform);")
+	if privacy != "" {
+		w.line("  %s", privacy)
+	}
+	w.line("  // The flow, in the spec's order; every caller of the scope joins it.")
+	w.line("  return joined(platform + \" \" + scope, async () => {")
+	w.line("    const ok = { scope, platform };")
 	last := t.last()
 	step := func(g model.Grant, body ...string) {
 		if g == last {
 			for _, b := range body {
-				w.line("  %s", b)
+				w.line("    %s", b)
 			}
 			return
 		}
 		if len(body) == 1 {
-			w.line("  if (%s) %s", t.isIn(g), body[0])
+			w.line("    if (%s) %s", t.isIn(g), body[0])
 			return
 		}
-		w.line("  if (%s) {", t.isIn(g))
+		w.line("    if (%s) {", t.isIn(g))
 		for _, b := range body {
-			w.line("    %s", b)
+			w.line("      %s", b)
 		}
-		w.line("  }")
+		w.line("    }")
 	}
 	if t.uses(model.GrantNone) {
 		step(model.GrantNone, "return ok;")
@@ -228,13 +251,13 @@ func writeAuthorize(w *jsWriter, t *hostTable) {
 	}
 	if t.usesSetting() {
 		if t.keyless() {
-			w.line("  const key = %s;", t.keyExpr())
-			w.line("  const granted = key ? answer(await ask(api, scope, \"getSetting\"), key) : undefined;")
+			w.line("    const key = %s;", t.keyExpr())
+			w.line("    const granted = key ? answer(await ask(api, scope, \"getSetting\"), key) : undefined;")
 		} else {
-			w.line("  const granted = answer(await ask(api, scope, \"getSetting\"), %s);", t.keyExpr())
+			w.line("    const granted = answer(await ask(api, scope, \"getSetting\"), %s);", t.keyExpr())
 		}
-		w.line("  if (granted === true) return ok;")
-		w.line("  if (granted === false) throw failure(\"AUTH_DENIED\", scope, platform);")
+		w.line("    if (granted === true) return ok;")
+		w.line("    if (granted === false) throw failure(\"AUTH_DENIED\", scope, platform);")
 	}
 	if t.uses(model.GrantSettingsOnly) {
 		step(model.GrantSettingsOnly, "throw failure(\"SETTINGS_REQUIRED\", scope, platform);")
@@ -263,26 +286,10 @@ func writeAuthorize(w *jsWriter, t *hostTable) {
 		}
 		step(model.GrantAuthorize, fmt.Sprintf("await ask(api, scope, \"authorize\", %s);", args), "return ok;")
 	}
-	w.line("};")
-	if t.uses(model.GrantAuthCode) {
-		writeAuthCodeResult(w, t)
+	if last == "" {
+		w.line("    return ok;")
 	}
-	w.line("// What each caller checks, once, before it joins the scope's flow.")
-	privacy, readPrivacy := t.privacyStep(), ""
-	if privacy != "" {
-		readPrivacy = ", field(options, \"privacy\")"
-		w.line("// The privacy guide runs for each caller that asks for it (the flow never")
-		w.line("// shows it): one guide, shared.")
-		w.line("const start = async (scope, privacy) => {")
-	} else {
-		w.line("const start = (scope) => {")
-	}
-	w.line("  const api = present(scope);")
-	w.line("  if (!scopes.includes(scope)) throw failure(\"UNSUPPORTED_SCOPE\", scope, platform);")
-	if privacy != "" {
-		w.line("  %s", privacy)
-	}
-	w.line("  return joined(platform + \" \" + scope, () => flow(api, scope));")
+	w.line("  });")
 	w.line("};")
 	if privacy != "" {
 		w.line("const authorize = (options) => settled(options, platform, (scope) => start(scope%s));", readPrivacy)

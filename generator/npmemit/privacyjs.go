@@ -54,7 +54,7 @@ func writePrivacyClassifier(w *jsWriter, t *hostTable) {
 	}
 	for _, f := range g.Failures {
 		if f.Message != "" {
-			w.line("const %s_TEXT = /* @__PURE__ */ RegExp(%s, \"u\");", f.Outcome.ErrCode(), jsString(f.MessageJS))
+			w.line("const %s_TEXT = %s;", f.Outcome.ErrCode(), jsRegex(f.MessageJS))
 		}
 	}
 	w.line("const privacyFailure = (e) => {")

@@ -18,10 +18,11 @@ const settingKey = (scope) => scope in SETTING_KEYS ? SETTING_KEYS[scope] : scop
 // The call that prompts for an onUse scope.
 const PROBES = { __proto__: null, "scope.userLocation": "getLocation" };
 
-// The host's global, read at call time; falsy when absent or when reading it throws.
+// The host's global, read at call time; undefined when absent (the read
+// throws a ReferenceError) or when reading it throws.
 const host = () => {
   try {
-    return typeof my != "undefined" && my;
+    return my;
   } catch (e) {}
 };
 // How this host fails a call the user refused.
@@ -39,19 +40,6 @@ const present = (scope) => {
   return api;
 };
 
-// The flow of a supported scope, in the spec's order; joined by every caller.
-const flow = async (api, scope) => {
-  const ok = { scope, platform };
-  if (AUTH_CODE.includes(scope)) return authCodeResult(ok, await ask(api, scope, "getAuthCode", { scopes: [nativeName(scope)] }));
-  const key = settingKey(scope);
-  const granted = key ? answer(await ask(api, scope, "getSetting"), key) : undefined;
-  if (granted === true) return ok;
-  if (granted === false) throw failure("AUTH_DENIED", scope, platform);
-  const probe = PROBES[scope];
-  if (!probe) return { ...ok, deferred: true };
-  await ask(api, scope, probe);
-  return ok;
-};
 // getAuthCode's native names back to universal ones.
 const UNIVERSAL_NAMES = { __proto__: null, "auth_user": "scope.userInfo" };
 const universalName = (name) => (typeof name == "string" && UNIVERSAL_NAMES[name]) || name;
@@ -66,11 +54,27 @@ const authCodeResult = (ok, result) => {
   }
   return { ...ok, authCode: field(result, "authCode"), authSuccessScopes: names.map(universalName), authErrorScopes };
 };
-// What each caller checks, once, before it joins the scope's flow.
+// What each caller checks, once, in the spec's order, before it joins the
+// scope's flow: the scope is one of the manifest, a host is there, the host
+// supports the scope.
 const start = (scope) => {
-  const api = present(scope);
+  if (!scopes.includes(scope) && !OTHERS.includes(scope)) throw failure("UNKNOWN_SCOPE", scope);
+  const api = host();
+  if (!api) throw failure("UNSUPPORTED_PLATFORM", scope);
   if (!scopes.includes(scope)) throw failure("UNSUPPORTED_SCOPE", scope, platform);
-  return joined(platform + " " + scope, () => flow(api, scope));
+  // The flow, in the spec's order; every caller of the scope joins it.
+  return joined(platform + " " + scope, async () => {
+    const ok = { scope, platform };
+    if (AUTH_CODE.includes(scope)) return authCodeResult(ok, await ask(api, scope, "getAuthCode", { scopes: [nativeName(scope)] }));
+    const key = settingKey(scope);
+    const granted = key ? answer(await ask(api, scope, "getSetting"), key) : undefined;
+    if (granted === true) return ok;
+    if (granted === false) throw failure("AUTH_DENIED", scope, platform);
+    const probe = PROBES[scope];
+    if (!probe) return { ...ok, deferred: true };
+    await ask(api, scope, probe);
+    return ok;
+  });
 };
 const authorize = (options) => settled(options, platform, start);
 // An API no scope guards resolves at once.

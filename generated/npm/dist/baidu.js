@@ -9,10 +9,11 @@ const platform = "baidu";
 const scopes = ["scope.address", "scope.camera", "scope.invoiceTitle", "scope.record", "scope.userInfo", "scope.userLocation", "scope.writePhotosAlbum"];
 const OTHERS = ["auth_base", "auth_zhima", "scope.addPhoneCalendar", "scope.addPhoneContact", "scope.bluetooth", "scope.calendar", "scope.clipboard", "scope.hostId", "scope.invoice", "scope.userFuzzyLocation", "scope.userLocationBackground", "scope.werun"];
 
-// The host's global, read at call time; falsy when absent or when reading it throws.
+// The host's global, read at call time; undefined when absent (the read
+// throws a ReferenceError) or when reading it throws.
 const host = () => {
   try {
-    return typeof swan != "undefined" && swan;
+    return swan;
   } catch (e) {}
 };
 // How this host fails a call the user refused.
@@ -30,20 +31,23 @@ const present = (scope) => {
   return api;
 };
 
-// The flow of a supported scope, in the spec's order; joined by every caller.
-const flow = async (api, scope) => {
-  const ok = { scope, platform };
-  const granted = answer(await ask(api, scope, "getSetting"), scope);
-  if (granted === true) return ok;
-  if (granted === false) throw failure("AUTH_DENIED", scope, platform);
-  await ask(api, scope, "authorize", { scope });
-  return ok;
-};
-// What each caller checks, once, before it joins the scope's flow.
+// What each caller checks, once, in the spec's order, before it joins the
+// scope's flow: the scope is one of the manifest, a host is there, the host
+// supports the scope.
 const start = (scope) => {
-  const api = present(scope);
+  if (!scopes.includes(scope) && !OTHERS.includes(scope)) throw failure("UNKNOWN_SCOPE", scope);
+  const api = host();
+  if (!api) throw failure("UNSUPPORTED_PLATFORM", scope);
   if (!scopes.includes(scope)) throw failure("UNSUPPORTED_SCOPE", scope, platform);
-  return joined(platform + " " + scope, () => flow(api, scope));
+  // The flow, in the spec's order; every caller of the scope joins it.
+  return joined(platform + " " + scope, async () => {
+    const ok = { scope, platform };
+    const granted = answer(await ask(api, scope, "getSetting"), scope);
+    if (granted === true) return ok;
+    if (granted === false) throw failure("AUTH_DENIED", scope, platform);
+    await ask(api, scope, "authorize", { scope });
+    return ok;
+  });
 };
 const authorize = (options) => settled(options, platform, start);
 // An API no scope guards resolves at once.

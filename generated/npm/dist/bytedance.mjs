@@ -14,17 +14,18 @@ const nativeName = (scope) => NATIVE_NAMES[scope] || scope;
 // The getSetting keys are the native names.
 const settingKey = nativeName;
 
-// The host's global, read at call time; falsy when absent or when reading it throws.
+// The host's global, read at call time; undefined when absent (the read
+// throws a ReferenceError) or when reading it throws.
 const host = () => {
   try {
-    return typeof tt != "undefined" && tt;
+    return tt;
   } catch (e) {}
 };
-const DENIAL = /* @__PURE__ */ RegExp("fail[^\\n\\r\\u2028\\u2029]*auth den(y|ied)", "u");
+const DENIAL = /fail.*auth den(y|ied)/u;
 // How this host fails a call the user refused.
 const isDenial = (e) => code(e, "errNo") === 10200 || DENIAL.test(message(e));
 // Privacy failures, decided by message before the denial test.
-const PRIVACY_NOT_AGREED_TEXT = /* @__PURE__ */ RegExp("not declared in the privacy agreement", "u");
+const PRIVACY_NOT_AGREED_TEXT = /not declared in the privacy agreement/u;
 const privacyFailure = (e) => {
   const text = message(e);
   if (PRIVACY_NOT_AGREED_TEXT.test(text)) return "PRIVACY_NOT_AGREED";
@@ -42,20 +43,23 @@ const present = (scope) => {
   return api;
 };
 
-// The flow of a supported scope, in the spec's order; joined by every caller.
-const flow = async (api, scope) => {
-  const ok = { scope, platform };
-  const granted = answer(await ask(api, scope, "getSetting"), settingKey(scope));
-  if (granted === true) return ok;
-  if (granted === false) throw failure("AUTH_DENIED", scope, platform);
-  await ask(api, scope, "authorize", { scope: nativeName(scope) });
-  return ok;
-};
-// What each caller checks, once, before it joins the scope's flow.
+// What each caller checks, once, in the spec's order, before it joins the
+// scope's flow: the scope is one of the manifest, a host is there, the host
+// supports the scope.
 const start = (scope) => {
-  const api = present(scope);
+  if (!scopes.includes(scope) && !OTHERS.includes(scope)) throw failure("UNKNOWN_SCOPE", scope);
+  const api = host();
+  if (!api) throw failure("UNSUPPORTED_PLATFORM", scope);
   if (!scopes.includes(scope)) throw failure("UNSUPPORTED_SCOPE", scope, platform);
-  return joined(platform + " " + scope, () => flow(api, scope));
+  // The flow, in the spec's order; every caller of the scope joins it.
+  return joined(platform + " " + scope, async () => {
+    const ok = { scope, platform };
+    const granted = answer(await ask(api, scope, "getSetting"), settingKey(scope));
+    if (granted === true) return ok;
+    if (granted === false) throw failure("AUTH_DENIED", scope, platform);
+    await ask(api, scope, "authorize", { scope: nativeName(scope) });
+    return ok;
+  });
 };
 const authorize = (options) => settled(options, platform, start);
 // An API no scope guards resolves at once.

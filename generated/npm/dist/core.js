@@ -59,9 +59,9 @@ const safely = (callback, value) => {
 // fail, then complete, exactly once; every rejection is our Error. With a
 // fail callback the rejection counts as handled.
 const settled = (options, platform, body) => {
-  const read = {};
+  let read = {};
   const promise = new Promise((resolve) => {
-    for (const name of ["scope", "success", "fail", "complete"]) read[name] = field(options, name);
+    read = { scope: field(options, "scope"), success: field(options, "success"), fail: field(options, "fail"), complete: field(options, "complete") };
     resolve(body(read.scope));
   }).catch(ours(read.scope, platform));
   const done = promise.then(
@@ -78,13 +78,14 @@ const settled = (options, platform, body) => {
 const flows = new Map();
 
 const joined = (key, start) => {
-  if (!flows.has(key)) {
-    const flow = start();
+  let flow = flows.get(key);
+  if (!flow) {
     const done = () => flows.delete(key);
+    flow = start();
     flows.set(key, flow);
     flow.then(done, done);
   }
-  return flows.get(key);
+  return flow;
 };
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.failure = failure;

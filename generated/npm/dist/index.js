@@ -17,7 +17,7 @@ const scopes = ["auth_base", "auth_zhima", "scope.addPhoneCalendar", "scope.addP
 const HOSTS = [
   {
     platform: "alipay",
-    host: () => typeof my != "undefined" && my,
+    host: () => my,
     scopes: ["auth_base", "auth_zhima", "scope.address", "scope.camera", "scope.record", "scope.userInfo", "scope.userLocation", "scope.writePhotosAlbum"],
     AUTH_CODE: ["auth_base", "auth_zhima", "scope.userInfo"],
     ON_USE: ["scope.address", "scope.camera", "scope.record", "scope.userLocation", "scope.writePhotosAlbum"],
@@ -30,35 +30,35 @@ const HOSTS = [
   },
   {
     platform: "baidu",
-    host: () => typeof swan != "undefined" && swan,
+    host: () => swan,
     scopes: ["scope.address", "scope.camera", "scope.invoiceTitle", "scope.record", "scope.userInfo", "scope.userLocation", "scope.writePhotosAlbum"],
     denial: { codeField: "errCode", codes: [10003, 11003] }
   },
   {
     platform: "bytedance",
-    host: () => typeof tt != "undefined" && tt,
+    host: () => tt,
     scopes: ["scope.address", "scope.calendar", "scope.camera", "scope.clipboard", "scope.hostId", "scope.record", "scope.userInfo", "scope.userLocation", "scope.writePhotosAlbum"],
     natives: { __proto__: null, "scope.writePhotosAlbum": "scope.album" },
     keys: { __proto__: null, "scope.writePhotosAlbum": "scope.album" },
-    denial: { codeField: "errNo", codes: [10200], text: /* @__PURE__ */ RegExp("fail[^\\n\\r\\u2028\\u2029]*auth den(y|ied)", "u") },
-    privacy: [{ errCode: "PRIVACY_NOT_AGREED", text: /* @__PURE__ */ RegExp("not declared in the privacy agreement", "u") }],
+    denial: { codeField: "errNo", codes: [10200], text: /fail.*auth den(y|ied)/u },
+    privacy: [{ errCode: "PRIVACY_NOT_AGREED", text: /not declared in the privacy agreement/u }],
     privacyAPIs: ["getPrivacySetting", "requirePrivacyAuthorize", "onNeedPrivacyAuthorization"]
   },
   {
     platform: "kuaishou",
-    host: () => typeof ks != "undefined" && ks,
+    host: () => ks,
     scopes: ["scope.camera", "scope.record", "scope.userInfo", "scope.userLocation", "scope.userLocationBackground", "scope.writePhotosAlbum"],
-    denial: { text: /* @__PURE__ */ RegExp("fail[^\\n\\r\\u2028\\u2029]*auth den(y|ied)", "u") }
+    denial: { text: /fail.*auth den(y|ied)/u }
   },
   {
     platform: "wechat",
-    host: () => typeof wx != "undefined" && wx,
+    host: () => wx,
     scopes: ["scope.addPhoneCalendar", "scope.addPhoneContact", "scope.address", "scope.bluetooth", "scope.camera", "scope.invoice", "scope.invoiceTitle", "scope.record", "scope.userFuzzyLocation", "scope.userInfo", "scope.userLocation", "scope.userLocationBackground", "scope.werun", "scope.writePhotosAlbum"],
     NO_GRANT: ["scope.address", "scope.invoice", "scope.invoiceTitle"],
     SETTINGS_ONLY: ["scope.userLocationBackground"],
     BUTTON: ["scope.userInfo"],
-    denial: { text: /* @__PURE__ */ RegExp("fail[^\\n\\r\\u2028\\u2029]*auth den(y|ied)", "u") },
-    privacy: [{ errCode: "PRIVACY_NOT_AGREED", codeField: "errno", codes: [101102], text: /* @__PURE__ */ RegExp("privacy permission is not authorized", "u") }, { errCode: "PRIVACY_NOT_DECLARED", codeField: "errno", codes: [112, 101100], text: /* @__PURE__ */ RegExp("not declared in the privacy agreement|need to be declared in the requiredPrivateInfos", "u") }, { errCode: "PRIVACY_BANNED", codeField: "errno", codes: [1025, 1026, 101101], text: /* @__PURE__ */ RegExp("please go to mp to announce your privacy usage|privacy interface is banned", "u") }],
+    denial: { text: /fail.*auth den(y|ied)/u },
+    privacy: [{ errCode: "PRIVACY_NOT_AGREED", codeField: "errno", codes: [101102], text: /privacy permission is not authorized/u }, { errCode: "PRIVACY_NOT_DECLARED", codeField: "errno", codes: [112, 101100], text: /not declared in the privacy agreement|need to be declared in the requiredPrivateInfos/u }, { errCode: "PRIVACY_BANNED", codeField: "errno", codes: [1025, 1026, 101101], text: /please go to mp to announce your privacy usage|privacy interface is banned/u }],
     privacyAPIs: ["getPrivacySetting", "requirePrivacyAuthorize", "onNeedPrivacyAuthorization"],
     gated: ["scope.addPhoneCalendar", "scope.addPhoneContact", "scope.bluetooth", "scope.camera", "scope.record", "scope.userFuzzyLocation", "scope.userLocation", "scope.userLocationBackground", "scope.werun", "scope.writePhotosAlbum"]
   },
@@ -70,7 +70,7 @@ const HOSTS = [
     ON_USE: ["scope.camera", "scope.record", "scope.userLocation"],
     keys: { __proto__: null, "scope.camera": "camera", "scope.record": "microphone", "scope.userLocation": "geolocation" },
     probes: { __proto__: null, "scope.camera": "mediaDevices.getUserMedia.video", "scope.record": "mediaDevices.getUserMedia.audio", "scope.userLocation": "geolocation.getCurrentPosition" },
-    denial: { text: /* @__PURE__ */ RegExp(":fail (NotAllowedError|PermissionDeniedError|PERMISSION_DENIED):", "u") },
+    denial: { text: /:fail (NotAllowedError|PermissionDeniedError|PERMISSION_DENIED):/u },
     lacks: ["openSetting"],
     cannotTell: true
   }

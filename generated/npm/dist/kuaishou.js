@@ -9,13 +9,14 @@ const platform = "kuaishou";
 const scopes = ["scope.camera", "scope.record", "scope.userInfo", "scope.userLocation", "scope.userLocationBackground", "scope.writePhotosAlbum"];
 const OTHERS = ["auth_base", "auth_zhima", "scope.addPhoneCalendar", "scope.addPhoneContact", "scope.address", "scope.bluetooth", "scope.calendar", "scope.clipboard", "scope.hostId", "scope.invoice", "scope.invoiceTitle", "scope.userFuzzyLocation", "scope.werun"];
 
-// The host's global, read at call time; falsy when absent or when reading it throws.
+// The host's global, read at call time; undefined when absent (the read
+// throws a ReferenceError) or when reading it throws.
 const host = () => {
   try {
-    return typeof ks != "undefined" && ks;
+    return ks;
   } catch (e) {}
 };
-const DENIAL = /* @__PURE__ */ RegExp("fail[^\\n\\r\\u2028\\u2029]*auth den(y|ied)", "u");
+const DENIAL = /fail.*auth den(y|ied)/u;
 // How this host fails a call the user refused.
 const isDenial = (e) => DENIAL.test(message(e));
 // A callback-style call; a method that throws or is missing rejects. Every
@@ -31,20 +32,23 @@ const present = (scope) => {
   return api;
 };
 
-// The flow of a supported scope, in the spec's order; joined by every caller.
-const flow = async (api, scope) => {
-  const ok = { scope, platform };
-  const granted = answer(await ask(api, scope, "getSetting"), scope);
-  if (granted === true) return ok;
-  if (granted === false) throw failure("AUTH_DENIED", scope, platform);
-  await ask(api, scope, "authorize", { scope });
-  return ok;
-};
-// What each caller checks, once, before it joins the scope's flow.
+// What each caller checks, once, in the spec's order, before it joins the
+// scope's flow: the scope is one of the manifest, a host is there, the host
+// supports the scope.
 const start = (scope) => {
-  const api = present(scope);
+  if (!scopes.includes(scope) && !OTHERS.includes(scope)) throw failure("UNKNOWN_SCOPE", scope);
+  const api = host();
+  if (!api) throw failure("UNSUPPORTED_PLATFORM", scope);
   if (!scopes.includes(scope)) throw failure("UNSUPPORTED_SCOPE", scope, platform);
-  return joined(platform + " " + scope, () => flow(api, scope));
+  // The flow, in the spec's order; every caller of the scope joins it.
+  return joined(platform + " " + scope, async () => {
+    const ok = { scope, platform };
+    const granted = answer(await ask(api, scope, "getSetting"), scope);
+    if (granted === true) return ok;
+    if (granted === false) throw failure("AUTH_DENIED", scope, platform);
+    await ask(api, scope, "authorize", { scope });
+    return ok;
+  });
 };
 const authorize = (options) => settled(options, platform, start);
 // An API no scope guards resolves at once.

@@ -18,7 +18,7 @@ const PROBES = { __proto__: null, "scope.camera": "mediaDevices.getUserMedia.vid
 // A browser: the driver answers getSetting from the Permissions API and runs the probes.
 const host = browser;
 const driver = /* @__PURE__ */ webDriver(["camera", "geolocation", "microphone"]);
-const DENIAL = /* @__PURE__ */ RegExp(":fail (NotAllowedError|PermissionDeniedError|PERMISSION_DENIED):", "u");
+const DENIAL = /:fail (NotAllowedError|PermissionDeniedError|PERMISSION_DENIED):/u;
 // How this host fails a call the user refused.
 const isDenial = (e) => DENIAL.test(message(e));
 // A call through the driver. Every
@@ -34,21 +34,24 @@ const present = (scope) => {
   return api;
 };
 
-// The flow of a supported scope, in the spec's order; joined by every caller.
-const flow = async (api, scope) => {
-  const ok = { scope, platform };
-  const granted = answer(await ask(api, scope, "getSetting"), settingKey(scope));
-  if (granted === true) return ok;
-  if (granted === false) throw failure("AUTH_DENIED", scope, platform);
-  const probe = PROBES[scope];
-  await ask(api, scope, probe);
-  return ok;
-};
-// What each caller checks, once, before it joins the scope's flow.
+// What each caller checks, once, in the spec's order, before it joins the
+// scope's flow: the scope is one of the manifest, a host is there, the host
+// supports the scope.
 const start = (scope) => {
-  const api = present(scope);
+  if (!scopes.includes(scope) && !OTHERS.includes(scope)) throw failure("UNKNOWN_SCOPE", scope);
+  const api = host();
+  if (!api) throw failure("UNSUPPORTED_PLATFORM", scope);
   if (!scopes.includes(scope)) throw failure("UNSUPPORTED_SCOPE", scope, platform);
-  return joined(platform + " " + scope, () => flow(api, scope));
+  // The flow, in the spec's order; every caller of the scope joins it.
+  return joined(platform + " " + scope, async () => {
+    const ok = { scope, platform };
+    const granted = answer(await ask(api, scope, "getSetting"), settingKey(scope));
+    if (granted === true) return ok;
+    if (granted === false) throw failure("AUTH_DENIED", scope, platform);
+    const probe = PROBES[scope];
+    await ask(api, scope, probe);
+    return ok;
+  });
 };
 const authorize = (options) => settled(options, platform, start);
 // An API no scope guards resolves at once.

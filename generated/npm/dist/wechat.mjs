@@ -14,20 +14,21 @@ const BUTTON = ["scope.userInfo"];
 // The scopes the privacy gate does not cover (authorize's privacy: "require").
 const UNGATED = ["scope.address", "scope.invoice", "scope.invoiceTitle", "scope.userInfo"];
 
-// The host's global, read at call time; falsy when absent or when reading it throws.
+// The host's global, read at call time; undefined when absent (the read
+// throws a ReferenceError) or when reading it throws.
 const host = () => {
   try {
-    return typeof wx != "undefined" && wx;
+    return wx;
   } catch (e) {}
 };
-const DENIAL = /* @__PURE__ */ RegExp("fail[^\\n\\r\\u2028\\u2029]*auth den(y|ied)", "u");
+const DENIAL = /fail.*auth den(y|ied)/u;
 // How this host fails a call the user refused.
 const isDenial = (e) => DENIAL.test(message(e));
 // Privacy failures, decided before the denial test: by message first, then,
 // unless the message is a denial, by errno code (codes are overloaded).
-const PRIVACY_NOT_AGREED_TEXT = /* @__PURE__ */ RegExp("privacy permission is not authorized", "u");
-const PRIVACY_NOT_DECLARED_TEXT = /* @__PURE__ */ RegExp("not declared in the privacy agreement|need to be declared in the requiredPrivateInfos", "u");
-const PRIVACY_BANNED_TEXT = /* @__PURE__ */ RegExp("please go to mp to announce your privacy usage|privacy interface is banned", "u");
+const PRIVACY_NOT_AGREED_TEXT = /privacy permission is not authorized/u;
+const PRIVACY_NOT_DECLARED_TEXT = /not declared in the privacy agreement|need to be declared in the requiredPrivateInfos/u;
+const PRIVACY_BANNED_TEXT = /please go to mp to announce your privacy usage|privacy interface is banned/u;
 const privacyFailure = (e) => {
   const text = message(e);
   if (PRIVACY_NOT_AGREED_TEXT.test(text)) return "PRIVACY_NOT_AGREED";
@@ -52,26 +53,28 @@ const present = (scope) => {
   return api;
 };
 
-// The flow of a supported scope, in the spec's order; joined by every caller.
-const flow = async (api, scope) => {
-  const ok = { scope, platform };
-  if (NO_GRANT.includes(scope)) return ok;
-  const granted = answer(await ask(api, scope, "getSetting"), scope);
-  if (granted === true) return ok;
-  if (granted === false) throw failure("AUTH_DENIED", scope, platform);
-  if (SETTINGS_ONLY.includes(scope)) throw failure("SETTINGS_REQUIRED", scope, platform);
-  if (BUTTON.includes(scope)) throw failure("BUTTON_REQUIRED", scope, platform);
-  await ask(api, scope, "authorize", { scope });
-  return ok;
-};
-// What each caller checks, once, before it joins the scope's flow.
-// The privacy guide runs for each caller that asks for it (the flow never
-// shows it): one guide, shared.
+// What each caller checks, once, in the spec's order, before it joins the
+// scope's flow: the scope is one of the manifest, a host is there, the host
+// supports the scope; then the privacy guide, for each caller that asks for
+// it (the flow never shows it): one guide, shared.
 const start = async (scope, privacy) => {
-  const api = present(scope);
+  if (!scopes.includes(scope) && !OTHERS.includes(scope)) throw failure("UNKNOWN_SCOPE", scope);
+  const api = host();
+  if (!api) throw failure("UNSUPPORTED_PLATFORM", scope);
   if (!scopes.includes(scope)) throw failure("UNSUPPORTED_SCOPE", scope, platform);
   if (privacy == "require" && !UNGATED.includes(scope)) await joined(platform, privacyRequired).catch((e) => { throw failure(e.errCode, scope, platform, e.nativeError); });
-  return joined(platform + " " + scope, () => flow(api, scope));
+  // The flow, in the spec's order; every caller of the scope joins it.
+  return joined(platform + " " + scope, async () => {
+    const ok = { scope, platform };
+    if (NO_GRANT.includes(scope)) return ok;
+    const granted = answer(await ask(api, scope, "getSetting"), scope);
+    if (granted === true) return ok;
+    if (granted === false) throw failure("AUTH_DENIED", scope, platform);
+    if (SETTINGS_ONLY.includes(scope)) throw failure("SETTINGS_REQUIRED", scope, platform);
+    if (BUTTON.includes(scope)) throw failure("BUTTON_REQUIRED", scope, platform);
+    await ask(api, scope, "authorize", { scope });
+    return ok;
+  });
 };
 const authorize = (options) => settled(options, platform, (scope) => start(scope, field(options, "privacy")));
 // An API no scope guards resolves at once.

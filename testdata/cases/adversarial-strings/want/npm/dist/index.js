@@ -16,9 +16,9 @@ const scopes = ["scope.userLocation"];
 const HOSTS = [
   {
     platform: "wechat",
-    host: () => typeof wx != "undefined" && wx,
+    host: () => wx,
     scopes: ["scope.userLocation"],
-    denial: { text: /* @__PURE__ */ RegExp("fail[^\\n\\r\\u2028\\u2029]*auth den(y|ied)|\\x2a\\x2f", "u") }
+    denial: { text: /fail.*auth den(y|ied)|\x2a\x2f/u }
   }
 ];
 

@@ -16,11 +16,11 @@ const scopes = ["scope.userFuzzyLocation", "scope.userLocation"];
 const HOSTS = [
   {
     platform: "wechat",
-    host: () => typeof wx != "undefined" && wx,
+    host: () => wx,
     scopes: ["scope.userFuzzyLocation", "scope.userLocation"],
     keys: { __proto__: null, "scope.userFuzzyLocation": "" },
-    denial: { text: /* @__PURE__ */ RegExp("fail[^\\n\\r\\u2028\\u2029]*auth den(y|ied)", "u") },
-    privacy: [{ errCode: "PRIVACY_NOT_AGREED", text: /* @__PURE__ */ RegExp("privacy permission is not authorized", "u") }],
+    denial: { text: /fail.*auth den(y|ied)/u },
+    privacy: [{ errCode: "PRIVACY_NOT_AGREED", text: /privacy permission is not authorized/u }],
     privacyAPIs: ["getPrivacySetting", "requirePrivacyAuthorize"],
     gated: ["scope.userLocation"]
   }
