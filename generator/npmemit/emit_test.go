@@ -229,7 +229,7 @@ func TestPrivacyCodeOnlyOnGatedHosts(t *testing.T) {
 			}
 			assert.Contains(t, js, `const getPrivacyStatus = `, p.ID)
 			if len(p.Privacy.Failures) > 0 {
-				assert.Contains(t, js, `privacyFailure(e) || (isDenial(e)`, "%s: privacy decided before the denial test", p.ID)
+				assert.Contains(t, js, `throw failure(privacyFailure(e) || (`, "%s: privacy decided before the denial test", p.ID)
 			}
 		}
 	}

@@ -153,20 +153,15 @@ func writeHostCalls(w *jsWriter, t *hostTable) {
 			tests = append(tests, "DENIAL.test(message(e))")
 		}
 	}
-	if len(tests) == 0 {
-		tests = []string{"false"}
-	}
-	w.line("// How this host fails a call the user refused.")
-	w.line("const isDenial = (e) => %s;", strings.Join(tests, " || "))
 	writePrivacyClassifier(w, t)
 	if t.web == nil {
 		w.line("// A callback-style call; a method that throws or is missing rejects. Every")
 	} else {
 		w.line("// A call through the driver. Every")
 	}
-	w.line("// failure is our Error: %s.", t.failureWords())
+	w.line("// failure is our Error: %s", t.failureWords())
 	w.line("const ask = (api, scope, method, args) => %s.catch((e) => {", callExpr)
-	w.line("  throw failure(%s, scope, platform, e);", t.failureExpr())
+	w.line("  throw failure(%s, scope, platform, e);", t.failureExpr(tests))
 	w.line("});")
 	w.line("// The host for a call about scope: UNKNOWN_SCOPE first, then UNSUPPORTED_PLATFORM.")
 	w.line("const present = (scope) => {")
@@ -292,12 +287,12 @@ func writeAuthorize(w *jsWriter, t *hostTable) {
 	w.line("  });")
 	w.line("};")
 	if privacy != "" {
-		w.line("const authorize = (options) => settled(options, platform, (scope) => start(scope%s));", readPrivacy)
+		w.line("const authorize = (options) => settled(options, (scope) => start(scope%s));", readPrivacy)
 	} else {
-		w.line("const authorize = (options) => settled(options, platform, start);")
+		w.line("const authorize = (options) => settled(options, start);")
 	}
 	w.line("// An API no scope guards resolves at once.")
-	w.line("const authorizeApi = (api, options) => settled(options, platform, () => {")
+	w.line("const authorizeApi = (api, options) => settled(options, () => {")
 	w.line("  const scope = scopeForApi(api);")
 	w.line("  return scope ? start(scope%s) : { scope: null, platform: host() ? platform : undefined };", readPrivacy)
 	w.line("});")
@@ -312,16 +307,21 @@ func writeAuthCodeResult(w *jsWriter, t *hostTable) {
 	w.line("// getAuthCode's native names back to universal ones.")
 	w.line("const UNIVERSAL_NAMES = %s;", jsMap(t.universalNames()))
 	w.line("const universalName = (name) => (typeof name == \"string\" && UNIVERSAL_NAMES[name]) || name;")
+	w.line("// A result no read can take (a revoked Proxy, a throwing ownKeys) is NATIVE_ERROR.")
 	w.line("const authCodeResult = (ok, result) => {")
-	w.line("  const granted = field(result, \"authSuccessScopes\"), refused = field(result, \"authErrorScopes\");")
-	w.line("  const names = Array.isArray(granted) ? granted : typeof granted == \"string\" ? [granted] : [];")
-	w.line("  const refusedNames = refused && typeof refused == \"object\" ? Object.keys(refused) : [];")
-	w.line("  // Defined, not assigned: \"__proto__\" stays an own key (ES2018, no fromEntries).")
-	w.line("  const authErrorScopes = {};")
-	w.line("  for (const name of refusedNames) {")
-	w.line("    Object.defineProperty(authErrorScopes, universalName(name), { value: field(refused, name), enumerable: true, writable: true, configurable: true });")
+	w.line("  try {")
+	w.line("    const granted = field(result, \"authSuccessScopes\"), refused = field(result, \"authErrorScopes\");")
+	w.line("    const names = Array.isArray(granted) ? granted : typeof granted == \"string\" ? [granted] : [];")
+	w.line("    const refusedNames = refused && typeof refused == \"object\" ? Object.keys(refused) : [];")
+	w.line("    // Defined, not assigned: \"__proto__\" stays an own key (ES2018, no fromEntries).")
+	w.line("    const authErrorScopes = {};")
+	w.line("    for (const name of refusedNames) {")
+	w.line("      Object.defineProperty(authErrorScopes, universalName(name), { value: field(refused, name), enumerable: true, writable: true, configurable: true });")
+	w.line("    }")
+	w.line("    return { ...ok, authCode: field(result, \"authCode\"), authSuccessScopes: names.map(universalName), authErrorScopes };")
+	w.line("  } catch (e) {")
+	w.line("    throw failure(\"NATIVE_ERROR\", ok.scope, platform, e);")
 	w.line("  }")
-	w.line("  return { ...ok, authCode: field(result, \"authCode\"), authSuccessScopes: names.map(universalName), authErrorScopes };")
 	w.line("};")
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/scopegen/scopegen/generator/model"
 )
@@ -85,17 +86,27 @@ func writePrivacyClassifier(w *jsWriter, t *hostTable) {
 // failureWords says in words what failureExpr decides.
 func (t *hostTable) failureWords() string {
 	if t.classifies() {
-		return "a privacy failure, else AUTH_DENIED for a denial, else NATIVE_ERROR"
+		return "a privacy failure, else AUTH_DENIED\n// for the host's denial (the manifest's code and pattern), else NATIVE_ERROR."
 	}
-	return "AUTH_DENIED for a denial, else NATIVE_ERROR"
+	return "AUTH_DENIED for the host's\n// denial (the manifest's code and pattern), else NATIVE_ERROR."
 }
 
-// failureExpr is the errCode of a failed native call.
-func (t *hostTable) failureExpr() string {
-	if t.classifies() {
-		return `privacyFailure(e) || (isDenial(e) ? "AUTH_DENIED" : "NATIVE_ERROR")`
+// failureExpr is the errCode of a failed native call; denial holds the
+// tests that the failure is the host's denial (any of them).
+func (t *hostTable) failureExpr(denial []string) string {
+	var expr string
+	switch len(denial) {
+	case 0:
+		expr = `"NATIVE_ERROR"`
+	case 1:
+		expr = denial[0] + ` ? "AUTH_DENIED" : "NATIVE_ERROR"`
+	default:
+		expr = "(" + strings.Join(denial, " || ") + `) ? "AUTH_DENIED" : "NATIVE_ERROR"`
 	}
-	return `isDenial(e) ? "AUTH_DENIED" : "NATIVE_ERROR"`
+	if t.classifies() {
+		return "privacyFailure(e) || (" + expr + ")"
+	}
+	return expr
 }
 
 // writePrivacyAPI: getPrivacyStatus, requirePrivacy, onNeedPrivacy.
@@ -170,7 +181,7 @@ func (t *hostTable) privacyStep() string {
 	if t.p.Privacy == nil || !t.p.Privacy.Has(model.RequirePrivacyAuthorize) || len(t.gated()) == 0 {
 		return ""
 	}
-	return fmt.Sprintf(`if (privacy == "require" && %s) await joined(platform, privacyRequired).catch((e) => { throw failure(e.errCode, scope, platform, e.nativeError); });`, t.gatedTest())
+	return fmt.Sprintf(`if (privacy === "require" && %s) await joined(platform, privacyRequired).catch((e) => { throw failure(e.errCode, scope, platform, e.nativeError); });`, t.gatedTest())
 }
 
 // gatedTest tests that scope is gated, through the shorter list: the gated

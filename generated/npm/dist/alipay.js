@@ -25,12 +25,11 @@ const host = () => {
     return my;
   } catch (e) {}
 };
-// How this host fails a call the user refused.
-const isDenial = (e) => [3, 11, 15, 1003, 2001, 2002, 2003].includes(code(e, "error"));
 // A callback-style call; a method that throws or is missing rejects. Every
-// failure is our Error: AUTH_DENIED for a denial, else NATIVE_ERROR.
+// failure is our Error: AUTH_DENIED for the host's
+// denial (the manifest's code and pattern), else NATIVE_ERROR.
 const ask = (api, scope, method, args) => new Promise((success, fail) => api[method]({ ...args, success, fail })).catch((e) => {
-  throw failure(isDenial(e) ? "AUTH_DENIED" : "NATIVE_ERROR", scope, platform, e);
+  throw failure([3, 11, 15, 1003, 2001, 2002, 2003].includes(code(e, "error")) ? "AUTH_DENIED" : "NATIVE_ERROR", scope, platform, e);
 });
 // The host for a call about scope: UNKNOWN_SCOPE first, then UNSUPPORTED_PLATFORM.
 const present = (scope) => {
@@ -43,16 +42,21 @@ const present = (scope) => {
 // getAuthCode's native names back to universal ones.
 const UNIVERSAL_NAMES = { __proto__: null, "auth_user": "scope.userInfo" };
 const universalName = (name) => (typeof name == "string" && UNIVERSAL_NAMES[name]) || name;
+// A result no read can take (a revoked Proxy, a throwing ownKeys) is NATIVE_ERROR.
 const authCodeResult = (ok, result) => {
-  const granted = field(result, "authSuccessScopes"), refused = field(result, "authErrorScopes");
-  const names = Array.isArray(granted) ? granted : typeof granted == "string" ? [granted] : [];
-  const refusedNames = refused && typeof refused == "object" ? Object.keys(refused) : [];
-  // Defined, not assigned: "__proto__" stays an own key (ES2018, no fromEntries).
-  const authErrorScopes = {};
-  for (const name of refusedNames) {
-    Object.defineProperty(authErrorScopes, universalName(name), { value: field(refused, name), enumerable: true, writable: true, configurable: true });
+  try {
+    const granted = field(result, "authSuccessScopes"), refused = field(result, "authErrorScopes");
+    const names = Array.isArray(granted) ? granted : typeof granted == "string" ? [granted] : [];
+    const refusedNames = refused && typeof refused == "object" ? Object.keys(refused) : [];
+    // Defined, not assigned: "__proto__" stays an own key (ES2018, no fromEntries).
+    const authErrorScopes = {};
+    for (const name of refusedNames) {
+      Object.defineProperty(authErrorScopes, universalName(name), { value: field(refused, name), enumerable: true, writable: true, configurable: true });
+    }
+    return { ...ok, authCode: field(result, "authCode"), authSuccessScopes: names.map(universalName), authErrorScopes };
+  } catch (e) {
+    throw failure("NATIVE_ERROR", ok.scope, platform, e);
   }
-  return { ...ok, authCode: field(result, "authCode"), authSuccessScopes: names.map(universalName), authErrorScopes };
 };
 // What each caller checks, once, in the spec's order, before it joins the
 // scope's flow: the scope is one of the manifest, a host is there, the host
@@ -76,9 +80,9 @@ const start = (scope) => {
     return ok;
   });
 };
-const authorize = (options) => settled(options, platform, start);
+const authorize = (options) => settled(options, start);
 // An API no scope guards resolves at once.
-const authorizeApi = (api, options) => settled(options, platform, () => {
+const authorizeApi = (api, options) => settled(options, () => {
   const scope = scopeForApi(api);
   return scope ? start(scope) : { scope: null, platform: host() ? platform : undefined };
 });

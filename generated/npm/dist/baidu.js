@@ -16,12 +16,11 @@ const host = () => {
     return swan;
   } catch (e) {}
 };
-// How this host fails a call the user refused.
-const isDenial = (e) => [10003, 11003].includes(code(e, "errCode"));
 // A callback-style call; a method that throws or is missing rejects. Every
-// failure is our Error: AUTH_DENIED for a denial, else NATIVE_ERROR.
+// failure is our Error: AUTH_DENIED for the host's
+// denial (the manifest's code and pattern), else NATIVE_ERROR.
 const ask = (api, scope, method, args) => new Promise((success, fail) => api[method]({ ...args, success, fail })).catch((e) => {
-  throw failure(isDenial(e) ? "AUTH_DENIED" : "NATIVE_ERROR", scope, platform, e);
+  throw failure([10003, 11003].includes(code(e, "errCode")) ? "AUTH_DENIED" : "NATIVE_ERROR", scope, platform, e);
 });
 // The host for a call about scope: UNKNOWN_SCOPE first, then UNSUPPORTED_PLATFORM.
 const present = (scope) => {
@@ -49,9 +48,9 @@ const start = (scope) => {
     return ok;
   });
 };
-const authorize = (options) => settled(options, platform, start);
+const authorize = (options) => settled(options, start);
 // An API no scope guards resolves at once.
-const authorizeApi = (api, options) => settled(options, platform, () => {
+const authorizeApi = (api, options) => settled(options, () => {
   const scope = scopeForApi(api);
   return scope ? start(scope) : { scope: null, platform: host() ? platform : undefined };
 });

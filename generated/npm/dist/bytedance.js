@@ -22,8 +22,6 @@ const host = () => {
   } catch (e) {}
 };
 const DENIAL = /fail.*auth den(y|ied)/u;
-// How this host fails a call the user refused.
-const isDenial = (e) => code(e, "errNo") === 10200 || DENIAL.test(message(e));
 // Privacy failures, decided by message before the denial test.
 const PRIVACY_NOT_AGREED_TEXT = /not declared in the privacy agreement/u;
 const privacyFailure = (e) => {
@@ -31,9 +29,10 @@ const privacyFailure = (e) => {
   if (PRIVACY_NOT_AGREED_TEXT.test(text)) return "PRIVACY_NOT_AGREED";
 };
 // A callback-style call; a method that throws or is missing rejects. Every
-// failure is our Error: a privacy failure, else AUTH_DENIED for a denial, else NATIVE_ERROR.
+// failure is our Error: a privacy failure, else AUTH_DENIED
+// for the host's denial (the manifest's code and pattern), else NATIVE_ERROR.
 const ask = (api, scope, method, args) => new Promise((success, fail) => api[method]({ ...args, success, fail })).catch((e) => {
-  throw failure(privacyFailure(e) || (isDenial(e) ? "AUTH_DENIED" : "NATIVE_ERROR"), scope, platform, e);
+  throw failure(privacyFailure(e) || ((code(e, "errNo") === 10200 || DENIAL.test(message(e))) ? "AUTH_DENIED" : "NATIVE_ERROR"), scope, platform, e);
 });
 // The host for a call about scope: UNKNOWN_SCOPE first, then UNSUPPORTED_PLATFORM.
 const present = (scope) => {
@@ -61,9 +60,9 @@ const start = (scope) => {
     return ok;
   });
 };
-const authorize = (options) => settled(options, platform, start);
+const authorize = (options) => settled(options, start);
 // An API no scope guards resolves at once.
-const authorizeApi = (api, options) => settled(options, platform, () => {
+const authorizeApi = (api, options) => settled(options, () => {
   const scope = scopeForApi(api);
   return scope ? start(scope) : { scope: null, platform: host() ? platform : undefined };
 });

@@ -126,7 +126,7 @@ const present = (h, scope) => {
 const start = async (h, scope, privacy) => {
   const platform = h.platform, api = present(h, scope);
   if (!h.scopes.includes(scope)) throw failure("UNSUPPORTED_SCOPE", scope, platform);
-  if (privacy == "require" && isIn(h.gated, scope)) await joined(platform, privacyGuide(h)).catch((e) => { throw failure(e.errCode, scope, platform, e.nativeError); });
+  if (privacy === "require" && isIn(h.gated, scope)) await joined(platform, privacyGuide(h)).catch((e) => { throw failure(e.errCode, scope, platform, e.nativeError); });
   return joined(platform + " " + scope, () => flow(h, api, scope));
 };
 // The flow of a supported scope, in the spec's order; joined by every caller.
@@ -149,17 +149,22 @@ const flow = async (h, api, scope) => {
   await ask(h, api, scope, "authorize", { scope: nativeName(h, scope) });
   return ok;
 };
-// A getAuthCode result in universal names, read defensively.
+// A getAuthCode result in universal names, read defensively; a result no
+// read can take (a revoked Proxy, a throwing ownKeys) is NATIVE_ERROR.
 const authCodeResult = (h, ok, result) => {
-  const granted = field(result, "authSuccessScopes"), refused = field(result, "authErrorScopes");
-  const names = Array.isArray(granted) ? granted : typeof granted == "string" ? [granted] : [];
-  const refusedNames = refused && typeof refused == "object" ? Object.keys(refused) : [];
-  // Defined, not assigned: "__proto__" stays an own key (ES2018, no fromEntries).
-  const authErrorScopes = {};
-  for (const name of refusedNames) {
-    Object.defineProperty(authErrorScopes, universalName(h, name), { value: field(refused, name), enumerable: true, writable: true, configurable: true });
+  try {
+    const granted = field(result, "authSuccessScopes"), refused = field(result, "authErrorScopes");
+    const names = Array.isArray(granted) ? granted : typeof granted == "string" ? [granted] : [];
+    const refusedNames = refused && typeof refused == "object" ? Object.keys(refused) : [];
+    // Defined, not assigned: "__proto__" stays an own key (ES2018, no fromEntries).
+    const authErrorScopes = {};
+    for (const name of refusedNames) {
+      Object.defineProperty(authErrorScopes, universalName(h, name), { value: field(refused, name), enumerable: true, writable: true, configurable: true });
+    }
+    return { ...ok, authCode: field(result, "authCode"), authSuccessScopes: names.map((name) => universalName(h, name)), authErrorScopes };
+  } catch (e) {
+    throw failure("NATIVE_ERROR", ok.scope, h.platform, e);
   }
-  return { ...ok, authCode: field(result, "authCode"), authSuccessScopes: names.map((name) => universalName(h, name)), authErrorScopes };
 };
 const status = async (h, scope) => {
   const api = present(h, scope);
@@ -208,7 +213,7 @@ const privacyGuide = (h) => async () => {
 
 const authorize = (options) => {
   const h = track();
-  return settled(options, h && h.platform, (scope) => {
+  return settled(options, (scope) => {
     if (!h) throw noHost(scope);
     return start(h, scope, field(options, "privacy"));
   });
@@ -216,7 +221,7 @@ const authorize = (options) => {
 // An API no scope guards resolves at once.
 const authorizeApi = (api, options) => {
   const h = track();
-  return settled(options, h && h.platform, () => {
+  return settled(options, () => {
     const scope = scopeForApi(api);
     if (!h && scope) throw noHost(scope);
     if (!h || !scope) return { scope: null, platform: h && hostOf(h) ? h.platform : undefined };

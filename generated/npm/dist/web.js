@@ -19,12 +19,11 @@ const PROBES = { __proto__: null, "scope.camera": "mediaDevices.getUserMedia.vid
 const host = browser;
 const driver = /* @__PURE__ */ webDriver(["camera", "geolocation", "microphone"]);
 const DENIAL = /:fail (NotAllowedError|PermissionDeniedError|PERMISSION_DENIED):/u;
-// How this host fails a call the user refused.
-const isDenial = (e) => DENIAL.test(message(e));
 // A call through the driver. Every
-// failure is our Error: AUTH_DENIED for a denial, else NATIVE_ERROR.
+// failure is our Error: AUTH_DENIED for the host's
+// denial (the manifest's code and pattern), else NATIVE_ERROR.
 const ask = (api, scope, method, args) => driver(method, args).catch((e) => {
-  throw failure(isDenial(e) ? "AUTH_DENIED" : "NATIVE_ERROR", scope, platform, e);
+  throw failure(DENIAL.test(message(e)) ? "AUTH_DENIED" : "NATIVE_ERROR", scope, platform, e);
 });
 // The host for a call about scope: UNKNOWN_SCOPE first, then UNSUPPORTED_PLATFORM.
 const present = (scope) => {
@@ -53,9 +52,9 @@ const start = (scope) => {
     return ok;
   });
 };
-const authorize = (options) => settled(options, platform, start);
+const authorize = (options) => settled(options, start);
 // An API no scope guards resolves at once.
-const authorizeApi = (api, options) => settled(options, platform, () => {
+const authorizeApi = (api, options) => settled(options, () => {
   const scope = scopeForApi(api);
   return scope ? start(scope) : { scope: null, platform: host() ? platform : undefined };
 });

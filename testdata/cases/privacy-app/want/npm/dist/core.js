@@ -56,18 +56,21 @@ const safely = (callback, value) => {
 
 // Reads the scope and the callbacks once, inside the Promise, runs
 // body(scope) (which reads any other option itself) and calls success or
-// fail, then complete, exactly once; every rejection is our Error. With a
-// fail callback the rejection counts as handled.
-const settled = (options, platform, body) => {
-  let read = {};
-  const promise = new Promise((resolve) => {
-    read = { scope: field(options, "scope"), success: field(options, "success"), fail: field(options, "fail"), complete: field(options, "complete") };
-    resolve(body(read.scope));
-  }).catch(ours(read.scope, platform));
-  const done = promise.then(
-    (res) => (safely(read.success, res), safely(read.complete, res), res),
-    (err) => { safely(read.fail, err); safely(read.complete, err); throw err; });
-  if (typeof read.fail == "function") done.catch(() => {});
+// fail, then complete, exactly once. body rejects with our Error only: a
+// flow that can meet another error wraps it itself (ours). With a fail
+// callback the rejection counts as handled.
+const settled = (options, body) => {
+  let scope, success, fail, complete;
+  const done = new Promise((resolve) => {
+    scope = field(options, "scope");
+    success = field(options, "success");
+    fail = field(options, "fail");
+    complete = field(options, "complete");
+    resolve(body(scope));
+  }).then(
+    (res) => (safely(success, res), safely(complete, res), res),
+    (err) => { safely(fail, err); safely(complete, err); throw err; });
+  if (typeof fail == "function") done.catch(() => {});
   return done;
 };
 

@@ -22,8 +22,6 @@ const host = () => {
   } catch (e) {}
 };
 const DENIAL = /fail.*auth den(y|ied)/u;
-// How this host fails a call the user refused.
-const isDenial = (e) => DENIAL.test(message(e));
 // Privacy failures, decided by message before the denial test.
 const PRIVACY_NOT_AGREED_TEXT = /privacy permission is not authorized/u;
 const privacyFailure = (e) => {
@@ -31,9 +29,10 @@ const privacyFailure = (e) => {
   if (PRIVACY_NOT_AGREED_TEXT.test(text)) return "PRIVACY_NOT_AGREED";
 };
 // A callback-style call; a method that throws or is missing rejects. Every
-// failure is our Error: a privacy failure, else AUTH_DENIED for a denial, else NATIVE_ERROR.
+// failure is our Error: a privacy failure, else AUTH_DENIED
+// for the host's denial (the manifest's code and pattern), else NATIVE_ERROR.
 const ask = (api, scope, method, args) => new Promise((success, fail) => api[method]({ ...args, success, fail })).catch((e) => {
-  throw failure(privacyFailure(e) || (isDenial(e) ? "AUTH_DENIED" : "NATIVE_ERROR"), scope, platform, e);
+  throw failure(privacyFailure(e) || (DENIAL.test(message(e)) ? "AUTH_DENIED" : "NATIVE_ERROR"), scope, platform, e);
 });
 // The host for a call about scope: UNKNOWN_SCOPE first, then UNSUPPORTED_PLATFORM.
 const present = (scope) => {
@@ -52,7 +51,7 @@ const start = async (scope, privacy) => {
   const api = host();
   if (!api) throw failure("UNSUPPORTED_PLATFORM", scope);
   if (!scopes.includes(scope)) throw failure("UNSUPPORTED_SCOPE", scope, platform);
-  if (privacy == "require" && GATED.includes(scope)) await joined(platform, privacyRequired).catch((e) => { throw failure(e.errCode, scope, platform, e.nativeError); });
+  if (privacy === "require" && GATED.includes(scope)) await joined(platform, privacyRequired).catch((e) => { throw failure(e.errCode, scope, platform, e.nativeError); });
   // The flow, in the spec's order; every caller of the scope joins it.
   return joined(platform + " " + scope, async () => {
     const ok = { scope, platform };
@@ -64,9 +63,9 @@ const start = async (scope, privacy) => {
     return ok;
   });
 };
-const authorize = (options) => settled(options, platform, (scope) => start(scope, field(options, "privacy")));
+const authorize = (options) => settled(options, (scope) => start(scope, field(options, "privacy")));
 // An API no scope guards resolves at once.
-const authorizeApi = (api, options) => settled(options, platform, () => {
+const authorizeApi = (api, options) => settled(options, () => {
   const scope = scopeForApi(api);
   return scope ? start(scope, field(options, "privacy")) : { scope: null, platform: host() ? platform : undefined };
 });
