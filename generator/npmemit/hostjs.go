@@ -326,20 +326,18 @@ func writeAuthCodeResult(w *jsWriter, t *hostTable) {
 }
 
 func writeStatus(w *jsWriter, t *hostTable) {
-	w.line("const status = async (scope) => {")
+	w.line("const getAuthStatus = async (scope) => {")
 	w.line("  const api = present(scope);")
 	w.line("  if (!scopes.includes(scope)) return \"unsupported\";")
 	if len(t.used) == 0 {
 		w.line("};")
-		w.line("const getAuthStatus = (scope) => status(scope).catch(ours(scope, platform));")
 		return
 	}
 	if t.uses(model.GrantNone) {
 		if len(t.used) == 1 {
 			w.line("  return \"granted\";")
 			w.line("};")
-			w.line("const getAuthStatus = (scope) => status(scope).catch(ours(scope, platform));")
-			return
+				return
 		}
 		w.line("  if (%s) return \"granted\";", t.isIn(model.GrantNone))
 	}
@@ -357,7 +355,6 @@ func writeStatus(w *jsWriter, t *hostTable) {
 		w.line("  return granted === true ? \"granted\" : granted === false ? \"denied\" : \"unanswered\";")
 	}
 	w.line("};")
-	w.line("const getAuthStatus = (scope) => status(scope).catch(ours(scope, platform));")
 	w.line("")
 }
 
@@ -378,6 +375,6 @@ func writeSettings(w *jsWriter, t *hostTable) {
 	w.line("  }")
 	w.line("  return { authSetting };")
 	w.line("};")
-	w.line("const getSetting = () => settings(\"getSetting\").catch(ours(undefined, platform));")
-	w.line("const openSetting = () => settings(\"openSetting\").catch(ours(undefined, platform));")
+	w.line("const getSetting = () => settings(\"getSetting\");")
+	w.line("const openSetting = () => settings(\"openSetting\");")
 }

@@ -72,7 +72,7 @@ func (t *hostTable) coreImports() []string {
 			privacyTexts = privacyTexts || f.Message != ""
 		}
 	}
-	names := []string{"failure", "ours"}
+	names := []string{"failure"}
 	if t.uses(model.GrantAuthCode) || privacyAPIs {
 		names = append(names, "field")
 	}

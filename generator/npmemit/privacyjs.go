@@ -122,7 +122,7 @@ func writePrivacyAPI(w *jsWriter, t *hostTable) {
 	}
 	if g.Has(model.GetPrivacySetting) {
 		w.line("// {status: \"agreed\" | \"required\" | \"unsupported\", contractName?} from getPrivacySetting.")
-		w.line("const privacyStatus = async () => {")
+		w.line("const getPrivacyStatus = async () => {")
 		w.line("  const api = privacyAPI(%s);", jsString(model.GetPrivacySetting))
 		w.line("  if (!api) return { status: \"unsupported\" };")
 		w.line("  const result = await ask(api, undefined, %s);", jsString(model.GetPrivacySetting))
@@ -131,7 +131,6 @@ func writePrivacyAPI(w *jsWriter, t *hostTable) {
 		w.line("  if (typeof contractName == \"string\") status.contractName = contractName;")
 		w.line("  return status;")
 		w.line("};")
-		w.line("const getPrivacyStatus = () => privacyStatus().catch(ours(undefined, platform));")
 	} else {
 		w.line("const getPrivacyStatus = async () => ({ status: \"unsupported\" });")
 	}
@@ -145,7 +144,7 @@ func writePrivacyAPI(w *jsWriter, t *hostTable) {
 		w.line("  });")
 		w.line("  return { status: \"agreed\" };")
 		w.line("};")
-		w.line("const requirePrivacy = () => joined(platform, privacyRequired).catch(ours(undefined, platform));")
+		w.line("const requirePrivacy = () => joined(platform, privacyRequired);")
 	} else {
 		w.line("const requirePrivacy = async () => ({ status: \"unsupported\" });")
 	}
