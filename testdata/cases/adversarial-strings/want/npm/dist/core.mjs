@@ -8,7 +8,7 @@
 // reads that can throw (getAuthCode results).
 const failure = (errCode, scope, platform, nativeError) => {
   const errMsg = "authorize:fail " + errCode + (typeof scope == "string" ? " " + scope : "") + (platform ? " on " + platform : "");
-  return Object.assign(new Error(errMsg), { errCode, errMsg, scope, platform, nativeError });
+  return Object.assign(Error(errMsg), { errCode, errMsg, scope, platform, nativeError });
 };
 
 // value[key], or undefined where the read throws (value null or undefined,

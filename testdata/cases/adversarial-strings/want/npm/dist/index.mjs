@@ -102,11 +102,10 @@ const authCodeResult = (h, ok, result) => {
     const granted = field(result, "authSuccessScopes"), refused = field(result, "authErrorScopes");
     const names = Array.isArray(granted) ? granted : typeof granted == "string" ? [granted] : [];
     const refusedNames = refused && typeof refused == "object" ? Object.keys(refused) : [];
-    // Defined, not assigned: "__proto__" stays an own key (ES2018, no fromEntries).
-    const authErrorScopes = {};
-    for (const name of refusedNames) {
-      Object.defineProperty(authErrorScopes, universalName(h, name), { value: field(refused, name), enumerable: true, writable: true, configurable: true });
-    }
+    // Spread with a computed key defines, never assigns: "__proto__" stays an
+    // own key (ES2018, no fromEntries).
+    let authErrorScopes = {};
+    for (const name of refusedNames) authErrorScopes = { ...authErrorScopes, [universalName(h, name)]: field(refused, name) };
     return { ...ok, authCode: field(result, "authCode"), authSuccessScopes: names.map((name) => universalName(h, name)), authErrorScopes };
   } catch (e) {
     throw failure("NATIVE_ERROR", ok.scope, h.platform, e);
