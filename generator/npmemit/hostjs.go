@@ -155,11 +155,11 @@ func writeHostCalls(w *jsWriter, t *hostTable) {
 	}
 	writePrivacyClassifier(w, t)
 	if t.web == nil {
-		w.line("// A callback-style call; a method that throws or is missing rejects. Every")
+		w.line("// A callback-style call; a method that throws or is missing rejects.")
 	} else {
-		w.line("// A call through the driver. Every")
+		w.line("// A call through the browser driver.")
 	}
-	w.line("// failure is our Error: %s", t.failureWords())
+	w.line("// Every failure is our Error: %s", t.failureWords())
 	w.line("const ask = (api, scope, method, args) => %s.catch((e) => {", callExpr)
 	w.line("  throw failure(%s, scope, platform, e);", t.failureExpr(tests))
 	w.line("});")
@@ -307,7 +307,8 @@ func writeAuthCodeResult(w *jsWriter, t *hostTable) {
 	w.line("// getAuthCode's native names back to universal ones.")
 	w.line("const UNIVERSAL_NAMES = %s;", jsMap(t.universalNames()))
 	w.line("const universalName = (name) => (typeof name == \"string\" && UNIVERSAL_NAMES[name]) || name;")
-	w.line("// A result no read can take (a revoked Proxy, a throwing ownKeys) is NATIVE_ERROR.")
+	w.line("// The getAuthCode result in universal names, read defensively; a result no")
+	w.line("// read can take apart (a revoked Proxy, a throwing ownKeys) is NATIVE_ERROR.")
 	w.line("const authCodeResult = (ok, result) => {")
 	w.line("  try {")
 	w.line("    const granted = field(result, \"authSuccessScopes\"), refused = field(result, \"authErrorScopes\");")

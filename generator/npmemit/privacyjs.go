@@ -86,9 +86,9 @@ func writePrivacyClassifier(w *jsWriter, t *hostTable) {
 // failureWords says in words what failureExpr decides.
 func (t *hostTable) failureWords() string {
 	if t.classifies() {
-		return "a privacy failure, else AUTH_DENIED\n// for the host's denial (the manifest's code and pattern), else NATIVE_ERROR."
+		return "a privacy failure first, then\n// AUTH_DENIED for the host's denial (the manifest's codes and pattern), else NATIVE_ERROR."
 	}
-	return "AUTH_DENIED for the host's\n// denial (the manifest's code and pattern), else NATIVE_ERROR."
+	return "AUTH_DENIED for the host's denial\n// (the manifest's codes and pattern), else NATIVE_ERROR."
 }
 
 // failureExpr is the errCode of a failed native call; denial holds the

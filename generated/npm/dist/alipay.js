@@ -25,9 +25,9 @@ const host = () => {
     return my;
   } catch (e) {}
 };
-// A callback-style call; a method that throws or is missing rejects. Every
-// failure is our Error: AUTH_DENIED for the host's
-// denial (the manifest's code and pattern), else NATIVE_ERROR.
+// A callback-style call; a method that throws or is missing rejects.
+// Every failure is our Error: AUTH_DENIED for the host's denial
+// (the manifest's codes and pattern), else NATIVE_ERROR.
 const ask = (api, scope, method, args) => new Promise((success, fail) => api[method]({ ...args, success, fail })).catch((e) => {
   throw failure([3, 11, 15, 1003, 2001, 2002, 2003].includes(code(e, "error")) ? "AUTH_DENIED" : "NATIVE_ERROR", scope, platform, e);
 });
@@ -42,7 +42,8 @@ const present = (scope) => {
 // getAuthCode's native names back to universal ones.
 const UNIVERSAL_NAMES = { __proto__: null, "auth_user": "scope.userInfo" };
 const universalName = (name) => (typeof name == "string" && UNIVERSAL_NAMES[name]) || name;
-// A result no read can take (a revoked Proxy, a throwing ownKeys) is NATIVE_ERROR.
+// The getAuthCode result in universal names, read defensively; a result no
+// read can take apart (a revoked Proxy, a throwing ownKeys) is NATIVE_ERROR.
 const authCodeResult = (ok, result) => {
   try {
     const granted = field(result, "authSuccessScopes"), refused = field(result, "authErrorScopes");

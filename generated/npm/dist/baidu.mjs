@@ -16,9 +16,9 @@ const host = () => {
     return swan;
   } catch (e) {}
 };
-// A callback-style call; a method that throws or is missing rejects. Every
-// failure is our Error: AUTH_DENIED for the host's
-// denial (the manifest's code and pattern), else NATIVE_ERROR.
+// A callback-style call; a method that throws or is missing rejects.
+// Every failure is our Error: AUTH_DENIED for the host's denial
+// (the manifest's codes and pattern), else NATIVE_ERROR.
 const ask = (api, scope, method, args) => new Promise((success, fail) => api[method]({ ...args, success, fail })).catch((e) => {
   throw failure([10003, 11003].includes(code(e, "errCode")) ? "AUTH_DENIED" : "NATIVE_ERROR", scope, platform, e);
 });

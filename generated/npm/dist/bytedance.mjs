@@ -28,9 +28,9 @@ const privacyFailure = (e) => {
   const text = message(e);
   if (PRIVACY_NOT_AGREED_TEXT.test(text)) return "PRIVACY_NOT_AGREED";
 };
-// A callback-style call; a method that throws or is missing rejects. Every
-// failure is our Error: a privacy failure, else AUTH_DENIED
-// for the host's denial (the manifest's code and pattern), else NATIVE_ERROR.
+// A callback-style call; a method that throws or is missing rejects.
+// Every failure is our Error: a privacy failure first, then
+// AUTH_DENIED for the host's denial (the manifest's codes and pattern), else NATIVE_ERROR.
 const ask = (api, scope, method, args) => new Promise((success, fail) => api[method]({ ...args, success, fail })).catch((e) => {
   throw failure(privacyFailure(e) || ((code(e, "errNo") === 10200 || DENIAL.test(message(e))) ? "AUTH_DENIED" : "NATIVE_ERROR"), scope, platform, e);
 });

@@ -38,9 +38,9 @@ const privacyFailure = (e) => {
   if ([112, 101100].includes(privacyCode)) return "PRIVACY_NOT_DECLARED";
   if ([1025, 1026, 101101].includes(privacyCode)) return "PRIVACY_BANNED";
 };
-// A callback-style call; a method that throws or is missing rejects. Every
-// failure is our Error: a privacy failure, else AUTH_DENIED
-// for the host's denial (the manifest's code and pattern), else NATIVE_ERROR.
+// A callback-style call; a method that throws or is missing rejects.
+// Every failure is our Error: a privacy failure first, then
+// AUTH_DENIED for the host's denial (the manifest's codes and pattern), else NATIVE_ERROR.
 const ask = (api, scope, method, args) => new Promise((success, fail) => api[method]({ ...args, success, fail })).catch((e) => {
   throw failure(privacyFailure(e) || (DENIAL.test(message(e)) ? "AUTH_DENIED" : "NATIVE_ERROR"), scope, platform, e);
 });

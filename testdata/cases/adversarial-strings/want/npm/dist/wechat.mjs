@@ -17,9 +17,9 @@ const host = () => {
   } catch (e) {}
 };
 const DENIAL = /fail.*auth den(y|ied)|\x2a\x2f/u;
-// A callback-style call; a method that throws or is missing rejects. Every
-// failure is our Error: AUTH_DENIED for the host's
-// denial (the manifest's code and pattern), else NATIVE_ERROR.
+// A callback-style call; a method that throws or is missing rejects.
+// Every failure is our Error: AUTH_DENIED for the host's denial
+// (the manifest's codes and pattern), else NATIVE_ERROR.
 const ask = (api, scope, method, args) => new Promise((success, fail) => api[method]({ ...args, success, fail })).catch((e) => {
   throw failure(DENIAL.test(message(e)) ? "AUTH_DENIED" : "NATIVE_ERROR", scope, platform, e);
 });
