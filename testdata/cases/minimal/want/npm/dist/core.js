@@ -47,19 +47,14 @@ const safely = (callback, value) => {
   }
 };
 
-// Reads the scope and the callbacks once, inside the Promise, runs
-// body(scope) (which reads any other option itself) and calls success or
-// fail, then complete, exactly once. body rejects with our Error only
-// (failure). With a fail callback the rejection counts as handled.
+// Reads the scope and the callbacks once (field never throws), runs
+// body(scope) inside the Promise (body reads any other option itself, and
+// whatever it throws rejects) and calls success or fail, then complete,
+// exactly once. body rejects with our Error only (failure). With a fail
+// callback the rejection counts as handled.
 const settled = (options, body) => {
-  let scope, success, fail, complete;
-  const done = new Promise((resolve) => {
-    scope = field(options, "scope");
-    success = field(options, "success");
-    fail = field(options, "fail");
-    complete = field(options, "complete");
-    resolve(body(scope));
-  }).then(
+  const scope = field(options, "scope"), success = field(options, "success"), fail = field(options, "fail"), complete = field(options, "complete");
+  const done = new Promise((resolve) => resolve(body(scope))).then(
     (res) => (safely(success, res), safely(complete, res), res),
     (err) => { safely(fail, err); safely(complete, err); throw err; });
   if (typeof fail == "function") done.catch(() => {});
