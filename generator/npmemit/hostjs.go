@@ -144,13 +144,19 @@ func writeHostCalls(w *jsWriter, t *hostTable) {
 		tests = append(tests, codeTest(d.Codes, fmt.Sprintf("code(e, %s)", jsString(d.CodeField))))
 	}
 	if d.Message != "" {
-		w.line("const DENIAL = %s;", jsRegex(d.MessageJS))
+		// Named only where the privacy classifier tests it too.
+		denial := jsRegex(d.MessageJS)
+		if t.classifiesByCode() {
+			w.line("// The host's denial message (the privacy classifier reads it too).")
+			w.line("const DENIAL = %s;", denial)
+			denial = "DENIAL"
+		}
 		// A messageless error is no denial; the guard is needed only when
 		// the pattern matches "" (message() reads "" for no message).
 		if regexp.MustCompile(d.Message).MatchString("") {
-			tests = append(tests, "(!!message(e) && DENIAL.test(message(e)))")
+			tests = append(tests, "(!!message(e) && "+denial+".test(message(e)))")
 		} else {
-			tests = append(tests, "DENIAL.test(message(e))")
+			tests = append(tests, denial+".test(message(e))")
 		}
 	}
 	writePrivacyClassifier(w, t)

@@ -31,13 +31,20 @@ func (t *hostTable) gated() []string {
 // classifies reports whether the host has any privacy failure to classify.
 func (t *hostTable) classifies() bool { return t.p.Privacy != nil && len(t.p.Privacy.Failures) > 0 }
 
-// textTest is the JavaScript test of a pattern against `text`; guarded
-// against the empty message only when the pattern matches "".
-func textTest(name, pattern string) string {
+// classifiesByCode reports whether the classifier tests codes, and so first
+// whether the message is a denial (codes are overloaded).
+func (t *hostTable) classifiesByCode() bool {
+	return t.classifies() && slices.ContainsFunc(t.p.Privacy.Failures, func(f *model.PrivacyFailure) bool { return len(f.Codes) > 0 })
+}
+
+// textTest is the JavaScript test of a pattern (pattern is the manifest's
+// text, regex the expression testing it) against `text`; guarded against
+// the empty message only when the pattern matches "".
+func textTest(regex, pattern string) string {
 	if regexp.MustCompile(pattern).MatchString("") {
-		return "(!!text && " + name + ".test(text))"
+		return "(!!text && " + regex + ".test(text))"
 	}
-	return name + ".test(text)"
+	return regex + ".test(text)"
 }
 
 // writePrivacyClassifier: messages first, then (unless the text is a
@@ -47,22 +54,17 @@ func writePrivacyClassifier(w *jsWriter, t *hostTable) {
 		return
 	}
 	g := t.p.Privacy
-	if slices.ContainsFunc(g.Failures, func(f *model.PrivacyFailure) bool { return len(f.Codes) > 0 }) {
+	if t.classifiesByCode() {
 		w.line("// Privacy failures, decided before the denial test: by message first, then,")
 		w.line("// unless the message is a denial, by %s code (codes are overloaded).", g.CodeField)
 	} else {
 		w.line("// Privacy failures, decided by message before the denial test.")
 	}
-	for _, f := range g.Failures {
-		if f.Message != "" {
-			w.line("const %s_TEXT = %s;", f.Outcome.ErrCode(), jsRegex(f.MessageJS))
-		}
-	}
 	w.line("const privacyFailure = (e) => {")
 	w.line("  const text = message(e);")
 	for _, f := range g.Failures {
 		if f.Message != "" {
-			w.line("  if (%s) return %s;", textTest(f.Outcome.ErrCode()+"_TEXT", f.Message), jsString(f.Outcome.ErrCode()))
+			w.line("  if (%s) return %s;", textTest(jsRegex(f.MessageJS), f.Message), jsString(f.Outcome.ErrCode()))
 		}
 	}
 	var withCodes []*model.PrivacyFailure

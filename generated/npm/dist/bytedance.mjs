@@ -21,18 +21,16 @@ const host = () => {
     return tt;
   } catch (e) {}
 };
-const DENIAL = /fail.*auth den(y|ied)/u;
 // Privacy failures, decided by message before the denial test.
-const PRIVACY_NOT_AGREED_TEXT = /not declared in the privacy agreement/u;
 const privacyFailure = (e) => {
   const text = message(e);
-  if (PRIVACY_NOT_AGREED_TEXT.test(text)) return "PRIVACY_NOT_AGREED";
+  if (/not declared in the privacy agreement/u.test(text)) return "PRIVACY_NOT_AGREED";
 };
 // A callback-style call; a method that throws or is missing rejects.
 // Every failure is our Error: a privacy failure first, then
 // AUTH_DENIED for the host's denial (the manifest's codes and pattern), else NATIVE_ERROR.
 const ask = (api, scope, method, args) => new Promise((success, fail) => api[method]({ ...args, success, fail })).catch((e) => {
-  throw failure(privacyFailure(e) || ((code(e, "errNo") === 10200 || DENIAL.test(message(e))) ? "AUTH_DENIED" : "NATIVE_ERROR"), scope, platform, e);
+  throw failure(privacyFailure(e) || ((code(e, "errNo") === 10200 || /fail.*auth den(y|ied)/u.test(message(e))) ? "AUTH_DENIED" : "NATIVE_ERROR"), scope, platform, e);
 });
 // The host for a call about scope: UNKNOWN_SCOPE first, then UNSUPPORTED_PLATFORM.
 const present = (scope) => {

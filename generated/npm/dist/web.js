@@ -18,12 +18,11 @@ const PROBES = { __proto__: null, "scope.camera": "mediaDevices.getUserMedia.vid
 // A browser: the driver answers getSetting from the Permissions API and runs the probes.
 const host = browser;
 const driver = /* @__PURE__ */ webDriver(["camera", "geolocation", "microphone"]);
-const DENIAL = /:fail (NotAllowedError|PermissionDeniedError|PERMISSION_DENIED):/u;
 // A call through the browser driver.
 // Every failure is our Error: AUTH_DENIED for the host's denial
 // (the manifest's codes and pattern), else NATIVE_ERROR.
 const ask = (api, scope, method, args) => driver(method, args).catch((e) => {
-  throw failure(DENIAL.test(message(e)) ? "AUTH_DENIED" : "NATIVE_ERROR", scope, platform, e);
+  throw failure(/:fail (NotAllowedError|PermissionDeniedError|PERMISSION_DENIED):/u.test(message(e)) ? "AUTH_DENIED" : "NATIVE_ERROR", scope, platform, e);
 });
 // The host for a call about scope: UNKNOWN_SCOPE first, then UNSUPPORTED_PLATFORM.
 const present = (scope) => {

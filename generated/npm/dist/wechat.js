@@ -21,17 +21,15 @@ const host = () => {
     return wx;
   } catch (e) {}
 };
+// The host's denial message (the privacy classifier reads it too).
 const DENIAL = /fail.*auth den(y|ied)/u;
 // Privacy failures, decided before the denial test: by message first, then,
 // unless the message is a denial, by errno code (codes are overloaded).
-const PRIVACY_NOT_AGREED_TEXT = /privacy permission is not authorized/u;
-const PRIVACY_NOT_DECLARED_TEXT = /not declared in the privacy agreement|need to be declared in the requiredPrivateInfos/u;
-const PRIVACY_BANNED_TEXT = /please go to mp to announce your privacy usage|privacy interface is banned/u;
 const privacyFailure = (e) => {
   const text = message(e);
-  if (PRIVACY_NOT_AGREED_TEXT.test(text)) return "PRIVACY_NOT_AGREED";
-  if (PRIVACY_NOT_DECLARED_TEXT.test(text)) return "PRIVACY_NOT_DECLARED";
-  if (PRIVACY_BANNED_TEXT.test(text)) return "PRIVACY_BANNED";
+  if (/privacy permission is not authorized/u.test(text)) return "PRIVACY_NOT_AGREED";
+  if (/not declared in the privacy agreement|need to be declared in the requiredPrivateInfos/u.test(text)) return "PRIVACY_NOT_DECLARED";
+  if (/please go to mp to announce your privacy usage|privacy interface is banned/u.test(text)) return "PRIVACY_BANNED";
   if (DENIAL.test(text)) return;
   const privacyCode = code(e, "errno");
   if (privacyCode === 101102) return "PRIVACY_NOT_AGREED";

@@ -16,12 +16,11 @@ const host = () => {
     return wx;
   } catch (e) {}
 };
-const DENIAL = /fail.*auth den(y|ied)|\x2a\x2f/u;
 // A callback-style call; a method that throws or is missing rejects.
 // Every failure is our Error: AUTH_DENIED for the host's denial
 // (the manifest's codes and pattern), else NATIVE_ERROR.
 const ask = (api, scope, method, args) => new Promise((success, fail) => api[method]({ ...args, success, fail })).catch((e) => {
-  throw failure(DENIAL.test(message(e)) ? "AUTH_DENIED" : "NATIVE_ERROR", scope, platform, e);
+  throw failure(/fail.*auth den(y|ied)|\x2a\x2f/u.test(message(e)) ? "AUTH_DENIED" : "NATIVE_ERROR", scope, platform, e);
 });
 // The host for a call about scope: UNKNOWN_SCOPE first, then UNSUPPORTED_PLATFORM.
 const present = (scope) => {
