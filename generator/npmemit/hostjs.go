@@ -80,9 +80,15 @@ func hostRuntime(f moduleFormat, t *hostTable) string {
 		w.line("// The getSetting keys are the native names.")
 		w.line("const settingKey = nativeName;")
 	} else if len(t.keys) > 0 {
-		w.line("// getSetting keys that differ from the scope name; \"\": the host reports none.")
-		w.line("const SETTING_KEYS = %s;", jsMap(t.keys))
-		w.line("const settingKey = (scope) => scope in SETTING_KEYS ? SETTING_KEYS[scope] : scope;")
+		if len(t.keys) == len(t.scopes) {
+			w.line("// Every scope's getSetting key (none is the scope name); \"\": the host reports none.")
+			w.line("const SETTING_KEYS = %s;", jsMap(t.keys))
+			w.line("const settingKey = (scope) => SETTING_KEYS[scope];")
+		} else {
+			w.line("// getSetting keys that differ from the scope name; \"\": the host reports none.")
+			w.line("const SETTING_KEYS = %s;", jsMap(t.keys))
+			w.line("const settingKey = (scope) => scope in SETTING_KEYS ? SETTING_KEYS[scope] : scope;")
+		}
 	}
 	if t.privacyStep() != "" {
 		if t.gatedTest() == "GATED.includes(scope)" {

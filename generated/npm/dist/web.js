@@ -9,9 +9,9 @@ const platform = "web";
 // (UNSUPPORTED_SCOPE there, UNKNOWN_SCOPE for any other value).
 const scopes = ["scope.camera", "scope.record", "scope.userLocation"];
 const OTHERS = ["auth_base", "auth_zhima", "scope.addPhoneCalendar", "scope.addPhoneContact", "scope.address", "scope.bluetooth", "scope.calendar", "scope.clipboard", "scope.hostId", "scope.invoice", "scope.invoiceTitle", "scope.userFuzzyLocation", "scope.userInfo", "scope.userLocationBackground", "scope.werun", "scope.writePhotosAlbum"];
-// getSetting keys that differ from the scope name; "": the host reports none.
+// Every scope's getSetting key (none is the scope name); "": the host reports none.
 const SETTING_KEYS = { __proto__: null, "scope.camera": "camera", "scope.record": "microphone", "scope.userLocation": "geolocation" };
-const settingKey = (scope) => scope in SETTING_KEYS ? SETTING_KEYS[scope] : scope;
+const settingKey = (scope) => SETTING_KEYS[scope];
 // The call that prompts for an onUse scope.
 const PROBES = { __proto__: null, "scope.camera": "mediaDevices.getUserMedia.video", "scope.record": "mediaDevices.getUserMedia.audio", "scope.userLocation": "geolocation.getCurrentPosition" };
 
