@@ -175,13 +175,6 @@ func writeHostCalls(w *jsWriter, t *hostTable) {
 	w.line("const ask = (api, scope, method, args) => %s.catch((e) => {", callExpr)
 	w.line("  throw failure(%s, scope, platform, e);", t.failureExpr(tests))
 	w.line("});")
-	w.line("// The host for a call about scope: UNKNOWN_SCOPE first, then UNSUPPORTED_PLATFORM.")
-	w.line("const present = (scope) => {")
-	w.line("  if (!scopes.includes(scope) && !OTHERS.includes(scope)) throw failure(\"UNKNOWN_SCOPE\", scope);")
-	w.line("  const api = host();")
-	w.line("  if (!api) throw failure(\"UNSUPPORTED_PLATFORM\", scope);")
-	w.line("  return api;")
-	w.line("};")
 	w.line("")
 }
 
@@ -338,8 +331,11 @@ func writeAuthCodeResult(w *jsWriter, t *hostTable) {
 }
 
 func writeStatus(w *jsWriter, t *hostTable) {
+	w.line("// start's checks, then \"unsupported\" where start fails UNSUPPORTED_SCOPE; never prompts.")
 	w.line("const getAuthStatus = async (scope) => {")
-	w.line("  const api = present(scope);")
+	w.line("  if (!scopes.includes(scope) && !OTHERS.includes(scope)) throw failure(\"UNKNOWN_SCOPE\", scope);")
+	w.line("  const api = host();")
+	w.line("  if (!api) throw failure(\"UNSUPPORTED_PLATFORM\", scope);")
 	w.line("  if (!scopes.includes(scope)) return \"unsupported\";")
 	if len(t.used) == 0 {
 		w.line("};")
@@ -349,7 +345,7 @@ func writeStatus(w *jsWriter, t *hostTable) {
 		if len(t.used) == 1 {
 			w.line("  return \"granted\";")
 			w.line("};")
-				return
+			return
 		}
 		w.line("  if (%s) return \"granted\";", t.isIn(model.GrantNone))
 	}

@@ -31,13 +31,6 @@ const host = () => {
 const ask = (api, scope, method, args) => new Promise((success, fail) => api[method]({ ...args, success, fail })).catch((e) => {
   throw failure([3, 11, 15, 1003, 2001, 2002, 2003].includes(code(e, "error")) ? "AUTH_DENIED" : "NATIVE_ERROR", scope, platform, e);
 });
-// The host for a call about scope: UNKNOWN_SCOPE first, then UNSUPPORTED_PLATFORM.
-const present = (scope) => {
-  if (!scopes.includes(scope) && !OTHERS.includes(scope)) throw failure("UNKNOWN_SCOPE", scope);
-  const api = host();
-  if (!api) throw failure("UNSUPPORTED_PLATFORM", scope);
-  return api;
-};
 
 // getAuthCode's native names back to universal ones.
 const UNIVERSAL_NAMES = { __proto__: null, "auth_user": "scope.userInfo" };
@@ -87,8 +80,11 @@ const authorizeApi = (api, options) => settled(options, () => {
   return scope ? start(scope) : { scope: null, platform: host() ? platform : undefined };
 });
 
+// start's checks, then "unsupported" where start fails UNSUPPORTED_SCOPE; never prompts.
 const getAuthStatus = async (scope) => {
-  const api = present(scope);
+  if (!scopes.includes(scope) && !OTHERS.includes(scope)) throw failure("UNKNOWN_SCOPE", scope);
+  const api = host();
+  if (!api) throw failure("UNSUPPORTED_PLATFORM", scope);
   if (!scopes.includes(scope)) return "unsupported";
   const key = settingKey(scope);
   if (!key) return "unknown";

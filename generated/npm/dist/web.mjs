@@ -24,13 +24,6 @@ const driver = /* @__PURE__ */ webDriver(["camera", "geolocation", "microphone"]
 const ask = (api, scope, method, args) => driver(method, args).catch((e) => {
   throw failure(/:fail (NotAllowedError|PermissionDeniedError|PERMISSION_DENIED):/u.test(message(e)) ? "AUTH_DENIED" : "NATIVE_ERROR", scope, platform, e);
 });
-// The host for a call about scope: UNKNOWN_SCOPE first, then UNSUPPORTED_PLATFORM.
-const present = (scope) => {
-  if (!scopes.includes(scope) && !OTHERS.includes(scope)) throw failure("UNKNOWN_SCOPE", scope);
-  const api = host();
-  if (!api) throw failure("UNSUPPORTED_PLATFORM", scope);
-  return api;
-};
 
 // What each caller checks, once, in the spec's order, before it joins the
 // scope's flow: the scope is one of the manifest, a host is there, the host
@@ -58,8 +51,11 @@ const authorizeApi = (api, options) => settled(options, () => {
   return scope ? start(scope) : { scope: null, platform: host() ? platform : undefined };
 });
 
+// start's checks, then "unsupported" where start fails UNSUPPORTED_SCOPE; never prompts.
 const getAuthStatus = async (scope) => {
-  const api = present(scope);
+  if (!scopes.includes(scope) && !OTHERS.includes(scope)) throw failure("UNKNOWN_SCOPE", scope);
+  const api = host();
+  if (!api) throw failure("UNSUPPORTED_PLATFORM", scope);
   if (!scopes.includes(scope)) return "unsupported";
   const granted = answer(await ask(api, scope, "getSetting"), settingKey(scope));
   // null: the browser cannot tell (no Permissions API, or a name it does not know).

@@ -22,13 +22,6 @@ const host = () => {
 const ask = (api, scope, method, args) => new Promise((success, fail) => api[method]({ ...args, success, fail })).catch((e) => {
   throw failure(/fail.*auth den(y|ied)|\x2a\x2f/u.test(message(e)) ? "AUTH_DENIED" : "NATIVE_ERROR", scope, platform, e);
 });
-// The host for a call about scope: UNKNOWN_SCOPE first, then UNSUPPORTED_PLATFORM.
-const present = (scope) => {
-  if (!scopes.includes(scope) && !OTHERS.includes(scope)) throw failure("UNKNOWN_SCOPE", scope);
-  const api = host();
-  if (!api) throw failure("UNSUPPORTED_PLATFORM", scope);
-  return api;
-};
 
 // What each caller checks, once, in the spec's order, before it joins the
 // scope's flow: the scope is one of the manifest, a host is there, the host
@@ -55,8 +48,11 @@ const authorizeApi = (api, options) => settled(options, () => {
   return scope ? start(scope) : { scope: null, platform: host() ? platform : undefined };
 });
 
+// start's checks, then "unsupported" where start fails UNSUPPORTED_SCOPE; never prompts.
 const getAuthStatus = async (scope) => {
-  const api = present(scope);
+  if (!scopes.includes(scope) && !OTHERS.includes(scope)) throw failure("UNKNOWN_SCOPE", scope);
+  const api = host();
+  if (!api) throw failure("UNSUPPORTED_PLATFORM", scope);
   if (!scopes.includes(scope)) return "unsupported";
   const granted = answer(await ask(api, scope, "getSetting"), scope);
   return granted === true ? "granted" : granted === false ? "denied" : "unanswered";
