@@ -112,19 +112,15 @@ const ask = (h, api, scope, method, args) => (h.call ? h.call(method, args) : ne
 const nativeName = (h, scope) => (h.natives && h.natives[scope]) || scope;
 const settingKey = (h, scope) => h.keys && scope in h.keys ? h.keys[scope] : scope;
 const universalName = (h, name) => (typeof name == "string" && h.universalNames[name]) || name;
-// The host for a call about scope: UNKNOWN_SCOPE first, then UNSUPPORTED_PLATFORM.
-const present = (h, scope) => {
-  if (!scopes.includes(scope)) throw failure("UNKNOWN_SCOPE", scope);
-  const api = hostOf(h);
-  if (!api) throw failure("UNSUPPORTED_PLATFORM", scope);
-  return api;
-};
 
 // What each caller checks, once, before it joins the scope's flow. The
 // privacy guide runs for each caller that asks for it (the flow never
 // shows it): one guide, shared.
 const start = async (h, scope, privacy) => {
-  const platform = h.platform, api = present(h, scope);
+  const platform = h.platform;
+  if (!scopes.includes(scope)) throw failure("UNKNOWN_SCOPE", scope);
+  const api = hostOf(h);
+  if (!api) throw failure("UNSUPPORTED_PLATFORM", scope);
   if (!h.scopes.includes(scope)) throw failure("UNSUPPORTED_SCOPE", scope, platform);
   if (privacy === "require" && isIn(h.gated, scope)) await joined(platform, privacyGuide(h)).catch((e) => { throw failure(e.errCode, scope, platform, e.nativeError); });
   return joined(platform + " " + scope, () => flow(h, api, scope));
@@ -166,7 +162,9 @@ const authCodeResult = (h, ok, result) => {
   }
 };
 const status = async (h, scope) => {
-  const api = present(h, scope);
+  if (!scopes.includes(scope)) throw failure("UNKNOWN_SCOPE", scope);
+  const api = hostOf(h);
+  if (!api) throw failure("UNSUPPORTED_PLATFORM", scope);
   if (!h.scopes.includes(scope)) return "unsupported";
   if (isIn(h.NO_GRANT, scope)) return "granted";
   const key = settingKey(h, scope);
