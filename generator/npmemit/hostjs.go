@@ -80,9 +80,15 @@ func hostRuntime(f moduleFormat, t *hostTable) string {
 		w.line("// The getSetting keys are the native names.")
 		w.line("const settingKey = nativeName;")
 	} else if len(t.keys) > 0 {
-		w.line("// getSetting keys that differ from the scope name; \"\": the host reports none.")
-		w.line("const SETTING_KEYS = %s;", jsMap(t.keys))
-		w.line("const settingKey = (scope) => scope in SETTING_KEYS ? SETTING_KEYS[scope] : scope;")
+		if len(t.keys) == len(t.scopes) {
+			w.line("// Every scope's getSetting key (none is the scope name); \"\": the host reports none.")
+			w.line("const SETTING_KEYS = %s;", jsMap(t.keys))
+			w.line("const settingKey = (scope) => SETTING_KEYS[scope];")
+		} else {
+			w.line("// getSetting keys that differ from the scope name; \"\": the host reports none.")
+			w.line("const SETTING_KEYS = %s;", jsMap(t.keys))
+			w.line("const settingKey = (scope) => scope in SETTING_KEYS ? SETTING_KEYS[scope] : scope;")
+		}
 	}
 	if t.privacyStep() != "" {
 		if t.gatedTest() == "GATED.includes(scope)" {
@@ -123,20 +129,20 @@ func nonNil(s []string) []string {
 // writeHostCalls: the global, the native call, the denial test.
 func writeHostCalls(w *jsWriter, t *hostTable) {
 	p := t.p
+	callExpr := "new Promise((success, fail) => api[method]({ ...args, success, fail }))"
 	if t.web != nil {
 		w.line("// A browser: the driver answers getSetting from the Permissions API and runs the probes.")
 		w.line("const host = browser;")
 		w.line("const driver = /* @__PURE__ */ webDriver(%s);", jsList(t.web.Permissions))
-		w.line("const call = (api, method, args) => driver(method, args);")
+		callExpr = "driver(method, args)"
 	} else {
-		w.line("// The host's global, read at call time; falsy when absent or when reading it throws.")
+		w.line("// The host's global, read at call time; undefined when absent (the read")
+		w.line("// throws a ReferenceError) or when reading it throws.")
 		w.line("const host = () => {")
 		w.line("  try {")
-		w.line("    return typeof %s != \"undefined\" && %s;", p.Global, p.Global)
+		w.line("    return %s;", p.Global)
 		w.line("  } catch (e) {}")
 		w.line("};")
-		w.line("// A callback-style call; a method that throws or is missing rejects.")
-		w.line("const call = (api, method, args) => new Promise((success, fail) => api[method]({ ...args, success, fail }));")
 	}
 	d := p.Denial
 	var tests []string
@@ -144,31 +150,31 @@ func writeHostCalls(w *jsWriter, t *hostTable) {
 		tests = append(tests, codeTest(d.Codes, fmt.Sprintf("code(e, %s)", jsString(d.CodeField))))
 	}
 	if d.Message != "" {
-		w.line("const DENIAL = /* @__PURE__ */ RegExp(%s, \"u\");", jsString(d.MessageJS))
+		// Named only where the privacy classifier tests it too.
+		denial := jsRegex(d.MessageJS)
+		if t.classifiesByCode() {
+			w.line("// The host's denial message (the privacy classifier reads it too).")
+			w.line("const DENIAL = %s;", denial)
+			denial = "DENIAL"
+		}
 		// A messageless error is no denial; the guard is needed only when
 		// the pattern matches "" (message() reads "" for no message).
 		if regexp.MustCompile(d.Message).MatchString("") {
-			tests = append(tests, "(!!message(e) && DENIAL.test(message(e)))")
+			tests = append(tests, "(!!message(e) && "+denial+".test(message(e)))")
 		} else {
-			tests = append(tests, "DENIAL.test(message(e))")
+			tests = append(tests, denial+".test(message(e))")
 		}
 	}
-	if len(tests) == 0 {
-		tests = []string{"false"}
-	}
-	w.line("// How this host fails a call the user refused.")
-	w.line("const isDenial = (e) => %s;", strings.Join(tests, " || "))
 	writePrivacyClassifier(w, t)
-	w.line("const ask = (api, scope, method, args) => call(api, method, args).catch((e) => {")
-	w.line("  throw failure(%s, scope, platform, e);", t.failureExpr())
+	if t.web == nil {
+		w.line("// A callback-style call; a method that throws or is missing rejects.")
+	} else {
+		w.line("// A call through the browser driver.")
+	}
+	w.line("// Every failure is our Error: %s", t.failureWords())
+	w.line("const ask = (api, scope, method, args) => %s.catch((e) => {", callExpr)
+	w.line("  throw failure(%s, scope, platform, e);", t.failureExpr(tests))
 	w.line("});")
-	w.line("// The host for a call about scope: UNKNOWN_SCOPE first, then UNSUPPORTED_PLATFORM.")
-	w.line("const present = (scope) => {")
-	w.line("  if (!scopes.includes(scope) && !OTHERS.includes(scope)) throw failure(\"UNKNOWN_SCOPE\", scope);")
-	w.line("  const api = host();")
-	w.line("  if (!api) throw failure(\"UNSUPPORTED_PLATFORM\", scope);")
-	w.line("  return api;")
-	w.line("};")
 	w.line("")
 }
 
@@ -194,27 +200,48 @@ func (t *hostTable) isIn(g model.Grant) string {
 }
 
 func writeAuthorize(w *jsWriter, t *hostTable) {
-	w.line("const flow = async (scope) => {")
-	w.line("  const api = present(scope);")
+	if t.uses(model.GrantAuthCode) {
+		writeAuthCodeResult(w, t)
+	}
+	privacy, readPrivacy := t.privacyStep(), ""
+	w.line("// What each caller checks, once, in the spec's order, before it joins the")
+	w.line("// scope's flow: the scope is one of the manifest, a host is there, the host")
+	if privacy != "" {
+		readPrivacy = ", field(options, \"privacy\")"
+		w.line("// supports the scope; then the privacy guide, for each caller that asks for")
+		w.line("// it (the flow never shows it): one guide, shared.")
+		w.line("const start = async (scope, privacy) => {")
+	} else {
+		w.line("// supports the scope.")
+		w.line("const start = (scope) => {")
+	}
+	w.line("  if (!scopes.includes(scope) && !OTHERS.includes(scope)) throw failure(\"UNKNOWN_SCOPE\", scope);")
+	w.line("  const api = host();")
+	w.line("  if (!api) throw failure(\"UNSUPPORTED_PLATFORM\", scope);")
 	w.line("  if (!scopes.includes(scope)) throw failure(\"UNSUPPORTED_SCOPE\", scope, platform);")
-	w.line("  const ok = { scope, platform };")
+	if privacy != "" {
+		w.line("  %s", privacy)
+	}
+	w.line("  // The flow, in the spec's order; every caller of the scope joins it.")
+	w.line("  return joined(platform + \" \" + scope, async () => {")
+	w.line("    const ok = { scope, platform };")
 	last := t.last()
 	step := func(g model.Grant, body ...string) {
 		if g == last {
 			for _, b := range body {
-				w.line("  %s", b)
+				w.line("    %s", b)
 			}
 			return
 		}
 		if len(body) == 1 {
-			w.line("  if (%s) %s", t.isIn(g), body[0])
+			w.line("    if (%s) %s", t.isIn(g), body[0])
 			return
 		}
-		w.line("  if (%s) {", t.isIn(g))
+		w.line("    if (%s) {", t.isIn(g))
 		for _, b := range body {
-			w.line("    %s", b)
+			w.line("      %s", b)
 		}
-		w.line("  }")
+		w.line("    }")
 	}
 	if t.uses(model.GrantNone) {
 		step(model.GrantNone, "return ok;")
@@ -224,13 +251,13 @@ func writeAuthorize(w *jsWriter, t *hostTable) {
 	}
 	if t.usesSetting() {
 		if t.keyless() {
-			w.line("  const key = %s;", t.keyExpr())
-			w.line("  const granted = key ? answer(await ask(api, scope, \"getSetting\"), key) : undefined;")
+			w.line("    const key = %s;", t.keyExpr())
+			w.line("    const granted = key ? answer(await ask(api, scope, \"getSetting\"), key) : undefined;")
 		} else {
-			w.line("  const granted = answer(await ask(api, scope, \"getSetting\"), %s);", t.keyExpr())
+			w.line("    const granted = answer(await ask(api, scope, \"getSetting\"), %s);", t.keyExpr())
 		}
-		w.line("  if (granted === true) return ok;")
-		w.line("  if (granted === false) throw failure(\"AUTH_DENIED\", scope, platform);")
+		w.line("    if (granted === true) return ok;")
+		w.line("    if (granted === false) throw failure(\"AUTH_DENIED\", scope, platform);")
 	}
 	if t.uses(model.GrantSettingsOnly) {
 		step(model.GrantSettingsOnly, "throw failure(\"SETTINGS_REQUIRED\", scope, platform);")
@@ -259,27 +286,20 @@ func writeAuthorize(w *jsWriter, t *hostTable) {
 		}
 		step(model.GrantAuthorize, fmt.Sprintf("await ask(api, scope, \"authorize\", %s);", args), "return ok;")
 	}
+	if last == "" {
+		w.line("    return ok;")
+	}
+	w.line("  });")
 	w.line("};")
-	if t.uses(model.GrantAuthCode) {
-		writeAuthCodeResult(w, t)
+	if privacy != "" {
+		w.line("const authorize = (options) => settled(options, (scope) => start(scope%s));", readPrivacy)
+	} else {
+		w.line("const authorize = (options) => settled(options, start);")
 	}
-	start, read, readAPI := "joined(platform, scope, () => flow(scope))", "{ scope }", ""
-	if step := t.privacyStep(); step != "" {
-		start, read, readAPI = "guarded(scope, privacy)", "{ scope, privacy }", "{ privacy }"
-		w.line("// The privacy guide runs for each caller that asks for it, before the caller")
-		w.line("// joins the scope's flow (which never shows it): one guide, shared.")
-		w.line("const guarded = async (scope, privacy) => {")
-		w.line("  present(scope);")
-		w.line("  if (!scopes.includes(scope)) throw failure(\"UNSUPPORTED_SCOPE\", scope, platform);")
-		w.line("  %s", step)
-		w.line("  return joined(platform, scope, () => flow(scope));")
-		w.line("};")
-	}
-	w.line("const authorize = (options) => settled(options, platform, (%s) => %s);", read, start)
 	w.line("// An API no scope guards resolves at once.")
-	w.line("const authorizeApi = (api, options) => settled(options, platform, (%s) => {", readAPI)
+	w.line("const authorizeApi = (api, options) => settled(options, () => {")
 	w.line("  const scope = scopeForApi(api);")
-	w.line("  return scope ? %s : { scope: null, platform: host() ? platform : undefined };", start)
+	w.line("  return scope ? start(scope%s) : { scope: null, platform: host() ? platform : undefined };", readPrivacy)
 	w.line("});")
 	w.line("")
 }
@@ -292,42 +312,50 @@ func writeAuthCodeResult(w *jsWriter, t *hostTable) {
 	w.line("// getAuthCode's native names back to universal ones.")
 	w.line("const UNIVERSAL_NAMES = %s;", jsMap(t.universalNames()))
 	w.line("const universalName = (name) => (typeof name == \"string\" && UNIVERSAL_NAMES[name]) || name;")
+	w.line("// The getAuthCode result in universal names, read defensively; a result no")
+	w.line("// read can take apart (a revoked Proxy, a throwing ownKeys) is NATIVE_ERROR.")
 	w.line("const authCodeResult = (ok, result) => {")
-	w.line("  const granted = field(result, \"authSuccessScopes\"), refused = field(result, \"authErrorScopes\");")
-	w.line("  const names = Array.isArray(granted) ? granted : typeof granted == \"string\" ? [granted] : [];")
-	w.line("  const refusedNames = refused && typeof refused == \"object\" ? Object.keys(refused) : [];")
-	w.line("  // Defined, not assigned: \"__proto__\" stays an own key (ES2018, no fromEntries).")
-	w.line("  const authErrorScopes = {};")
-	w.line("  for (const name of refusedNames) {")
-	w.line("    Object.defineProperty(authErrorScopes, universalName(name), { value: field(refused, name), enumerable: true, writable: true, configurable: true });")
+	w.line("  try {")
+	w.line("    const granted = field(result, \"authSuccessScopes\"), refused = field(result, \"authErrorScopes\");")
+	w.line("    const names = Array.isArray(granted) ? granted : typeof granted == \"string\" ? [granted] : [];")
+	w.line("    const refusedNames = refused && typeof refused == \"object\" ? Object.keys(refused) : [];")
+	w.line("    // Spread with a computed key defines, never assigns: \"__proto__\" stays an")
+	w.line("    // own key (ES2018, no fromEntries).")
+	w.line("    let authErrorScopes = {};")
+	w.line("    for (const name of refusedNames) authErrorScopes = { ...authErrorScopes, [universalName(name)]: field(refused, name) };")
+	w.line("    return { ...ok, authCode: field(result, \"authCode\"), authSuccessScopes: names.map(universalName), authErrorScopes };")
+	w.line("  } catch (e) {")
+	w.line("    throw failure(\"NATIVE_ERROR\", ok.scope, platform, e);")
 	w.line("  }")
-	w.line("  return { ...ok, authCode: field(result, \"authCode\"), authSuccessScopes: names.map(universalName), authErrorScopes };")
 	w.line("};")
 }
 
 func writeStatus(w *jsWriter, t *hostTable) {
-	w.line("const status = async (scope) => {")
-	w.line("  const api = present(scope);")
+	w.line("// start's checks, then \"unsupported\" where start fails UNSUPPORTED_SCOPE; never prompts.")
+	w.line("const getAuthStatus = async (scope) => {")
+	w.line("  if (!scopes.includes(scope) && !OTHERS.includes(scope)) throw failure(\"UNKNOWN_SCOPE\", scope);")
+	w.line("  const api = host();")
+	w.line("  if (!api) throw failure(\"UNSUPPORTED_PLATFORM\", scope);")
 	w.line("  if (!scopes.includes(scope)) return \"unsupported\";")
 	if len(t.used) == 0 {
 		w.line("};")
-		w.line("const getAuthStatus = (scope) => status(scope).catch(ours(scope, platform));")
 		return
 	}
 	if t.uses(model.GrantNone) {
 		if len(t.used) == 1 {
 			w.line("  return \"granted\";")
 			w.line("};")
-			w.line("const getAuthStatus = (scope) => status(scope).catch(ours(scope, platform));")
 			return
 		}
 		w.line("  if (%s) return \"granted\";", t.isIn(model.GrantNone))
 	}
-	w.line("  const key = %s;", t.keyExpr())
+	key := t.keyExpr()
 	if t.keyless() {
+		w.line("  const key = %s;", key)
 		w.line("  if (!key) return \"unknown\";")
+		key = "key"
 	}
-	w.line("  const granted = answer(await ask(api, scope, \"getSetting\"), key);")
+	w.line("  const granted = answer(await ask(api, scope, \"getSetting\"), %s);", key)
 	if t.web != nil {
 		w.line("  // null: the browser cannot tell (no Permissions API, or a name it does not know).")
 		w.line("  return granted === true ? \"granted\" : granted === false ? \"denied\" : granted === null ? \"unknown\" : \"unanswered\";")
@@ -335,7 +363,6 @@ func writeStatus(w *jsWriter, t *hostTable) {
 		w.line("  return granted === true ? \"granted\" : granted === false ? \"denied\" : \"unanswered\";")
 	}
 	w.line("};")
-	w.line("const getAuthStatus = (scope) => status(scope).catch(ours(scope, platform));")
 	w.line("")
 }
 
@@ -356,6 +383,6 @@ func writeSettings(w *jsWriter, t *hostTable) {
 	w.line("  }")
 	w.line("  return { authSetting };")
 	w.line("};")
-	w.line("const getSetting = () => settings(\"getSetting\").catch(ours(undefined, platform));")
-	w.line("const openSetting = () => settings(\"openSetting\").catch(ours(undefined, platform));")
+	w.line("const getSetting = () => settings(\"getSetting\");")
+	w.line("const openSetting = () => settings(\"openSetting\");")
 }

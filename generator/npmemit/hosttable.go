@@ -72,7 +72,7 @@ func (t *hostTable) coreImports() []string {
 			privacyTexts = privacyTexts || f.Message != ""
 		}
 	}
-	names := []string{"failure", "ours"}
+	names := []string{"failure"}
 	if t.uses(model.GrantAuthCode) || privacyAPIs {
 		names = append(names, "field")
 	}
@@ -82,11 +82,7 @@ func (t *hostTable) coreImports() []string {
 	if len(t.p.Denial.Codes) > 0 || privacyCodes {
 		names = append(names, "code")
 	}
-	names = append(names, "answer", "settled", "joined")
-	if g.Has(model.RequirePrivacyAuthorize) {
-		names = append(names, "PRIVACY")
-	}
-	return names
+	return append(names, "answer", "settled", "joined")
 }
 
 func (t *hostTable) uses(g model.Grant) bool { return len(t.byGrant[g]) > 0 }

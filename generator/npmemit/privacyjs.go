@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/scopegen/scopegen/generator/model"
 )
@@ -30,13 +31,20 @@ func (t *hostTable) gated() []string {
 // classifies reports whether the host has any privacy failure to classify.
 func (t *hostTable) classifies() bool { return t.p.Privacy != nil && len(t.p.Privacy.Failures) > 0 }
 
-// textTest is the JavaScript test of a pattern against `text`; guarded
-// against the empty message only when the pattern matches "".
-func textTest(name, pattern string) string {
+// classifiesByCode reports whether the classifier tests codes, and so first
+// whether the message is a denial (codes are overloaded).
+func (t *hostTable) classifiesByCode() bool {
+	return t.classifies() && slices.ContainsFunc(t.p.Privacy.Failures, func(f *model.PrivacyFailure) bool { return len(f.Codes) > 0 })
+}
+
+// textTest is the JavaScript test of a pattern (pattern is the manifest's
+// text, regex the expression testing it) against `text`; guarded against
+// the empty message only when the pattern matches "".
+func textTest(regex, pattern string) string {
 	if regexp.MustCompile(pattern).MatchString("") {
-		return "(!!text && " + name + ".test(text))"
+		return "(!!text && " + regex + ".test(text))"
 	}
-	return name + ".test(text)"
+	return regex + ".test(text)"
 }
 
 // writePrivacyClassifier: messages first, then (unless the text is a
@@ -46,22 +54,17 @@ func writePrivacyClassifier(w *jsWriter, t *hostTable) {
 		return
 	}
 	g := t.p.Privacy
-	if slices.ContainsFunc(g.Failures, func(f *model.PrivacyFailure) bool { return len(f.Codes) > 0 }) {
+	if t.classifiesByCode() {
 		w.line("// Privacy failures, decided before the denial test: by message first, then,")
 		w.line("// unless the message is a denial, by %s code (codes are overloaded).", g.CodeField)
 	} else {
 		w.line("// Privacy failures, decided by message before the denial test.")
 	}
-	for _, f := range g.Failures {
-		if f.Message != "" {
-			w.line("const %s_TEXT = /* @__PURE__ */ RegExp(%s, \"u\");", f.Outcome.ErrCode(), jsString(f.MessageJS))
-		}
-	}
 	w.line("const privacyFailure = (e) => {")
 	w.line("  const text = message(e);")
 	for _, f := range g.Failures {
 		if f.Message != "" {
-			w.line("  if (%s) return %s;", textTest(f.Outcome.ErrCode()+"_TEXT", f.Message), jsString(f.Outcome.ErrCode()))
+			w.line("  if (%s) return %s;", textTest(jsRegex(f.MessageJS), f.Message), jsString(f.Outcome.ErrCode()))
 		}
 	}
 	var withCodes []*model.PrivacyFailure
@@ -82,12 +85,30 @@ func writePrivacyClassifier(w *jsWriter, t *hostTable) {
 	w.line("};")
 }
 
-// failureExpr is the errCode of a failed native call.
-func (t *hostTable) failureExpr() string {
+// failureWords says in words what failureExpr decides.
+func (t *hostTable) failureWords() string {
 	if t.classifies() {
-		return `privacyFailure(e) || (isDenial(e) ? "AUTH_DENIED" : "NATIVE_ERROR")`
+		return "a privacy failure first, then\n// AUTH_DENIED for the host's denial (the manifest's codes and pattern), else NATIVE_ERROR."
 	}
-	return `isDenial(e) ? "AUTH_DENIED" : "NATIVE_ERROR"`
+	return "AUTH_DENIED for the host's denial\n// (the manifest's codes and pattern), else NATIVE_ERROR."
+}
+
+// failureExpr is the errCode of a failed native call; denial holds the
+// tests that the failure is the host's denial (any of them).
+func (t *hostTable) failureExpr(denial []string) string {
+	var expr string
+	switch len(denial) {
+	case 0:
+		expr = `"NATIVE_ERROR"`
+	case 1:
+		expr = denial[0] + ` ? "AUTH_DENIED" : "NATIVE_ERROR"`
+	default:
+		expr = "(" + strings.Join(denial, " || ") + `) ? "AUTH_DENIED" : "NATIVE_ERROR"`
+	}
+	if t.classifies() {
+		return "privacyFailure(e) || (" + expr + ")"
+	}
+	return expr
 }
 
 // writePrivacyAPI: getPrivacyStatus, requirePrivacy, onNeedPrivacy.
@@ -103,7 +124,7 @@ func writePrivacyAPI(w *jsWriter, t *hostTable) {
 	}
 	if g.Has(model.GetPrivacySetting) {
 		w.line("// {status: \"agreed\" | \"required\" | \"unsupported\", contractName?} from getPrivacySetting.")
-		w.line("const privacyStatus = async () => {")
+		w.line("const getPrivacyStatus = async () => {")
 		w.line("  const api = privacyAPI(%s);", jsString(model.GetPrivacySetting))
 		w.line("  if (!api) return { status: \"unsupported\" };")
 		w.line("  const result = await ask(api, undefined, %s);", jsString(model.GetPrivacySetting))
@@ -112,7 +133,6 @@ func writePrivacyAPI(w *jsWriter, t *hostTable) {
 		w.line("  if (typeof contractName == \"string\") status.contractName = contractName;")
 		w.line("  return status;")
 		w.line("};")
-		w.line("const getPrivacyStatus = () => privacyStatus().catch(ours(undefined, platform));")
 	} else {
 		w.line("const getPrivacyStatus = async () => ({ status: \"unsupported\" });")
 	}
@@ -121,12 +141,12 @@ func writePrivacyAPI(w *jsWriter, t *hostTable) {
 		w.line("const privacyRequired = async () => {")
 		w.line("  const api = privacyAPI(%s);", jsString(model.RequirePrivacyAuthorize))
 		w.line("  if (!api) return { status: \"unsupported\" };")
-		w.line("  await call(api, %s).catch((e) => {", jsString(model.RequirePrivacyAuthorize))
-		w.line("    throw failure(\"PRIVACY_NOT_AGREED\", undefined, platform, e);")
+		w.line("  await ask(api, undefined, %s).catch((e) => {", jsString(model.RequirePrivacyAuthorize))
+		w.line("    throw failure(\"PRIVACY_NOT_AGREED\", undefined, platform, e.nativeError);")
 		w.line("  });")
 		w.line("  return { status: \"agreed\" };")
 		w.line("};")
-		w.line("const requirePrivacy = () => joined(platform, PRIVACY, privacyRequired).catch(ours(undefined, platform));")
+		w.line("const requirePrivacy = () => joined(platform, privacyRequired);")
 	} else {
 		w.line("const requirePrivacy = async () => ({ status: \"unsupported\" });")
 	}
@@ -162,7 +182,7 @@ func (t *hostTable) privacyStep() string {
 	if t.p.Privacy == nil || !t.p.Privacy.Has(model.RequirePrivacyAuthorize) || len(t.gated()) == 0 {
 		return ""
 	}
-	return fmt.Sprintf(`if (privacy == "require" && %s) await joined(platform, PRIVACY, privacyRequired).catch((e) => { throw failure(e.errCode, scope, platform, e.nativeError); });`, t.gatedTest())
+	return fmt.Sprintf(`if (privacy === "require" && %s) await joined(platform, privacyRequired).catch((e) => { throw failure(e.errCode, scope, platform, e.nativeError); });`, t.gatedTest())
 }
 
 // gatedTest tests that scope is gated, through the shorter list: the gated

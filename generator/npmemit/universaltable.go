@@ -28,7 +28,7 @@ func hostTableJS(t *hostTable) string {
 		add("host: browser")
 		add("call: /* @__PURE__ */ webDriver(%s)", jsList(t.web.Permissions))
 	} else {
-		add("host: () => typeof %s != \"undefined\" && %s", p.Global, p.Global)
+		add("host: () => %s", p.Global)
 	}
 	add("scopes: %s", jsList(nonNil(t.scopes)))
 	for _, g := range grantFields {
@@ -94,7 +94,7 @@ func matchFields(codeField string, codes []int, message string) []string {
 		parts = append(parts, fmt.Sprintf("codeField: %s, codes: %s", jsString(codeField), intList(codes)))
 	}
 	if message != "" {
-		parts = append(parts, fmt.Sprintf("text: /* @__PURE__ */ RegExp(%s, \"u\")", jsString(message)))
+		parts = append(parts, "text: "+jsRegex(message))
 	}
 	return parts
 }

@@ -295,7 +295,7 @@ test("callbacks that are not functions are ignored, as if absent", async () => {
 // With a denial pattern no real manifest has but a valid one may (it matches
 // "undefined"), patched into a copy of the emitted WeChat runtime.
 test("a native error without a message is no denial, whatever the manifest's pattern", async () => {
-  const dir = patchedCopy({ "dist/wechat.mjs": (js) => js.replace(/RegExp\("(?:[^"\\]|\\.)*", "u"\)/, 'RegExp("^[a-z]+$", "u")') });
+  const dir = patchedCopy({ "dist/wechat.mjs": (js) => js.replace(/const DENIAL = \/(?:[^\/\\\n]|\\.)*\/u;/, "const DENIAL = /^[a-z]+$/u;") });
   try {
     const patched = await import(pathToFileURL(path.join(dir, "dist", "wechat.mjs")).href);
     const api = { getSetting: (o) => o.success({ authSetting: {} }) };
@@ -436,6 +436,29 @@ test("Alipay getAuthCode results: authSuccessScopes as a string is one name, any
       () => rejection(entry.authorize({ scope: "scope.userInfo" })));
     assert.ok(isOurs(hostile), kind);
     assert.equal(hostile.errCode, "NATIVE_ERROR", kind);
+    // Fields that read but cannot be taken apart (a revoked Proxy, a throwing
+    // ownKeys): NATIVE_ERROR keeping what was thrown, our Error.
+    const revoked = Proxy.revocable([], {});
+    revoked.revoke();
+    const noKeys = new Proxy({}, { ownKeys() { throw new Error("ownKeys"); } });
+    for (const result of [{ authCode: "c", authSuccessScopes: revoked.proxy }, { authCode: "c", authSuccessScopes: [], authErrorScopes: noKeys }]) {
+      const err = await withGlobals({ my: answer(result) }, () => rejection(entry.authorize({ scope: "scope.userInfo" })));
+      assert.ok(isOurs(err), kind);
+      assert.equal(err.errCode, "NATIVE_ERROR", kind);
+      assert.ok(err.nativeError instanceof TypeError || err.nativeError.message === "ownKeys", kind);
+    }
+  }
+});
+
+test("a privacy option that is no string, even one that cannot be compared, is no privacy: \"require\"", async () => {
+  const hostile = { toString() { throw new Error("toString"); }, valueOf() { throw new Error("valueOf"); } };
+  for (const { kind, entry } of await kinds("wechat")) {
+    for (const privacy of [hostile, new String("require"), ["require"]]) {
+      const sim = createHost("wechat", { privacy: "required", state: { "scope.camera": "granted" } });
+      const res = await onHost(sim, () => entry.authorize({ scope: "scope.camera", privacy }));
+      assert.equal(res.scope, "scope.camera", kind);
+      assert.ok(!sim.calls.includes("requirePrivacyAuthorize"), `${kind}: no guide`);
+    }
   }
 });
 
