@@ -33,11 +33,29 @@ func render(f *jen.File) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// declDoc adds paragraphs to f as the doc comment of a top-level
+// declaration and returns the statement to build that declaration on.
+// Each comment line is a file item of its own, so the comment and the
+// declaration start at column 1: go/printer reformats a doc comment
+// (go/doc/comment: lists, code blocks, headings, curly quotes) only when it
+// and the token after it start at column 1, so the one format pass in
+// output.Finish reformats it as gofmt run again would. A declaration
+// behind doc's lines starts at column 2 (jennifer puts a space between a
+// statement's parts), which gofmt leaves for its next run to reformat.
+func declDoc(f *jen.File, paragraphs ...string) *jen.Statement {
+	for _, line := range docLines(paragraphs) {
+		f.Comment(line)
+	}
+	return f.Null()
+}
+
 // doc turns free text into // comment lines, one statement ending in a
-// newline per line, ready to stand above a declaration. jennifer would
-// turn a multi-line Comment into /* */, which a "*/" in the text breaks,
-// and would print a line starting with "//" raw (a //go: directive); here
-// every line is "// " + text, so neither can happen.
+// newline per line, ready to stand above a struct field or a spec of a
+// const or var group, where gofmt indents it and never reformats it; a
+// top-level declaration takes declDoc. jennifer would turn a multi-line
+// Comment into /* */, which a "*/" in the text breaks, and would print a
+// line starting with "//" raw (a //go: directive); here every line is
+// "// " + text, so neither can happen.
 func doc(paragraphs ...string) *jen.Statement {
 	s := jen.Null()
 	for _, line := range docLines(paragraphs) {
