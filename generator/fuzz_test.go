@@ -103,8 +103,8 @@ func FuzzGenerate(f *testing.F) {
 
 // fixedPointSeeds are synth.Random seeds whose Go output gofmt rewrote
 // when a top-level doc comment's declaration started at column 2 (titles
-// ending in an apostrophe make "''s", which go/doc/comment turns into a
-// closing quotation mark): seed #2 of FuzzEmitters, and others found by
+// ending in an apostrophe meet the "'s" after them, and go/doc/comment
+// turns two apostrophes into a closing quotation mark): seed #2 of FuzzEmitters, and others found by
 // running the fixed-point check over seeds (n, n*7919+1) before the fix.
 var fixedPointSeeds = [][2]uint64{{2, 2 * 7919}, {7, 7 * 7919}, {2, 15839}, {6, 47515}, {8, 63353}, {22, 174219}, {24, 190057}}
 
