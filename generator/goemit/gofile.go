@@ -35,24 +35,31 @@ func render(f *jen.File) ([]byte, error) {
 
 // declDoc adds paragraphs to f as the doc comment of a top-level
 // declaration and returns the statement to build that declaration on.
-// Each comment line is a file item of its own, so the comment and the
-// declaration start at column 1: go/printer reformats a doc comment
-// (go/doc/comment: lists, code blocks, headings, curly quotes) only when it
-// and the token after it start at column 1, so the one format pass in
-// output.Finish reformats it as gofmt run again would. A declaration
-// behind doc's lines starts at column 2 (jennifer puts a space between a
-// statement's parts), which gofmt leaves for its next run to reformat.
+// gofmt reformats a top-level doc comment (go/doc/comment: lists, code
+// blocks, headings, curly quotes) on every run, and not idempotently, so
+// the comment is written as gofmt settles it (topLevelDoc). Each line is a
+// file item of its own, so the comment and the declaration start at
+// column 1, where Finish's format pass treats the comment as gofmt will;
+// behind doc's lines a declaration would start at column 2 (jennifer puts
+// a space between a statement's parts).
 func declDoc(f *jen.File, paragraphs ...string) *jen.Statement {
-	for _, line := range docLines(paragraphs) {
+	for _, line := range topLevelDoc(paragraphs) {
 		f.Comment(line)
 	}
 	return f.Null()
 }
 
+// topLevelDoc is docLines(paragraphs) as gofmt settles a top-level doc
+// comment: output.DocComment, the reformatting Finish applies to the
+// doc comments of const groups, run until it changes nothing.
+func topLevelDoc(paragraphs []string) []string {
+	return output.DocComment(docLines(paragraphs))
+}
+
 // doc turns free text into // comment lines, one statement ending in a
 // newline per line, ready to stand above a struct field or a spec of a
-// const or var group, where gofmt indents it and never reformats it; a
-// top-level declaration takes declDoc. jennifer would turn a multi-line
+// const or var group, where gofmt indents it and never reformats it
+// again; a top-level declaration takes declDoc. jennifer would turn a multi-line
 // Comment into /* */, which a "*/" in the text breaks, and would print a
 // line starting with "//" raw (a //go: directive); here every line is
 // "// " + text, so neither can happen.
@@ -91,18 +98,11 @@ func docLines(paragraphs []string) []string {
 	return strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
 }
 
-// packageDoc writes paragraphs as the package comment of f.
+// packageDoc writes paragraphs as the package comment of f, as gofmt
+// settles it (topLevelDoc).
 func packageDoc(f *jen.File, paragraphs ...string) {
-	for i, p := range paragraphs {
-		if strings.TrimSpace(p) == "" {
-			continue
-		}
-		if i > 0 {
-			f.PackageComment("//")
-		}
-		for _, line := range commentLines(p) {
-			f.PackageComment(line)
-		}
+	for _, line := range topLevelDoc(paragraphs) {
+		f.PackageComment(line)
 	}
 }
 

@@ -12,8 +12,8 @@ type Platform uint8
 
 // The platforms, in id order.
 const (
-	// Alipay is "alipay": 1. Alipay `my` ''host'' */, global my, npm export condition
-	// miniapp.
+	// Alipay is "alipay": 1. Alipay `my` ''host'' */ ```x```````y, global my, npm export
+	// condition miniapp.
 	//
 	// # Not a heading in Markdown's sense
 	// Alipay grants user data through my.getAuthCode:
@@ -28,6 +28,12 @@ const (
 	// - onUse prompts on first use
 	//
 	// Old Style Heading
+	//
+	// WeChat''s Own Heading
+	//
+	// The paragraph above is a heading only once its '' is a quotation mark.
+	//
+	// 00```00```````` takes gofmt four runs.
 	//
 	// 1. call wx.getSetting
 	// 2. call wx.authorize
@@ -53,7 +59,7 @@ var (
 	}
 	platformTitles = [platformCount]string{
 		"",
-		"1. Alipay `my` ''host'' */",
+		"1. Alipay `my` ''host'' */ ```x```````y",
 		"WeChat ''beta'' `wx` - host",
 	}
 	platformGlobals = [platformCount]string{

@@ -13,6 +13,12 @@
 //
 // # Old Style Heading
 //
+// # WeChat”s Own Heading
+//
+// The paragraph above is a heading only once its ” is a quotation mark.
+//
+// 00```00““““ takes gofmt four runs.
+//
 // 1. call wx.getSetting
 // 2. call wx.authorize
 //
