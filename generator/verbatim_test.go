@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"go/format"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -17,15 +19,12 @@ import (
 	"github.com/scopegen/scopegen/internal/synth"
 )
 
-// requireSplicedIsGofmt holds output.Finish's verbatim regions to gofmt:
-// every Go file the manifest produces, finished with its regions spliced
-// in, equals format.Source over the same file with the marks removed. It reports
-// whether the manifest was valid. fixedPoint also requires format.Source
-// to leave the result unchanged; gofmt is not always its own fixed point
-// (its doc comment reformatting turns two apostrophes into a closing
-// quotation mark on a second pass), so the fuzzers, whose text is
-// random, leave it out.
-func requireSplicedIsGofmt(t *testing.T, name string, manifest []byte, fixedPoint bool) bool {
+// requireSplicedIsGofmt holds output.Finish to gofmt: every Go file the
+// manifest produces, finished with its verbatim regions spliced in, equals
+// format.Source over the same file with the marks removed, and is a gofmt
+// fixed point (requireGofmtFixedPoint). It reports whether the manifest
+// was valid.
+func requireSplicedIsGofmt(t *testing.T, name string, manifest []byte) bool {
 	t.Helper()
 	m, diags := generator.Resolve("manifest.yaml", manifest, generator.Options{GoImportPath: "example.com/verbatim/gen"})
 	if len(diags) > 0 {
@@ -33,6 +32,7 @@ func requireSplicedIsGofmt(t *testing.T, name string, manifest []byte, fixedPoin
 	}
 	raw, err := goemit.Emit(m)
 	require.NoError(t, err, name)
+	finishedAll := output.Files{}
 	for _, p := range raw.Paths() {
 		finished, err := output.Finish(output.Files{p: raw[p]})
 		require.NoError(t, err, "%s %s", name, p)
@@ -42,16 +42,29 @@ func requireSplicedIsGofmt(t *testing.T, name string, manifest []byte, fixedPoin
 		if !bytes.Equal(want, got) {
 			t.Fatalf("%s %s: spliced regions differ from gofmt at %s", name, p, firstDifference(want, got))
 		}
-		if !fixedPoint {
+		finishedAll[p] = got
+	}
+	requireGofmtFixedPoint(t, name, finishedAll)
+	return true
+}
+
+// requireGofmtFixedPoint fails unless format.Source leaves every .go file
+// of files as it is: what gofmt -l, gofumpt's gofmt pass or golangci-lint's
+// gofmt check would report. go/printer reformats a top-level doc comment
+// with go/doc/comment, so a comment it did not reformat when the file was
+// generated shows up here.
+func requireGofmtFixedPoint(t *testing.T, name string, files output.Files) {
+	t.Helper()
+	for _, p := range files.Paths() {
+		if !strings.HasSuffix(p, ".go") {
 			continue
 		}
-		again, err := format.Source(got)
-		require.NoError(t, err)
-		if !bytes.Equal(got, again) {
-			t.Fatalf("%s %s: spliced output is not gofmt'd at %s", name, p, firstDifference(again, got))
+		again, err := format.Source(files[p])
+		require.NoError(t, err, "%s %s", name, p)
+		if !bytes.Equal(files[p], again) {
+			t.Fatalf("%s %s: gofmt rewrites the generated file at %s", name, p, firstDifference(again, files[p]))
 		}
 	}
-	return true
 }
 
 // firstDifference shows the first line where got differs from want.
@@ -68,11 +81,12 @@ func firstDifference(want, got []byte) string {
 // TestVerbatimRegionsAreGofmt: for every golden case, the root manifest
 // scaled by 200 and 2,000 scopes, scope names whose Go keys pass go/printer's
 // 40-byte alignment limit, and descriptions gofmt reformats as doc comments
-// (lists, headings, link definitions), the spliced Go equals gofmt's.
+// (lists, headings, link definitions), the spliced Go equals gofmt's and
+// gofmt leaves it unchanged.
 func TestVerbatimRegionsAreGofmt(t *testing.T) {
 	valid := 0
 	for _, c := range goldenCases(t) {
-		if requireSplicedIsGofmt(t, c.name, c.manifest, true) {
+		if requireSplicedIsGofmt(t, c.name, c.manifest) {
 			valid++
 		}
 	}
@@ -87,8 +101,29 @@ func TestVerbatimRegionsAreGofmt(t *testing.T) {
 		"doc-syntax":      docSyntaxDescription(t, root),
 		"long-keys-scale": synth.Scaled(longScopeNames(t, root), 50),
 	} {
-		require.True(t, requireSplicedIsGofmt(t, name, manifest, true), "%s: invalid manifest", name)
+		require.True(t, requireSplicedIsGofmt(t, name, manifest), "%s: invalid manifest", name)
 	}
+}
+
+// TestCommittedGoIsGofmtFixedPoint: gofmt -l is clean over the Go files
+// as committed, in every golden case's want/ and in generated/, the files
+// users' linters see.
+func TestCommittedGoIsGofmtFixedPoint(t *testing.T) {
+	files := output.Files{}
+	for _, root := range []string{casesDir, "../generated"} {
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") {
+				return err
+			}
+			content, err := os.ReadFile(p)
+			files[filepath.ToSlash(p)] = content
+			return err
+		})
+		require.NoError(t, err)
+	}
+	require.Contains(t, files, casesDir+"/doc-comment-syntax/want/platform/wechat/wechat.go")
+	require.Contains(t, files, "../generated/scope/scope.go")
+	requireGofmtFixedPoint(t, "committed", files)
 }
 
 // longScopeNames renames the camera and user-info scopes so that their Go

@@ -26,7 +26,7 @@ func authCodeFile(m *model.Model, p *model.Platform) *jen.File {
 	q := func(name string) *jen.Statement { return jen.Qual(scopePkg, name) }
 	f := newFile(platformPath(m, p), p.ID, map[string]string{scopePkg: "scope", "encoding/json": "json"})
 
-	f.Add(doc(fmt.Sprintf("AuthCodeResult is %s's getAuthCode success result in universal scopes.", p.Title))).
+	declDoc(f, fmt.Sprintf("AuthCodeResult is %s's getAuthCode success result in universal scopes.", p.Title)).
 		Type().Id("AuthCodeResult").Struct(
 		jen.Add(doc("AuthCode is the one-time code the server exchanges (Alipay: alipay.system.oauth.token).")).Id("AuthCode").String(),
 		jen.Add(doc("Granted lists the scopes the user granted, from authSuccessScopes.")).Id("Granted").Index().Add(q("Scope")),
@@ -35,10 +35,10 @@ func authCodeFile(m *model.Model, p *model.Platform) *jen.File {
 		jen.Id("UnknownFailed").Map(jen.String()).String(),
 	)
 
-	f.Add(doc(
+	declDoc(f,
 		fmt.Sprintf("ParseAuthCodeResult decodes the JSON of %s's getAuthCode success result, {authCode, authSuccessScopes, authErrorScopes}, as the mini-program posts it.", p.Title),
 		"Error codes in authErrorScopes may be strings or numbers; both are kept as text.",
-	)).Func().Id("ParseAuthCodeResult").Params(jen.Id("data").Index().Byte()).Params(jen.Id("AuthCodeResult"), jen.Error()).Block(
+	).Func().Id("ParseAuthCodeResult").Params(jen.Id("data").Index().Byte()).Params(jen.Id("AuthCodeResult"), jen.Error()).Block(
 		jen.Var().Id("raw").Struct(
 			jen.Id("AuthCode").String().Tag(map[string]string{"json": "authCode"}),
 			jen.Id("AuthSuccessScopes").Index().String().Tag(map[string]string{"json": "authSuccessScopes"}),

@@ -237,3 +237,43 @@ func TestScopeIntegerType(t *testing.T) {
 	assert.Contains(t, string(files["scope/scope.go"]), "type Scope uint16\n")
 	assert.Contains(t, string(files["scope/platform.go"]), "type Platform uint8\n")
 }
+
+// TestTopLevelDocsStartAtColumnOne: in the source Emit hands to
+// output.Finish, every top-level doc comment (the package's included)
+// starts at column 1 and its declaration at column 1 of the next line.
+// That is when go/printer reformats a doc comment with go/doc/comment
+// (intersperseComments), so Finish's one format pass reformats every
+// comment a second gofmt would; a declaration at column 2 left that to
+// the user's gofmt.
+func TestTopLevelDocsStartAtColumnOne(t *testing.T) {
+	checked := 0
+	for _, manifest := range []string{"testdata/small.yaml", "testdata/adversarial.yaml"} {
+		files, err := goemit.Emit(resolve(t, readFile(manifest)(t), "example.com/x/gen"))
+		require.NoError(t, err)
+		for _, p := range files.Paths() {
+			fset := token.NewFileSet()
+			f, err := parser.ParseFile(fset, p, output.Unmark(files[p]), parser.ParseComments)
+			require.NoError(t, err, p)
+			assertAbuts := func(doc *ast.CommentGroup, next token.Pos, what string) {
+				if doc == nil {
+					return
+				}
+				start, end, decl := fset.Position(doc.Pos()), fset.Position(doc.End()), fset.Position(next)
+				assert.Equal(t, 1, start.Column, "%s %s: doc comment at %s", manifest, what, start)
+				assert.Equal(t, [2]int{end.Line + 1, 1}, [2]int{decl.Line, decl.Column},
+					"%s %s: declaration does not start the line after its doc comment (line, column)", manifest, what)
+				checked++
+			}
+			assertAbuts(f.Doc, f.Package, p+" package clause")
+			for _, d := range f.Decls {
+				switch d := d.(type) {
+				case *ast.FuncDecl:
+					assertAbuts(d.Doc, d.Pos(), p+" func "+d.Name.Name)
+				case *ast.GenDecl:
+					assertAbuts(d.Doc, d.Pos(), p+" "+d.Tok.String()+" declaration")
+				}
+			}
+		}
+	}
+	assert.Greater(t, checked, 50)
+}

@@ -11,14 +11,14 @@ import (
 // path, so it favours clarity over speed.
 func errorsFile(m *model.Model) *jen.File {
 	f := newFile(scopePath(m), "scope", nil)
-	f.Add(doc("UnknownNameError is returned by Parse and ParsePlatform for a name the manifest does not declare.")).
+	declDoc(f, "UnknownNameError is returned by Parse and ParsePlatform for a name the manifest does not declare.").
 		Type().Id("UnknownNameError").Struct(
 		jen.Id("Kind").String().Comment("// \"scope\" or \"platform\""),
 		jen.Id("Name").String().Comment("// the name given"),
 		jen.Id("Suggestion").String().Comment("// the closest known name, or \"\""),
 	)
 	f.Line()
-	f.Add(doc("Error says which name is unknown and, when one is close, which known name was probably meant.")).
+	declDoc(f, "Error says which name is unknown and, when one is close, which known name was probably meant.").
 		Func().Params(jen.Id("e").Op("*").Id("UnknownNameError")).Id("Error").Params().String().Block(
 		jen.Id("msg").Op(":=").Qual("fmt", "Sprintf").Call(jen.Lit("scope: unknown %s %s"), jen.Id("e").Dot("Kind"), jen.Id("quoteName").Call(jen.Id("e").Dot("Name"))),
 		jen.If(jen.Id("e").Dot("Suggestion").Op("!=").Lit("")).Block(

@@ -33,11 +33,36 @@ func render(f *jen.File) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// declDoc adds paragraphs to f as the doc comment of a top-level
+// declaration and returns the statement to build that declaration on.
+// gofmt reformats a top-level doc comment (go/doc/comment: lists, code
+// blocks, headings, curly quotes) on every run, and not idempotently, so
+// the comment is written as gofmt settles it (topLevelDoc). Each line is a
+// file item of its own, so the comment and the declaration start at
+// column 1, where Finish's format pass treats the comment as gofmt will;
+// behind doc's lines a declaration would start at column 2 (jennifer puts
+// a space between a statement's parts).
+func declDoc(f *jen.File, paragraphs ...string) *jen.Statement {
+	for _, line := range topLevelDoc(paragraphs) {
+		f.Comment(line)
+	}
+	return f.Null()
+}
+
+// topLevelDoc is docLines(paragraphs) as gofmt settles a top-level doc
+// comment: output.DocComment, the reformatting Finish applies to the
+// doc comments of const groups, run until it changes nothing.
+func topLevelDoc(paragraphs []string) []string {
+	return output.DocComment(docLines(paragraphs))
+}
+
 // doc turns free text into // comment lines, one statement ending in a
-// newline per line, ready to stand above a declaration. jennifer would
-// turn a multi-line Comment into /* */, which a "*/" in the text breaks,
-// and would print a line starting with "//" raw (a //go: directive); here
-// every line is "// " + text, so neither can happen.
+// newline per line, ready to stand above a struct field or a spec of a
+// const or var group, where gofmt indents it and never reformats it
+// again; a top-level declaration takes declDoc. jennifer would turn a multi-line
+// Comment into /* */, which a "*/" in the text breaks, and would print a
+// line starting with "//" raw (a //go: directive); here every line is
+// "// " + text, so neither can happen.
 func doc(paragraphs ...string) *jen.Statement {
 	s := jen.Null()
 	for _, line := range docLines(paragraphs) {
@@ -73,18 +98,11 @@ func docLines(paragraphs []string) []string {
 	return strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
 }
 
-// packageDoc writes paragraphs as the package comment of f.
+// packageDoc writes paragraphs as the package comment of f, as gofmt
+// settles it (topLevelDoc).
 func packageDoc(f *jen.File, paragraphs ...string) {
-	for i, p := range paragraphs {
-		if strings.TrimSpace(p) == "" {
-			continue
-		}
-		if i > 0 {
-			f.PackageComment("//")
-		}
-		for _, line := range commentLines(p) {
-			f.PackageComment(line)
-		}
+	for _, line := range topLevelDoc(paragraphs) {
+		f.PackageComment(line)
 	}
 }
 

@@ -36,14 +36,14 @@ func missHelpers(f *jen.File, m *model.Model) {
 	f.Comment("// longestName is the byte length of the longest known name; a longer input gets no suggestion.")
 	f.Const().Id("longestName").Op("=").Lit(longestName(m))
 	f.Line()
-	f.Add(doc("quoteName quotes name for a message, cut to its first bytes when long.")).
+	declDoc(f, "quoteName quotes name for a message, cut to its first bytes when long.").
 		Func().Id("quoteName").Params(jen.Id("name").String()).String().Block(
 		jen.If(jen.Len(jen.Id("name")).Op("<=").Lit(quotedPrefix)).Block(jen.Return(jen.Qual("strconv", "Quote").Call(jen.Id("name")))),
 		jen.Id("cut").Op(":=").Lit(quotedPrefix),
 		jen.For(jen.Id("cut").Op(">").Lit(0).Op("&&").Op("!").Qual("unicode/utf8", "RuneStart").Call(jen.Id("name").Index(jen.Id("cut")))).Block(jen.Id("cut").Op("--")),
 		jen.Return(jen.Qual("fmt", "Sprintf").Call(jen.Lit("%q… (%d bytes)"), jen.Id("name").Index(jen.Empty(), jen.Id("cut")), jen.Len(jen.Id("name")))),
 	)
-	f.Add(doc("suggest returns the known name closest to name by edit distance, when it is close enough to be a typo.")).
+	declDoc(f, "suggest returns the known name closest to name by edit distance, when it is close enough to be a typo.").
 		Func().Id("suggest").Params(jen.Id("name").String(), jen.Id("known").Index().String()).String().Block(
 		jen.If(jen.Len(jen.Id("name")).Op(">").Id("longestName").Op("+").Lit(suggestSlack)).Block(jen.Return(jen.Lit(""))),
 		jen.Id("limit").Op(":=").Max(jen.Lit(2), jen.Qual("unicode/utf8", "RuneCountInString").Call(jen.Id("name")).Op("/").Lit(3)),
@@ -55,7 +55,7 @@ func missHelpers(f *jen.File, m *model.Model) {
 		),
 		jen.Return(jen.Id("best")),
 	)
-	f.Add(doc("distance is the Levenshtein distance between a and b, or limit+1 once it must exceed limit.")).
+	declDoc(f, "distance is the Levenshtein distance between a and b, or limit+1 once it must exceed limit.").
 		Func().Id("distance").Params(jen.List(jen.Id("a"), jen.Id("b")).String(), jen.Id("limit").Int()).Int().Block(
 		jen.List(jen.Id("ra"), jen.Id("rb")).Op(":=").List(jen.Index().Rune().Call(jen.Id("a")), jen.Index().Rune().Call(jen.Id("b"))),
 		jen.If(jen.Id("d").Op(":=").Len(jen.Id("ra")).Op("-").Len(jen.Id("rb")), jen.Id("d").Op(">").Id("limit").Op("||").Op("-").Id("d").Op(">").Id("limit")).Block(jen.Return(jen.Id("limit").Op("+").Lit(1))),

@@ -11,7 +11,7 @@ import (
 // platformFile emits scope/platform.go: the Platform enum.
 func platformFile(m *model.Model) *jen.File {
 	f := newFile(scopePath(m), "scope", nil)
-	f.Add(doc("Platform is a mini-program host. The zero value is invalid.")).Type().Id("Platform").Uint8()
+	declDoc(f, "Platform is a mini-program host. The zero value is invalid.").Type().Id("Platform").Uint8()
 	defs := make([]jen.Code, 0, len(m.Platforms))
 	for _, p := range m.Platforms {
 		defs = append(defs, jen.Add(doc(
@@ -48,11 +48,11 @@ func platformFile(m *model.Model) *jen.File {
 	)
 
 	recv := jen.Id("p").Id("Platform")
-	f.Add(doc("IsValid reports whether p is one of the manifest's platforms.")).
+	declDoc(f, "IsValid reports whether p is one of the manifest's platforms.").
 		Func().Params(recv).Id("IsValid").Params().Bool().Block(
 		jen.Return(jen.Id("p").Op(">").Lit(0).Op("&&").Int().Call(jen.Id("p")).Op("<").Id("platformCount")),
 	)
-	f.Add(doc("String returns the platform id, such as \"wechat\". An invalid Platform prints as Platform(N).")).
+	declDoc(f, "String returns the platform id, such as \"wechat\". An invalid Platform prints as Platform(N).").
 		Func().Params(recv).Id("String").Params().String().Block(
 		jen.If(jen.Id("p").Dot("IsValid").Call()).Block(jen.Return(jen.Id("platformIDs").Index(jen.Id("p")))),
 		jen.Return(jen.Lit("Platform(").Op("+").Qual("strconv", "Itoa").Call(jen.Int().Call(jen.Id("p"))).Op("+").Lit(")")),
@@ -61,13 +61,13 @@ func platformFile(m *model.Model) *jen.File {
 		{"Title", "platformTitles", "display name"},
 		{"Global", "platformGlobals", "JavaScript global (wx, my, …)"},
 	} {
-		f.Add(doc(fmt.Sprintf("%s returns the platform's %s; \"\" for an invalid Platform.", getter.name, getter.what))).
+		declDoc(f, fmt.Sprintf("%s returns the platform's %s; \"\" for an invalid Platform.", getter.name, getter.what)).
 			Func().Params(recv).Id(getter.name).Params().String().Block(
 			jen.If(jen.Id("p").Dot("IsValid").Call()).Block(jen.Return(jen.Id(getter.table).Index(jen.Id("p")))),
 			jen.Return(jen.Lit("")),
 		)
 	}
-	f.Add(doc("Scopes returns the scopes the platform supports, in name order.")).
+	declDoc(f, "Scopes returns the scopes the platform supports, in name order.").
 		Func().Params(recv).Id("Scopes").Params().Index().Id("Scope").Block(
 		jen.Var().Id("out").Index().Id("Scope"),
 		jen.For(jen.Id("s").Op(":=").Id("Scope").Call(jen.Lit(1)), jen.Int().Call(jen.Id("s")).Op("<").Id("scopeCount"), jen.Id("s").Op("++")).Block(
@@ -77,7 +77,7 @@ func platformFile(m *model.Model) *jen.File {
 	)
 	textMethods(f, e)
 	parseFunc(f, e)
-	f.Add(doc("AllPlatforms returns every platform in id order. The slice is new on each call.")).
+	declDoc(f, "AllPlatforms returns every platform in id order. The slice is new on each call.").
 		Func().Id("AllPlatforms").Params().Index().Id("Platform").Block(
 		jen.Return(jen.Index().Id("Platform").Values(lines(all)...)),
 	)
@@ -88,7 +88,7 @@ func platformFile(m *model.Model) *jen.File {
 // of model.GrantTable.
 func grantFile(m *model.Model) *jen.File {
 	f := newFile(scopePath(m), "scope", nil)
-	f.Add(doc("Grant is how a platform grants a scope.")).Type().Id("Grant").Uint8()
+	declDoc(f, "Grant is how a platform grants a scope.").Type().Id("Grant").Uint8()
 	defs := []jen.Code{jen.Add(doc("GrantUnsupported: the platform does not support the scope.")).Id("GrantUnsupported").Id("Grant").Op("=").Lit(0)}
 	names := []jen.Code{jen.Lit("unsupported")}
 	for i, info := range model.GrantTable {
@@ -97,7 +97,7 @@ func grantFile(m *model.Model) *jen.File {
 	}
 	f.Const().Defs(defs...)
 	f.Var().Id("grantNames").Op("=").Index(jen.Op("...")).String().Values(lines(names)...)
-	f.Add(doc("String returns the mechanism's name in the manifest, such as \"authorize\".")).
+	declDoc(f, "String returns the mechanism's name in the manifest, such as \"authorize\".").
 		Func().Params(jen.Id("g").Id("Grant")).Id("String").Params().String().Block(
 		jen.If(jen.Int().Call(jen.Id("g")).Op("<").Len(jen.Id("grantNames"))).Block(jen.Return(jen.Id("grantNames").Index(jen.Id("g")))),
 		jen.Return(jen.Lit("Grant(").Op("+").Qual("strconv", "Itoa").Call(jen.Int().Call(jen.Id("g"))).Op("+").Lit(")")),

@@ -27,7 +27,7 @@ func platformPackage(m *model.Model, p *model.Platform) *jen.File {
 	)
 
 	q := func(name string) *jen.Statement { return jen.Qual(scopePkg, name) }
-	f.Add(doc(fmt.Sprintf("Platform is %s.", p.Title))).Const().Id("Platform").Op("=").Add(q(p.GoName))
+	declDoc(f, fmt.Sprintf("Platform is %s.", p.Title)).Const().Id("Platform").Op("=").Add(q(p.GoName))
 
 	// Tables indexed by scope.Scope: one slot per scope plus the invalid zero.
 	size := jen.Lit(len(m.Scopes) + 1)
@@ -50,7 +50,7 @@ func platformPackage(m *model.Model, p *model.Platform) *jen.File {
 	nameLookups(f, q, natives)
 	nameLookups(f, q, settings)
 
-	f.Add(doc(fmt.Sprintf("NormalizeSettings re-keys %s's getSetting().authSetting by universal scope. Keys that name no scope of the manifest are dropped.", p.Title))).
+	declDoc(f, fmt.Sprintf("NormalizeSettings re-keys %s's getSetting().authSetting by universal scope. Keys that name no scope of the manifest are dropped.", p.Title)).
 		Func().Id("NormalizeSettings").Params(jen.Id("authSetting").Map(jen.String()).Bool()).Map(q("Scope")).Bool().Block(
 		jen.Id("out").Op(":=").Make(jen.Map(q("Scope")).Bool(), jen.Len(jen.Id("authSetting"))),
 		jen.For(jen.List(jen.Id("key"), jen.Id("granted")).Op(":=").Range().Id("authSetting")).Block(
@@ -117,7 +117,7 @@ func (n *scopeNameMap) table(size jen.Code) jen.Code {
 // nameLookups emits Forward, a table read by scope, and Reverse, a lookup
 // of a name among the table's entries.
 func nameLookups(f *jen.File, q func(string) *jen.Statement, n *scopeNameMap) {
-	f.Add(doc(n.ForwardDoc)).Func().Id(n.Forward).Params(jen.Id("s").Add(q("Scope"))).Params(jen.String(), jen.Bool()).Block(
+	declDoc(f, n.ForwardDoc).Func().Id(n.Forward).Params(jen.Id("s").Add(q("Scope"))).Params(jen.String(), jen.Bool()).Block(
 		jen.If(jen.Int().Call(jen.Id("s")).Op("<").Len(jen.Id(n.Table)).Op("&&").Id(n.Table).Index(jen.Id("s")).Op("!=").Lit("")).Block(
 			jen.Return(jen.Id(n.Table).Index(jen.Id("s")), jen.True()),
 		),
@@ -133,7 +133,7 @@ func nameLookups(f *jen.File, q func(string) *jen.Statement, n *scopeNameMap) {
 		armHit:  func(k int) jen.Code { return jen.Return(q(n.Owners[k].GoName), jen.True()) },
 	})
 	body = append(body, jen.Return(jen.Lit(0), jen.False()))
-	f.Add(doc(n.ReverseDoc)).Func().Id(n.Reverse).Params(jen.Id(n.ReverseArg).String()).Params(q("Scope"), jen.Bool()).Block(body...)
+	declDoc(f, n.ReverseDoc).Func().Id(n.Reverse).Params(jen.Id(n.ReverseArg).String()).Params(q("Scope"), jen.Bool()).Block(body...)
 }
 
 // nativeAPI emits NativeAPI: the platform's method for a universal API of
@@ -171,7 +171,7 @@ func nativeAPI(f *jen.File, p *model.Platform) {
 	if i := slices.IndexFunc(names, func(n model.APIName) bool { return n.Native != n.Universal }); i >= 0 {
 		example = fmt.Sprintf(", such as %s for %s", names[i].Native, names[i].Universal)
 	}
-	f.Add(doc(fmt.Sprintf("NativeAPI returns %s's method name for a universal API name%s; false when no scope %s supports guards api.", p.Title, example, p.Title))).
+	declDoc(f, fmt.Sprintf("NativeAPI returns %s's method name for a universal API name%s; false when no scope %s supports guards api.", p.Title, example, p.Title)).
 		Func().Id("NativeAPI").Params(jen.Id("api").String()).Params(jen.String(), jen.Bool()).Block(body...)
 }
 
@@ -191,10 +191,10 @@ func isDenial(f *jen.File, p *model.Platform) {
 	} else {
 		body = append(body, jen.Return(jen.False()))
 	}
-	f.Add(doc(
+	declDoc(f,
 		fmt.Sprintf("IsDenial reports whether a failed %s call means the user refused: code is the error object's numeric code field (0 when it has none) and errMsg its message.", p.Title),
 		denialSummary(p),
-	)).Func().Id("IsDenial").Params(jen.Id("code").Int(), jen.Id("errMsg").String()).Bool().Block(body...)
+	).Func().Id("IsDenial").Params(jen.Id("code").Int(), jen.Id("errMsg").String()).Bool().Block(body...)
 }
 
 func denialSummary(p *model.Platform) string {

@@ -19,7 +19,7 @@ func privacyFile(m *model.Model, p *model.Platform) *jen.File {
 	f := newFile(platformPath(m, p), p.ID, map[string]string{"regexp": "regexp"})
 	g := p.Privacy
 
-	f.Add(doc(fmt.Sprintf("PrivacyFailure is how %s's privacy-agreement gate refused a call, as ClassifyPrivacy reads a fail callback. String is the runtime's errCode.", p.Title))).
+	declDoc(f, fmt.Sprintf("PrivacyFailure is how %s's privacy-agreement gate refused a call, as ClassifyPrivacy reads a fail callback. String is the runtime's errCode.", p.Title)).
 		Type().Id("PrivacyFailure").Int()
 	consts := []jen.Code{
 		jen.Add(doc("PrivacyNone: not a privacy failure (the denial test decides next).")).Id("PrivacyNone").Id("PrivacyFailure").Op("=").Iota(),
@@ -31,7 +31,7 @@ func privacyFile(m *model.Model, p *model.Platform) *jen.File {
 	}
 	f.Const().Defs(consts...)
 	f.Var().Id("privacyErrCodes").Op("=").Index(jen.Lit(len(names))).String().Values(rawLines(output.Elements, names))
-	f.Add(doc("String returns the runtime's errCode (PRIVACY_NOT_AGREED, …), or \"\" for PrivacyNone and invalid values.")).
+	declDoc(f, "String returns the runtime's errCode (PRIVACY_NOT_AGREED, …), or \"\" for PrivacyNone and invalid values.").
 		Func().Params(jen.Id("f").Id("PrivacyFailure")).Id("String").Params().String().Block(
 		jen.If(jen.Id("f").Op(">=").Lit(0).Op("&&").Int().Call(jen.Id("f")).Op("<").Len(jen.Id("privacyErrCodes"))).Block(
 			jen.Return(jen.Id("privacyErrCodes").Index(jen.Id("f"))),
@@ -70,11 +70,11 @@ func privacyFile(m *model.Model, p *model.Platform) *jen.File {
 	if len(cases) == 0 {
 		params = jen.Id("_").Int()
 	}
-	f.Add(doc(
+	declDoc(f,
 		fmt.Sprintf("ClassifyPrivacy reports whether a failed %s call was refused by the privacy-agreement gate, and how, the way the JavaScript runtime decides it before its denial test: code is the fail object's %s field (0 when it has none) and errMsg its message.", p.Title, cmp.Or(g.CodeField, "numeric code")),
 		"A message pattern is tried first, for every outcome; then a message that reads as a denial is no privacy failure; only then are codes looked at, because a host's codes can be overloaded (the manifest's notes say which are left out and why).",
 		privacySummary(p),
-	)).Func().Id("ClassifyPrivacy").Params(params, jen.Id("errMsg").String()).Id("PrivacyFailure").Block(body...)
+	).Func().Id("ClassifyPrivacy").Params(params, jen.Id("errMsg").String()).Id("PrivacyFailure").Block(body...)
 	return f
 }
 

@@ -2,10 +2,41 @@ package output
 
 import (
 	"go/doc/comment"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
+
+// DocComment is the doc comment gofmt settles on for lines, "//" and
+// "// text" lines as emitters write them: go/printer's reformatting
+// (docComment) applied until it changes nothing. An emitter that writes a
+// top-level doc comment so gets a file every later gofmt leaves as it is;
+// one application is not enough, because gofmt is not idempotent on doc
+// comments. A one-line paragraph with two apostrophes becomes an old-style
+// heading once they are a closing quotation mark, and turns into "# " on
+// the next run; in a run of backquotes go/doc/comment's skip of "```"
+// indexes the wrong string, so each run converts one more pair. Every
+// pass that changes the text removes a pair of quotes or settles a
+// heading, list or code block, so the passes are bounded by the text's
+// length. Nil when gofmt would drop the comment.
+func DocComment(lines []string) []string {
+	passes := 2
+	for _, l := range lines {
+		passes += len(l)
+	}
+	for range passes {
+		out, ok := docComment(lines)
+		if !ok {
+			return nil
+		}
+		if slices.Equal(out, lines) {
+			return out
+		}
+		lines = out
+	}
+	return lines
+}
 
 // docComment is go/printer's reformatting of a doc comment made of "//"
 // and "// text" lines: the text parsed and printed by go/doc/comment.
@@ -42,7 +73,10 @@ func quickDoc(lines []string) ([]string, bool) {
 			}
 			continue
 		}
-		text := l[3:] // "// " + text, as documentedSpecs checked
+		if !strings.HasPrefix(l, "// ") {
+			return nil, false // a code line ("//\t…"), from a reformatted comment
+		}
+		text := l[3:]
 		first, _ := utf8.DecodeRuneInString(text)
 		last, _ := utf8.DecodeLastRuneInString(text)
 		switch {

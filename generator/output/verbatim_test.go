@@ -94,35 +94,50 @@ func TestFindRegionsMalformed(t *testing.T) {
 	}
 }
 
+// docSeeds are comment texts for the doc comment fuzzers: plain
+// paragraphs, old-style headings and everything go/doc/comment rewrites.
+var docSeeds = []string{
+	"A is a.\n\nMore text here.",
+	"Text.\n\nThe Heading\n\nMore text.",
+	"Text.\n\nThe user's thing (X), read by server.X0\n\nMore.",
+	"Text.\n\nIt's Heading\n\nMore.",
+	"Text.\n\nHeading: no\n\nMore.",
+	"Text with '' quotes and ``these``.",
+	"A list:\n- one\n- two",
+	"1. one\n2) two",
+	"# Heading\n\ntext",
+	"[link]: https://example.com",
+	"see [Doc] and https://example.com/x.",
+	"Ünïcode Heading Ω\n\nx\n\ny",
+	"Para\n\n\n\nPara",
+	"Code:\n\tx := 1\n  y()\nafter",
+	"//go:generate x\n*/ and /*",
+	"A\n\nA''00000\n\n0",        // a heading only once '' is a quotation mark: gofmt needs two runs
+	"00```00````````0000000000", // one more pair of backquotes converted per run: gofmt needs four
+	"- a\n\n  continued\n1. b\n   # not a heading",
+}
+
+// docLinesOf is text as "// " comment lines, "//" for an empty line.
+func docLinesOf(text string) []string {
+	var lines []string
+	for _, l := range strings.Split(text, "\n") {
+		if l == "" {
+			lines = append(lines, "//")
+		} else {
+			lines = append(lines, "// "+l)
+		}
+	}
+	return lines
+}
+
 // FuzzQuickDoc holds quickDoc's shortcut to go/doc/comment: whenever it
 // answers, the answer is reformatDoc's.
 func FuzzQuickDoc(f *testing.F) {
-	for _, seed := range []string{
-		"A is a.\n\nMore text here.",
-		"Text.\n\nThe Heading\n\nMore text.",
-		"Text.\n\nThe user's thing (X), read by server.X0\n\nMore.",
-		"Text.\n\nIt's Heading\n\nMore.",
-		"Text.\n\nHeading: no\n\nMore.",
-		"Text with '' quotes and ``these``.",
-		"A list:\n- one\n- two",
-		"1. one\n2) two",
-		"# Heading\n\ntext",
-		"[link]: https://example.com",
-		"see [Doc] and https://example.com/x.",
-		"Ünïcode Heading Ω\n\nx\n\ny",
-		"Para\n\n\n\nPara",
-	} {
+	for _, seed := range docSeeds {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		var lines []string
-		for _, l := range strings.Split(text, "\n") {
-			if l == "" {
-				lines = append(lines, "//")
-			} else {
-				lines = append(lines, "// "+l)
-			}
-		}
+		lines := docLinesOf(text)
 		got, ok := quickDoc(lines)
 		if !ok {
 			return
@@ -130,5 +145,27 @@ func FuzzQuickDoc(f *testing.F) {
 		want, wantOK := reformatDoc(lines)
 		require.True(t, wantOK)
 		require.Equal(t, want, got, "%q", text)
+	})
+}
+
+// FuzzDocComment: DocComment's result is a comment gofmt leaves as it is
+// (go/doc/comment, the reformatting go/printer applies to a top-level doc
+// comment on every run, gives it back unchanged), whatever the text,
+// indented lines included, and gofmt drops it only when DocComment does.
+func FuzzDocComment(f *testing.F) {
+	for _, seed := range docSeeds {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		lines := docLinesOf(text)
+		got := DocComment(lines)
+		_, kept := reformatDoc(lines)
+		require.Equal(t, kept, got != nil, "%q", text)
+		if got == nil {
+			return
+		}
+		again, ok := reformatDoc(got) // not quickDoc: it reads "// " lines only
+		require.True(t, ok, "%q", text)
+		require.Equal(t, got, again, "%q", text)
 	})
 }
