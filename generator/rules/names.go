@@ -19,7 +19,7 @@ var (
 	// in RE2 and ECMAScript (the schema carries this pattern to editors).
 	IconPattern = regexp.MustCompile(`^https://[^\t\n\f\r "'<>\\` + "`" + `]+$`)
 	// UnportablePattern finds the constructs of denial.message outside the
-	// portable dialect that a pattern can spot (model.PortableRegex decides; the
+	// portable dialect that a pattern can spot (PortableRegex decides; the
 	// schema carries this to editors): flags and lookarounds, escapes
 	// other than punctuation, \d \w \t \n \r \f \v and \xHH, empty-looking
 	// classes and POSIX classes.
