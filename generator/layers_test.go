@@ -32,7 +32,7 @@ var layers = [][]string{
 // testSupport are packages only tests and benchmarks use: they may import
 // anything, and no package of a layer may import them.
 var testSupport = []string{
-	"internal/synth", "internal/mdtable", "internal/doclinks", "internal/bench",
+	"internal/testsupport/synth", "internal/testsupport/mdtable", "internal/testsupport/doclinks", "internal/bench",
 	"internal/example", "internal/generatedtest", "generator/goemit/scalebench",
 }
 

@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/scopegen/scopegen/generator/rules"
-	"github.com/scopegen/scopegen/internal/mdtable"
+	"github.com/scopegen/scopegen/internal/testsupport/mdtable"
 )
 
 // TestDocsListEveryLimit keeps docs/manifest.md's Limits table equal to
