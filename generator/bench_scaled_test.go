@@ -13,7 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/scopegen/scopegen/generator"
-	"github.com/scopegen/scopegen/internal/synth"
+	"github.com/scopegen/scopegen/internal/testsupport/synth"
 )
 
 // BenchmarkScaledRoot is generation against its floor, in process: the

@@ -11,7 +11,7 @@ import (
 	"github.com/scopegen/scopegen/generator"
 	"github.com/scopegen/scopegen/generator/load"
 	"github.com/scopegen/scopegen/generator/output"
-	"github.com/scopegen/scopegen/internal/synth"
+	"github.com/scopegen/scopegen/internal/testsupport/synth"
 )
 
 // addSeeds seeds f with the root manifest and every manifest under

@@ -14,8 +14,8 @@ import (
 
 	"github.com/scopegen/scopegen/generator"
 	"github.com/scopegen/scopegen/generator/output"
-	"github.com/scopegen/scopegen/internal/mdtable"
-	"github.com/scopegen/scopegen/internal/synth"
+	"github.com/scopegen/scopegen/internal/testsupport/mdtable"
+	"github.com/scopegen/scopegen/internal/testsupport/synth"
 )
 
 var (

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/scopegen/scopegen/generator/breaking"
-	"github.com/scopegen/scopegen/internal/synth"
+	"github.com/scopegen/scopegen/internal/testsupport/synth"
 )
 
 // BenchmarkBreaking3000 measures a whole comparison of two 3,000-scope

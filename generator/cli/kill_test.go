@@ -16,7 +16,7 @@ import (
 
 	"github.com/scopegen/scopegen/generator"
 	"github.com/scopegen/scopegen/generator/output"
-	"github.com/scopegen/scopegen/internal/synth"
+	"github.com/scopegen/scopegen/internal/testsupport/synth"
 )
 
 // TestKilledGenerateLeavesOldOrNew builds scopegen, then SIGKILLs

@@ -8,7 +8,7 @@ import (
 
 	"github.com/scopegen/scopegen/generator"
 	"github.com/scopegen/scopegen/generator/docsemit"
-	"github.com/scopegen/scopegen/internal/synth"
+	"github.com/scopegen/scopegen/internal/testsupport/synth"
 )
 
 // BenchmarkEmit renders both pages for synthetic manifests of n scopes on

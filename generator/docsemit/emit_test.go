@@ -14,7 +14,7 @@ import (
 	"github.com/scopegen/scopegen/generator"
 	"github.com/scopegen/scopegen/generator/docsemit"
 	"github.com/scopegen/scopegen/generator/model"
-	"github.com/scopegen/scopegen/internal/mdtable"
+	"github.com/scopegen/scopegen/internal/testsupport/mdtable"
 	"github.com/scopegen/scopegen/templates"
 )
 

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/scopegen/scopegen/generator/hostconfigemit"
 	"github.com/scopegen/scopegen/generator/model"
 )
 
@@ -80,7 +79,7 @@ func newPrivacyView(m *model.Model) privacyView {
 	if m.App != nil {
 		a := &appView{Requests: m.App.Requests}
 		for _, hc := range m.App.HostConfigs {
-			a.Files = append(a.Files, hostFile{hc.Platform, hostconfigemit.Path(hc.Platform)})
+			a.Files = append(a.Files, hostFile{hc.Platform, hc.Path()})
 		}
 		v.App = a
 	}

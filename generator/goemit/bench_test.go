@@ -9,7 +9,7 @@ import (
 
 	"github.com/scopegen/scopegen/generator/goemit"
 	"github.com/scopegen/scopegen/generator/output"
-	"github.com/scopegen/scopegen/internal/synth"
+	"github.com/scopegen/scopegen/internal/testsupport/synth"
 )
 
 // The Go emitter's share of generation, against gofmt's work on what it

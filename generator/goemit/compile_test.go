@@ -17,7 +17,7 @@ import (
 	"github.com/scopegen/scopegen/generator/model"
 	"github.com/scopegen/scopegen/generator/output"
 	"github.com/scopegen/scopegen/generator/validate"
-	"github.com/scopegen/scopegen/internal/synth"
+	"github.com/scopegen/scopegen/internal/testsupport/synth"
 )
 
 // behaviourCases are the manifests whose Go is compiled, vetted and run.

@@ -16,12 +16,6 @@ import (
 	"github.com/scopegen/scopegen/generator/output"
 )
 
-// Dir is the folder of the fragments below the output folder.
-const Dir = "hostconfig"
-
-// Path is where p's fragment is written below the output folder.
-func Path(p *model.Platform) string { return Dir + "/" + p.ID + ".app.json" }
-
 // The app.json keys scopegen owns.
 const (
 	PermissionKey           = "permission"
@@ -37,7 +31,7 @@ func Emit(m *model.Model) (output.Files, error) {
 		return files, nil
 	}
 	for _, hc := range m.App.HostConfigs {
-		files[Path(hc.Platform)] = Fragment(hc)
+		files[hc.Path()] = Fragment(hc)
 	}
 	return files, nil
 }

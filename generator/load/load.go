@@ -11,13 +11,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/scopegen/scopegen/generator/diag"
-)
-
-// Limits bound the work one manifest can cause, so that no input can make
-// scopegen hang or exhaust memory.
-const (
-	MaxBytes = 32 << 20 // a 10,000-scope manifest is about 3 MiB
-	MaxNodes = 4 << 20
+	"github.com/scopegen/scopegen/generator/rules"
 )
 
 // Load parses data, the contents of file, into a Manifest. Problems are
@@ -28,8 +22,8 @@ const (
 func Load(file string, data []byte) (*Manifest, diag.List) {
 	w := &walker{file: file}
 	m := &Manifest{File: file}
-	if len(data) > MaxBytes {
-		w.diags = append(w.diags, diag.At(file, diag.Pos{}, diag.LimitExceeded, "manifest is %d bytes; the limit is %d", len(data), MaxBytes))
+	if len(data) > rules.MaxBytes {
+		w.diags = append(w.diags, diag.At(file, diag.Pos{}, diag.LimitExceeded, "manifest is %d bytes; the limit is %d", len(data), rules.MaxBytes))
 		return nil, w.diags
 	}
 	data, bad := prepare(file, data)
@@ -93,7 +87,7 @@ func (w *walker) plainData(root *yaml.Node) bool {
 	var visit func(n *yaml.Node)
 	visit = func(n *yaml.Node) {
 		count++
-		if count > MaxNodes {
+		if count > rules.MaxNodes {
 			return
 		}
 		switch {
@@ -116,8 +110,8 @@ func (w *walker) plainData(root *yaml.Node) bool {
 		}
 	}
 	visit(root)
-	if count > MaxNodes {
-		w.diags = append(w.diags, diag.At(w.file, diag.Pos{}, diag.LimitExceeded, "manifest has more than %d YAML nodes", MaxNodes))
+	if count > rules.MaxNodes {
+		w.diags = append(w.diags, diag.At(w.file, diag.Pos{}, diag.LimitExceeded, "manifest has more than %d YAML nodes", rules.MaxNodes))
 		return false
 	}
 	return ok

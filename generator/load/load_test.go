@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/scopegen/scopegen/generator/load"
+	"github.com/scopegen/scopegen/generator/rules"
 )
 
 // TestWorkIsBounded: inputs built to make a YAML reader work hard are
@@ -23,7 +24,7 @@ func TestWorkIsBounded(t *testing.T) {
 		name, rule string
 		data       []byte
 	}{
-		{"too large", "LIMIT_EXCEEDED", bytes.Repeat([]byte("#"), load.MaxBytes+1)},
+		{"too large", "LIMIT_EXCEEDED", bytes.Repeat([]byte("#"), rules.MaxBytes+1)},
 		{"alias bomb", "YAML_SYNTAX", []byte(billion)},
 		{"deep flow nesting", "YAML_SYNTAX", []byte("version: " + strings.Repeat("[", 200000))},
 		{"deep block nesting", "YAML_SYNTAX", []byte(strings.Repeat("- ", 100000) + "x")},

@@ -3,10 +3,12 @@ package load
 import (
 	"errors"
 	"fmt"
-	"github.com/scopegen/scopegen/internal/filekind"
 	"io"
 	"os"
 	"syscall"
+
+	"github.com/scopegen/scopegen/generator/rules"
+	"github.com/scopegen/scopegen/internal/filekind"
 )
 
 // ErrNotRegular is returned by ReadFile for a manifest that is not a
@@ -14,11 +16,11 @@ import (
 // or never end.
 var ErrNotRegular = errors.New("not a regular file")
 
-// ErrTooLarge is returned by ReadFile for a manifest over MaxBytes.
+// ErrTooLarge is returned by ReadFile for a manifest over rules.MaxBytes.
 var ErrTooLarge = errors.New("manifest too large")
 
 // ReadFile reads the manifest at path, refusing anything but a regular
-// file and never reading more than MaxBytes+1 bytes, so that neither
+// file and never reading more than rules.MaxBytes+1 bytes, so that neither
 // /dev/zero nor a FIFO nor a huge file can make scopegen hang or exhaust
 // memory. The file is checked by name first (opening a FIFO would block
 // until a writer came), then opened without blocking and checked again,
@@ -47,15 +49,15 @@ func readLimited(path string, f *os.File) ([]byte, error) {
 	if !info.Mode().IsRegular() {
 		return nil, fmt.Errorf("manifest %s is %s, %w: give the path of a YAML file", path, filekind.Of(info.Mode()), ErrNotRegular)
 	}
-	if info.Size() > MaxBytes {
-		return nil, fmt.Errorf("manifest %s is %d bytes; the limit is %d: %w", path, info.Size(), MaxBytes, ErrTooLarge)
+	if info.Size() > rules.MaxBytes {
+		return nil, fmt.Errorf("manifest %s is %d bytes; the limit is %d: %w", path, info.Size(), rules.MaxBytes, ErrTooLarge)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxBytes+1))
+	data, err := io.ReadAll(io.LimitReader(f, rules.MaxBytes+1))
 	if err != nil {
 		return nil, err
 	}
-	if len(data) > MaxBytes { // the file grew after Stat
-		return nil, fmt.Errorf("manifest %s is over %d bytes: %w", path, MaxBytes, ErrTooLarge)
+	if len(data) > rules.MaxBytes { // the file grew after Stat
+		return nil, fmt.Errorf("manifest %s is over %d bytes: %w", path, rules.MaxBytes, ErrTooLarge)
 	}
 	return data, nil
 }

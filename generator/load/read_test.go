@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/scopegen/scopegen/generator/load"
+	"github.com/scopegen/scopegen/generator/rules"
 )
 
 // TestReadFileRefusesWhatCouldNotEnd: a folder, a FIFO (opening it would
@@ -29,7 +30,7 @@ func TestReadFileRefusesWhatCouldNotEnd(t *testing.T) {
 		assert.ErrorContains(t, err, want)
 	}
 	big := filepath.Join(dir, "big.yaml")
-	require.NoError(t, os.WriteFile(big, make([]byte, load.MaxBytes+1), 0o644))
+	require.NoError(t, os.WriteFile(big, make([]byte, rules.MaxBytes+1), 0o644))
 	_, err := load.ReadFile(big)
 	require.ErrorIs(t, err, load.ErrTooLarge)
 	small := filepath.Join(dir, "m.yaml")

@@ -6,6 +6,7 @@ import (
 
 	"github.com/scopegen/scopegen/generator/diag"
 	"github.com/scopegen/scopegen/generator/load"
+	"github.com/scopegen/scopegen/generator/rules"
 )
 
 // Build resolves a loaded manifest. It never fails on bad input: entries
@@ -76,7 +77,7 @@ func (b *builder) platforms(in []*load.Platform) []*Platform {
 			},
 		}
 		// validate reports a message outside the portable dialect
-		p.Denial.MessageGo, p.Denial.MessageJS, _ = PortableRegex(p.Denial.Message)
+		p.Denial.MessageGo, p.Denial.MessageJS, _ = rules.PortableRegex(p.Denial.Message)
 		for _, g := range lp.AlsoDefines {
 			p.AlsoDefines = append(p.AlsoDefines, g.Value)
 		}

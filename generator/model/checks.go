@@ -7,11 +7,8 @@ import (
 	"slices"
 
 	"github.com/scopegen/scopegen/generator/diag"
+	"github.com/scopegen/scopegen/generator/rules"
 )
-
-// ReservedPlatformIDs cannot be platform ids: the npm package and the Go
-// tree already use these names for their own files and folders.
-var ReservedPlatformIDs = []string{"core", "index", "internal", "scope", "shared", "types", "universal"}
 
 // checkGoNames reports Go identifiers that are invalid or that two
 // declarations of the generated scope package would share. Scopes and
@@ -35,7 +32,7 @@ func (b *builder) checkGoNames(m *Model) {
 		if goName == "" {
 			return // the name it derives from is empty: validate reports that
 		}
-		if !GoNamePattern.MatchString(goName) {
+		if !rules.GoNamePattern.MatchString(goName) {
 			b.report(pos, diag.InvalidName, "%s has Go name %q, which is not an exported Go identifier: set goName", what, goName)
 			return
 		}
@@ -52,13 +49,13 @@ func (b *builder) checkGoNames(m *Model) {
 	// Claim in file order so the later declaration is the one reported.
 	var claims []goClaim
 	for _, p := range m.Platforms {
-		if p.GoName != PlatformGoName(p.ID) && !GoNamePattern.MatchString(p.GoName) {
+		if p.GoName != PlatformGoName(p.ID) && !rules.GoNamePattern.MatchString(p.GoName) {
 			continue // an explicit goName: validate reports its shape
 		}
 		claims = append(claims, goClaim{p.GoName, fmt.Sprintf("platform %q", p.ID), p.Pos})
 	}
 	for _, s := range m.Scopes {
-		if s.GoName != ScopeGoName(s.Name) && !GoNamePattern.MatchString(s.GoName) {
+		if s.GoName != ScopeGoName(s.Name) && !rules.GoNamePattern.MatchString(s.GoName) {
 			continue // an explicit goName: validate reports its shape
 		}
 		claims = append(claims, goClaim{s.GoName, fmt.Sprintf("scope %q", s.Name), s.Pos})

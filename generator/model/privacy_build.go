@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/scopegen/scopegen/generator/load"
+	"github.com/scopegen/scopegen/generator/rules"
 )
 
 // resolvePrivacy fills every platform's PrivacyGate and every support's
@@ -59,7 +60,7 @@ func gate(in *load.Privacy) *PrivacyGate {
 		f := &PrivacyFailure{Pos: lf.Pos, Outcome: outcome, Message: lf.Message.Value, Note: lf.Note.Value}
 		if f.Message != "" {
 			// validate has compiled it; a broken pattern never reaches an emitter.
-			f.MessageGo, f.MessageJS, _ = PortableRegex(f.Message)
+			f.MessageGo, f.MessageJS, _ = rules.PortableRegex(f.Message)
 			f.Regexp, _ = regexp.Compile(f.MessageGo)
 		}
 		for _, c := range lf.Codes {

@@ -11,7 +11,7 @@ import (
 	"github.com/scopegen/scopegen/generator"
 	"github.com/scopegen/scopegen/generator/load"
 	"github.com/scopegen/scopegen/generator/model"
-	"github.com/scopegen/scopegen/generator/validate"
+	"github.com/scopegen/scopegen/generator/rules"
 )
 
 // wide returns a manifest of n platforms (every other one a fallback, the
@@ -91,7 +91,7 @@ func TestDetectOrderAtScale(t *testing.T) {
 // TestLimitStopsTheFrontEnd: past the platform limit validate reports it
 // once and nothing is built.
 func TestLimitStopsTheFrontEnd(t *testing.T) {
-	m, diags := generator.Resolve("manifest.yaml", wide(validate.MaxPlatforms+1), generator.Options{GoImportPath: "example.com/gen"})
+	m, diags := generator.Resolve("manifest.yaml", wide(rules.MaxPlatforms+1), generator.Options{GoImportPath: "example.com/gen"})
 	assert.Nil(t, m)
 	require.Len(t, diags, 1)
 	assert.Equal(t, "LIMIT_EXCEEDED", diags[0].Rule)

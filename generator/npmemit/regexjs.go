@@ -7,7 +7,7 @@ import (
 )
 
 // jsAnyChar is how the model's JavaScript form spells the portable "."
-// (model.PortableRegex): every character but the four line terminators,
+// (rules.PortableRegex): every character but the four line terminators,
 // which is exactly what "." means to JavaScript, so the literal writes ".".
 const jsAnyChar = `[^\n\r\u2028\u2029]`
 

@@ -10,7 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/scopegen/scopegen/generator/model"
+	"github.com/scopegen/scopegen/generator/rules"
 )
 
 // The literal jsRegex writes for a manifest pattern, through the model's
@@ -28,7 +28,7 @@ func TestJSRegexLiteral(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.pattern, func(t *testing.T) {
-			_, js, problem := model.PortableRegex(c.pattern)
+			_, js, problem := rules.PortableRegex(c.pattern)
 			require.Nil(t, problem)
 			assert.Equal(t, c.want, jsRegex(js))
 		})
@@ -38,7 +38,7 @@ func TestJSRegexLiteral(t *testing.T) {
 // jsAnyChar must be the model's spelling of ".", or the literal would keep
 // the class (correct, only longer).
 func TestJSAnyCharIsTheModelsDot(t *testing.T) {
-	_, js, problem := model.PortableRegex(".")
+	_, js, problem := rules.PortableRegex(".")
 	require.Nil(t, problem)
 	assert.Equal(t, jsAnyChar, js)
 }
@@ -64,7 +64,7 @@ func TestJSRegexLiteralMatchesTheModelsForm(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("const subjects = " + mustJSON(t, subjects) + ";\nconst out = [];\n")
 	for _, pattern := range patterns {
-		_, js, problem := model.PortableRegex(pattern)
+		_, js, problem := rules.PortableRegex(pattern)
 		require.Nil(t, problem, pattern)
 		fmt.Fprintf(&b, "{ const literal = %s, built = new RegExp(%s, \"u\");\n", jsRegex(js), jsString(js))
 		fmt.Fprintf(&b, "  for (const s of subjects) if (literal.test(s) !== built.test(s)) out.push([%s, s]); }\n", jsString(pattern))

@@ -17,12 +17,11 @@ import (
 	"slices"
 	"strings"
 	"text/template"
-	"unicode"
 	"unicode/utf16"
 
 	"github.com/scopegen/scopegen/generator/model"
 	"github.com/scopegen/scopegen/generator/output"
-	"github.com/scopegen/scopegen/generator/validate"
+	"github.com/scopegen/scopegen/generator/rules"
 	"github.com/scopegen/scopegen/templates"
 )
 
@@ -85,57 +84,22 @@ func asciiOnly(src []byte) []byte {
 }
 
 type view struct {
-	DefaultNPMPackage, DefaultNPMVersion      string
-	MaxPlatforms, MaxScopes, MaxName, MaxText int
-	MaxNPMPackage                             int
-	Grants, PlatformIDs, ReservedIDs          []string
-	ReservedConditions, JSReservedWords       []string
-	PrivacyAPIs, PrivacyOutcomes              []string
-	Patterns                                  patterns
+	DefaultNPMPackage, DefaultNPMVersion string
+	MaxPlatforms, MaxScopes, MaxName     int
+	// Title and Prose are the free-text rules validate applies, rendered
+	// by the template (maxLength and pattern).
+	Title, Prose                        rules.Text
+	MaxNPMPackage                       int
+	Grants, PlatformIDs, ReservedIDs    []string
+	ReservedConditions, JSReservedWords []string
+	PrivacyAPIs, PrivacyOutcomes        []string
+	Patterns                            patterns
 }
 
 type patterns struct {
 	NPMPackage, NPMReserved, PlatformID, ScopeName, APIName, Native, Global, GoName, Condition string
 	Semver, WebURL, Repository, Keyword                                                        string
-	Title, Text, NotBlank, Icon, Unportable                                                    string
-}
-
-// notText is every character validate refuses in free text: C0 and C1
-// controls other than tab and line breaks, and the byte-order mark. The
-// characters are written literally so the pattern reads the same in Go's
-// RE2 and in ECMAScript.
-const notText = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\u009f\ufeff"
-
-// notLine is notText and the line breaks: what a one-line text refuses.
-const notLine = "\r\n\u2028\u2029" + notText
-
-// whiteSpace is, as a character class body, the white space of
-// strings.TrimSpace (unicode.White_Space), which validate uses to call a
-// text blank. Neither \s nor \S is used: RE2's is ASCII only and
-// ECMAScript's is Unicode, so the two would disagree.
-var whiteSpace = func() string {
-	var b strings.Builder
-	for _, r := range unicode.White_Space.R16 {
-		b.WriteString(classRange(rune(r.Lo), rune(r.Hi), rune(r.Stride)))
-	}
-	for _, r := range unicode.White_Space.R32 {
-		b.WriteString(classRange(rune(r.Lo), rune(r.Hi), rune(r.Stride)))
-	}
-	return b.String()
-}()
-
-func classRange(lo, hi, stride rune) string {
-	if stride != 1 {
-		var b strings.Builder
-		for r := lo; r <= hi; r += stride {
-			b.WriteRune(r)
-		}
-		return b.String()
-	}
-	if lo == hi {
-		return string(lo)
-	}
-	return string(lo) + "-" + string(hi)
+	NotBlank, Icon, Unportable                                                                 string
 }
 
 func newView(platformIDs []string) view {
@@ -143,7 +107,7 @@ func newView(platformIDs []string) view {
 	for i, g := range model.Grants {
 		grants[i] = string(g)
 	}
-	reserved := slices.Concat(model.ReservedPlatformIDs, model.ReservedGoPackageNames)
+	reserved := slices.Concat(rules.ReservedPlatformIDs, rules.ReservedGoPackageNames)
 	for tok := token.BREAK; tok <= token.VAR; tok++ {
 		if token.IsKeyword(tok.String()) {
 			reserved = append(reserved, tok.String())
@@ -153,38 +117,37 @@ func newView(platformIDs []string) view {
 	return view{
 		DefaultNPMPackage:  model.DefaultNPMPackage,
 		DefaultNPMVersion:  model.DefaultNPMVersion,
-		MaxPlatforms:       validate.MaxPlatforms,
-		MaxScopes:          validate.MaxScopes,
-		MaxName:            model.MaxNameLength,
-		MaxText:            model.MaxTextLength,
+		MaxPlatforms:       rules.MaxPlatforms,
+		MaxScopes:          rules.MaxScopes,
+		MaxName:            rules.MaxNameLength,
+		Title:              rules.Title,
+		Prose:              rules.Prose,
 		Grants:             grants,
 		PlatformIDs:        platformIDs,
 		ReservedIDs:        slices.Compact(reserved),
-		ReservedConditions: model.ReservedConditions,
-		MaxNPMPackage:      model.MaxNPMPackageLength,
-		JSReservedWords:    slices.Sorted(slices.Values(slices.Concat(model.JSReservedWords, model.ObjectPrototypeNames))),
+		ReservedConditions: rules.ReservedConditions,
+		MaxNPMPackage:      rules.MaxNPMPackageLength,
+		JSReservedWords:    slices.Sorted(slices.Values(slices.Concat(rules.JSReservedWords, rules.ObjectPrototypeNames))),
 		PrivacyAPIs:        model.PrivacyAPIs,
 		PrivacyOutcomes:    privacyOutcomes(),
 		Patterns: patterns{
-			NPMPackage:  model.NPMPackagePattern.String(),
-			NPMReserved: "(^|/)(" + strings.Join(quoteAll(model.ReservedNPMNames), "|") + ")$",
-			Semver:      model.SemverPattern.String(),
-			WebURL:      model.WebURLPattern.String(),
-			Repository:  model.RepositoryPattern.String(),
-			Keyword:     model.KeywordPattern.String(),
-			PlatformID:  model.PlatformIDPattern.String(),
-			ScopeName:   model.ScopeNamePattern.String(),
-			APIName:     model.APINamePattern.String(),
-			Native:      model.NativePattern.String(),
-			Global:      model.GlobalPattern.String(),
-			GoName:      model.GoNamePattern.String(),
-			Condition:   model.ConditionPattern.String(),
-			Title:       "^[^" + notLine + "]*[^" + whiteSpace + notLine + "][^" + notLine + "]*$",
-			Text:        "^[^" + notText + "]*$",
-			NotBlank:    "[^" + whiteSpace + "]",
+			NPMPackage:  rules.NPMPackagePattern.String(),
+			NPMReserved: "(^|/)(" + strings.Join(quoteAll(rules.ReservedNPMNames), "|") + ")$",
+			Semver:      rules.SemverPattern.String(),
+			WebURL:      rules.WebURLPattern.String(),
+			Repository:  rules.RepositoryPattern.String(),
+			Keyword:     rules.KeywordPattern.String(),
+			PlatformID:  rules.PlatformIDPattern.String(),
+			ScopeName:   rules.ScopeNamePattern.String(),
+			APIName:     rules.APINamePattern.String(),
+			Native:      rules.NativePattern.String(),
+			Global:      rules.GlobalPattern.String(),
+			GoName:      rules.GoNamePattern.String(),
+			Condition:   rules.ConditionPattern.String(),
+			NotBlank:    rules.NotBlankPattern,
 			// validate's icon pattern, its RE2 \s spelt out.
-			Icon:       model.IconPattern.String(),
-			Unportable: model.UnportablePattern.String() + "|[/\r\n\u2028\u2029]",
+			Icon:       rules.IconPattern.String(),
+			Unportable: rules.UnportablePattern.String() + "|[/\r\n\u2028\u2029]",
 		},
 	}
 }

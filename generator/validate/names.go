@@ -7,16 +7,16 @@ import (
 
 	"github.com/scopegen/scopegen/generator/diag"
 	"github.com/scopegen/scopegen/generator/load"
-	"github.com/scopegen/scopegen/generator/model"
+	"github.com/scopegen/scopegen/generator/rules"
 )
 
 // platformID checks a platform id against the Go package-name policy in
 // model; the id's shape has been checked already.
 func (c *checker) platformID(id load.String) {
 	switch {
-	case token.IsKeyword(id.Value) || slices.Contains(model.ReservedPlatformIDs, id.Value):
+	case token.IsKeyword(id.Value) || slices.Contains(rules.ReservedPlatformIDs, id.Value):
 		c.report(id.Pos, diag.InvalidName, "platform id %q is reserved", id.Value)
-	case slices.Contains(model.ReservedGoPackageNames, id.Value):
+	case slices.Contains(rules.ReservedGoPackageNames, id.Value):
 		c.report(id.Pos, diag.InvalidName, "platform id %q cannot name a Go package that can be imported and used (%q is %s): choose another id", id.Value, id.Value, goPackageProblem(id.Value))
 	}
 }
@@ -33,7 +33,7 @@ func goPackageProblem(name string) string {
 
 // notPrototypeName refuses a global every JavaScript object has.
 func (c *checker) notPrototypeName(s load.String, what string) bool {
-	if slices.Contains(model.ObjectPrototypeNames, s.Value) {
+	if slices.Contains(rules.ObjectPrototypeNames, s.Value) {
 		c.report(s.Pos, diag.InvalidName, "%s %q is a property every JavaScript object inherits from Object.prototype (every host would seem to define it): choose another name", what, s.Value)
 		return false
 	}
@@ -42,14 +42,14 @@ func (c *checker) notPrototypeName(s load.String, what string) bool {
 
 // npmPackage checks npm's own rules for the package name.
 func (c *checker) npmPackage(s load.String) {
-	if !c.pattern(s, model.NPMPackagePattern, "npm.package", "an npm package name such as @scope/name") {
+	if !c.pattern(s, rules.NPMPackagePattern, "npm.package", "an npm package name such as @scope/name") {
 		return
 	}
 	name := s.Value[strings.LastIndexByte(s.Value, '/')+1:]
 	switch {
-	case len(s.Value) > model.MaxNPMPackageLength:
-		c.report(s.Pos, diag.InvalidName, "npm.package is %d bytes long; npm allows %d", len(s.Value), model.MaxNPMPackageLength)
-	case slices.Contains(model.ReservedNPMNames, name):
+	case len(s.Value) > rules.MaxNPMPackageLength:
+		c.report(s.Pos, diag.InvalidName, "npm.package is %d bytes long; npm allows %d", len(s.Value), rules.MaxNPMPackageLength)
+	case slices.Contains(rules.ReservedNPMNames, name):
 		c.report(s.Pos, diag.InvalidName, "npm.package %q is a name npm refuses", s.Value)
 	}
 }

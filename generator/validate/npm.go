@@ -5,7 +5,7 @@ import (
 
 	"github.com/scopegen/scopegen/generator/diag"
 	"github.com/scopegen/scopegen/generator/load"
-	"github.com/scopegen/scopegen/generator/model"
+	"github.com/scopegen/scopegen/generator/rules"
 )
 
 // npm checks the package metadata as npm checks it when packing and
@@ -13,9 +13,9 @@ import (
 // or SEE LICENSE IN <file>), URLs for repository and homepage, one-line
 // description and keywords. The package name is checked with the names.
 func (c *checker) npm(n *load.NPM) {
-	if n.Version.Set && !model.SemverPattern.MatchString(n.Version.Value) {
+	if n.Version.Set && !rules.SemverPattern.MatchString(n.Version.Value) {
 		hint := ""
-		if strings.HasPrefix(n.Version.Value, "v") && model.SemverPattern.MatchString(n.Version.Value[1:]) {
+		if strings.HasPrefix(n.Version.Value, "v") && rules.SemverPattern.MatchString(n.Version.Value[1:]) {
 			hint = " (without the v: " + n.Version.Value[1:] + ")"
 		}
 		c.report(n.Version.Pos, diag.NPMMetadata, "npm.version %q is not a semantic version such as 1.2.3%s", n.Version.Value, hint)
@@ -26,17 +26,17 @@ func (c *checker) npm(n *load.NPM) {
 		}
 	}
 	c.title(n.Description, "npm.description")
-	if n.Repository.Set && !model.RepositoryPattern.MatchString(n.Repository.Value) {
+	if n.Repository.Set && !rules.RepositoryPattern.MatchString(n.Repository.Value) {
 		c.report(n.Repository.Pos, diag.NPMMetadata, "npm.repository %q is neither a URL (https://, git+https://, git+ssh://) nor a shorthand such as github:owner/repo", n.Repository.Value)
 	}
-	if n.Homepage.Set && !model.WebURLPattern.MatchString(n.Homepage.Value) {
+	if n.Homepage.Set && !rules.WebURLPattern.MatchString(n.Homepage.Value) {
 		c.report(n.Homepage.Pos, diag.NPMMetadata, "npm.homepage %q is not an http or https URL", n.Homepage.Value)
 	}
 	seen := map[string]bool{}
 	for _, k := range n.Keywords {
 		switch {
 		case !k.Set:
-		case !model.KeywordPattern.MatchString(k.Value):
+		case !rules.KeywordPattern.MatchString(k.Value):
 			c.report(k.Pos, diag.NPMMetadata, "npm.keywords entry %q must be one line without white space at either end", k.Value)
 		case seen[k.Value]:
 			c.report(k.Pos, diag.DuplicateEntry, "npm.keywords lists %q twice", k.Value)

@@ -5,7 +5,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 
-	"github.com/scopegen/scopegen/generator/model"
+	"github.com/scopegen/scopegen/generator/rules"
 )
 
 func TestLicenseExpressions(t *testing.T) {
@@ -46,25 +46,25 @@ func TestNPMPatterns(t *testing.T) {
 		value   string
 		ok      bool
 	}{
-		{"semver", model.SemverPattern.MatchString, "1.2.3", true},
-		{"semver prerelease and build", model.SemverPattern.MatchString, "1.0.0-rc.1+build.5", true},
-		{"semver leading v", model.SemverPattern.MatchString, "v1.2.3", false},
-		{"semver leading zero", model.SemverPattern.MatchString, "01.2.3", false},
-		{"semver two parts", model.SemverPattern.MatchString, "1.2", false},
-		{"homepage https", model.WebURLPattern.MatchString, "https://example.com/docs#top", true},
-		{"homepage port", model.WebURLPattern.MatchString, "http://localhost:8080", true},
-		{"homepage no host", model.WebURLPattern.MatchString, "https://", false},
-		{"homepage ftp", model.WebURLPattern.MatchString, "ftp://example.com", false},
-		{"homepage space", model.WebURLPattern.MatchString, "https://example.com/a b", false},
-		{"repository git+https", model.RepositoryPattern.MatchString, "git+https://github.com/acme/app.git", true},
-		{"repository ssh", model.RepositoryPattern.MatchString, "git+ssh://git@github.com/acme/app.git", true},
-		{"repository shorthand", model.RepositoryPattern.MatchString, "github:acme/app", true},
-		{"repository bare shorthand", model.RepositoryPattern.MatchString, "acme/app", true},
-		{"repository words", model.RepositoryPattern.MatchString, "my repo", false},
-		{"keyword", model.KeywordPattern.MatchString, "微信", true},
-		{"keyword inner space", model.KeywordPattern.MatchString, "mini program", true},
-		{"keyword padded", model.KeywordPattern.MatchString, "wechat ", false},
-		{"keyword line break", model.KeywordPattern.MatchString, "a\nb", false},
+		{"semver", rules.SemverPattern.MatchString, "1.2.3", true},
+		{"semver prerelease and build", rules.SemverPattern.MatchString, "1.0.0-rc.1+build.5", true},
+		{"semver leading v", rules.SemverPattern.MatchString, "v1.2.3", false},
+		{"semver leading zero", rules.SemverPattern.MatchString, "01.2.3", false},
+		{"semver two parts", rules.SemverPattern.MatchString, "1.2", false},
+		{"homepage https", rules.WebURLPattern.MatchString, "https://example.com/docs#top", true},
+		{"homepage port", rules.WebURLPattern.MatchString, "http://localhost:8080", true},
+		{"homepage no host", rules.WebURLPattern.MatchString, "https://", false},
+		{"homepage ftp", rules.WebURLPattern.MatchString, "ftp://example.com", false},
+		{"homepage space", rules.WebURLPattern.MatchString, "https://example.com/a b", false},
+		{"repository git+https", rules.RepositoryPattern.MatchString, "git+https://github.com/acme/app.git", true},
+		{"repository ssh", rules.RepositoryPattern.MatchString, "git+ssh://git@github.com/acme/app.git", true},
+		{"repository shorthand", rules.RepositoryPattern.MatchString, "github:acme/app", true},
+		{"repository bare shorthand", rules.RepositoryPattern.MatchString, "acme/app", true},
+		{"repository words", rules.RepositoryPattern.MatchString, "my repo", false},
+		{"keyword", rules.KeywordPattern.MatchString, "微信", true},
+		{"keyword inner space", rules.KeywordPattern.MatchString, "mini program", true},
+		{"keyword padded", rules.KeywordPattern.MatchString, "wechat ", false},
+		{"keyword line break", rules.KeywordPattern.MatchString, "a\nb", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"github.com/scopegen/scopegen/generator/diag"
 	"github.com/scopegen/scopegen/generator/load"
 	"github.com/scopegen/scopegen/generator/model"
+	"github.com/scopegen/scopegen/generator/rules"
 )
 
 // privacy checks the privacy gates, the per-scope declarations and the
@@ -105,7 +106,7 @@ func (c *checker) declaration(s *load.Scope, sup *load.Support, p *load.Platform
 	c.title(d.InfoType, "privacy.infoType")
 	seen := map[string]bool{}
 	for _, api := range d.RequiredPrivateInfos {
-		if !c.pattern(api, model.APINamePattern, "privacy.requiredPrivateInfos entry", "a host method name such as getLocation") {
+		if !c.pattern(api, rules.APINamePattern, "privacy.requiredPrivateInfos entry", "a host method name such as getLocation") {
 			continue
 		}
 		if seen[api.Value] {
@@ -114,7 +115,7 @@ func (c *checker) declaration(s *load.Scope, sup *load.Support, p *load.Platform
 		seen[api.Value] = true
 	}
 	if d.Permission.Set {
-		c.pattern(d.Permission, model.NativePattern, "privacy.permission", "an app.json permission key such as scope.userLocation")
+		c.pattern(d.Permission, rules.NativePattern, "privacy.permission", "an app.json permission key such as scope.userLocation")
 	}
 	if d.PurposeRequired.Value && !d.Permission.Set {
 		c.report(d.PurposeRequired.Pos, diag.MissingField, "privacy.purposeRequired needs privacy.permission: the purpose is that entry's desc")

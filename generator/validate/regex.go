@@ -6,12 +6,12 @@ import (
 
 	"github.com/scopegen/scopegen/generator/diag"
 	"github.com/scopegen/scopegen/generator/load"
-	"github.com/scopegen/scopegen/generator/model"
+	"github.com/scopegen/scopegen/generator/rules"
 )
 
 // portableRegex checks a pattern over errMsg (denial.message, a privacy
 // failure message) against the portable dialect
-// (model.PortableRegex), so that Go and the JS runtime match the same
+// (rules.PortableRegex), so that Go and the JS runtime match the same
 // errMsg strings, in linear time in both.
 func (c *checker) portableRegex(s load.String, what string) {
 	if !s.Set {
@@ -21,7 +21,7 @@ func (c *checker) portableRegex(s load.String, what string) {
 		c.report(s.Pos, diag.InvalidValue, "%s must be one line without '/' (write \\x2f)", what)
 		return
 	}
-	goForm, _, p := model.PortableRegex(s.Value)
+	goForm, _, p := rules.PortableRegex(s.Value)
 	if p != nil {
 		if p.Offset == 0 && strings.HasPrefix(p.Msg, "not a valid regular expression: ") {
 			c.report(s.Pos, diag.InvalidValue, "%s is %s", what, p.Msg)

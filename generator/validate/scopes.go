@@ -7,6 +7,7 @@ import (
 	"github.com/scopegen/scopegen/generator/diag"
 	"github.com/scopegen/scopegen/generator/load"
 	"github.com/scopegen/scopegen/generator/model"
+	"github.com/scopegen/scopegen/generator/rules"
 )
 
 // firstSeen remembers where a name was first claimed and by which scope.
@@ -29,19 +30,16 @@ func (c *checker) scopes(in []*load.Scope, platforms map[string]*load.Platform) 
 	natives := newPlatformNames(diag.NativeNameCollision, "native name")
 	settings := newPlatformNames(diag.SettingKeyCollision, "settingKey")
 	for _, s := range in {
-		c.pattern(s.Name, model.ScopeNamePattern, "scope name", "letters and digits in parts joined by '.' or '_', such as scope.userLocation")
+		c.pattern(s.Name, rules.ScopeNamePattern, "scope name", "letters and digits in parts joined by '.' or '_', such as scope.userLocation")
 		c.title(s.Title, "title")
-		c.text(s.Description, "description")
-		if s.Description.Set && strings.TrimSpace(s.Description.Value) == "" {
-			c.report(s.Description.Pos, diag.InvalidValue, "description is empty")
-		}
+		c.description(s.Description, "description")
 		c.text(s.Note, "note")
 		if s.GoName.Set {
-			c.pattern(s.GoName, model.GoNamePattern, "goName", "an exported Go identifier such as UserLocation")
+			c.pattern(s.GoName, rules.GoNamePattern, "goName", "an exported Go identifier such as UserLocation")
 		}
 		own := map[string]bool{}
 		for _, api := range s.APIs {
-			if !c.pattern(api, model.APINamePattern, "API name", "a method name such as getLocation") {
+			if !c.pattern(api, rules.APINamePattern, "API name", "a method name such as getLocation") {
 				continue
 			}
 			if own[api.Value] {
@@ -103,9 +101,9 @@ func (n *platformNames) claim(c *checker, platform string, name load.String, sco
 // support checks one (scope, platform) entry; p is nil when the platform
 // is unknown.
 func (c *checker) support(s *load.Scope, sup *load.Support, p *load.Platform, apis map[string]bool, grants []string) {
-	c.pattern(sup.Native, model.NativePattern, "native", "the platform's scope name, such as scope.userLocation")
+	c.pattern(sup.Native, rules.NativePattern, "native", "the platform's scope name, such as scope.userLocation")
 	if sup.SettingKey.Set {
-		c.pattern(sup.SettingKey, model.NativePattern, "settingKey", "a getSetting authSetting key, such as location")
+		c.pattern(sup.SettingKey, rules.NativePattern, "settingKey", "a getSetting authSetting key, such as location")
 	}
 	grant := model.Grant(sup.Grant.Value)
 	knownGrant := sup.Grant.Set && slices.Contains(model.Grants, grant)
@@ -127,7 +125,7 @@ func (c *checker) support(s *load.Scope, sup *load.Support, p *load.Platform, ap
 			c.report(sup.Probe.Pos, diag.ProbeNotAllowed, "probe is only meaningful with grant onUse, not %q", sup.Grant.Value)
 			allowed = false
 		}
-		if c.pattern(sup.Probe, model.APINamePattern, "probe", "a platform method name such as getLocation") && allowed && p != nil {
+		if c.pattern(sup.Probe, rules.APINamePattern, "probe", "a platform method name such as getLocation") && allowed && p != nil {
 			c.probe(s, sup, browser)
 		}
 	}
@@ -136,10 +134,10 @@ func (c *checker) support(s *load.Scope, sup *load.Support, p *load.Platform, ap
 		known = append(known, a.Value)
 	}
 	for _, a := range sup.APIs {
-		if c.pattern(a.Universal, model.APINamePattern, "API name", "a method name such as getLocation") && !apis[a.Universal.Value] {
+		if c.pattern(a.Universal, rules.APINamePattern, "API name", "a method name such as getLocation") && !apis[a.Universal.Value] {
 			c.report(a.Universal.Pos, diag.UnknownAPI, "API %q is not one of the APIs scope %q guards%s", a.Universal.Value, s.Name.Value, diag.DidYouMean(a.Universal.Value, known))
 		}
-		c.pattern(a.Native, model.APINamePattern, "native API name", "a method name such as saveImageToPhotosAlbum")
+		c.pattern(a.Native, rules.APINamePattern, "native API name", "a method name such as saveImageToPhotosAlbum")
 	}
 	c.text(sup.Note, "note")
 }

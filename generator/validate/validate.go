@@ -6,20 +6,10 @@ package validate
 import (
 	"regexp"
 	"slices"
-	"strings"
-	"unicode"
 
 	"github.com/scopegen/scopegen/generator/diag"
 	"github.com/scopegen/scopegen/generator/load"
-	"github.com/scopegen/scopegen/generator/model"
-)
-
-// Limits on what one manifest may declare.
-const (
-	// MaxPlatforms keeps a scope's platform set in one uint64 bitset
-	// (bit 0 is the invalid Platform).
-	MaxPlatforms = 63
-	MaxScopes    = 100_000
+	"github.com/scopegen/scopegen/generator/rules"
 )
 
 // Check returns every problem in m.
@@ -27,12 +17,12 @@ func Check(m *load.Manifest) diag.List {
 	c := &checker{file: m.File}
 	// Past a limit nothing else is checked: the work is bounded by the
 	// limits, not by the input.
-	if len(m.Platforms) > MaxPlatforms || len(m.Scopes) > MaxScopes {
-		if len(m.Platforms) > MaxPlatforms {
-			c.report(m.Platforms[MaxPlatforms].Pos, diag.LimitExceeded, "a manifest declares at most %d platforms", MaxPlatforms)
+	if len(m.Platforms) > rules.MaxPlatforms || len(m.Scopes) > rules.MaxScopes {
+		if len(m.Platforms) > rules.MaxPlatforms {
+			c.report(m.Platforms[rules.MaxPlatforms].Pos, diag.LimitExceeded, "a manifest declares at most %d platforms", rules.MaxPlatforms)
 		}
-		if len(m.Scopes) > MaxScopes {
-			c.report(m.Scopes[MaxScopes].Pos, diag.LimitExceeded, "a manifest declares at most %d scopes", MaxScopes)
+		if len(m.Scopes) > rules.MaxScopes {
+			c.report(m.Scopes[rules.MaxScopes].Pos, diag.LimitExceeded, "a manifest declares at most %d scopes", rules.MaxScopes)
 		}
 		return c.diags
 	}
@@ -72,8 +62,8 @@ func (c *checker) pattern(s load.String, re *regexp.Regexp, what, shape string) 
 		return false
 	case s.Value == "":
 		c.report(s.Pos, diag.InvalidName, "%s is empty", what)
-	case len(s.Value) > model.MaxNameLength:
-		c.report(s.Pos, diag.InvalidName, "%s is %d bytes long; the limit is %d", what, len(s.Value), model.MaxNameLength)
+	case len(s.Value) > rules.MaxNameLength:
+		c.report(s.Pos, diag.InvalidName, "%s is %d bytes long; the limit is %d", what, len(s.Value), rules.MaxNameLength)
 	case !re.MatchString(s.Value):
 		c.report(s.Pos, diag.InvalidName, "%s %q is malformed: expected %s", what, s.Value, shape)
 	default:
@@ -83,45 +73,37 @@ func (c *checker) pattern(s load.String, re *regexp.Regexp, what, shape string) 
 }
 
 // title checks a single line of free text.
-func (c *checker) title(s load.String, what string) {
-	if !s.Set {
-		return
-	}
-	if strings.TrimSpace(s.Value) == "" {
-		c.report(s.Pos, diag.InvalidValue, "%s is empty", what)
-		return
-	}
-	if strings.ContainsAny(s.Value, "\r\n\u2028\u2029") {
-		c.report(s.Pos, diag.InvalidValue, "%s must be a single line", what)
-		return
-	}
-	c.text(s, what)
-}
+func (c *checker) title(s load.String, what string) { c.freeText(s, what, rules.Title) }
 
 // text checks free text that may span lines.
-func (c *checker) text(s load.String, what string) {
+func (c *checker) text(s load.String, what string) { c.freeText(s, what, rules.Prose) }
+
+// description checks a scope's description: prose that is not blank.
+func (c *checker) description(s load.String, what string) { c.freeText(s, what, rules.Description) }
+
+// freeText reports the first way s breaks t.
+func (c *checker) freeText(s load.String, what string, t rules.Text) {
 	if !s.Set {
 		return
 	}
-	if len(s.Value) > model.MaxTextLength {
-		c.report(s.Pos, diag.LimitExceeded, "%s is %d bytes long; the limit is %d", what, len(s.Value), model.MaxTextLength)
-		return
-	}
-	for _, r := range s.Value {
-		// NUL is an encoding error, reported by load.
-		if unicode.IsControl(r) && r != '\n' && r != '\t' && r != '\r' && r != 0 {
-			c.report(s.Pos, diag.InvalidValue, "%s contains control character %U", what, r)
-			return
-		}
+	switch problem, r := t.Check(s.Value); problem {
+	case rules.TextBlank:
+		c.report(s.Pos, diag.InvalidValue, "%s is empty", what)
+	case rules.TextMultiLine:
+		c.report(s.Pos, diag.InvalidValue, "%s must be a single line", what)
+	case rules.TextTooLong:
+		c.report(s.Pos, diag.LimitExceeded, "%s is %d bytes long; the limit is %d", what, len(s.Value), t.MaxLength)
+	case rules.TextControl:
+		c.report(s.Pos, diag.InvalidValue, "%s contains control character %U", what, r)
 	}
 }
 
 // global checks a JavaScript identifier the runtime uses bare.
 func (c *checker) global(s load.String, what string) bool {
-	if !c.pattern(s, model.GlobalPattern, what, "a JavaScript identifier such as wx") {
+	if !c.pattern(s, rules.GlobalPattern, what, "a JavaScript identifier such as wx") {
 		return false
 	}
-	if slices.Contains(model.JSReservedWords, s.Value) {
+	if slices.Contains(rules.JSReservedWords, s.Value) {
 		c.report(s.Pos, diag.InvalidName, "%s %q is a JavaScript reserved word", what, s.Value)
 		return false
 	}
@@ -134,12 +116,12 @@ func (c *checker) platforms(in []*load.Platform) map[string]*load.Platform {
 	conditions := make(map[string]*load.Platform)
 	for _, p := range in {
 		byID[p.ID.Value] = p
-		if c.pattern(p.ID, model.PlatformIDPattern, "platform id", "lower-case letters and digits, starting with a letter (Go package name)") {
+		if c.pattern(p.ID, rules.PlatformIDPattern, "platform id", "lower-case letters and digits, starting with a letter (Go package name)") {
 			c.platformID(p.ID)
 		}
 		c.title(p.Title, "title")
 		if p.GoName.Set {
-			c.pattern(p.GoName, model.GoNamePattern, "goName", "an exported Go identifier such as WeChat")
+			c.pattern(p.GoName, rules.GoNamePattern, "goName", "an exported Go identifier such as WeChat")
 		}
 		if c.global(p.Global, "global") {
 			if prev := globals[p.Global.Value]; prev != nil {
@@ -160,8 +142,8 @@ func (c *checker) platforms(in []*load.Platform) map[string]*load.Platform {
 			}
 			seen[g.Value] = true
 		}
-		if c.pattern(p.ExportCondition, model.ConditionPattern, "exportCondition", "an npm export condition such as wechat-miniprogram") {
-			if slices.Contains(model.ReservedConditions, p.ExportCondition.Value) {
+		if c.pattern(p.ExportCondition, rules.ConditionPattern, "exportCondition", "an npm export condition such as wechat-miniprogram") {
+			if slices.Contains(rules.ReservedConditions, p.ExportCondition.Value) {
 				c.report(p.ExportCondition.Pos, diag.InvalidName, "export condition %q is reserved: the package's exports map, Node or a common bundler gives it its own meaning", p.ExportCondition.Value)
 			}
 			if prev := conditions[p.ExportCondition.Value]; prev != nil {
@@ -169,7 +151,7 @@ func (c *checker) platforms(in []*load.Platform) map[string]*load.Platform {
 			}
 			conditions[p.ExportCondition.Value] = p
 		}
-		if p.Icon.Set && !model.IconPattern.MatchString(p.Icon.Value) {
+		if p.Icon.Set && !rules.IconPattern.MatchString(p.Icon.Value) {
 			c.report(p.Icon.Pos, diag.InvalidValue, "icon must be an https:// URL without spaces or quotes")
 		}
 		c.denial(p.Denial)

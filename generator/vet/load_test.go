@@ -10,12 +10,13 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/scopegen/scopegen/generator/load"
+	"github.com/scopegen/scopegen/generator/rules"
 	"github.com/scopegen/scopegen/generator/vet"
 )
 
 // TestLoadNamesReadLimits: the analyzer reads the manifest with
 // load.ReadFile's limits, as generate does: a FIFO is refused without
-// blocking, a manifest over load.MaxBytes is a LIMIT_EXCEEDED diagnostic.
+// blocking, a manifest over rules.MaxBytes is a LIMIT_EXCEEDED diagnostic.
 func TestLoadNamesReadLimits(t *testing.T) {
 	dir := t.TempDir()
 	fifo := filepath.Join(dir, "pipe.yaml")
@@ -26,7 +27,7 @@ func TestLoadNamesReadLimits(t *testing.T) {
 
 	big := filepath.Join(dir, "big.yaml")
 	require.NoError(t, os.WriteFile(big, nil, 0o644))
-	require.NoError(t, os.Truncate(big, load.MaxBytes+1)) // sparse: no disk used
+	require.NoError(t, os.Truncate(big, rules.MaxBytes+1)) // sparse: no disk used
 	names, diags, err := vet.LoadNames(big, "example.com/app/generated")
 	require.NoError(t, err)
 	assert.Nil(t, names)

@@ -1,5 +1,5 @@
 // Command scalebench measures the generated lookups of a large synthetic
-// manifest: it emits the Go packages of internal/synth's n-scope manifest
+// manifest: it emits the Go packages of internal/testsupport/synth's n-scope manifest
 // into a temporary module, adds a benchmark over every scope, API and
 // Alipay native name, and runs it. Run from the repository root:
 //
@@ -21,7 +21,7 @@ import (
 	"github.com/scopegen/scopegen/generator/model"
 	"github.com/scopegen/scopegen/generator/output"
 	"github.com/scopegen/scopegen/generator/validate"
-	"github.com/scopegen/scopegen/internal/synth"
+	"github.com/scopegen/scopegen/internal/testsupport/synth"
 )
 
 const benchmark = `package bench

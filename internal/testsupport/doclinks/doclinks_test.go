@@ -7,10 +7,10 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/scopegen/scopegen/internal/doclinks"
+	"github.com/scopegen/scopegen/internal/testsupport/doclinks"
 )
 
-const repo = "../.."
+const repo = "../../.."
 
 // TestRepositoryLinksResolve: every relative link and #anchor in README.md,
 // CONTRIBUTING.md and docs/*.md points at a file and a heading that exist.

@@ -8,11 +8,11 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/scopegen/scopegen/generator"
-	"github.com/scopegen/scopegen/internal/synth"
+	"github.com/scopegen/scopegen/internal/testsupport/synth"
 )
 
 func TestScaledRootResolves(t *testing.T) {
-	root, err := os.ReadFile("../../manifest.yaml")
+	root, err := os.ReadFile("../../../manifest.yaml")
 	require.NoError(t, err)
 	opts := generator.Options{GoImportPath: "example.com/gen"}
 	base, diags := generator.Resolve("manifest.yaml", root, opts)

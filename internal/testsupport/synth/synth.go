@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/scopegen/scopegen/generator/model"
+	"github.com/scopegen/scopegen/generator/rules"
 )
 
 // Sized returns a valid manifest of five hosts and n scopes, each guarding
@@ -156,7 +157,7 @@ func (g *gen) scopeName(i int) string {
 	switch g.r.IntN(4) {
 	case 0: // as long as allowed
 		base := "scope.s" + strconv.Itoa(i) + "x"
-		return base + strings.Repeat("a", model.MaxNameLength-len(base))
+		return base + strings.Repeat("a", rules.MaxNameLength-len(base))
 	case 1:
 		return "s" + strconv.Itoa(i) + "_" + g.word(3) + "_" + g.lowerDigits(2)
 	case 2:

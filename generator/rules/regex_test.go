@@ -1,4 +1,4 @@
-package model_test
+package rules_test
 
 import (
 	"bufio"
@@ -13,7 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/scopegen/scopegen/generator/load"
-	"github.com/scopegen/scopegen/generator/model"
+	"github.com/scopegen/scopegen/generator/rules"
 )
 
 func TestPortableRegexRefuses(t *testing.T) {
@@ -42,7 +42,7 @@ func TestPortableRegexRefuses(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.pattern, func(t *testing.T) {
-			_, _, p := model.PortableRegex(tt.pattern)
+			_, _, p := rules.PortableRegex(tt.pattern)
 			require.NotNil(t, p)
 			assert.Equal(t, tt.want, p.Error())
 		})
@@ -58,7 +58,7 @@ func TestPortableRegexForms(t *testing.T) {
 		{`[\d-][-\w][a-z-\d][\x4d-z]`, `[\d-][-\w][a-z-\d][\x4d-z]`, `[\d-][-\w][a-z-\d][\x4d-z]`},
 	}
 	for _, tt := range tests {
-		goForm, jsForm, p := model.PortableRegex(tt.pattern)
+		goForm, jsForm, p := rules.PortableRegex(tt.pattern)
 		require.Nil(t, p, tt.pattern)
 		assert.Equal(t, tt.goForm, goForm)
 		assert.Equal(t, tt.jsForm, jsForm)
@@ -145,7 +145,7 @@ func TestRegexParityGoNode(t *testing.T) {
 	node := startNode(t)
 	portable := 0
 	for _, pattern := range corpusPatterns(t) {
-		goForm, jsForm, p := model.PortableRegex(pattern)
+		goForm, jsForm, p := rules.PortableRegex(pattern)
 		if p != nil {
 			continue // refused: the corpus holds bad patterns on purpose
 		}
@@ -172,7 +172,7 @@ func FuzzRegexParity(f *testing.F) {
 	}
 	node := startNode(f)
 	f.Fuzz(func(t *testing.T, pattern, subject string) {
-		goForm, jsForm, p := model.PortableRegex(pattern)
+		goForm, jsForm, p := rules.PortableRegex(pattern)
 		if p != nil {
 			return
 		}

@@ -1,0 +1,41 @@
+package rules
+
+// The limits on one manifest. They bound the work any input can cause, so
+// that no manifest makes scopegen hang or exhaust memory.
+const (
+	// MaxBytes bounds the manifest file; a 10,000-scope manifest is about
+	// 3 MiB.
+	MaxBytes = 32 << 20
+	// MaxNodes bounds the YAML nodes the loader walks.
+	MaxNodes = 4 << 20
+	// MaxPlatforms keeps a scope's platform set in one uint64 bitset (bit
+	// 0 is the invalid Platform).
+	MaxPlatforms = 63
+	MaxScopes    = 100_000
+	// MaxNameLength bounds every name: ids, scope names, native names,
+	// API names, Go names, export conditions.
+	MaxNameLength = 128
+	// MaxTextLength bounds every free text: titles, descriptions, notes.
+	MaxTextLength = 4096
+	// MaxNPMPackageLength is npm's own limit on a package name.
+	MaxNPMPackageLength = 214
+)
+
+// Limit is one limit as the docs list it.
+type Limit struct {
+	Name   string // the constant above
+	Value  int
+	Bounds string // what it bounds, as a phrase
+	Stage  string // the pipeline stage that enforces it
+}
+
+// Limits lists every limit above, in the order docs/manifest.md gives them.
+var Limits = []Limit{
+	{"MaxBytes", MaxBytes, "bytes in the manifest file", "load"},
+	{"MaxNodes", MaxNodes, "YAML nodes in the manifest", "load"},
+	{"MaxPlatforms", MaxPlatforms, "platforms in one manifest", "validate"},
+	{"MaxScopes", MaxScopes, "scopes in one manifest", "validate"},
+	{"MaxNameLength", MaxNameLength, "bytes in a name (ids, scope, native, API and Go names, export conditions)", "validate"},
+	{"MaxTextLength", MaxTextLength, "bytes in a free text (titles, descriptions, notes, purposes)", "validate"},
+	{"MaxNPMPackageLength", MaxNPMPackageLength, "bytes in npm.package", "validate"},
+}

@@ -1,0 +1,100 @@
+package rules
+
+import "regexp"
+
+// The shapes names must have. Names reach Go, TypeScript, JavaScript,
+// JSON and Markdown; keeping them to these characters means none of them
+// ever needs escaping, and only free text (titles, descriptions, notes)
+// does.
+var (
+	PlatformIDPattern = regexp.MustCompile(`^[a-z][a-z0-9]{0,31}$`)
+	ScopeNamePattern  = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*([._][A-Za-z0-9]+)*$`)
+	APINamePattern    = regexp.MustCompile(`^[A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z_$][A-Za-z0-9_$]*)*$`)
+	NativePattern     = regexp.MustCompile(`^[A-Za-z0-9_$][A-Za-z0-9_.:$-]*$`)
+	GlobalPattern     = regexp.MustCompile(`^[A-Za-z_$][A-Za-z0-9_$]*$`)
+	GoNamePattern     = regexp.MustCompile(`^[A-Z][A-Za-z0-9]*$`)
+	ConditionPattern  = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
+	NPMPackagePattern = regexp.MustCompile(`^(@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*$`)
+	// IconPattern spells white space out because \s means different sets
+	// in RE2 and ECMAScript (the schema carries this pattern to editors).
+	IconPattern = regexp.MustCompile(`^https://[^\t\n\f\r "'<>\\` + "`" + `]+$`)
+	// UnportablePattern finds the constructs of denial.message outside the
+	// portable dialect that a pattern can spot (PortableRegex decides; the
+	// schema carries this to editors): flags and lookarounds, escapes
+	// other than punctuation, \d \w \t \n \r \f \v and \xHH, empty-looking
+	// classes and POSIX classes.
+	UnportablePattern = regexp.MustCompile(`\(\?[^:]|\\[^^$.|?*+()\[\]{}\\\-dDwWtnrfvx]|\\x([^0-9A-Fa-f]|.[^0-9A-Fa-f]|.?$)|\[\^?\]|\[\[:`)
+)
+
+// Patterns npm metadata must match (validate reports a mismatch; the JSON
+// Schema carries the same patterns).
+var (
+	// SemverPattern is a semantic version 2.0.0, as npm's semver.valid
+	// accepts it: no leading "v", no leading zeros.
+	SemverPattern = regexp.MustCompile(`^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)` +
+		`(-(0|[1-9][0-9]*|[0-9]*[a-zA-Z-][0-9a-zA-Z-]*)(\.(0|[1-9][0-9]*|[0-9]*[a-zA-Z-][0-9a-zA-Z-]*))*)?` +
+		`(\+[0-9a-zA-Z-]+(\.[0-9a-zA-Z-]+)*)?$`)
+	// WebURLPattern is an http or https URL with a host (homepage),
+	// printable ASCII only. No \s or \S: RE2's and ECMAScript's differ.
+	WebURLPattern = regexp.MustCompile(`^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#][!-~]*)?$`)
+	// RepositoryPattern is what npm accepts as a repository string: a git
+	// or web URL, or a host shorthand (github:owner/repo, owner/repo).
+	RepositoryPattern = regexp.MustCompile(`^((git\+)?(https?|ssh|git)://[!-~]+|((github|gitlab|bitbucket|gist):)?[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)$`)
+	// KeywordPattern is one keyword (or a license, which validate then
+	// parses): one line, no control character, no space at either end.
+	KeywordPattern = regexp.MustCompile("^[^\x00-\x20\x7f\u2028\u2029]([^\x00-\x1f\x7f\u2028\u2029]*[^\x00-\x20\x7f\u2028\u2029])?$")
+)
+
+// The reserved-name policy per target language. validate reports a
+// manifest name that breaks one (a positioned diagnostic); emitters never
+// check names again.
+
+// ReservedConditions are export conditions the generated package.json
+// uses itself, or that Node or a common bundler (webpack, esbuild, Vite,
+// Rollup, Bun, React Native, TypeScript) sets on its own: a platform
+// taking one would have its entry picked in builds for other hosts.
+// "browser" is among them: webpack's web target, which mini-program
+// builds use, sets it (the web host uses "web" for that reason). "deno"
+// stays available: only Deno sets it, so it means what it says.
+var ReservedConditions = []string{
+	"asset", "browser", "bun", "default", "development", "electron", "import", "module", "module-sync",
+	"node", "node-addons", "production", "react-native", "require", "sass", "script", "style", "types",
+	"typescript", "webpack", "worker", "worklet",
+}
+
+// ReservedGoPackageNames cannot be platform ids, which become Go package
+// names: "main" makes a command nothing can import, "init" cannot be
+// declared, and a predeclared identifier would shadow it in every file
+// importing the package. Go keywords are refused too (go/token.IsKeyword).
+var ReservedGoPackageNames = []string{
+	"any", "append", "bool", "byte", "cap", "clear", "close", "comparable", "complex", "complex128", "complex64",
+	"copy", "delete", "error", "false", "float32", "float64", "imag", "init", "int", "int16", "int32", "int64",
+	"int8", "iota", "len", "main", "make", "max", "min", "new", "nil", "panic", "print", "println", "real",
+	"recover", "rune", "string", "true", "uint", "uint16", "uint32", "uint64", "uint8", "uintptr",
+}
+
+// ObjectPrototypeNames are properties every JavaScript object inherits:
+// as a host global, every global object would seem to define it, and the
+// universal entry would pick that host everywhere.
+var ObjectPrototypeNames = []string{
+	"__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__", "__proto__",
+	"constructor", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString",
+	"toString", "valueOf",
+}
+
+// ReservedNPMNames are package names (the part after a scope) npm refuses.
+var ReservedNPMNames = []string{"favicon.ico", "node_modules"}
+
+// JSReservedWords cannot be a global or a property the runtime names
+// bare: the ECMAScript reserved words and the strict-mode ones.
+var JSReservedWords = []string{
+	"arguments", "await", "break", "case", "catch", "class", "const", "continue", "debugger", "default",
+	"delete", "do", "else", "enum", "eval", "export", "extends", "false", "finally", "for", "function",
+	"if", "implements", "import", "in", "instanceof", "interface", "let", "new", "null", "package",
+	"private", "protected", "public", "return", "static", "super", "switch", "this", "throw", "true",
+	"try", "typeof", "undefined", "var", "void", "while", "with", "yield",
+}
+
+// ReservedPlatformIDs cannot be platform ids: the npm package and the Go
+// tree already use these names for their own files and folders.
+var ReservedPlatformIDs = []string{"core", "index", "internal", "scope", "shared", "types", "universal"}
