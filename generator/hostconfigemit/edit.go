@@ -17,6 +17,8 @@ type editor struct {
 	colon string // between a key and its value, as the file's first key has it
 	comma string // between members on one line
 	lines bool   // the file puts members on lines of their own
+	// relevant are the names the host rules speak of (declaredNames).
+	relevant map[string]bool
 }
 
 type edit struct {
@@ -26,10 +28,10 @@ type edit struct {
 
 func newEditor(data []byte, root *value) *editor {
 	e := &editor{data: data, unit: "  ", colon: ": ", comma: ", ", lines: true}
-	if len(root.members) == 0 {
+	if len(root.members()) == 0 {
 		return e
 	}
-	first := root.members[0]
+	first := root.members()[0]
 	if colon := string(data[stringEnd(data, first.keyStart):first.value.start]); !strings.Contains(colon, "\n") {
 		e.colon = colon
 	}
@@ -40,7 +42,7 @@ func newEditor(data []byte, root *value) *editor {
 	// line says the file's unit of indentation.
 	e.lines = false
 	prev := root.start + 1
-	for _, m := range root.members {
+	for _, m := range root.members() {
 		lead := string(data[prev:m.keyStart])
 		prev = m.value.end
 		i := strings.LastIndexByte(lead, '\n')
@@ -65,16 +67,16 @@ type element struct {
 // bounds returns the span of c's i-th member or item.
 func bounds(c *value, i int) (start, end int) {
 	if c.kind == '{' {
-		return c.members[i].keyStart, c.members[i].value.end
+		return c.members()[i].keyStart, c.members()[i].value.end
 	}
-	return c.items[i].start, c.items[i].end
+	return c.items()[i].start, c.items()[i].end
 }
 
 func count(c *value) int {
 	if c.kind == '{' {
-		return len(c.members)
+		return len(c.members())
 	}
-	return len(c.items)
+	return len(c.items())
 }
 
 // change removes c's elements i where remove[i], and appends add after the

@@ -27,14 +27,20 @@ import (
 // hc.Platform or any of also (the same host in another manifest, such as
 // the built-in catalog) excludes from each other (privacy.excludes).
 func Merge(existing []byte, hc *model.HostConfig, also ...*model.Platform) ([]byte, bool, error) {
-	root, err := scan(existing)
+	requested := map[string]bool{}
+	for _, p := range hc.Permissions {
+		requested[p.Key] = true
+	}
+	root, err := scan(existing, requested)
 	if err != nil {
 		return nil, false, err
 	}
 	if root.kind != '{' {
 		return nil, false, errorAt(existing, root.start, "the top-level value is %s; app.json must be a JSON object", root.describe(existing))
 	}
+	platforms := append([]*model.Platform{hc.Platform}, also...)
 	e := newEditor(existing, root)
+	e.relevant = declaredNames(platforms)
 	var add []element
 	perms, err := e.mergePermissions(root, hc, &add)
 	if err != nil {
@@ -44,8 +50,8 @@ func Merge(existing []byte, hc *model.HostConfig, also ...*model.Platform) ([]by
 	if err != nil {
 		return nil, false, err
 	}
-	e.change(root, make([]bool, len(root.members)), add)
-	if err := checkExcludes(existing, infos, perms, append([]*model.Platform{hc.Platform}, also...)); err != nil {
+	e.change(root, make([]bool, len(root.members())), add)
+	if err := checkExcludes(existing, infos, perms, platforms); err != nil {
 		return nil, false, err
 	}
 	if len(e.edits) == 0 {
@@ -56,7 +62,9 @@ func Merge(existing []byte, hc *model.HostConfig, also ...*model.Platform) ([]by
 }
 
 // entry is one permission key or requiredPrivateInfos name of the merged
-// file: at is its offset in the existing file, -1 when the merge adds it.
+// file that some scope of the platforms declares (others cannot break a
+// host rule): at is its offset in the existing file, -1 when the merge
+// adds it.
 type entry struct {
 	name string
 	at   int
@@ -82,8 +90,8 @@ func (e *editor) mergePermissions(root *value, hc *model.HostConfig, add *[]elem
 	for _, p := range hc.Permissions {
 		want[p.Key] = p.Desc
 	}
-	remove := make([]bool, len(obj.members))
-	for i, m := range obj.members {
+	remove := make([]bool, len(obj.members()))
+	for i, m := range obj.members() {
 		desc, requested := want[m.key]
 		switch {
 		case requested:
@@ -93,7 +101,9 @@ func (e *editor) mergePermissions(root *value, hc *model.HostConfig, add *[]elem
 			remove[i] = true
 			continue
 		}
-		result = append(result, entry{m.key, m.keyStart})
+		if e.relevant[m.key] {
+			result = append(result, entry{m.key, m.keyStart})
+		}
 	}
 	var missing []element
 	for _, p := range hc.Permissions {
@@ -120,8 +130,8 @@ func (e *editor) setDesc(v *value, desc string) {
 	d := v.get("desc")
 	switch {
 	case d == nil:
-		e.change(v, make([]bool, len(v.members)), []element{{"desc", str(desc)}})
-	case d.value.kind != '"' || decodeString(e.data, d.value) != desc:
+		e.change(v, make([]bool, len(v.members())), []element{{"desc", str(desc)}})
+	case d.value.kind != '"' || decodeString(e.data, d.value.start, d.value.end) != desc:
 		e.replace(d.value, str(desc))
 	}
 }
@@ -142,20 +152,24 @@ func (e *editor) mergePrivateInfos(root *value, hc *model.HostConfig, add *[]ele
 	if arr.kind != '[' {
 		return nil, errorAt(e.data, arr.start, "%q is %s; it must be an array of strings", RequiredPrivateInfosKey, arr.describe(e.data))
 	}
-	listed := map[string]bool{}
-	remove := make([]bool, len(arr.items))
-	for i, item := range arr.items {
+	listed := map[string]bool{} // requested names already in the list
+	remove := make([]bool, len(arr.items()))
+	for i, item := range arr.items() {
 		if item.kind != '"' {
 			return nil, errorAt(e.data, item.start, "%q holds %s; it must be an array of strings", RequiredPrivateInfosKey, item.describe(e.data))
 		}
-		name := decodeString(e.data, item)
+		name := decodeString(e.data, item.start, item.end)
 		requested := slices.Contains(hc.RequiredPrivateInfos, name)
 		if (requested && listed[name]) || (!requested && slices.Contains(hc.OwnedPrivateInfos, name)) {
 			remove[i] = true // a repeat of ours, or ours no longer requested
 			continue
 		}
-		listed[name] = true
-		result = append(result, entry{name, item.start})
+		if requested {
+			listed[name] = true
+		}
+		if e.relevant[name] {
+			result = append(result, entry{name, item.start})
+		}
 	}
 	var missing []element
 	for _, api := range hc.RequiredPrivateInfos {

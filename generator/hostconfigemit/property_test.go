@@ -19,23 +19,23 @@ import (
 // entries inside them are listed with their bytes. An object left empty
 // is "{}": the whitespace inside an empty app.json is not kept.
 func foreign(t *testing.T, data []byte, hc *model.HostConfig) (rest string, entries []string) {
-	root, err := scan(data)
+	root, err := scan(data, nil)
 	require.NoError(t, err)
 	e := &editor{data: data}
-	remove := make([]bool, len(root.members))
-	for i, m := range root.members {
+	remove := make([]bool, len(root.members()))
+	for i, m := range root.members() {
 		switch m.key {
 		case PermissionKey:
 			remove[i] = true
-			for _, pm := range m.value.members {
+			for _, pm := range m.value.members() {
 				if !slices.Contains(hc.OwnedPermissions, pm.key) {
 					entries = append(entries, string(data[pm.keyStart:pm.value.end]))
 				}
 			}
 		case RequiredPrivateInfosKey:
 			remove[i] = true
-			for _, item := range m.value.items {
-				if !slices.Contains(hc.OwnedPrivateInfos, decodeString(data, item)) {
+			for _, item := range m.value.items() {
+				if !slices.Contains(hc.OwnedPrivateInfos, decodeString(data, item.start, item.end)) {
 					entries = append(entries, string(data[item.start:item.end]))
 				}
 			}

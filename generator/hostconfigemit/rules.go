@@ -42,6 +42,26 @@ func checkExcludes(data []byte, infos, perms []entry, platforms []*model.Platfor
 	return nil
 }
 
+// declaredNames are the requiredPrivateInfos names and permission keys
+// the scopes of platforms declare: the only entries checkExcludes reads.
+func declaredNames(platforms []*model.Platform) map[string]bool {
+	names := map[string]bool{}
+	for _, p := range platforms {
+		if p == nil {
+			continue
+		}
+		for _, sup := range p.Scopes {
+			for _, api := range sup.Privacy.RequiredPrivateInfos {
+				names[api] = true
+			}
+			if sup.Privacy.Permission != "" {
+				names[sup.Privacy.Permission] = true
+			}
+		}
+	}
+	return names
+}
+
 func supportOn(p *model.Platform, s *model.Scope) *model.Support {
 	for _, sup := range p.Scopes {
 		if sup.Scope.Name == s.Name {

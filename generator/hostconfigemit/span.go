@@ -40,8 +40,14 @@ func position(data []byte, off int) (line, col int) {
 type value struct {
 	kind       byte // '{', '[', '"' or 'l' (a number, true, false or null)
 	start, end int  // data[start:end] is the value as written
-	members    []jmember
-	items      []*value
+	// c holds the members or items of an object or array a merge reads
+	// (see scan); nil for any other value.
+	c *children
+}
+
+type children struct {
+	members []jmember
+	items   []*value
 }
 
 type jmember struct {
@@ -50,10 +56,25 @@ type jmember struct {
 	value    *value
 }
 
+func (v *value) members() []jmember {
+	if v.c == nil {
+		return nil
+	}
+	return v.c.members
+}
+
+func (v *value) items() []*value {
+	if v.c == nil {
+		return nil
+	}
+	return v.c.items
+}
+
 func (v *value) get(key string) *jmember {
-	for i := range v.members {
-		if v.members[i].key == key {
-			return &v.members[i]
+	ms := v.members()
+	for i := range ms {
+		if ms[i].key == key {
+			return &ms[i]
 		}
 	}
 	return nil
@@ -82,7 +103,13 @@ func (v *value) describe(data []byte) string {
 // deeper than MaxDepth, anything encoding/json would not accept, and a key
 // repeated within an object (hosts read the last one; a merge editing the
 // first would be silently ignored). Every step is linear and iterative.
-func scan(data []byte) (*value, error) {
+//
+// Only what a merge reads is kept: the top-level members, the members of
+// the top-level permission object and of its entries named in entries,
+// and the items of the top-level requiredPrivateInfos array. Everything
+// else is checked and skipped, so a large app.json costs memory only where
+// scopegen edits.
+func scan(data []byte, entries map[string]bool) (*value, error) {
 	if err := checkDepth(data); err != nil {
 		return nil, err
 	}
@@ -95,26 +122,41 @@ func scan(data []byte) (*value, error) {
 		}
 		return nil, errorAt(data, len(data), "not valid JSON: %v", err)
 	}
+	type role byte // what a container is to a merge
+	const (
+		skipped role = iota
+		top
+		permission
+		entry
+		infos
+	)
 	type frame struct {
-		v        *value
+		v        *value // nil when skipped
+		role     role
+		object   bool
 		keys     map[string]int // key → its offset, to name the first of a repeat
 		key      string
 		keyStart int
 		awaitKey bool
 	}
 	var root *value
-	var stack []*frame
+	var stack []frame
+	// attach records v in the container being read, when that one is kept.
 	attach := func(v *value) {
 		if len(stack) == 0 {
 			root = v
 			return
 		}
-		top := stack[len(stack)-1]
-		if top.v.kind == '{' {
-			top.v.members = append(top.v.members, jmember{top.key, top.keyStart, v})
-			top.awaitKey = true
-		} else {
-			top.v.items = append(top.v.items, v)
+		f := &stack[len(stack)-1]
+		if f.object {
+			f.awaitKey = true
+		}
+		switch {
+		case f.role == skipped:
+		case f.object:
+			f.v.c.members = append(f.v.c.members, jmember{f.key, f.keyStart, v})
+		default:
+			f.v.c.items = append(f.v.c.items, v)
 		}
 	}
 	for i := 0; i < len(data); {
@@ -122,28 +164,53 @@ func scan(data []byte) (*value, error) {
 		case ' ', '\t', '\n', '\r', ',', ':':
 			i++
 		case '{', '[':
-			v := &value{kind: c, start: i}
-			attach(v)
-			stack = append(stack, &frame{v: v, awaitKey: c == '{', keys: map[string]int{}})
+			r := skipped
+			switch n := len(stack); {
+			case n == 0:
+				r = top
+			case stack[n-1].role == top && stack[n-1].key == PermissionKey && c == '{':
+				r = permission
+			case stack[n-1].role == top && stack[n-1].key == RequiredPrivateInfosKey && c == '[':
+				r = infos
+			case stack[n-1].role == permission && c == '{' && entries[stack[n-1].key]:
+				r = entry
+			}
+			var v *value
+			if n := len(stack); n == 0 || stack[n-1].role != skipped {
+				v = &value{kind: c, start: i}
+				if r != skipped {
+					v.c = &children{}
+				}
+				attach(v)
+			} else {
+				attach(nil)
+			}
+			stack = append(stack, frame{v: v, role: r, object: c == '{', awaitKey: c == '{'})
 			i++
 		case '}', ']':
-			stack[len(stack)-1].v.end = i + 1
+			if v := stack[len(stack)-1].v; v != nil {
+				v.end = i + 1
+			}
 			stack = stack[:len(stack)-1]
 			i++
 		case '"':
 			end := stringEnd(data, i)
 			if n := len(stack); n > 0 && stack[n-1].awaitKey {
-				top := stack[n-1]
-				var key string
-				_ = json.Unmarshal(data[i:end], &key) // valid: checked above
-				if first, seen := top.keys[key]; seen {
+				f := &stack[n-1]
+				key := decodeString(data, i, end)
+				if first, seen := f.keys[key]; seen {
 					line, col := position(data, first)
 					return nil, errorAt(data, i, "key %q appears twice in one object (first at %d:%d): hosts read the last one; keep one", key, line, col)
 				}
-				top.keys[key] = i
-				top.key, top.keyStart, top.awaitKey = key, i, false
-			} else {
+				if f.keys == nil {
+					f.keys = map[string]int{}
+				}
+				f.keys[key] = i
+				f.key, f.keyStart, f.awaitKey = key, i, false
+			} else if n == 0 || stack[n-1].role != skipped {
 				attach(&value{kind: '"', start: i, end: end})
+			} else {
+				attach(nil)
 			}
 			i = end
 		default:
@@ -151,7 +218,11 @@ func scan(data []byte) (*value, error) {
 			for end < len(data) && !endsLiteral(data[end]) {
 				end++
 			}
-			attach(&value{kind: 'l', start: i, end: end})
+			if n := len(stack); n == 0 || stack[n-1].role != skipped {
+				attach(&value{kind: 'l', start: i, end: end})
+			} else {
+				attach(nil)
+			}
 			i = end
 		}
 	}
@@ -208,9 +279,14 @@ func stringEnd(data []byte, i int) int {
 	return len(data)
 }
 
-// decodeString is the string literal v's text.
-func decodeString(data []byte, v *value) string {
+// decodeString is the text of the string literal data[start:end], which
+// scan has validated.
+func decodeString(data []byte, start, end int) string {
+	lit := data[start:end]
+	if bytes.IndexByte(lit, '\\') < 0 && utf8.Valid(lit) {
+		return string(lit[1 : len(lit)-1]) // nothing to decode
+	}
 	var s string
-	_ = json.Unmarshal(data[v.start:v.end], &s) // scan accepted it
+	_ = json.Unmarshal(lit, &s)
 	return s
 }
