@@ -90,7 +90,9 @@ func (e *env) printManifestProblems(diags diag.List, format string) int {
 // read with the manifest's limit (load.MaxBytes): git's blob is sized
 // before it is read, and read through a bounded reader all the same.
 func readAgainst(against, manifest string) (name string, data []byte, err error) {
-	if info, err := os.Stat(against); err == nil && info.Mode().IsRegular() {
+	// A regular file, or a FIFO, device or socket (refused by ReadFile, not
+	// taken for a revision); a folder may share a revision's name.
+	if info, err := os.Stat(against); err == nil && !info.IsDir() {
 		data, err := load.ReadFile(against)
 		return filepath.ToSlash(against), data, err
 	}
