@@ -105,7 +105,7 @@ func run(pass *analysis.Pass, n *Names) error {
 		if ast.IsGenerated(f) || inTestdata(root, pass.Fset.File(f.Pos()).Name()) {
 			continue
 		}
-		c.quals = qualifiers(f, n.ScopePkg)
+		c.quals = qualifiers(f, n.ScopePkg, scopePkg.Name())
 		ast.Inspect(f, c.visit)
 	}
 	return nil
@@ -143,9 +143,10 @@ func inTestdata(root, file string) bool {
 	return slices.Contains(strings.Split(filepath.ToSlash(rel), "/"), "testdata")
 }
 
-// qualifiers are the names file imports the scope package by: "scope"
-// for a plain import, the alias, or "." for a dot import; "_" is no name.
-func qualifiers(f *ast.File, path string) []string {
+// qualifiers are the names file imports the package at path by: its
+// name for a plain import, the alias, or "." for a dot import; "_" is no
+// name.
+func qualifiers(f *ast.File, path, name string) []string {
 	var names []string
 	for _, imp := range f.Imports {
 		if strings.Trim(imp.Path.Value, "\"`") != path {
@@ -153,7 +154,7 @@ func qualifiers(f *ast.File, path string) []string {
 		}
 		switch {
 		case imp.Name == nil:
-			names = append(names, "scope")
+			names = append(names, name)
 		case imp.Name.Name != "_":
 			names = append(names, imp.Name.Name)
 		}
