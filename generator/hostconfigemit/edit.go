@@ -11,12 +11,13 @@ import (
 // spacing, number forms, order) is copied as it was. New text follows the
 // file's own layout: its indentation unit and the spacing after colons.
 type editor struct {
-	data  []byte
-	edits []edit
-	unit  string // one level of indentation, as the file's top level has it
-	colon string // between a key and its value, as the file's first key has it
-	comma string // between members on one line
-	lines bool   // the file puts members on lines of their own
+	data    []byte
+	edits   []edit
+	unit    string // one level of indentation, as the file's top level has it
+	colon   string // between a key and its value, as the file's first key has it
+	comma   string // between members on one line
+	lines   bool   // the file puts members on lines of their own
+	newline string // "\r\n" in a file whose lines end so, else "\n"
 	// relevant are the names the host rules speak of (declaredNames).
 	relevant map[string]bool
 }
@@ -27,7 +28,10 @@ type edit struct {
 }
 
 func newEditor(data []byte, root *value) *editor {
-	e := &editor{data: data, unit: "  ", colon: ": ", comma: ", ", lines: true}
+	e := &editor{data: data, unit: "  ", colon: ": ", comma: ", ", lines: true, newline: "\n"}
+	if i := bytes.IndexByte(data, '\n'); i > 0 && data[i-1] == '\r' {
+		e.newline = "\r\n"
+	}
 	if len(root.members()) == 0 {
 		return e
 	}
@@ -145,12 +149,12 @@ func (e *editor) fill(c *value, add []element, lines bool) {
 			b.WriteByte(',')
 		}
 		if lines {
-			b.WriteString("\n" + outer + e.unit)
+			b.WriteString(e.newline + outer + e.unit)
 		}
 		e.element(&b, el, outer+e.unit, lines)
 	}
 	if lines && len(add) > 0 {
-		b.WriteString("\n" + outer)
+		b.WriteString(e.newline + outer)
 	}
 	e.edits = append(e.edits, edit{c.start + 1, c.end - 1, b.String()})
 }
@@ -184,12 +188,12 @@ func (e *editor) render(b *strings.Builder, n *node, indent string, lines bool) 
 				b.WriteByte(',')
 			}
 			if lines {
-				b.WriteString("\n" + indent + e.unit)
+				b.WriteString(e.newline + indent + e.unit)
 			}
 			e.element(b, el, indent+e.unit, lines)
 		}
 		if lines && len(elems) > 0 {
-			b.WriteString("\n" + indent)
+			b.WriteString(e.newline + indent)
 		}
 		b.WriteString(close)
 	case stringNode:

@@ -57,6 +57,8 @@ func TestMerge(t *testing.T) {
 	}{
 		{"adds both keys at the end, in the file's layout", true, "{\n    \"pages\": [\"a\"]\n}\n",
 			"{\n    \"pages\": [\"a\"],\n    \"permission\": {\n        \"scope.userLocation\": {\n            \"desc\": \"附近的门店\"\n        }\n    },\n    \"requiredPrivateInfos\": [\n        \"getLocation\"\n    ]\n}\n"},
+		{"a file with CRLF line ends gets CRLF lines", true, "{\r\n  \"pages\": [],\r\n  \"permission\": {}\r\n}\r\n",
+			"{\r\n  \"pages\": [],\r\n  \"permission\": {\r\n    \"scope.userLocation\": {\r\n      \"desc\": \"附近的门店\"\r\n    }\r\n  },\r\n  \"requiredPrivateInfos\": [\r\n    \"getLocation\"\r\n  ]\r\n}\r\n"},
 		{"a one-line file stays on one line", true, `{"pages":["a"]}`,
 			`{"pages":["a"],"permission":{"scope.userLocation":{"desc":"附近的门店"}},"requiredPrivateInfos":["getLocation"]}`},
 		{"an empty object gets two-space lines", true, `{}`,
