@@ -123,8 +123,8 @@ func (e *env) mergeInto(path string, hc *model.HostConfig) int {
 	return ExitOK
 }
 
-// catalogPlatform is the platform id of scopegen's built-in catalog, or
-// nil: its privacy.excludes rules hold for an app.json whatever the
+// catalogPlatform is platform id as scopegen's built-in catalog declares
+// it, or nil: its privacy.excludes rules hold for an app.json whatever the
 // developer's manifest left out (init writes a part of the catalog).
 func catalogPlatform(id string) *model.Platform {
 	m, _ := generator.Resolve("manifest.yaml", scopegen.Catalog, generator.Options{})
@@ -184,5 +184,12 @@ func replaceKeepingOwner(target string, data []byte) (err error) {
 	if err := tmp.Close(); err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), target)
+	if err := os.Rename(tmp.Name(), target); err != nil {
+		return err
+	}
+	if dir, err := os.Open(filepath.Dir(target)); err == nil { // make the rename durable
+		_ = dir.Sync()
+		_ = dir.Close()
+	}
+	return nil
 }
