@@ -146,7 +146,7 @@ func (e *editor) fill(c *value, add []element, lines bool) {
 	outer := e.lineIndent(c.start)
 	for i, el := range add {
 		if i > 0 {
-			b.WriteByte(',')
+			b.WriteString(e.between(lines))
 		}
 		if lines {
 			b.WriteString(e.newline + outer + e.unit)
@@ -157,6 +157,15 @@ func (e *editor) fill(c *value, add []element, lines bool) {
 		b.WriteString(e.newline + outer)
 	}
 	e.edits = append(e.edits, edit{c.start + 1, c.end - 1, b.String()})
+}
+
+// between is the comma between two new elements: alone before a line
+// break, else followed by a space when the file puts one after colons.
+func (e *editor) between(lines bool) string {
+	if lines {
+		return ","
+	}
+	return e.comma
 }
 
 func (e *editor) element(b *strings.Builder, el element, indent string, lines bool) {
@@ -185,7 +194,7 @@ func (e *editor) render(b *strings.Builder, n *node, indent string, lines bool) 
 		b.WriteString(open)
 		for i, el := range elems {
 			if i > 0 {
-				b.WriteByte(',')
+				b.WriteString(e.between(lines))
 			}
 			if lines {
 				b.WriteString(e.newline + indent + e.unit)

@@ -80,6 +80,9 @@ func TestMerge(t *testing.T) {
 		{"the desc is replaced, the entry's other fields kept", true,
 			`{"permission": {"scope.userLocation": {"extra": 1.50, "desc": "old"}}, "requiredPrivateInfos": ["getLocation"]}`,
 			`{"permission": {"scope.userLocation": {"extra": 1.50, "desc": "附近的门店"}}, "requiredPrivateInfos": ["getLocation"]}`},
+		{"a one-line list emptied and refilled keeps the file's spacing", true,
+			`{"pages": ["a"], "requiredPrivateInfos": ["getFuzzyLocation"], "permission": {"scope.userFuzzyLocation": {"desc": "x"}}}`,
+			`{"pages": ["a"], "requiredPrivateInfos": ["getLocation"], "permission": {"scope.userLocation": {"desc": "附近的门店"}}}`},
 		{"an entry without desc gets one", true,
 			`{"permission": {"scope.userLocation": {"extra": true}}, "requiredPrivateInfos": ["getLocation"]}`,
 			`{"permission": {"scope.userLocation": {"extra": true, "desc": "附近的门店"}}, "requiredPrivateInfos": ["getLocation"]}`},
@@ -159,4 +162,21 @@ func TestMergeRefuses(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, `{"requiredPrivateInfos":[]}`, string(out))
 	})
+}
+
+// TestMergeOneLineSpacing: several new entries in a one-line list are
+// joined as the file joins its own (", " where colons have a space).
+func TestMergeOneLineSpacing(t *testing.T) {
+	hc := wechatConfig(true)
+	hc.RequiredPrivateInfos = []string{"getLocation", "onLocationChange"}
+	hc.OwnedPrivateInfos = []string{"chooseAddress", "getFuzzyLocation", "getLocation", "onLocationChange"}
+	for in, want := range map[string]string{
+		`{"a": 1, "requiredPrivateInfos": ["chooseAddress"]}`: `{"a": 1, "requiredPrivateInfos": ["getLocation", "onLocationChange"], "permission": {"scope.userLocation": {"desc": "附近的门店"}}}`,
+		`{"a":1,"requiredPrivateInfos":[]}`:                   `{"a":1,"requiredPrivateInfos":["getLocation","onLocationChange"],"permission":{"scope.userLocation":{"desc":"附近的门店"}}}`,
+	} {
+		out, changed, err := Merge([]byte(in), hc)
+		require.NoError(t, err)
+		assert.True(t, changed)
+		assert.Equal(t, want, string(out))
+	}
 }
