@@ -1,19 +1,21 @@
 package cli
 
 import (
-	"bytes"
+	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/scopegen/scopegen"
 	"github.com/scopegen/scopegen/generator"
 	"github.com/scopegen/scopegen/generator/diag"
 	"github.com/scopegen/scopegen/generator/hostconfigemit"
+	"github.com/scopegen/scopegen/generator/load"
 	"github.com/scopegen/scopegen/generator/model"
-	"github.com/scopegen/scopegen/generator/output"
-	"github.com/scopegen/scopegen/internal/filekind"
 )
 
 // hostconfig prints the app.json keys scopegen owns for one host, or with
@@ -87,46 +89,107 @@ func (e *env) hostConfigFor(m *model.Model, id string) (*model.HostConfig, int) 
 }
 
 // mergeInto merges hc into the app.json at path. A target that is not a
-// regular file (after links), or a file that is not a JSON object, is refused and left as it was; a file the merge does not change
-// is not written.
+// regular file (after links) or is over rules.MaxBytes, or a merge
+// hostconfigemit.Merge refuses, leaves the file as it was; a file the
+// merge does not change is not written.
 func (e *env) mergeInto(path string, hc *model.HostConfig) int {
 	target, err := filepath.EvalSymlinks(path) // replace the file, not a link to it
 	if err != nil {
 		fmt.Fprintf(e.stderr, "scopegen hostconfig: %v\n", err)
 		return ExitUsage
 	}
-	info, err := os.Stat(target)
+	existing, err := load.ReadBounded(target, "-merge", "an app.json file")
 	if err != nil {
-		fmt.Fprintf(e.stderr, "scopegen hostconfig: %v\n", err)
+		fmt.Fprintf(e.stderr, "scopegen hostconfig: %s\n", strings.Replace(err.Error(), target, path, 1))
+		if errors.Is(err, load.ErrNotRegular) || errors.Is(err, load.ErrTooLarge) {
+			return ExitUsage
+		}
 		return ExitInternal
 	}
-	if !info.Mode().IsRegular() { // a FIFO would block the read, a device never end
-		fmt.Fprintf(e.stderr, "scopegen hostconfig: -merge %s is %s: give the path of an app.json file\n", path, filekind.Of(info.Mode()))
+	merged, changed, err := hostconfigemit.Merge(existing, hc, catalogPlatform(hc.Platform.ID))
+	if err != nil { // a *hostconfigemit.PosError: line:col in path
+		fmt.Fprintf(e.stderr, "scopegen hostconfig: %s:%v; nothing written\n", path, err)
 		return ExitUsage
 	}
-	existing, err := os.ReadFile(target)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "scopegen hostconfig: %v\n", err)
-		return ExitInternal
-	}
-	merged, changed, err := hostconfigemit.Merge(existing, hc)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "scopegen hostconfig: %s refused, left unchanged: %v\n", path, err)
-		return ExitUsage
-	}
-	if !changed || bytes.Equal(merged, existing) {
+	if !changed {
 		fmt.Fprintf(e.stderr, "scopegen hostconfig: %s already holds the %s keys; nothing written\n", path, hc.Platform.Title)
 		return ExitOK
 	}
-	if err := output.WriteFileAtomic(target, merged); err != nil {
-		fmt.Fprintf(e.stderr, "scopegen hostconfig: %v\n", err)
-		return ExitInternal
-	}
-	// The new file was created 0644; give it back the old permissions.
-	if err := os.Chmod(target, info.Mode().Perm()); err != nil {
-		fmt.Fprintf(e.stderr, "scopegen hostconfig: %v\n", err)
+	if err := replaceKeepingOwner(target, merged); err != nil {
+		fmt.Fprintf(e.stderr, "scopegen hostconfig: %s left unchanged: %v\n", path, err)
 		return ExitInternal
 	}
 	fmt.Fprintf(e.stderr, "scopegen hostconfig: merged the %s keys into %s\n", hc.Platform.Title, path)
 	return ExitOK
+}
+
+// catalogPlatform is platform id as scopegen's built-in catalog declares
+// it, or nil: its privacy.excludes rules hold for an app.json whatever the
+// developer's manifest left out (init writes a part of the catalog).
+func catalogPlatform(id string) *model.Platform {
+	m, _ := generator.Resolve("manifest.yaml", scopegen.Catalog, generator.Options{})
+	if m == nil {
+		return nil
+	}
+	for _, p := range m.Platforms {
+		if p.ID == id {
+			return p
+		}
+	}
+	return nil
+}
+
+// replaceKeepingOwner replaces target with data atomically: a temporary
+// file beside it, created no wider than target's mode, given target's
+// owner, group and mode before anything is written to it, then renamed
+// over target. When the owner or group cannot be kept (not root, the file
+// someone else's), nothing is replaced.
+func replaceKeepingOwner(target string, data []byte) (err error) {
+	info, err := os.Stat(target)
+	if err != nil {
+		return err
+	}
+	perm := info.Mode().Perm()
+	var tmp *os.File
+	for range 10 {
+		name := filepath.Join(filepath.Dir(target), fmt.Sprintf(".%s.scopegen-%d.tmp", filepath.Base(target), rand.Uint64()))
+		tmp, err = os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
+		if !errors.Is(err, fs.ErrExist) {
+			break
+		}
+	}
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if uid, gid, ok := owner(info); ok {
+		if err := tmp.Chown(uid, gid); err != nil {
+			return fmt.Errorf("the merged file could not keep the owner and group of the original: %w", err)
+		}
+	}
+	if err := tmp.Chmod(perm); err != nil { // exactly perm: the umask narrowed it, chown may clear bits
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp.Name(), target); err != nil {
+		return err
+	}
+	if dir, err := os.Open(filepath.Dir(target)); err == nil { // make the rename durable
+		_ = dir.Sync()
+		_ = dir.Close()
+	}
+	return nil
 }

@@ -3,20 +3,17 @@ package hostconfigemit
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
-	"fmt"
-	"io"
 	"strings"
 )
 
-// node is one JSON value that keeps the order of object keys, which
-// encoding/json's maps lose: merging into a developer's app.json must
-// leave every key where it was.
+// node is one JSON value scopegen writes (a fragment, or the text a merge
+// adds), with object keys in the order given, which encoding/json's maps
+// would lose.
 type node struct {
 	kind    kind
-	members []member // object, in file order
+	members []member // object, in order
 	items   []*node  // array
-	literal string   // string (decoded), number (as written), true/false/null
+	literal string   // string (decoded), or a literal as written
 }
 
 type kind int
@@ -25,96 +22,11 @@ const (
 	objectNode kind = iota
 	arrayNode
 	stringNode
-	literalNode // a number, true, false or null, printed as written
 )
 
 type member struct {
 	key   string
 	value *node
-}
-
-// describe names a value's type in messages.
-func (n *node) describe() string {
-	switch n.kind {
-	case objectNode:
-		return "an object"
-	case arrayNode:
-		return "an array"
-	case stringNode:
-		return "a string"
-	}
-	if n.literal == "null" {
-		return "null"
-	}
-	if n.literal == "true" || n.literal == "false" {
-		return "a boolean"
-	}
-	return "a number"
-}
-
-// parse reads exactly one JSON value from data.
-func parse(data []byte) (*node, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	n, err := readNode(dec)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("data after the top-level value at byte %d", dec.InputOffset())
-	}
-	return n, nil
-}
-
-func readNode(dec *json.Decoder) (*node, error) {
-	tok, err := dec.Token()
-	if err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, errors.New("unexpected end of JSON input")
-		}
-		return nil, err
-	}
-	switch t := tok.(type) {
-	case json.Delim:
-		switch t {
-		case '{':
-			n := &node{kind: objectNode}
-			for dec.More() {
-				keyTok, err := dec.Token()
-				if err != nil {
-					return nil, err
-				}
-				value, err := readNode(dec)
-				if err != nil {
-					return nil, err
-				}
-				n.members = append(n.members, member{keyTok.(string), value})
-			}
-			_, err := dec.Token() // '}'
-			return n, err
-		case '[':
-			n := &node{kind: arrayNode}
-			for dec.More() {
-				item, err := readNode(dec)
-				if err != nil {
-					return nil, err
-				}
-				n.items = append(n.items, item)
-			}
-			_, err := dec.Token() // ']'
-			return n, err
-		}
-		return nil, fmt.Errorf("unexpected %q", t)
-	case string:
-		return &node{kind: stringNode, literal: t}, nil
-	case json.Number:
-		return &node{kind: literalNode, literal: t.String()}, nil
-	case bool:
-		return &node{kind: literalNode, literal: fmt.Sprint(t)}, nil
-	case nil:
-		return &node{kind: literalNode, literal: "null"}, nil
-	}
-	return nil, fmt.Errorf("unexpected token %v", tok)
 }
 
 // get returns the value of the first member named key, or nil.
@@ -195,32 +107,16 @@ func write(b *bytes.Buffer, n *node, depth int) {
 		b.WriteString(indent[2:] + "]")
 	case stringNode:
 		writeString(b, n.literal)
-	default:
-		b.WriteString(n.literal)
 	}
 }
 
-func writeString(b *bytes.Buffer, s string) {
-	enc := json.NewEncoder(b)
+func writeString(b *bytes.Buffer, s string) { b.WriteString(quote(s)) }
+
+// quote is s as a JSON string literal.
+func quote(s string) string {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
-	_ = enc.Encode(s)       // a string always encodes
-	b.Truncate(b.Len() - 1) // Encode's newline
-}
-
-// equal reports whether a and b are the same JSON, key order included.
-func equal(a, b *node) bool {
-	if a.kind != b.kind || a.literal != b.literal || len(a.members) != len(b.members) || len(a.items) != len(b.items) {
-		return false
-	}
-	for i := range a.members {
-		if a.members[i].key != b.members[i].key || !equal(a.members[i].value, b.members[i].value) {
-			return false
-		}
-	}
-	for i := range a.items {
-		if !equal(a.items[i], b.items[i]) {
-			return false
-		}
-	}
-	return true
+	_ = enc.Encode(s)                           // a string always encodes
+	return strings.TrimSuffix(b.String(), "\n") // Encode's newline
 }

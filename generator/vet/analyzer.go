@@ -74,7 +74,7 @@ type checker struct {
 	scopePkg *types.Package
 	scope    types.Type // scope.Scope
 	platform types.Type // scope.Platform
-	qual     string     // how the current file names the scope package; "" when it cannot
+	quals    []string   // the names the current file imports the scope package by ("." for a dot import)
 	handled  map[*ast.BasicLit]bool
 	// direct: the package imports a generated package itself, so its own
 	// strings are checked against native names, not only its uses of the types.
@@ -105,7 +105,7 @@ func run(pass *analysis.Pass, n *Names) error {
 		if ast.IsGenerated(f) || inTestdata(root, pass.Fset.File(f.Pos()).Name()) {
 			continue
 		}
-		c.qual = qualifier(f, n.ScopePkg)
+		c.quals = qualifiers(f, n.ScopePkg, scopePkg.Name())
 		ast.Inspect(f, c.visit)
 	}
 	return nil
@@ -143,21 +143,23 @@ func inTestdata(root, file string) bool {
 	return slices.Contains(strings.Split(filepath.ToSlash(rel), "/"), "testdata")
 }
 
-// qualifier is the name file uses for the scope package: "" when the file
-// does not import it by a usable name, so that no fix is offered.
-func qualifier(f *ast.File, path string) string {
+// qualifiers are the names file imports the package at path by: its
+// name for a plain import, the alias, or "." for a dot import; "_" is no
+// name.
+func qualifiers(f *ast.File, path, name string) []string {
+	var names []string
 	for _, imp := range f.Imports {
 		if strings.Trim(imp.Path.Value, "\"`") != path {
 			continue
 		}
-		if imp.Name == nil {
-			return "scope"
-		}
-		if imp.Name.Name != "_" && imp.Name.Name != "." {
-			return imp.Name.Name
+		switch {
+		case imp.Name == nil:
+			names = append(names, name)
+		case imp.Name.Name != "_":
+			names = append(names, imp.Name.Name)
 		}
 	}
-	return ""
+	return names
 }
 
 func (c *checker) visit(node ast.Node) bool {

@@ -80,13 +80,32 @@ func (c *checker) report(node ast.Node, rule diag.Rule, fix *analysis.SuggestedF
 	c.pass.Report(d)
 }
 
-// constant is how the current file writes the Go constant goName; "" when
-// it cannot name the scope package.
-func (c *checker) constant(goName string) string {
-	if c.qual == "" {
+// constant is how the current file writes the Go constant goName at
+// position at: through a name that, at that position, resolves to the
+// scope package (a local variable, parameter or other declaration may
+// shadow the import's name), or bare where a dot import makes goName
+// itself resolve to the constant. "" when no name does: the finding is
+// reported without a fix.
+func (c *checker) constant(at token.Pos, goName string) string {
+	want := c.scopePkg.Scope().Lookup(goName)
+	inner := c.pass.Pkg.Scope().Innermost(at)
+	if want == nil || inner == nil {
 		return ""
 	}
-	return c.qual + "." + goName
+	for _, q := range c.quals {
+		if q == "." {
+			if _, obj := inner.LookupParent(goName, at); obj == want {
+				return goName
+			}
+			continue
+		}
+		if _, obj := inner.LookupParent(q, at); obj != nil {
+			if pkg, ok := obj.(*types.PkgName); ok && pkg.Imported() == c.scopePkg {
+				return q + "." + goName
+			}
+		}
+	}
+	return ""
 }
 
 func replace(msg string, node ast.Node, text string) *analysis.SuggestedFix {
@@ -114,7 +133,7 @@ func (c *checker) comparison(e *ast.BinaryExpr) {
 		return
 	}
 	var fix *analysis.SuggestedFix
-	if cst := c.constant(goName); cst != "" {
+	if cst := c.constant(e.Pos(), goName); cst != "" {
 		fix = replace("compare with "+cst, e, fmt.Sprintf("%s %s %s", types.ExprString(recv), e.Op, cst))
 	}
 	c.report(lit, NameLiteral, fix, "%q is the %s %s: compare %s with it", name, k.word, c.qualified(goName), types.ExprString(recv))
@@ -187,7 +206,7 @@ func (c *checker) mapKey(mapExpr, key ast.Expr) {
 	}
 	c.handled[lit] = true
 	var fix *analysis.SuggestedFix
-	if cst := c.constant(goName); cst != "" {
+	if cst := c.constant(lit.Pos(), goName); cst != "" {
 		fix = replace("use "+cst+".String()", lit, cst+".String()")
 	}
 	c.report(lit, NameLiteral, fix, "%q is the scope %s: use %s.String() as the key", name, c.qualified(goName), c.qualified(goName))
@@ -200,7 +219,7 @@ func (c *checker) stringSwitch(s *ast.SwitchStmt) {
 		return
 	}
 	edits := []analysis.TextEdit{{Pos: s.Tag.Pos(), End: s.Tag.End(), NewText: []byte(types.ExprString(recv))}}
-	fixable, names := c.qual != "", 0
+	fixable, names := true, 0
 	for _, stmt := range s.Body.List {
 		for _, e := range stmt.(*ast.CaseClause).List {
 			lit, name, isLit := c.stringLit(e)
@@ -216,7 +235,9 @@ func (c *checker) stringSwitch(s *ast.SwitchStmt) {
 				continue
 			}
 			names++
-			edits = append(edits, analysis.TextEdit{Pos: lit.Pos(), End: lit.End(), NewText: []byte(c.constant(goName))})
+			cst := c.constant(lit.Pos(), goName)
+			fixable = fixable && cst != ""
+			edits = append(edits, analysis.TextEdit{Pos: lit.Pos(), End: lit.End(), NewText: []byte(cst)})
 		}
 	}
 	if names == 0 {

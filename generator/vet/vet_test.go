@@ -46,7 +46,7 @@ func TestTestdataGenerated(t *testing.T) {
 // TestRules runs each rule's golden package: every finding is a // want
 // comment, and every suggested fix gives the .golden file.
 func TestRules(t *testing.T) {
-	for _, pkg := range []string{"nameliteral", "unknownname", "nativeliteral", "switchmissing", "indirect", "clean"} {
+	for _, pkg := range []string{"nameliteral", "unknownname", "nativeliteral", "switchmissing", "indirect", "clean", "shadowing"} {
 		t.Run(pkg, func(t *testing.T) {
 			analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), vet.Analyzer, "example.com/app/"+pkg)
 		})

@@ -1,0 +1,243 @@
+package hostconfigemit
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+)
+
+// editor collects byte edits of an app.json and applies them at once. It
+// changes only the spans it is given: every other byte of the file (escapes,
+// spacing, number forms, order) is copied as it was. New text follows the
+// file's own layout: its indentation unit and the spacing after colons.
+type editor struct {
+	data    []byte
+	edits   []edit
+	unit    string // one level of indentation, as the file's top level has it
+	colon   string // between a key and its value, as the file's first key has it
+	comma   string // between members on one line
+	lines   bool   // the file puts members on lines of their own
+	newline string // "\r\n" in a file whose lines end so, else "\n"
+	// relevant are the names the host rules speak of (declaredNames).
+	relevant map[string]bool
+}
+
+type edit struct {
+	start, end int
+	text       string
+}
+
+func newEditor(data []byte, root *value) *editor {
+	e := &editor{data: data, unit: "  ", colon: ": ", comma: ", ", lines: true, newline: "\n"}
+	if i := bytes.IndexByte(data, '\n'); i > 0 && data[i-1] == '\r' {
+		e.newline = "\r\n"
+	}
+	if len(root.members()) == 0 {
+		return e
+	}
+	first := root.members()[0]
+	if colon := string(data[stringEnd(data, first.keyStart):first.value.start]); !strings.Contains(colon, "\n") {
+		e.colon = colon
+	}
+	if !strings.HasSuffix(e.colon, " ") {
+		e.comma = ","
+	}
+	// The whitespace before each top-level key: the first that starts a
+	// line says the file's unit of indentation.
+	e.lines = false
+	prev := root.start + 1
+	for _, m := range root.members() {
+		lead := string(data[prev:m.keyStart])
+		prev = m.value.end
+		i := strings.LastIndexByte(lead, '\n')
+		if i < 0 {
+			continue
+		}
+		e.lines = true
+		if unit := lead[i+1:]; unit != "" && strings.Trim(unit, " \t") == "" {
+			e.unit = unit
+			break
+		}
+	}
+	return e
+}
+
+// element is one new member (key set) or array item to add.
+type element struct {
+	key   string
+	value *node
+}
+
+// bounds returns the span of c's i-th member or item.
+func bounds(c *value, i int) (start, end int) {
+	if c.kind == '{' {
+		return c.members()[i].keyStart, c.members()[i].value.end
+	}
+	return c.items()[i].start, c.items()[i].end
+}
+
+func count(c *value) int {
+	if c.kind == '{' {
+		return len(c.members())
+	}
+	return len(c.items())
+}
+
+// change removes c's elements i where remove[i], and appends add after the
+// last element, copying the separator the file uses between elements.
+func (e *editor) change(c *value, remove []bool, add []element) {
+	n, kept := count(c), 0
+	for _, r := range remove {
+		if !r {
+			kept++
+		}
+	}
+	if len(add) == 0 && kept == n {
+		return
+	}
+	if kept == 0 {
+		// Whitespace inside an object or array left empty, or about to
+		// be filled, is rewritten: the file's own layout, or none.
+		e.fill(c, add, n > 0 && bytes.ContainsRune(e.data[c.start:c.end], '\n') || n == 0 && e.lines)
+		return
+	}
+	// Removals: a leading run from its first start to the first kept
+	// element's start; any other from the end of the element before it, so
+	// that each takes its own comma.
+	firstKept := slices.Index(remove, false)
+	if firstKept > 0 {
+		s, _ := bounds(c, 0)
+		k, _ := bounds(c, firstKept)
+		e.edits = append(e.edits, edit{s, k, ""})
+	}
+	for i := firstKept + 1; i < n; i++ {
+		if remove[i] {
+			_, prev := bounds(c, i-1)
+			_, end := bounds(c, i)
+			e.edits = append(e.edits, edit{prev, end, ""})
+		}
+	}
+	if len(add) == 0 {
+		return
+	}
+	lastStart, lastEnd := bounds(c, n-1)
+	var sep string
+	if n >= 2 {
+		_, prevEnd := bounds(c, n-2)
+		sep = string(e.data[prevEnd:lastStart])
+	} else if lead := string(e.data[c.start+1 : lastStart]); strings.Contains(lead, "\n") {
+		sep = "," + lead
+	} else {
+		sep = e.comma
+	}
+	lines := strings.Contains(sep, "\n")
+	indent := e.lineIndent(lastStart)
+	var b strings.Builder
+	for _, el := range add {
+		b.WriteString(sep)
+		e.element(&b, el, indent, lines)
+	}
+	e.edits = append(e.edits, edit{lastEnd, lastEnd, b.String()})
+}
+
+// fill replaces everything between c's brackets with add.
+func (e *editor) fill(c *value, add []element, lines bool) {
+	var b strings.Builder
+	outer := e.lineIndent(c.start)
+	for i, el := range add {
+		if i > 0 {
+			b.WriteString(e.between(lines))
+		}
+		if lines {
+			b.WriteString(e.newline + outer + e.unit)
+		}
+		e.element(&b, el, outer+e.unit, lines)
+	}
+	if lines && len(add) > 0 {
+		b.WriteString(e.newline + outer)
+	}
+	e.edits = append(e.edits, edit{c.start + 1, c.end - 1, b.String()})
+}
+
+// between is the comma between two new elements: alone before a line
+// break, else followed by a space when the file puts one after colons.
+func (e *editor) between(lines bool) string {
+	if lines {
+		return ","
+	}
+	return e.comma
+}
+
+func (e *editor) element(b *strings.Builder, el element, indent string, lines bool) {
+	if el.key != "" {
+		b.WriteString(quote(el.key))
+		b.WriteString(e.colon)
+	}
+	e.render(b, el.value, indent, lines)
+}
+
+// render writes n at a place indented by indent.
+func (e *editor) render(b *strings.Builder, n *node, indent string, lines bool) {
+	var elems []element
+	for _, m := range n.members {
+		elems = append(elems, element{m.key, m.value})
+	}
+	for _, item := range n.items {
+		elems = append(elems, element{"", item})
+	}
+	switch n.kind {
+	case objectNode, arrayNode:
+		open, close := "{", "}"
+		if n.kind == arrayNode {
+			open, close = "[", "]"
+		}
+		b.WriteString(open)
+		for i, el := range elems {
+			if i > 0 {
+				b.WriteString(e.between(lines))
+			}
+			if lines {
+				b.WriteString(e.newline + indent + e.unit)
+			}
+			e.element(b, el, indent+e.unit, lines)
+		}
+		if lines && len(elems) > 0 {
+			b.WriteString(e.newline + indent)
+		}
+		b.WriteString(close)
+	case stringNode:
+		b.WriteString(quote(n.literal))
+	}
+}
+
+// replace sets v's bytes to n.
+func (e *editor) replace(v *value, n *node) {
+	var b strings.Builder
+	e.render(&b, n, e.lineIndent(v.start), e.lines)
+	e.edits = append(e.edits, edit{v.start, v.end, b.String()})
+}
+
+// lineIndent is the run of spaces and tabs that starts the line holding
+// offset off.
+func (e *editor) lineIndent(off int) string {
+	start := bytes.LastIndexByte(e.data[:off], '\n') + 1
+	end := start
+	for end < off && (e.data[end] == ' ' || e.data[end] == '\t') {
+		end++
+	}
+	return string(e.data[start:end])
+}
+
+// apply returns data with the edits made; edits never overlap.
+func (e *editor) apply() []byte {
+	slices.SortStableFunc(e.edits, func(a, b edit) int { return a.start - b.start })
+	var out bytes.Buffer
+	at := 0
+	for _, ed := range e.edits {
+		out.Write(e.data[at:ed.start])
+		out.WriteString(ed.text)
+		at = ed.end
+	}
+	out.Write(e.data[at:])
+	return out.Bytes()
+}

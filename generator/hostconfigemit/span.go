@@ -1,0 +1,292 @@
+package hostconfigemit
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"unicode/utf8"
+)
+
+// MaxDepth is the deepest nesting of objects and arrays Merge accepts. An
+// app.json nests a few levels (tabBar.list[i]); the limit keeps every step
+// linear and every stack short whatever the input.
+const MaxDepth = 100
+
+// PosError is a refusal at a place in app.json: Line and Column are
+// 1-based, Column counts characters.
+type PosError struct {
+	Line, Column int
+	Msg          string
+}
+
+func (e *PosError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Column, e.Msg) }
+
+// errorAt is a PosError at byte offset off of data.
+func errorAt(data []byte, off int, format string, args ...any) *PosError {
+	line, col := position(data, off)
+	return &PosError{Line: line, Column: col, Msg: fmt.Sprintf(format, args...)}
+}
+
+func position(data []byte, off int) (line, col int) {
+	off = min(max(off, 0), len(data))
+	before := data[:off]
+	start := bytes.LastIndexByte(before, '\n') + 1
+	return bytes.Count(before, []byte{'\n'}) + 1, utf8.RuneCount(before[start:]) + 1
+}
+
+// value is one JSON value of the document by its bytes: a merge edits
+// spans of the original and copies every other byte as it was.
+type value struct {
+	kind       byte // '{', '[', '"' or 'l' (a number, true, false or null)
+	start, end int  // data[start:end] is the value as written
+	// c holds the members or items of an object or array a merge reads
+	// (see scan); nil for any other value.
+	c *children
+}
+
+type children struct {
+	members []jmember
+	items   []*value
+}
+
+type jmember struct {
+	key      string // decoded
+	keyStart int
+	value    *value
+}
+
+func (v *value) members() []jmember {
+	if v.c == nil {
+		return nil
+	}
+	return v.c.members
+}
+
+func (v *value) items() []*value {
+	if v.c == nil {
+		return nil
+	}
+	return v.c.items
+}
+
+func (v *value) get(key string) *jmember {
+	ms := v.members()
+	for i := range ms {
+		if ms[i].key == key {
+			return &ms[i]
+		}
+	}
+	return nil
+}
+
+// describe names a value's type in messages.
+func (v *value) describe(data []byte) string {
+	switch v.kind {
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	case '"':
+		return "a string"
+	}
+	switch string(data[v.start:v.end]) {
+	case "null":
+		return "null"
+	case "true", "false":
+		return "a boolean"
+	}
+	return "a number"
+}
+
+// scan reads data as one JSON value. It refuses, with a position, nesting
+// deeper than MaxDepth, anything encoding/json would not accept, and a key
+// repeated within an object (hosts read the last one; a merge editing the
+// first would be silently ignored). Every step is linear and iterative.
+//
+// Only what a merge reads is kept: the top-level members, the members of
+// the top-level permission object and of its entries named in entries,
+// and the items of the top-level requiredPrivateInfos array. Everything
+// else is checked and skipped, so a large app.json costs memory only where
+// scopegen edits.
+func scan(data []byte, entries map[string]bool) (*value, error) {
+	if err := checkDepth(data); err != nil {
+		return nil, err
+	}
+	if !json.Valid(data) {
+		var raw json.RawMessage
+		err := json.Unmarshal(data, &raw)
+		var syn *json.SyntaxError
+		if errors.As(err, &syn) {
+			return nil, errorAt(data, int(syn.Offset)-1, "not valid JSON: %v", syn)
+		}
+		return nil, errorAt(data, len(data), "not valid JSON: %v", err)
+	}
+	type role byte // what a container is to a merge
+	const (
+		skipped role = iota
+		top
+		permission
+		entry
+		infos
+	)
+	type frame struct {
+		v        *value // nil when skipped
+		role     role
+		object   bool
+		keys     map[string]int // key → its offset, to name the first of a repeat
+		key      string
+		keyStart int
+		awaitKey bool
+	}
+	var root *value
+	var stack []frame
+	// attach records v in the container being read, when that one is kept.
+	attach := func(v *value) {
+		if len(stack) == 0 {
+			root = v
+			return
+		}
+		f := &stack[len(stack)-1]
+		if f.object {
+			f.awaitKey = true
+		}
+		switch {
+		case f.role == skipped:
+		case f.object:
+			f.v.c.members = append(f.v.c.members, jmember{f.key, f.keyStart, v})
+		default:
+			f.v.c.items = append(f.v.c.items, v)
+		}
+	}
+	for i := 0; i < len(data); {
+		switch c := data[i]; c {
+		case ' ', '\t', '\n', '\r', ',', ':':
+			i++
+		case '{', '[':
+			r := skipped
+			switch n := len(stack); {
+			case n == 0:
+				r = top
+			case stack[n-1].role == top && stack[n-1].key == PermissionKey && c == '{':
+				r = permission
+			case stack[n-1].role == top && stack[n-1].key == RequiredPrivateInfosKey && c == '[':
+				r = infos
+			case stack[n-1].role == permission && c == '{' && entries[stack[n-1].key]:
+				r = entry
+			}
+			var v *value
+			if n := len(stack); n == 0 || stack[n-1].role != skipped {
+				v = &value{kind: c, start: i}
+				if r != skipped {
+					v.c = &children{}
+				}
+				attach(v)
+			} else {
+				attach(nil)
+			}
+			stack = append(stack, frame{v: v, role: r, object: c == '{', awaitKey: c == '{'})
+			i++
+		case '}', ']':
+			if v := stack[len(stack)-1].v; v != nil {
+				v.end = i + 1
+			}
+			stack = stack[:len(stack)-1]
+			i++
+		case '"':
+			end := stringEnd(data, i)
+			if n := len(stack); n > 0 && stack[n-1].awaitKey {
+				f := &stack[n-1]
+				key := decodeString(data, i, end)
+				if first, seen := f.keys[key]; seen {
+					line, col := position(data, first)
+					return nil, errorAt(data, i, "key %q appears twice in one object (first at %d:%d): hosts read the last one; keep one", key, line, col)
+				}
+				if f.keys == nil {
+					f.keys = map[string]int{}
+				}
+				f.keys[key] = i
+				f.key, f.keyStart, f.awaitKey = key, i, false
+			} else if n == 0 || stack[n-1].role != skipped {
+				attach(&value{kind: '"', start: i, end: end})
+			} else {
+				attach(nil)
+			}
+			i = end
+		default:
+			end := i
+			for end < len(data) && !endsLiteral(data[end]) {
+				end++
+			}
+			if n := len(stack); n == 0 || stack[n-1].role != skipped {
+				attach(&value{kind: 'l', start: i, end: end})
+			} else {
+				attach(nil)
+			}
+			i = end
+		}
+	}
+	return root, nil
+}
+
+func endsLiteral(c byte) bool {
+	switch c {
+	case ' ', '\t', '\n', '\r', ',', ']', '}':
+		return true
+	}
+	return false
+}
+
+// checkDepth refuses nesting deeper than MaxDepth at the bracket that
+// passes it, before anything recurses or allocates per level.
+func checkDepth(data []byte) error {
+	depth, inString := 0, false
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		if inString {
+			if c == '\\' {
+				i++
+			} else if c == '"' {
+				inString = false
+			}
+			continue
+		}
+		switch c {
+		case '"':
+			inString = true
+		case '{', '[':
+			depth++
+			if depth > MaxDepth {
+				return errorAt(data, i, "nested deeper than %d levels; an app.json never needs that", MaxDepth)
+			}
+		case '}', ']':
+			depth--
+		}
+	}
+	return nil
+}
+
+// stringEnd is the offset just past the string literal opening at i.
+func stringEnd(data []byte, i int) int {
+	for j := i + 1; j < len(data); j++ {
+		switch data[j] {
+		case '\\':
+			j++
+		case '"':
+			return j + 1
+		}
+	}
+	return len(data)
+}
+
+// decodeString is the text of the string literal data[start:end], which
+// scan has validated.
+func decodeString(data []byte, start, end int) string {
+	lit := data[start:end]
+	if bytes.IndexByte(lit, '\\') < 0 && utf8.Valid(lit) {
+		return string(lit[1 : len(lit)-1]) // nothing to decode
+	}
+	var s string
+	_ = json.Unmarshal(lit, &s)
+	return s
+}
