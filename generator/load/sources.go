@@ -34,7 +34,7 @@ func (w *walker) sources(n *yaml.Node) []*Source {
 		w.mapping(value, "source "+quote(key.Value), []field{
 			{"url", true, func(_, v *yaml.Node) { s.URL = w.str(v, "url") }},
 			{"tag", true, func(_, v *yaml.Node) { s.Tag = w.str(v, "tag") }},
-			{"read", true, func(_, v *yaml.Node) { s.Read = w.str(v, "read") }},
+			{"read", true, func(_, v *yaml.Node) { s.Read = w.date(v, "read") }},
 		})
 		out = append(out, s)
 	})
@@ -44,4 +44,14 @@ func (w *walker) sources(n *yaml.Node) []*Source {
 // refs reads an entry's sources: [id, ...] list.
 func (w *walker) refs(k, v *yaml.Node) Refs {
 	return Refs{Pos: pos(k), IDs: w.strs(v, "sources")}
+}
+
+// date reads a day. YAML resolves an unquoted 2026-12-06 as a timestamp;
+// the day is what was written, so both spellings are taken as text, and
+// validate checks its shape.
+func (w *walker) date(n *yaml.Node, what string) String {
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!timestamp" && w.checkText(n) {
+		return String{Value: n.Value, Pos: pos(n), Set: true}
+	}
+	return w.str(n, what)
 }

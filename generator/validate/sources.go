@@ -19,7 +19,9 @@ func (c *checker) sources(m *load.Manifest) {
 	byID := make(map[string]*load.Source, len(m.Sources))
 	urls := make(map[string]*load.Source, len(m.Sources))
 	for _, s := range m.Sources {
-		if c.pattern(s.ID, rules.SourceIDPattern, "source id", "lower-case letters, digits and hyphens, such as wx-authorize") {
+		// A malformed id is still declared: citing it is not also UNKNOWN_SOURCE.
+		c.pattern(s.ID, rules.SourceIDPattern, "source id", "lower-case letters, digits and hyphens, such as wx-authorize")
+		if s.ID.Set {
 			ids = append(ids, s.ID.Value)
 			byID[s.ID.Value] = s
 		}
