@@ -36,7 +36,7 @@ const (
 	// Platforms: Alipay auth_zhima (authCode). Guards: zhima.credit.score.brief.get.
 	//
 	// Alipay: In the typings' authSuccessScopes union and older docs, but absent from the
-	// current my.getAuthCode doc. Facts §2.1, §11.7.
+	// current my.getAuthCode doc.
 	AuthZhima Scope = 2
 	// AddPhoneCalendar is "scope.addPhoneCalendar": Phone calendar.
 	//
@@ -58,9 +58,9 @@ const (
 	// Platforms: Alipay aliaddress (onUse), Baidu scope.address (authorize), ByteDance
 	// scope.address (authorize), WeChat scope.address (none). Guards: chooseAddress.
 	//
-	// Alipay: my.getAddress asks on first use. Facts §2.2.
+	// Alipay: my.getAddress asks on first use.
 	//
-	// WeChat: WeChat no longer gates chooseAddress; it can be called directly. Facts §1.2.
+	// WeChat: WeChat no longer gates chooseAddress; it can be called directly.
 	Address Scope = 5
 	// Bluetooth is "scope.bluetooth": Bluetooth.
 	//
@@ -78,11 +78,10 @@ const (
 	//
 	// The spec lists Baidu only, but Baidu's calendar APIs document no scope, while Douyin
 	// documents scope.calendar; the facts win, so Baidu is left out. WeChat's analogue is
-	// scope.addPhoneCalendar. Facts §11.1.
+	// scope.addPhoneCalendar.
 	//
 	// ByteDance: Mini-apps add events through the addCalendarEvent button;
 	// tt.addPhoneCalendar is the mini-game API. The typings' AuthSetting lacks the key.
-	// Facts §3.2, §3.3.
 	Calendar Scope = 7
 	// Camera is "scope.camera": Camera.
 	//
@@ -95,12 +94,13 @@ const (
 	//
 	// The spec ties the camera to scanCode, chooseImage and chooseVideo, which is Douyin's
 	// reading. WeChat and Baidu gate the camera component with it instead; there, asking
-	// for it before those APIs is harmless but not needed. Facts §11.2.
+	// for it before those APIs is harmless but not needed.
 	//
 	// Alipay: my.scan asks on first use; my.chooseImage is covered by the album key
-	// instead. Facts §2.2.
+	// instead.
 	//
-	// Kuaishou: Kept from the spec; no Kuaishou document confirms it. Facts §5.
+	// Kuaishou: uni-app (third-party) lists authorize as supported on Kuaishou; no Kuaishou
+	// document confirms this scope.
 	//
 	// Web: getUserMedia({video: true}) prompts; the tracks are stopped at once. A missing
 	// or busy device is NATIVE_ERROR (NotFoundError, NotReadableError).
@@ -112,7 +112,7 @@ const (
 	// Platforms: ByteDance scope.clipboard (authorize). Guards: getClipboardData,
 	// setClipboardData.
 	//
-	// ByteDance: Douyin only; the typings' AuthSetting lacks the key. Facts §3.2.
+	// ByteDance: Douyin only; the typings' AuthSetting lacks the key.
 	Clipboard Scope = 9
 	// HostID is "scope.hostId": Douyin account.
 	//
@@ -120,7 +120,7 @@ const (
 	//
 	// Platforms: ByteDance scope.hostId (authorize). Guards: VideoContext.setWaterMark.
 	//
-	// ByteDance: Douyin only. Facts §3.2.
+	// ByteDance: Douyin only.
 	HostID Scope = 10
 	// Invoice is "scope.invoice": Invoice.
 	//
@@ -128,7 +128,7 @@ const (
 	//
 	// Platforms: WeChat scope.invoice (none). Guards: chooseInvoice.
 	//
-	// WeChat: WeChat no longer gates chooseInvoice; it can be called directly. Facts §1.2.
+	// WeChat: WeChat no longer gates chooseInvoice; it can be called directly.
 	Invoice Scope = 11
 	// InvoiceTitle is "scope.invoiceTitle": Invoice title.
 	//
@@ -137,8 +137,7 @@ const (
 	// Platforms: Baidu scope.invoiceTitle (authorize), WeChat scope.invoiceTitle (none).
 	// Guards: chooseInvoiceTitle.
 	//
-	// WeChat: WeChat no longer gates chooseInvoiceTitle; it can be called directly. Facts
-	// §1.2.
+	// WeChat: WeChat no longer gates chooseInvoiceTitle; it can be called directly.
 	InvoiceTitle Scope = 12
 	// Record is "scope.record": Recording.
 	//
@@ -151,9 +150,10 @@ const (
 	//
 	// Alipay: No getSetting key is documented or typed (audioRecord appears only in a doc
 	// example), so no status is read; the recorder asks on first use. The spec lists
-	// Alipay; the facts only support "asks on use". Facts §2.2, §11.4.
+	// Alipay; the facts only support "asks on use".
 	//
-	// Kuaishou: Kept from the spec; no Kuaishou document confirms it. Facts §5.
+	// Kuaishou: uni-app (third-party) lists authorize as supported on Kuaishou; no Kuaishou
+	// document confirms this scope.
 	//
 	// Web: getUserMedia({audio: true}) prompts; the tracks are stopped at once. A missing
 	// or busy device is NATIVE_ERROR (NotFoundError, NotReadableError).
@@ -173,19 +173,18 @@ const (
 	// scope.userInfo (button). Guards: getOpenUserInfo, getUserInfo.
 	//
 	// Alipay: my.getAuthCode({scopes: 'auth_user'}) prompts; the server exchanges the code
-	// (alipay.system.oauth.token, alipay.user.info.share). Such grants never appear in
-	// my.getSetting, so the status is unknown until asked. Facts §2.1.
+	// (alipay.system.oauth.token, alipay.user.info.share). my.getSetting's userInfo key
+	// records the consent given for my.getOpenUserInfo (the getAuthorize button); grants
+	// made through my.getAuthCode never appear there.
 	//
-	// Baidu: Not in the spec's list, but Baidu documents it (swan.getUserInfo). Facts
-	// §4.2.
+	// Baidu: Not in the spec's list, but Baidu documents it (swan.getUserInfo).
 	//
-	// ByteDance: Call tt.login first, or tt.authorize fails with "invalid session". Facts
-	// §3.1.
+	// ByteDance: Call tt.login first, or tt.authorize fails with "invalid session".
 	//
-	// Kuaishou: Confirmed by the Kuaishou mini-game docs. Facts §5.
+	// Kuaishou: Confirmed by the Kuaishou mini-game docs.
 	//
 	// WeChat: wx.authorize no longer prompts for scope.userInfo: mini-programs use the
-	// avatar and nickname fill-in (a user tap). Facts §1.1, §11.6.
+	// avatar and nickname fill-in (a user tap).
 	UserInfo Scope = 15
 	// UserLocation is "scope.userLocation": Geographic location.
 	//
@@ -198,11 +197,11 @@ const (
 	//
 	// Alipay: No pre-authorization: my.getLocation prompts on first use, so it serves as
 	// the probe. The spec's peers sent this scope to getAuthCode auth_user; that was wrong.
-	// Facts §2.2.
 	//
-	// ByteDance: Also guards tt.openLocation on Douyin. Facts §3.2.
+	// ByteDance: Also guards tt.openLocation on Douyin.
 	//
-	// Kuaishou: Kept from the spec; no Kuaishou document confirms it. Facts §5.
+	// Kuaishou: uni-app (third-party) lists authorize as supported on Kuaishou; no Kuaishou
+	// document confirms this scope.
 	//
 	// Web: getCurrentPosition prompts; the probe takes any cached position and waits at
 	// most 5 s for a fix after the user's answer. POSITION_UNAVAILABLE and TIMEOUT mean no
@@ -210,8 +209,7 @@ const (
 	// cannot be read). Geolocation §6, §7.
 	//
 	// WeChat: Declare the purpose (permission in app.json). chooseLocation left the current
-	// authorize list but is still tied to this scope in AuthSetting and the typings. Facts
-	// §1.2.
+	// authorize list but is still tied to this scope in AuthSetting and the typings.
 	UserLocation Scope = 16
 	// UserLocationBackground is "scope.userLocationBackground": Background location.
 	//
@@ -220,12 +218,12 @@ const (
 	// Platforms: Kuaishou scope.userLocationBackground (authorize), WeChat
 	// scope.userLocationBackground (settingsOnly). Guards: startLocationUpdateBackground.
 	//
-	// Kuaishou: Kept from the spec; no Kuaishou document confirms it. Facts §5.
+	// Kuaishou: uni-app (third-party) lists authorize as supported on Kuaishou; no Kuaishou
+	// document confirms this scope.
 	//
 	// WeChat: Never prompts: the user must choose "while using and after leaving" in the
 	// settings page (wx.openSetting, after a tap). Needs requiredBackgroundModes:
-	// ['location']. The key is read from authSetting although the typings omit it. Facts
-	// §1.1, §1.3.
+	// ['location']. The key is read from authSetting although the typings omit it.
 	UserLocationBackground Scope = 17
 	// WeRun is "scope.werun": WeRun step counts.
 	//
@@ -233,8 +231,7 @@ const (
 	//
 	// Platforms: WeChat scope.werun (authorize). Guards: getWeRunData.
 	//
-	// Alipay's alipaysports (my.getRunData) is different data and is not mapped. Facts
-	// §10.
+	// Alipay's alipaysports (my.getRunData) is different data and is not mapped.
 	WeRun Scope = 18
 	// WritePhotosAlbum is "scope.writePhotosAlbum": Save to album.
 	//
@@ -245,11 +242,11 @@ const (
 	// scope.writePhotosAlbum (authorize). Guards: saveImage, saveVideo.
 	//
 	// Alipay: my.saveImage asks on first use; there is no side-effect-free probe. The album
-	// key also covers my.chooseImage. Facts §2.2, §11.3.
+	// key also covers my.chooseImage.
 	//
-	// ByteDance: Douyin names this scope scope.album. Facts §3.2, §11.3.
+	// ByteDance: Douyin names this scope scope.album.
 	//
-	// Kuaishou: Confirmed by the Kuaishou mini-game docs. Facts §5.
+	// Kuaishou: Confirmed by the Kuaishou mini-game docs.
 	WritePhotosAlbum Scope = 19
 )
 

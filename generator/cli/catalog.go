@@ -20,8 +20,8 @@ type selection struct {
 // writes.
 const headComment = `# yaml-language-server: $schema=generated/schema/manifest.schema.json
 # Mini-program authorization scopes for this project, started by scopegen init
-# from scopegen's catalog ("Facts §N" in notes cites the fact sheets it was
-# compiled from, which are not distributed with scopegen).
+# from scopegen's catalog. Each entry's sources list names the pages (under the
+# top-level sources) its facts were read on.
 # Edit it, then run: go generate ./...`
 
 // narrowCatalog edits the catalog's YAML tree, so that every comment and
@@ -68,6 +68,7 @@ func narrowCatalog(catalog []byte, sel selection) ([]byte, error) {
 	}
 	setNPM(root, sel.npmPackage)
 	narrowApp(root, keepPlatform, kept)
+	narrowSources(root)
 	doc.HeadComment, root.HeadComment = headComment, ""
 	if len(root.Content) > 0 {
 		root.Content[0].HeadComment = "" // the catalog's own head comment
@@ -131,6 +132,39 @@ func narrowApp(root *yaml.Node, keepPlatform func(string) bool, scopes []string)
 	})
 	if requests := mapValue(app, "requests"); requests == nil || len(requests.Content) == 0 {
 		filterPairs(root, func(key string, _ *yaml.Node) bool { return key != "app" })
+	}
+}
+
+// narrowSources keeps the top-level sources that what was kept still
+// cites: validate refuses a source no entry cites (UNUSED_SOURCE).
+func narrowSources(root *yaml.Node) {
+	sources := mapValue(root, "sources")
+	if sources == nil || sources.Kind != yaml.MappingNode {
+		return
+	}
+	cited := map[string]bool{}
+	var visit func(n *yaml.Node)
+	visit = func(n *yaml.Node) {
+		if n.Kind != yaml.MappingNode {
+			return
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if k.Value == "sources" && v.Kind == yaml.SequenceNode {
+				for _, id := range v.Content {
+					cited[id.Value] = true
+				}
+				continue
+			}
+			if v != sources {
+				visit(v)
+			}
+		}
+	}
+	visit(root)
+	filterPairs(sources, func(id string, _ *yaml.Node) bool { return cited[id] })
+	if len(sources.Content) == 0 {
+		filterPairs(root, func(key string, _ *yaml.Node) bool { return key != "sources" })
 	}
 }
 

@@ -33,13 +33,13 @@ func TestNarrowCatalog(t *testing.T) {
 		wantText, absentText []string
 	}{
 		{name: "everything", sel: selection{}, wantPlatforms: []string{"alipay", "baidu", "bytedance", "kuaishou", "web", "wechat"},
-			wantText: []string{"# getAuthCode: 11 user cancelled", "Facts §2.4."}},
+			wantText: []string{"# getAuthCode: 11 user cancelled", "sources: [ap-getauthcode, ap-open-docs, ap-typings]", "ap-getauthcode:\n    url: https://opendocs.alipay.com/"}},
 		{name: "the README's example", sel: selection{platforms: []string{"wechat", "alipay"}, scopes: []string{"scope.userLocation", "scope.camera"}},
 			wantPlatforms: []string{"alipay", "wechat"}, wantScopes: []string{"scope.userLocation", "scope.camera"},
 			wantText:   []string{"# No documented errno", "my.getLocation prompts on first use", "# One entry per universal scope"},
-			absentText: []string{"swan", "Douyin only", "scope.werun"}},
+			absentText: []string{"swan", "Douyin only", "scope.werun", "tt-auth-setting", "bd-swan-docs"}},
 		{name: "alipay alone keeps its auth_ scopes", sel: selection{platforms: []string{"alipay"}},
-			wantPlatforms: []string{"alipay"}, wantText: []string{"auth_base:", "auth_zhima:"}, absentText: []string{"scope.hostId"}},
+			wantPlatforms: []string{"alipay"}, wantText: []string{"auth_base:", "auth_zhima:", "ap-getauthcode-old-copy:"}, absentText: []string{"scope.hostId", "wx-typings"}},
 		{name: "web alone", sel: selection{platforms: []string{"web"}}, wantPlatforms: []string{"web"}, absentText: []string{"wx"}},
 		{name: "scopes only", sel: selection{scopes: []string{"scope.bluetooth"}},
 			wantScopes: []string{"scope.bluetooth"}},

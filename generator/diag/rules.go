@@ -40,6 +40,8 @@ var (
 	UnknownPrivacyAPI      = Rule{"UNKNOWN_PRIVACY_API", "Checks that a privacy gate lists only host privacy APIs scopegen knows."}
 	PurposeRequired        = Rule{"PURPOSE_REQUIRED", "Checks that every requested scope a host needs a purpose for has one."}
 	RequestConflict        = Rule{"REQUEST_CONFLICT", "Checks that the app does not request scopes a host refuses together."}
+	UnknownSource          = Rule{"UNKNOWN_SOURCE", "Checks that every source an entry cites is declared under sources."}
+	UnusedSource           = Rule{"UNUSED_SOURCE", "Checks that every declared source is cited by at least one entry."}
 	NPMMetadata            = Rule{"INVALID_NPM_METADATA", "Checks that npm package metadata is what npm accepts: a semver version, an SPDX license, URLs."}
 )
 
@@ -50,5 +52,5 @@ var ManifestRules = []Rule{
 	APIMultipleScopes, DuplicateEntry, NativeNameCollision, SettingKeyCollision, PlatformFieldCollision,
 	GoIdentCollision, TSIdentCollision, DetectCycle, ScopeWithoutPlatform,
 	UnknownScope, UnknownPrivacyAPI, PurposeRequired, RequestConflict,
-	NPMMetadata,
+	UnknownSource, UnusedSource, NPMMetadata,
 }

@@ -15,6 +15,7 @@ type view struct {
 	Example    string // a scope every example can use
 	Notes      []noteRow
 	Privacy    privacyView
+	Sources    sourcesView
 
 	ScopeList     string // the Scope List's rows
 	Mechanisms    string // how each host grants each scope: mechanism and native name
@@ -41,6 +42,7 @@ func newView(m *model.Model) *view {
 	v := &view{NPMPackage: m.NPMPackage, Platforms: m.Platforms, Grants: grantRows(), Errors: errorRows}
 	v.Example = m.Example.Name
 	v.Privacy = newPrivacyView(m)
+	v.Sources = newSourcesView(m)
 	for _, p := range m.Platforms {
 		if p.Note != "" {
 			v.Notes = append(v.Notes, noteRow{p.Title, p.Note})

@@ -22,6 +22,7 @@ func (w *walker) manifest(n *yaml.Node, m *Manifest) {
 		}},
 		{"scopes", true, func(k, v *yaml.Node) { m.ScopesPos, m.Scopes = pos(k), w.scopes(v); w.nonEmpty(v, "scopes", "scope") }},
 		{"app", false, func(_, v *yaml.Node) { w.app(v, &m.App) }},
+		{"sources", false, func(k, v *yaml.Node) { m.SourcesPos, m.Sources = pos(k), w.sources(v) }},
 	})
 }
 
@@ -64,6 +65,7 @@ func (w *walker) platforms(n *yaml.Node) []*Platform {
 			{"denial", false, func(_, v *yaml.Node) { w.denial(v, what, &p.Denial) }},
 			{"privacy", false, func(_, v *yaml.Node) { w.privacy(v, what, &p.Privacy) }},
 			{"note", false, func(_, v *yaml.Node) { p.Note = w.str(v, "note") }},
+			{"sources", false, func(k, v *yaml.Node) { p.Sources = w.refs(k, v) }},
 		})
 		out = append(out, p)
 	})
@@ -76,6 +78,7 @@ func (w *walker) denial(n *yaml.Node, owner string, d *Denial) {
 		{"codeField", false, func(_, v *yaml.Node) { d.CodeField = w.str(v, "denial.codeField") }},
 		{"codes", false, func(_, v *yaml.Node) { d.Codes = w.ints(v, "denial.codes") }},
 		{"message", false, func(_, v *yaml.Node) { d.Message = w.str(v, "denial.message") }},
+		{"sources", false, func(k, v *yaml.Node) { d.Sources = w.refs(k, v) }},
 	})
 }
 
@@ -94,6 +97,7 @@ func (w *walker) scopes(n *yaml.Node) []*Scope {
 			{"apis", false, func(k, v *yaml.Node) { s.APIsPos, s.APIs = pos(k), w.strs(v, "apis") }},
 			{"note", false, func(_, v *yaml.Node) { s.Note = w.str(v, "note") }},
 			{"platforms", true, func(k, v *yaml.Node) { s.PlatformsPos, s.Platforms = pos(k), w.supports(v, what) }},
+			{"sources", false, func(k, v *yaml.Node) { s.Sources = w.refs(k, v) }},
 		})
 		out = append(out, s)
 	})
@@ -116,6 +120,7 @@ func (w *walker) supports(n *yaml.Node, scope string) []*Support {
 			{"apis", false, func(_, v *yaml.Node) { s.APIs = w.apiNames(v) }},
 			{"privacy", false, func(_, v *yaml.Node) { w.declaration(v, quote(key.Value)+" support of "+scope, &s.Privacy) }},
 			{"note", false, func(_, v *yaml.Node) { s.Note = w.str(v, "note") }},
+			{"sources", false, func(k, v *yaml.Node) { s.Sources = w.refs(k, v) }},
 		})
 		out = append(out, s)
 	})

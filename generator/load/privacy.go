@@ -15,6 +15,7 @@ type Privacy struct {
 	CodeField String   // the fail object's numeric field the failure codes are read from
 	Failures  []*PrivacyFailure
 	Note      String
+	Sources   Refs
 }
 
 // PrivacyFailure is one entry of privacy.failures, keyed by its outcome
@@ -25,6 +26,7 @@ type PrivacyFailure struct {
 	Message String
 	Codes   []Int
 	Note    String
+	Sources Refs
 }
 
 // Declaration is scopes.<name>.platforms.<id>.privacy: what the host wants
@@ -39,6 +41,7 @@ type Declaration struct {
 	PurposeRequired      Bool
 	Excludes             []String
 	Note                 String
+	Sources              Refs
 }
 
 // App is the top-level app: the mini-program's own part.
@@ -66,6 +69,7 @@ func (w *walker) privacy(n *yaml.Node, owner string, p *Privacy) {
 		{"codeField", false, func(_, v *yaml.Node) { p.CodeField = w.str(v, "privacy.codeField") }},
 		{"failures", false, func(_, v *yaml.Node) { p.Failures = w.privacyFailures(v, owner) }},
 		{"note", false, func(_, v *yaml.Node) { p.Note = w.str(v, "note") }},
+		{"sources", false, func(k, v *yaml.Node) { p.Sources = w.refs(k, v) }},
 	})
 }
 
@@ -81,6 +85,7 @@ func (w *walker) privacyFailures(n *yaml.Node, owner string) []*PrivacyFailure {
 			{"message", false, func(_, v *yaml.Node) { f.Message = w.str(v, "privacy failure message") }},
 			{"codes", false, func(_, v *yaml.Node) { f.Codes = w.ints(v, "privacy failure codes") }},
 			{"note", false, func(_, v *yaml.Node) { f.Note = w.str(v, "note") }},
+			{"sources", false, func(k, v *yaml.Node) { f.Sources = w.refs(k, v) }},
 		})
 		out = append(out, f)
 	})
@@ -97,6 +102,7 @@ func (w *walker) declaration(n *yaml.Node, owner string, d *Declaration) {
 		{"purposeRequired", false, func(_, v *yaml.Node) { d.PurposeRequired = w.boolean(v, "privacy.purposeRequired") }},
 		{"excludes", false, func(_, v *yaml.Node) { d.Excludes = w.strs(v, "privacy.excludes") }},
 		{"note", false, func(_, v *yaml.Node) { d.Note = w.str(v, "note") }},
+		{"sources", false, func(k, v *yaml.Node) { d.Sources = w.refs(k, v) }},
 	})
 }
 

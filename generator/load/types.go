@@ -42,6 +42,10 @@ type Manifest struct {
 	// PlatformsPos and ScopesPos are where the platforms: and scopes: keys are.
 	PlatformsPos, ScopesPos diag.Pos
 	App                     App
+	// Sources is the top-level sources mapping, in file order; SourcesPos
+	// is its key, zero when absent.
+	Sources    []*Source
+	SourcesPos diag.Pos
 }
 
 // NPM configures the generated npm package: its name and the metadata
@@ -72,6 +76,7 @@ type Platform struct {
 	Denial          Denial
 	Privacy         Privacy
 	Note            String
+	Sources         Refs
 }
 
 // Denial says how the platform's fail callbacks look when the user said no.
@@ -81,6 +86,7 @@ type Denial struct {
 	CodeField String
 	Codes     []Int
 	Message   String
+	Sources   Refs
 }
 
 // Scope is one entry under scopes:, keyed by its universal name.
@@ -93,6 +99,7 @@ type Scope struct {
 	APIs        []String
 	Note        String
 	Platforms   []*Support
+	Sources     Refs
 	// APIsPos and PlatformsPos are where the apis: and platforms: keys
 	// are; APIsPos is zero when apis is absent.
 	APIsPos, PlatformsPos diag.Pos
@@ -109,6 +116,7 @@ type Support struct {
 	APIs       []APIName
 	Privacy    Declaration
 	Note       String
+	Sources    Refs
 }
 
 // APIName maps a universal API name to the platform's own method name.

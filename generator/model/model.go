@@ -39,6 +39,8 @@ type Model struct {
 	// App is the manifest's app part; nil when the manifest has none (a
 	// pure catalog: no host configuration is made).
 	App *App
+	// Sources are the manifest's sources, by id (sources.go).
+	Sources []*Source
 }
 
 // Field positions. Every descriptor keeps Pos, the position of its key,
@@ -67,6 +69,8 @@ type Platform struct {
 	Privacy *PrivacyGate
 	// Scopes lists what this platform supports, by scope order.
 	Scopes []*Support
+	// Sources are the sources this host's facts cite, by id.
+	Sources []*Citation
 
 	GoNamePos, ExportConditionPos diag.Pos
 }
@@ -92,6 +96,9 @@ type Scope struct {
 	APIs        []string // universal API names, sorted
 	// Support has one entry per platform that supports the scope, by platform order.
 	Support []*Support
+	// Sources are the sources the scope itself cites (not its support
+	// entries, which their platform's Sources hold), by id.
+	Sources []*Source
 
 	// APIsPos is the apis: key (else Pos); each API's own position is API.Pos.
 	GoNamePos, APIsPos, PlatformsPos diag.Pos

@@ -45,6 +45,24 @@ var (
 	KeywordPattern = regexp.MustCompile("^[^\x00-\x20\x7f\u2028\u2029]([^\x00-\x1f\x7f\u2028\u2029]*[^\x00-\x20\x7f\u2028\u2029])?$")
 )
 
+// The shapes of a manifest's sources (sources: id → {url, tag, read}).
+var (
+	// SourceIDPattern is a source's short id, cited from sources lists.
+	SourceIDPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,63}$`)
+	// SourceURLPattern is the page a fact was read on: http or https,
+	// printable ASCII (other characters percent-encoded), so that every
+	// output can print it without escaping a byte of it.
+	SourceURLPattern = WebURLPattern
+	// DatePattern is the day a source was read, YYYY-MM-DD; validate also
+	// checks that the day exists.
+	DatePattern = regexp.MustCompile(`^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$`)
+)
+
+// SourceTags says how far a source can be trusted: the host's own docs or
+// typings, a copy of them on another site, or anyone else (frameworks,
+// blogs, issue threads).
+var SourceTags = []string{"official", "mirror", "third-party"}
+
 // The reserved-name policy per target language. validate reports a
 // manifest name that breaks one (a positioned diagnostic); emitters never
 // check names again.

@@ -93,6 +93,7 @@ type view struct {
 	Grants, PlatformIDs, ReservedIDs    []string
 	ReservedConditions, JSReservedWords []string
 	PrivacyAPIs, PrivacyOutcomes        []string
+	SourceTags                          []string
 	Patterns                            patterns
 }
 
@@ -100,6 +101,7 @@ type patterns struct {
 	NPMPackage, NPMReserved, PlatformID, ScopeName, APIName, Native, Global, GoName, Condition string
 	Semver, WebURL, Repository, Keyword                                                        string
 	NotBlank, Icon, Unportable                                                                 string
+	SourceID, Date                                                                             string
 }
 
 func newView(platformIDs []string) view {
@@ -130,6 +132,7 @@ func newView(platformIDs []string) view {
 		JSReservedWords:    slices.Sorted(slices.Values(slices.Concat(rules.JSReservedWords, rules.ObjectPrototypeNames))),
 		PrivacyAPIs:        model.PrivacyAPIs,
 		PrivacyOutcomes:    privacyOutcomes(),
+		SourceTags:         rules.SourceTags,
 		Patterns: patterns{
 			NPMPackage:  rules.NPMPackagePattern.String(),
 			NPMReserved: "(^|/)(" + strings.Join(quoteAll(rules.ReservedNPMNames), "|") + ")$",
@@ -148,6 +151,8 @@ func newView(platformIDs []string) view {
 			// validate's icon pattern, its RE2 \s spelt out.
 			Icon:       rules.IconPattern.String(),
 			Unportable: rules.UnportablePattern.String() + "|[/\r\n\u2028\u2029]",
+			SourceID:   rules.SourceIDPattern.String(),
+			Date:       rules.DatePattern.String(),
 		},
 	}
 }

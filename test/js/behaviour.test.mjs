@@ -151,10 +151,25 @@ test("Alipay: getAuthCode result in universal names; getSetting keyed by univers
     assert.deepEqual(res.authSuccessScopes, ["scope.userInfo"]);
     const { authSetting } = await alipay.getSetting();
     assert.deepEqual(authSetting, { "scope.userLocation": true, "scope.writePhotosAlbum": false });
-    assert.equal(await alipay.getAuthStatus("scope.userInfo"), "unknown", "getAuthCode grants never appear in getSetting");
+    // getAuthCode grants never appear in getSetting; its userInfo key records only
+    // the consent given for getOpenUserInfo, which this user has not given.
+    assert.equal(await alipay.getAuthStatus("scope.userInfo"), "unanswered");
     const opened = await alipay.openSetting();
     assert.deepEqual(opened.authSetting, authSetting);
   });
+});
+
+test("Alipay: getSetting's userInfo key (getOpenUserInfo consent) is scope.userInfo's status", async () => {
+  for (const [answer, want] of [["granted", "granted"], ["denied", "denied"]]) {
+    const sim = createHost("alipay", { state: { userInfo: answer } });
+    await onHost(sim, async () => {
+      assert.equal(await alipay.getAuthStatus("scope.userInfo"), want);
+      assert.deepEqual((await alipay.getSetting()).authSetting, { "scope.userInfo": answer === "granted" });
+      // authorize still asks getAuthCode for the auth code, whatever the key says.
+      const res = await alipay.authorize({ scope: "scope.userInfo" });
+      assert.equal(res.authCode, "code-123");
+    });
+  }
 });
 
 test("universal entry: detection order, live platform binding", async () => {

@@ -43,6 +43,8 @@ const PRIVACY_FAILURES = {
   bytedance: {
     notAgreed: (api) => ({ errMsg: `${api}:fail api scope is not declared in the privacy agreement` }),
     notDeclared: (api) => ({ errMsg: `${api}:fail api scope is not declared in the privacy agreement` }),
+    // After the user disagrees (the tt.onNeedPrivacyAuthorization page).
+    disagreed: (api) => ({ errMsg: `${api}:fail privacy permission is not authorized` }),
   },
 };
 export const hasPrivacyGate = (id) => PRIVACY_HOSTS.includes(id);
@@ -133,7 +135,7 @@ export function createHost(id, { answer = "accept", state = {}, privacy = "agree
           sim.privacy = "agreed";
           return callback(opts, true, { errMsg: "requirePrivacyAuthorize:ok" });
         }
-        callback(opts, false, gate.notAgreed("requirePrivacyAuthorize"));
+        callback(opts, false, (gate.disagreed ?? gate.notAgreed)("requirePrivacyAuthorize"));
       });
       api.onNeedPrivacyAuthorization = (listener) => { sim.calls.push("onNeedPrivacyAuthorization"); sim.privacyListener = listener; };
     }

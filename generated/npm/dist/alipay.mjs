@@ -13,7 +13,7 @@ const AUTH_CODE = ["auth_base", "auth_zhima", "scope.userInfo"];
 const NATIVE_NAMES = { __proto__: null, "scope.userInfo": "auth_user" };
 const nativeName = (scope) => NATIVE_NAMES[scope] || scope;
 // Every scope's getSetting key (none is the scope name); "": the host reports none.
-const SETTING_KEYS = { __proto__: null, "auth_base": "", "auth_zhima": "", "scope.address": "aliaddress", "scope.camera": "camera", "scope.record": "", "scope.userInfo": "", "scope.userLocation": "location", "scope.writePhotosAlbum": "album" };
+const SETTING_KEYS = { __proto__: null, "auth_base": "", "auth_zhima": "", "scope.address": "aliaddress", "scope.camera": "camera", "scope.record": "", "scope.userInfo": "userInfo", "scope.userLocation": "location", "scope.writePhotosAlbum": "album" };
 const settingKey = (scope) => SETTING_KEYS[scope];
 // The call that prompts for an onUse scope.
 const PROBES = { __proto__: null, "scope.userLocation": "getLocation" };

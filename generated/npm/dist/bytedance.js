@@ -24,7 +24,7 @@ const host = () => {
 // Privacy failures, decided by message before the denial test.
 const privacyFailure = (e) => {
   const text = message(e);
-  if (/not declared in the privacy agreement/u.test(text)) return "PRIVACY_NOT_AGREED";
+  if (/not declared in the privacy agreement|privacy permission is not authorized/u.test(text)) return "PRIVACY_NOT_AGREED";
 };
 // A callback-style call; a method that throws or is missing rejects.
 // Every failure is our Error: a privacy failure first, then

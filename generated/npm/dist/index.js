@@ -23,7 +23,7 @@ const HOSTS = [
     ON_USE: ["scope.address", "scope.camera", "scope.record", "scope.userLocation", "scope.writePhotosAlbum"],
     natives: { __proto__: null, "scope.userInfo": "auth_user" },
     universalNames: { __proto__: null, "auth_user": "scope.userInfo" },
-    keys: { __proto__: null, "auth_base": "", "auth_zhima": "", "scope.address": "aliaddress", "scope.camera": "camera", "scope.record": "", "scope.userInfo": "", "scope.userLocation": "location", "scope.writePhotosAlbum": "album" },
+    keys: { __proto__: null, "auth_base": "", "auth_zhima": "", "scope.address": "aliaddress", "scope.camera": "camera", "scope.record": "", "scope.userInfo": "userInfo", "scope.userLocation": "location", "scope.writePhotosAlbum": "album" },
     probes: { __proto__: null, "scope.userLocation": "getLocation" },
     denial: { codeField: "error", codes: [3, 11, 15, 1003, 2001, 2002, 2003] },
     privacyAPIs: ["getPrivacySetting", "requirePrivacyAuthorize", "onNeedPrivacyAuthorization"]
@@ -41,7 +41,7 @@ const HOSTS = [
     natives: { __proto__: null, "scope.writePhotosAlbum": "scope.album" },
     keys: { __proto__: null, "scope.writePhotosAlbum": "scope.album" },
     denial: { codeField: "errNo", codes: [10200], text: /fail.*auth den(y|ied)/u },
-    privacy: [{ errCode: "PRIVACY_NOT_AGREED", text: /not declared in the privacy agreement/u }],
+    privacy: [{ errCode: "PRIVACY_NOT_AGREED", text: /not declared in the privacy agreement|privacy permission is not authorized/u }],
     privacyAPIs: ["getPrivacySetting", "requirePrivacyAuthorize", "onNeedPrivacyAuthorization"]
   },
   {

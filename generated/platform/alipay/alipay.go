@@ -37,6 +37,7 @@ var (
 	settingKeys = [20]string{
 		scope.Address:          "aliaddress",
 		scope.Camera:           "camera",
+		scope.UserInfo:         "userInfo",
 		scope.UserLocation:     "location",
 		scope.WritePhotosAlbum: "album",
 	}
@@ -105,6 +106,8 @@ func FromSettingKey(key string) (scope.Scope, bool) {
 		return scope.Address, true
 	case "camera":
 		return scope.Camera, true
+	case "userInfo":
+		return scope.UserInfo, true
 	case "location":
 		return scope.UserLocation, true
 	case "album":

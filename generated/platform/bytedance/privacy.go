@@ -39,7 +39,7 @@ func (f PrivacyFailure) String() string {
 	return ""
 }
 
-var privacyNotAgreedMessage = regexp.MustCompile("not declared in the privacy agreement")
+var privacyNotAgreedMessage = regexp.MustCompile("not declared in the privacy agreement|privacy permission is not authorized")
 
 // ClassifyPrivacy reports whether a failed ByteDance call was refused by the
 // privacy-agreement gate, and how, the way the JavaScript runtime decides it before its
@@ -50,7 +50,8 @@ var privacyNotAgreedMessage = regexp.MustCompile("not declared in the privacy ag
 // denial is no privacy failure; only then are codes looked at, because a host's codes
 // can be overloaded (the manifest's notes say which are left out and why).
 //
-// PRIVACY_NOT_AGREED: errMsg matches not declared in the privacy agreement.
+// PRIVACY_NOT_AGREED: errMsg matches not declared in the privacy agreement|privacy
+// permission is not authorized.
 func ClassifyPrivacy(_ int, errMsg string) PrivacyFailure {
 	if privacyNotAgreedMessage.MatchString(errMsg) {
 		return PrivacyNotAgreed
