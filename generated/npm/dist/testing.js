@@ -1038,22 +1038,29 @@ function simulateHost(platform, options) {
   // install() sets the host's globals; uninstall() puts back exactly what
   // was there, property descriptor or absence.
   const globals = [facts.global].concat(facts.alsoDefines);
+  const root = globalObject();
   let saved;
   sim.install = () => {
     if (saved) throw new Error("simulateHost: " + platform + " is already installed");
-    saved = globals.map((name) => [name, Object.getOwnPropertyDescriptor(globalThis, name)]);
-    for (const name of globals) Object.defineProperty(globalThis, name, { value: sim.host, writable: true, configurable: true, enumerable: true });
+    saved = globals.map((name) => [name, Object.getOwnPropertyDescriptor(root, name)]);
+    for (const name of globals) Object.defineProperty(root, name, { value: sim.host, writable: true, configurable: true, enumerable: true });
     return sim;
   };
   sim.uninstall = () => {
     if (!saved) return;
     for (const [name, descriptor] of saved) {
-      if (descriptor) Object.defineProperty(globalThis, name, descriptor);
-      else delete globalThis[name];
+      if (descriptor) Object.defineProperty(root, name, descriptor);
+      else delete root[name];
     }
     saved = undefined;
   };
   return sim;
+}
+
+// The global object, without the ES2020 name the package does not use (it
+// promises ES2018): a sloppy-mode function's this.
+function globalObject() {
+  return Function("return this")();
 }
 
 // The web: a navigator with the Permissions API and the prompting APIs the
