@@ -46,7 +46,7 @@ func Emit(m *model.Model) (output.Files, error) {
 		views = append(views, typingView{ID: p.ID, Global: p.Global, TSType: model.TSScopeType(p),
 			Methods: union(h.Methods), Codes: codeUnion(h)})
 	}
-	table, err := json.MarshalIndent(hosts, "", "  ")
+	table, err := tableJSON(m, hosts)
 	if err != nil {
 		return nil, err
 	}
@@ -94,8 +94,8 @@ type hostFacts struct {
 	Global      string                 `json:"global"`
 	AlsoDefines []string               `json:"alsoDefines"`
 	Browser     bool                   `json:"browser"`
-	Scopes      map[string]*scopeFacts `json:"scopes"` // by universal name
-	Denial      *failFacts             `json:"denial"` // nil for a browser: its errors are the browser's
+	Scopes      map[string]*scopeFacts `json:"scopes,omitempty"` // by universal name
+	Denial      *failFacts             `json:"denial"`           // nil for a browser: its errors are the browser's
 	Privacy     *privacyFacts          `json:"privacy"`
 	// Methods are the simulated methods (hostFacts.methods).
 	Methods []string `json:"methods"`
@@ -166,6 +166,40 @@ func factsOf(p *model.Platform) (*hostFacts, error) {
 		}
 	}
 	return h, nil
+}
+
+// tableJSON writes the facts as a JSON object, a platform's scopes one a
+// line: the table grows with the manifest, and indenting it all was most
+// of the emitter's time.
+func tableJSON(m *model.Model, hosts map[string]*hostFacts) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString("{")
+	for i, p := range m.Platforms {
+		h := *hosts[p.ID]
+		h.Scopes = nil // written below, one a line
+		rest, err := json.Marshal(&h)
+		if err != nil {
+			return nil, err
+		}
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, "\n  %s: {\"scopes\": {", jsString(p.ID))
+		for j, sup := range p.Scopes {
+			row, err := json.Marshal(hosts[p.ID].Scopes[sup.Scope.Name])
+			if err != nil {
+				return nil, err
+			}
+			if j > 0 {
+				b.WriteString(",")
+			}
+			fmt.Fprintf(&b, "\n    %s: %s", jsString(sup.Scope.Name), row)
+		}
+		b.WriteString("\n  }, ")
+		b.Write(rest[1:]) // the other fields and the closing brace
+	}
+	b.WriteString("\n}")
+	return b.Bytes(), nil
 }
 
 // browserMethods are what the kit's navigator has, each the only method of

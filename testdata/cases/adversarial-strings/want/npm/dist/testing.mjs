@@ -5,37 +5,9 @@
 // the universal entry imports it. docs/testing.md describes it.
 
 const HOSTS = {
-  "wechat": {
-    "global": "wx",
-    "alsoDefines": [],
-    "browser": false,
-    "scopes": {
-      "scope.userLocation": {
-        "native": "scope.userLocation",
-        "key": "scope.userLocation",
-        "reported": true,
-        "grant": "authorize",
-        "probe": "",
-        "gated": false,
-        "apis": [
-          "getLocation"
-        ]
-      }
-    },
-    "denial": {
-      "text": "fail auth deny",
-      "withApi": true,
-      "field": "",
-      "codes": []
-    },
-    "privacy": null,
-    "methods": [
-      "authorize",
-      "getLocation",
-      "getSetting",
-      "openSetting"
-    ]
-  }
+  "wechat": {"scopes": {
+    "scope.userLocation": {"native":"scope.userLocation","key":"scope.userLocation","reported":true,"grant":"authorize","probe":"","gated":false,"apis":["getLocation"]}
+  }, "global":"wx","alsoDefines":[],"browser":false,"denial":{"text":"fail auth deny","withApi":true,"field":"","codes":[]},"privacy":null,"methods":["authorize","getLocation","getSetting","openSetting"]}
 };
 
 const own = (o, k) => o != null && Object.prototype.hasOwnProperty.call(o, k);

@@ -5,96 +5,13 @@
 // the universal entry imports it. docs/testing.md describes it.
 
 const HOSTS = {
-  "alipay": {
-    "global": "my",
-    "alsoDefines": [],
-    "browser": false,
-    "scopes": {
-      "scope.userInfo": {
-        "native": "auth_user",
-        "key": "auth_user",
-        "reported": false,
-        "grant": "authCode",
-        "probe": "",
-        "gated": false,
-        "apis": [
-          "getOpenUserInfo"
-        ]
-      },
-      "scope.userLocation": {
-        "native": "location",
-        "key": "location",
-        "reported": true,
-        "grant": "onUse",
-        "probe": "getLocation",
-        "gated": false,
-        "apis": [
-          "getLocation"
-        ]
-      }
-    },
-    "denial": {
-      "text": "fail",
-      "withApi": true,
-      "field": "error",
-      "codes": [
-        11,
-        2001
-      ]
-    },
-    "privacy": null,
-    "methods": [
-      "getAuthCode",
-      "getLocation",
-      "getOpenUserInfo",
-      "getSetting",
-      "openSetting"
-    ]
-  },
-  "wechat": {
-    "global": "wx",
-    "alsoDefines": [],
-    "browser": false,
-    "scopes": {
-      "scope.userLocation": {
-        "native": "scope.userLocation",
-        "key": "scope.userLocation",
-        "reported": true,
-        "grant": "authorize",
-        "probe": "",
-        "gated": true,
-        "apis": [
-          "getLocation"
-        ]
-      }
-    },
-    "denial": {
-      "text": "fail auth deny",
-      "withApi": true,
-      "field": "",
-      "codes": []
-    },
-    "privacy": {
-      "apis": [
-        "getPrivacySetting",
-        "requirePrivacyAuthorize"
-      ],
-      "notAgreed": {
-        "text": "fail privacy ``agreement`` not 'agreed'",
-        "withApi": true,
-        "field": "",
-        "codes": []
-      }
-    },
-    "methods": [
-      "authorize",
-      "getLocation",
-      "getPrivacySetting",
-      "getSetting",
-      "openSetting",
-      "requirePrivacyAuthorize"
-    ]
-  }
+  "alipay": {"scopes": {
+    "scope.userInfo": {"native":"auth_user","key":"auth_user","reported":false,"grant":"authCode","probe":"","gated":false,"apis":["getOpenUserInfo"]},
+    "scope.userLocation": {"native":"location","key":"location","reported":true,"grant":"onUse","probe":"getLocation","gated":false,"apis":["getLocation"]}
+  }, "global":"my","alsoDefines":[],"browser":false,"denial":{"text":"fail","withApi":true,"field":"error","codes":[11,2001]},"privacy":null,"methods":["getAuthCode","getLocation","getOpenUserInfo","getSetting","openSetting"]},
+  "wechat": {"scopes": {
+    "scope.userLocation": {"native":"scope.userLocation","key":"scope.userLocation","reported":true,"grant":"authorize","probe":"","gated":true,"apis":["getLocation"]}
+  }, "global":"wx","alsoDefines":[],"browser":false,"denial":{"text":"fail auth deny","withApi":true,"field":"","codes":[]},"privacy":{"apis":["getPrivacySetting","requirePrivacyAuthorize"],"notAgreed":{"text":"fail privacy ``agreement`` not 'agreed'","withApi":true,"field":"","codes":[]}},"methods":["authorize","getLocation","getPrivacySetting","getSetting","openSetting","requirePrivacyAuthorize"]}
 };
 
 const own = (o, k) => o != null && Object.prototype.hasOwnProperty.call(o, k);

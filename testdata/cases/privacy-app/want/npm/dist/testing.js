@@ -5,62 +5,10 @@
 // the universal entry imports it. docs/testing.md describes it.
 
 const HOSTS = {
-  "wechat": {
-    "global": "wx",
-    "alsoDefines": [],
-    "browser": false,
-    "scopes": {
-      "scope.userFuzzyLocation": {
-        "native": "scope.userFuzzyLocation",
-        "key": "scope.userFuzzyLocation",
-        "reported": false,
-        "grant": "authorize",
-        "probe": "",
-        "gated": false,
-        "apis": [
-          "getFuzzyLocation"
-        ]
-      },
-      "scope.userLocation": {
-        "native": "scope.userLocation",
-        "key": "scope.userLocation",
-        "reported": true,
-        "grant": "authorize",
-        "probe": "",
-        "gated": true,
-        "apis": [
-          "getLocation"
-        ]
-      }
-    },
-    "denial": {
-      "text": "fail auth deny",
-      "withApi": true,
-      "field": "",
-      "codes": []
-    },
-    "privacy": {
-      "apis": [
-        "getPrivacySetting",
-        "requirePrivacyAuthorize"
-      ],
-      "notAgreed": {
-        "text": "fail privacy permission is not authorized",
-        "withApi": true,
-        "field": "",
-        "codes": []
-      }
-    },
-    "methods": [
-      "authorize",
-      "getFuzzyLocation",
-      "getLocation",
-      "getPrivacySetting",
-      "getSetting",
-      "openSetting",
-      "requirePrivacyAuthorize"
-    ]
-  }
+  "wechat": {"scopes": {
+    "scope.userFuzzyLocation": {"native":"scope.userFuzzyLocation","key":"scope.userFuzzyLocation","reported":false,"grant":"authorize","probe":"","gated":false,"apis":["getFuzzyLocation"]},
+    "scope.userLocation": {"native":"scope.userLocation","key":"scope.userLocation","reported":true,"grant":"authorize","probe":"","gated":true,"apis":["getLocation"]}
+  }, "global":"wx","alsoDefines":[],"browser":false,"denial":{"text":"fail auth deny","withApi":true,"field":"","codes":[]},"privacy":{"apis":["getPrivacySetting","requirePrivacyAuthorize"],"notAgreed":{"text":"fail privacy permission is not authorized","withApi":true,"field":"","codes":[]}},"methods":["authorize","getFuzzyLocation","getLocation","getPrivacySetting","getSetting","openSetting","requirePrivacyAuthorize"]}
 };
 
 const own = (o, k) => o != null && Object.prototype.hasOwnProperty.call(o, k);
