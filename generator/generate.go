@@ -20,6 +20,7 @@ import (
 	"github.com/scopegen/scopegen/generator/npmemit"
 	"github.com/scopegen/scopegen/generator/output"
 	"github.com/scopegen/scopegen/generator/schemaemit"
+	"github.com/scopegen/scopegen/generator/testkitemit"
 	"github.com/scopegen/scopegen/generator/validate"
 )
 
@@ -38,6 +39,7 @@ var emitters = []func(*model.Model) (output.Files, error){
 	docsemit.Emit,
 	schemaemit.Emit,
 	hostconfigemit.Emit,
+	testkitemit.Emit,
 }
 
 // Resolve loads, validates and models a manifest. file is the name used in

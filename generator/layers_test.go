@@ -22,7 +22,7 @@ var layers = [][]string{
 	{"generator/rules", "generator/diag", "internal/filekind", "internal/gomod", "templates", ""},
 	{"generator/load", "generator/output"},
 	{"generator/model"},
-	{"generator/validate", "generator/goemit", "generator/npmemit", "generator/docsemit", "generator/schemaemit", "generator/hostconfigemit"},
+	{"generator/validate", "generator/goemit", "generator/npmemit", "generator/docsemit", "generator/schemaemit", "generator/hostconfigemit", "generator/testkitemit"},
 	{"generator"},
 	{"generator/breaking", "generator/vet"},
 	{"generator/cli"},

@@ -36,5 +36,9 @@ step "node --test: generated npm runtime against simulated hosts; TypeScript che
 node --test test/js/ test/ts/
 node --test test/wechat-ci/
 
+step "the testing kit (test/kit): node --test, and docs/testing.md's example under Vitest"
+node --test test/kit/
+npx --no-install vitest run --config test/kit/vitest.config.mjs
+
 step "node --test test/web/: the web host in headless Chromium, driven by playwright-core"
 node --test test/web/

@@ -115,4 +115,4 @@ var JSReservedWords = []string{
 
 // ReservedPlatformIDs cannot be platform ids: the npm package and the Go
 // tree already use these names for their own files and folders.
-var ReservedPlatformIDs = []string{"core", "index", "internal", "scope", "shared", "types", "universal"}
+var ReservedPlatformIDs = []string{"core", "index", "internal", "scope", "shared", "testing", "types", "universal"}

@@ -11,8 +11,8 @@ export const pkg = JSON.parse(readFileSync(path.join(pkgDir, "package.json"), "u
 /** The resolved host tables (generated/npm/tables.json, named fields). */
 export const tables = JSON.parse(readFileSync(path.join(pkgDir, "tables.json"), "utf8"));
 
-/** Host ids, from the package's ./<id> subpaths. */
-export const hostIds = Object.keys(pkg.exports).filter((k) => k !== "." && k !== "./package.json").map((k) => k.slice(2));
+/** Host ids, from the package's ./<id> subpaths (./testing is the testing kit). */
+export const hostIds = Object.keys(pkg.exports).filter((k) => k !== "." && k !== "./package.json" && k !== "./testing").map((k) => k.slice(2));
 
 // The CommonJS extension, from package.json's require target.
 const cjsExt = path.extname(pkg.exports["."].require.default);

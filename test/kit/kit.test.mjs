@@ -1,0 +1,122 @@
+// simulateHost's own contract: install/uninstall restore exactly what was
+// there, options are checked, the three-state model, callbacks and
+// Promises, the privacy guide through the app's listener, failure modes,
+// and the CommonJS build being the same kit.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { simulateHost } from "@scopegen/authorize/testing";
+import { authorize, getSetting } from "@scopegen/authorize";
+
+const descriptor = (name) => Object.getOwnPropertyDescriptor(globalThis, name);
+
+test("uninstall restores absence, a value, and a getter, for every global the host defines", () => {
+  const getter = { get: () => "theirs", configurable: true, enumerable: false };
+  Object.defineProperty(globalThis, "wx", getter);
+  const wxBefore = descriptor("wx");
+  assert.equal(descriptor("tt"), undefined);
+  const sim = simulateHost("bytedance").install(); // Douyin defines tt and wx
+  assert.equal(globalThis.tt, sim.host);
+  assert.equal(globalThis.wx, sim.host);
+  assert.throws(() => sim.install(), /already installed/);
+  sim.uninstall();
+  assert.equal(descriptor("tt"), undefined);
+  assert.deepEqual(descriptor("wx"), wxBefore);
+  assert.equal(globalThis.wx, "theirs");
+  delete globalThis.wx;
+
+  globalThis.swan = 42;
+  const before = descriptor("swan");
+  simulateHost("baidu").install().uninstall();
+  assert.deepEqual(descriptor("swan"), before);
+  delete globalThis.swan;
+});
+
+test("the web host replaces navigator and puts back what was there", () => {
+  const before = descriptor("navigator");
+  const sim = simulateHost("web").install();
+  assert.equal(globalThis.navigator, sim.host);
+  assert.equal(typeof navigator.permissions.query, "function");
+  sim.uninstall();
+  assert.deepEqual(descriptor("navigator"), before);
+});
+
+test("wrong options throw at once", () => {
+  assert.throws(() => simulateHost("wechat", { settings: { "scope.hostId": true } }), /settings scope/);
+  assert.throws(() => simulateHost("wechat", { settings: { "scope.camera": "yes" } }), TypeError);
+  assert.throws(() => simulateHost("wechat", { answer: "reject" }), /answer/);
+  assert.throws(() => simulateHost("wechat", { privacy: "absent" }), /privacy/);
+  assert.throws(() => simulateHost("wechat", { missing: ["getAuthCode"] }), /missing/);
+  assert.throws(() => simulateHost("baidu", { denialCode: 10200 }), /denialCode/);
+});
+
+test("the three-state model: one prompt per scope, answers kept, answer as a function of the universal name", async () => {
+  const asked = [];
+  const sim = simulateHost("bytedance", { answer: (scope) => (asked.push(scope), scope === "scope.camera" ? "accept" : "deny") }).install();
+  try {
+    await authorize({ scope: "scope.camera" });
+    await assert.rejects(authorize({ scope: "scope.writePhotosAlbum" }), { errCode: "AUTH_DENIED" });
+    await assert.rejects(authorize({ scope: "scope.writePhotosAlbum" }), { errCode: "AUTH_DENIED" });
+    await authorize({ scope: "scope.camera" });
+    assert.deepEqual(asked, ["scope.camera", "scope.writePhotosAlbum"]);
+    assert.equal(sim.prompts, 2);
+    assert.deepEqual(sim.settings, { "scope.camera": true, "scope.writePhotosAlbum": false });
+    assert.deepEqual((await getSetting()).authSetting, sim.settings);
+    assert.deepEqual(sim.calls, ["getSetting", "authorize", "getSetting", "authorize", "getSetting", "getSetting", "getSetting"]);
+  } finally {
+    sim.uninstall();
+  }
+});
+
+test("methods answer through callbacks, complete included, or with a Promise", async () => {
+  const sim = simulateHost("wechat", { settings: { "scope.camera": true } });
+  const order = [];
+  await new Promise((done) => sim.host.getSetting({ success: () => order.push("success"), complete: () => (order.push("complete"), done()) }));
+  assert.deepEqual(order, ["success", "complete"]);
+  assert.deepEqual(await sim.host.getSetting(), { errMsg: "getSetting:ok", authSetting: { "scope.camera": true } });
+  await assert.rejects(sim.host.authorize({ scope: "scope.nothing" }), { errMsg: "authorize:fail invalid scope" });
+});
+
+test("the privacy guide goes through the app's listener when one is registered", async () => {
+  const sim = simulateHost("wechat", { privacy: "required" });
+  const seen = [];
+  sim.host.onNeedPrivacyAuthorization((resolve, info) => {
+    seen.push(info.referrer);
+    resolve({ event: seen.length === 1 ? "disagree" : "agree" });
+  });
+  await assert.rejects(sim.host.authorize({ scope: "scope.userLocation" }), (res) => /privacy permission is not authorized/.test(res.errMsg));
+  assert.equal(sim.privacy, "required");
+  assert.equal(sim.prompts, 0);
+  await sim.host.authorize({ scope: "scope.userLocation" });
+  assert.deepEqual(seen, ["authorize", "authorize"]);
+  assert.equal(sim.privacy, "agreed");
+  assert.equal(sim.privacyPrompts, 2);
+  // A scope the manifest does not mark gated never meets the gate.
+  const open = simulateHost("wechat", { privacy: "required", privacyAnswer: "disagree" });
+  await open.host.authorize({ scope: "scope.address" }).catch(() => {});
+  assert.equal(open.privacyPrompts, 0);
+});
+
+test("failure modes: a missing method, a failing one, the chosen denial code", async () => {
+  const sim = simulateHost("alipay", { missing: ["getAuthCode"], failing: { getSetting: true }, answer: "deny", denialCode: 2001 });
+  assert.equal(sim.host.getAuthCode, undefined);
+  await assert.rejects(sim.host.getSetting(), { errMsg: "getSetting:fail system error" });
+  await assert.rejects(sim.host.getLocation(), { errMsg: "getLocation:fail", error: 2001 });
+  const own = { errMsg: "getSetting:fail custom", errCode: 7 };
+  await assert.rejects(simulateHost("baidu", { failing: { getSetting: own } }).host.getSetting(), (res) => res === own);
+});
+
+test("openSetting applies what the user sets there", async () => {
+  const sim = simulateHost("kuaishou", { settings: { "scope.camera": false }, atSettings: { "scope.camera": true, "scope.record": false } });
+  assert.deepEqual(sim.settings, { "scope.camera": false });
+  const res = await sim.host.openSetting();
+  assert.deepEqual(res.authSetting, { "scope.camera": true, "scope.record": false });
+  assert.deepEqual(sim.settings, { "scope.camera": true, "scope.record": false });
+});
+
+test("the CommonJS build is the same kit", async () => {
+  const cjs = createRequire(import.meta.url)("@scopegen/authorize/testing");
+  const sim = cjs.simulateHost("wechat", { answer: "deny" });
+  await assert.rejects(sim.host.authorize({ scope: "scope.camera" }), { errMsg: "authorize:fail auth deny" });
+  assert.deepEqual(sim.settings, { "scope.camera": false });
+});
