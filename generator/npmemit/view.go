@@ -36,7 +36,7 @@ type platformView struct {
 	// Union is its scopes' TypeScript union (members, or " never").
 	Union string
 	// WebDriver wires the browser driver (web.go); nil for other hosts.
-	WebDriver *webDriverView
+	WebDriver *model.BrowserDriver
 }
 
 type scopeView struct {
@@ -56,7 +56,7 @@ func newView(m *model.Model) (*view, error) {
 			names[i] = sup.Scope.Name
 		}
 		pv.Union = tsUnion(names)
-		pv.WebDriver = webDriverFor(p)
+		pv.WebDriver = m.RuntimeOf(p).Browser
 		v.Platforms = append(v.Platforms, pv)
 		byID[p.ID] = pv
 	}
