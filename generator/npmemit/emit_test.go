@@ -158,7 +158,7 @@ func TestHostRuntimeHoldsOnlyWhatItsTableUses(t *testing.T) {
 		wantNot  []string
 	}{
 		{"authorize only, universal names", `{native: alpha, settingKey: alpha, grant: authorize}|{native: beta, settingKey: beta, grant: authorize}`,
-			[]string{`await ask(api, scope, "authorize", { scope });`, `answer(await ask(api, scope, "getSetting"), scope)`},
+			[]string{`await ask(api, scope, "authorize", { scope });`, `answer((await ask(api, scope, "getSetting")).result, scope)`},
 			[]string{"NATIVE_NAMES", "SETTING_KEYS", "AUTHORIZE", "BUTTON", "getAuthCode", "PROBES", "deferred", "NO_GRANT"}},
 		{"native name differs", `{native: x.alpha, settingKey: x.alpha, grant: authorize}|{native: beta, settingKey: beta, grant: authorize}`,
 			[]string{`const NATIVE_NAMES = { __proto__: null, "alpha": "x.alpha" };`, `{ scope: nativeName(scope) }`, `const settingKey = nativeName;`},

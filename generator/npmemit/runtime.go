@@ -183,7 +183,7 @@ func (v runtimeView) pick(host, universal string) string {
 // CoreImports are the helpers of core.js.tmpl the entry calls.
 func (v runtimeView) CoreImports() []string {
 	if v.Universal {
-		return []string{"failure", "field", "message", "code", "answer", "settled", "joined"}
+		return []string{"failure", "field", "own", "message", "code", "answer", "settled", "joined"}
 	}
 	r := v.R
 	names := []string{"failure"}
@@ -194,8 +194,11 @@ func (v runtimeView) CoreImports() []string {
 			privacyTexts = privacyTexts || f.Message != ""
 		}
 	}
-	if r.Takes(model.StepAuthCode) || len(r.PrivacyAPIs) > 0 || len(r.Gated) > 0 {
-		names = append(names, "field")
+	if len(r.PrivacyAPIs) > 0 || len(r.Gated) > 0 {
+		names = append(names, "field") // the host's privacy methods, the privacy option
+	}
+	if r.Takes(model.StepAuthCode) || slices.Contains(r.PrivacyAPIs, model.GetPrivacySetting) {
+		names = append(names, "own") // their results' fields
 	}
 	if r.Platform.Denial.Message != "" || privacyTexts {
 		names = append(names, "message")

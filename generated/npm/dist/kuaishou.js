@@ -19,7 +19,9 @@ const host = () => {
 // A callback-style call; a method that throws or is missing rejects.
 // Every failure is our Error: AUTH_DENIED for the host's denial
 // (the manifest's codes and pattern), else NATIVE_ERROR.
-const ask = (api, scope, method, args) => new Promise((success, fail) => api[method]({ ...args, success, fail })).catch((e) => {
+// It resolves to { result }: a host value with a "then" is never taken for
+// a Promise (it would never settle).
+const ask = (api, scope, method, args) => new Promise((resolve, reject) => api[method]({ ...args, success: (result) => resolve({ result }), fail: reject })).catch((e) => {
   throw failure(/fail.*auth den(y|ied)/u.test(message(e)) ? "AUTH_DENIED" : "NATIVE_ERROR", scope, platform, e);
 });
 
@@ -34,7 +36,7 @@ const start = (scope) => {
   // The flow, in the spec's order; every caller of the scope joins it.
   return joined(platform + " " + scope, async () => {
     const ok = { scope, platform };
-    const granted = answer(await ask(api, scope, "getSetting"), scope);
+    const granted = answer((await ask(api, scope, "getSetting")).result, scope);
     if (granted === true) return ok;
     if (granted === false) throw failure("AUTH_DENIED", scope, platform);
     await ask(api, scope, "authorize", { scope });
@@ -48,7 +50,7 @@ const status = async (scope) => {
   const api = host();
   if (!api) throw failure("UNSUPPORTED_PLATFORM", scope);
   if (!scopes.includes(scope)) return "unsupported";
-  const granted = answer(await ask(api, scope, "getSetting"), scope);
+  const granted = answer((await ask(api, scope, "getSetting")).result, scope);
   return granted === true ? "granted" : granted === false ? "denied" : "unanswered";
 };
 
@@ -56,7 +58,7 @@ const status = async (scope) => {
 const settings = async (method) => {
   const api = host();
   if (!api) throw failure("UNSUPPORTED_PLATFORM");
-  const result = await ask(api, undefined, method), authSetting = {};
+  const { result } = await ask(api, undefined, method), authSetting = {};
   for (const scope of scopes) {
     const granted = answer(result, scope);
     if (typeof granted == "boolean") authSetting[scope] = granted;

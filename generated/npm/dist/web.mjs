@@ -21,7 +21,9 @@ const driver = /* @__PURE__ */ webDriver(["camera", "geolocation", "microphone"]
 // A call through the browser driver.
 // Every failure is our Error: AUTH_DENIED for the host's denial
 // (the manifest's codes and pattern), else NATIVE_ERROR.
-const ask = (api, scope, method, args) => driver(method, args).catch((e) => {
+// It resolves to { result }: a host value with a "then" is never taken for
+// a Promise (it would never settle).
+const ask = (api, scope, method, args) => driver(method, args).then((result) => ({ result })).catch((e) => {
   throw failure(/:fail (NotAllowedError|PermissionDeniedError|PERMISSION_DENIED):/u.test(message(e)) ? "AUTH_DENIED" : "NATIVE_ERROR", scope, platform, e);
 });
 
@@ -36,7 +38,7 @@ const start = (scope) => {
   // The flow, in the spec's order; every caller of the scope joins it.
   return joined(platform + " " + scope, async () => {
     const ok = { scope, platform };
-    const granted = answer(await ask(api, scope, "getSetting"), settingKey(scope));
+    const granted = answer((await ask(api, scope, "getSetting")).result, settingKey(scope));
     if (granted === true) return ok;
     if (granted === false) throw failure("AUTH_DENIED", scope, platform);
     const probe = PROBES[scope];
@@ -51,7 +53,7 @@ const status = async (scope) => {
   const api = host();
   if (!api) throw failure("UNSUPPORTED_PLATFORM", scope);
   if (!scopes.includes(scope)) return "unsupported";
-  const granted = answer(await ask(api, scope, "getSetting"), settingKey(scope));
+  const granted = answer((await ask(api, scope, "getSetting")).result, settingKey(scope));
   // null: the browser cannot tell (no Permissions API, or a name it does not know).
   return granted === true ? "granted" : granted === false ? "denied" : granted === null ? "unknown" : "unanswered";
 };
@@ -61,7 +63,7 @@ const settings = async (method) => {
   const api = host();
   if (!api) throw failure("UNSUPPORTED_PLATFORM");
   if (method == "openSetting") throw failure("NOT_AVAILABLE", undefined, platform);
-  const result = await ask(api, undefined, method), authSetting = {};
+  const { result } = await ask(api, undefined, method), authSetting = {};
   for (const scope of scopes) {
     const granted = answer(result, settingKey(scope));
     if (typeof granted == "boolean") authSetting[scope] = granted;
