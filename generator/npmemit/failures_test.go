@@ -70,6 +70,18 @@ func TestHandWrittenDocsListTheModelsFailures(t *testing.T) {
 		named = append(named, m[1])
 	}
 	assert.ElementsMatch(t, want, named, "README.md")
+
+	// docs/privacy.md's table of the privacy failures: the model's words.
+	privacy, err := os.ReadFile("../../docs/privacy.md")
+	require.NoError(t, err)
+	rows = regexp.MustCompile("(?m)^\\| `PRIVACY_[A-Z_]+` \\|.*$").FindAllString(string(privacy), -1)
+	var wantRows []string
+	for _, f := range model.Failures {
+		if f.Layer == model.LayerPrivacy {
+			wantRows = append(wantRows, "| `"+f.Code+"` | "+f.Meaning+" | "+f.Remedy+" |")
+		}
+	}
+	assert.Equal(t, wantRows, rows, "docs/privacy.md")
 }
 
 // CONTRIBUTING's "Add a failure code" recipe: a row in model.Failures and
