@@ -154,15 +154,10 @@ if [ -d node_modules/esbuild ]; then
   npm run --silent bench:size | grep '^|'
   echo
   echo "\`@uni/apis\`'s web \`authorize\` is a stub that throws."
-  if [ -f "$shared/size.mjs" ]; then
-    echo
-    measured "node $(realpath --relative-to="$root" "$shared")/size.mjs"
-    echo "The same bundles against \`@uni/apis\`'s per-host \`authorize\` source (\`src/<host>/index.js\`, without \`@uni/env\`) rather than what a bundler resolves from the package: for Baidu and Kuaishou the package's export conditions resolve to its universal \`authorize\`, the source folder has a host-specific one."
-    echo
-    echo '```'
-    node "$shared/size.mjs"
-    echo '```'
-  fi
+  echo
+  echo "Against the budgets (1.5 KB per host, 3 KB universal, 1 KB = 1024 B):"
+  echo
+  npm run --silent bench:size | grep ': authorize ' | sed 's/^/- /'
 else
   echo "Skipped: \`node_modules\` has no esbuild (run \`npm ci\`)."
 fi

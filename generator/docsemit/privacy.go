@@ -53,20 +53,11 @@ type hostFile struct {
 	Path     string
 }
 
-// outcomeRows say what each privacy errCode means and how to recover.
-var outcomeRows = map[model.PrivacyOutcome]outcomeRow{
-	model.PrivacyNotAgreed: {"PRIVACY_NOT_AGREED", "The user has not agreed to the app's privacy guide, or refused it.",
-		`Show the guide: call requirePrivacy() (or authorize with privacy: "require"), from a tap where the host wants one, then call again.`},
-	model.PrivacyNotDeclared: {"PRIVACY_NOT_DECLARED", "The privacy guide in the host's console, or app.json's requiredPrivateInfos, does not declare what was called.",
-		"Nothing at run time: declare the information type in the console's privacy guide and merge the host configuration into app.json, then publish again."},
-	model.PrivacyBanned: {"PRIVACY_BANNED", "The host has banned the app's privacy use, or the app has no privacy guide at all.",
-		"Nothing at run time: settle it in the host's console (fill in the privacy guide, answer the ban)."},
-}
-
 func newPrivacyView(m *model.Model) privacyView {
 	var v privacyView
 	for _, o := range model.PrivacyOutcomes {
-		v.Outcomes = append(v.Outcomes, outcomeRows[o])
+		f, _ := model.FailureOf(o)
+		v.Outcomes = append(v.Outcomes, outcomeRow{Code: f.Code, Meaning: f.Meaning, Recovery: f.Remedy})
 	}
 	for _, p := range m.Platforms {
 		g := gateOf(m, p)

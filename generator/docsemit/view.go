@@ -39,7 +39,7 @@ type noteRow struct {
 }
 
 func newView(m *model.Model) *view {
-	v := &view{NPMPackage: m.NPMPackage, Platforms: m.Platforms, Grants: grantRows(), Errors: errorRows}
+	v := &view{NPMPackage: m.NPMPackage, Platforms: m.Platforms, Grants: grantRows(), Errors: errorRows()}
 	v.Example = m.Example.Name
 	v.Privacy = newPrivacyView(m)
 	v.Sources = newSourcesView(m)
@@ -76,12 +76,14 @@ func grantRows() []grantRow {
 	return rows
 }
 
-// errorRows are the runtime's error codes (model.ErrorCodes), most
-// common first.
-var errorRows = func() []errorRow {
-	rows := make([]errorRow, len(model.ErrorCodes))
-	for i, e := range model.ErrorCodes {
-		rows[i] = errorRow{Code: e.Code, Meaning: e.Meaning}
+// errorRows are the runtime's error codes but the privacy ones (the
+// privacy section lists those), from model.Failures, most common first.
+func errorRows() []errorRow {
+	var rows []errorRow
+	for _, f := range model.Failures {
+		if f.Layer != model.LayerPrivacy {
+			rows = append(rows, errorRow{Code: f.Code, Meaning: f.Explained()})
+		}
 	}
 	return rows
-}()
+}

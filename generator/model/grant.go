@@ -35,7 +35,7 @@ type GrantInfo struct {
 // GrantTable lists every mechanism (the constants above) in documentation
 // order with what the outputs say about it: validate, the JSON Schema, the
 // Go enum, the reserved Go names, the docs and the JavaScript runtime's
-// names read it. The runtime's flow per mechanism is written in npmemit.
+// names read it. The runtime's flow (FlowOrder, RuntimeOf) is runtime.go.
 var GrantTable = []GrantInfo{
 	{
 		Grant:     GrantAuthorize,

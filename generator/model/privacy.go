@@ -32,18 +32,12 @@ const (
 // whose message pattern matches wins (see PrivacyGate.Failures).
 var PrivacyOutcomes = []PrivacyOutcome{PrivacyNotAgreed, PrivacyNotDeclared, PrivacyBanned}
 
-// ErrCode is the runtime's errCode for the outcome: "PRIVACY_NOT_AGREED",
-// "PRIVACY_NOT_DECLARED", "PRIVACY_BANNED".
+// ErrCode is the runtime's errCode for the outcome (its row of Failures):
+// "PRIVACY_NOT_AGREED", "PRIVACY_NOT_DECLARED", "PRIVACY_BANNED"; "" for a
+// value outside the set.
 func (o PrivacyOutcome) ErrCode() string {
-	switch o {
-	case PrivacyNotAgreed:
-		return "PRIVACY_NOT_AGREED"
-	case PrivacyNotDeclared:
-		return "PRIVACY_NOT_DECLARED"
-	case PrivacyBanned:
-		return "PRIVACY_BANNED"
-	}
-	return ""
+	f, _ := FailureOf(o)
+	return f.Code
 }
 
 // GoName is the Go identifier suffix of the outcome (PrivacyNotAgreed).

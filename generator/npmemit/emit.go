@@ -1,12 +1,12 @@
 // Package npmemit writes the npm package (generated/npm/): per platform a
-// runtime emitted from that host's resolved table (hostjs.go), a universal
-// entry that detects the host at call time and hands each call to that
-// host's runtime (universal.go), a small shared module (templates/npm/
-// core.js.tmpl, dist/core.*: the id core is reserved) keeping flows joined
-// across entries, each as ES module
+// runtime and a universal entry that detects the host at call time, both
+// rendered from one flow (templates/npm/runtime.js.tmpl) over the model's
+// runtime description (model.Runtime: runtime.go holds the helpers); a
+// small shared module (templates/npm/core.js.tmpl, dist/core.*: the id core
+// is reserved) keeping flows joined across entries; each as ES module
 // (.mjs) and CommonJS (.js, so hosts' npm builders that append ".js" to
-// main find it), the TypeScript typings, package.json, and
-// tables.json (the resolved tables as data, for tests; not published).
+// main find it); the TypeScript typings, package.json, and tables.json
+// (the resolved tables as data, for tests; not published).
 //
 // Every string from the manifest reaches JavaScript, TypeScript and JSON
 // through the js template function (JSON with U+2028, U+2029 and "<"
@@ -28,7 +28,7 @@ import (
 // dir is the npm package's folder in the output.
 const dir = "npm/"
 
-var tmpl = template.Must(template.New("npm").Funcs(funcs).ParseFS(templates.FS, "npm/*.tmpl"))
+var tmpl = template.Must(template.New("npm").Funcs(funcs).Funcs(runtimeFuncs).ParseFS(templates.FS, "npm/*.tmpl"))
 
 // formats are the two module systems every runtime file is rendered for.
 var formats = []moduleFormat{{ESM: true, Ext: ".mjs"}, {ESM: false, Ext: ".js"}}
@@ -68,23 +68,24 @@ func Emit(m *model.Model) (output.Files, error) {
 			}
 		}
 	}
-	tables := map[string]*hostTable{}
-	for _, p := range m.Platforms {
-		t, err := newHostTable(m, p)
-		if err != nil {
-			return nil, err
-		}
-		tables[p.ID] = t
-	}
 	for _, f := range formats {
 		for _, mod := range []struct{ name, tmpl string }{{"core", "core.js.tmpl"}, {"shared", "shared.js.tmpl"}} {
 			if err := render("dist/"+mod.name+f.Ext, mod.tmpl, v.entry(f, nil)); err != nil {
 				return nil, err
 			}
 		}
-		files[dir+"dist/index"+f.Ext] = []byte(universalRuntime(f, m, tables))
+		// One flow (runtime.js.tmpl), rendered for the universal entry and
+		// for each host from the model's runtime description.
+		entries := map[string]runtimeView{"index": universalRuntimeView(f, m)}
 		for _, p := range m.Platforms {
-			files[dir+"dist/"+p.ID+f.Ext] = []byte(hostRuntime(f, tables[p.ID]))
+			entries[p.ID] = hostRuntimeView(f, m.RuntimeOf(p))
+		}
+		for id, v := range entries {
+			js, err := renderRuntime(v)
+			if err != nil {
+				return nil, fmt.Errorf("rendering dist/%s%s: %w", id, f.Ext, err)
+			}
+			files[dir+"dist/"+id+f.Ext] = js
 		}
 	}
 	// The web host's browser driver (web.go), only when a host uses it.
@@ -123,18 +124,25 @@ type entryView struct {
 	Host   *platformView
 }
 
+func (e entryView) moduleFormat() moduleFormat { return e.Format }
+
+// formatted is a template's data that knows its module format.
+type formatted interface{ moduleFormat() moduleFormat }
+
 func (v *view) entry(f moduleFormat, host *platformView) entryView {
 	return entryView{view: v, Format: f, Host: host}
 }
 
 var funcs = template.FuncMap{
-	"js":      jsString,
-	"last":    func(i int, list any) bool { return i == lenOf(list)-1 },
-	"imports": imports,
-	"exports": exports,
-	"join":    strings.Join,
-	"sibling": func(e entryView, name string) string { return jsString("./" + name + e.Format.Import) },
-	"md":      mdText,
+	"js":            jsString,
+	"last":          func(i int, list any) bool { return i == lenOf(list)-1 },
+	"imports":       imports,
+	"exports":       exports,
+	"join":          strings.Join,
+	"sibling":       func(e entryView, name string) string { return jsString("./" + name + e.Format.Import) },
+	"exportDefault": func(e formatted, name string) string { return exportDefaultLine(e.moduleFormat(), name) },
+	"exportLive":    func(e formatted, name string) string { return exportLiveLine(e.moduleFormat(), name) },
+	"md":            mdText,
 }
 
 func lenOf(list any) int {
@@ -176,7 +184,7 @@ func plainString(s string) bool {
 
 // imports renders `import { names } from "./mod.mjs";` or its CommonJS
 // form; a name may be "x as y".
-func imports(e entryView, names, mod string) string { return importLine(e.Format, names, mod) }
+func imports(e formatted, names, mod string) string { return importLine(e.moduleFormat(), names, mod) }
 
 func importLine(f moduleFormat, names, mod string) string {
 	if f.ESM {
@@ -189,7 +197,7 @@ func importLine(f moduleFormat, names, mod string) string {
 	return fmt.Sprintf("var { %s } = require(%s);", strings.Join(parts, ", "), jsString("./"+mod+f.Ext))
 }
 
-func exports(e entryView, names ...string) string { return exportLine(e.Format, names...) }
+func exports(e formatted, names ...string) string { return exportLine(e.moduleFormat(), names...) }
 
 func exportLine(f moduleFormat, names ...string) string {
 	if f.ESM {

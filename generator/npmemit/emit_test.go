@@ -158,7 +158,7 @@ func TestHostRuntimeHoldsOnlyWhatItsTableUses(t *testing.T) {
 		wantNot  []string
 	}{
 		{"authorize only, universal names", `{native: alpha, settingKey: alpha, grant: authorize}|{native: beta, settingKey: beta, grant: authorize}`,
-			[]string{`await ask(api, scope, "authorize", { scope });`, `answer(await ask(api, scope, "getSetting"), scope)`},
+			[]string{`await ask(api, scope, "authorize", { scope });`, `answer((await ask(api, scope, "getSetting")).result, scope)`},
 			[]string{"NATIVE_NAMES", "SETTING_KEYS", "AUTHORIZE", "BUTTON", "getAuthCode", "PROBES", "deferred", "NO_GRANT"}},
 		{"native name differs", `{native: x.alpha, settingKey: x.alpha, grant: authorize}|{native: beta, settingKey: beta, grant: authorize}`,
 			[]string{`const NATIVE_NAMES = { __proto__: null, "alpha": "x.alpha" };`, `{ scope: nativeName(scope) }`, `const settingKey = nativeName;`},
@@ -198,16 +198,27 @@ scopes:
 	}
 }
 
-// esbuild keeps /* @__PURE__ */ only before a call of a plain name.
+// Every call of webDriver at module level (the web entry and the universal
+// table) is annotated /* @__PURE__ */, so a bundle that drops the web host
+// drops the driver; esbuild keeps the annotation only before a call of a
+// plain name.
 func TestPureAnnotationsPrecedePlainCalls(t *testing.T) {
 	files, err := Emit(resolve(t, "../../manifest.yaml"))
 	require.NoError(t, err)
 	pure := regexp.MustCompile(`/\* @__PURE__ \*/ ([A-Za-z_$][\w$.]*)\(`)
+	driverCall := regexp.MustCompile(`(/\* @__PURE__ \*/ )?webDriver\(\[`)
+	annotated := 0
 	for name, data := range files {
 		for _, m := range pure.FindAllSubmatch(data, -1) {
 			assert.NotContains(t, string(m[1]), ".", "%s: %s", name, m[0])
 		}
+		for _, m := range driverCall.FindAllSubmatch(data, -1) {
+			assert.NotEmpty(t, m[1], "%s: %s is annotated", name, m[0])
+			annotated++
+		}
 	}
+	// web.mjs, web.js, index.mjs, index.js
+	assert.Equal(t, 4, annotated, "every entry that wires the driver calls it")
 }
 
 // A host without a privacy gate gets none of the privacy code: its entry

@@ -1,7 +1,6 @@
 package npmemit
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/scopegen/scopegen/generator/model"
@@ -9,13 +8,12 @@ import (
 
 // packageView is what package.json.tmpl and README.md.tmpl read: the
 // package view plus the manifest's npm metadata, the hosts with one
-// example scope each, and the runtime's error codes (model.ErrorCodes,
-// then the privacy ones, as the docs list them).
+// example scope each, and the runtime's error codes (model.Failures).
 type packageView struct {
 	*view
 	Meta   model.NPMMeta
 	Hosts  []hostExample
-	Errors []model.ErrorCode
+	Errors []errorRow
 }
 
 // hostExample is one host in the README: how to import its entry and a
@@ -36,20 +34,16 @@ func newPackageView(m *model.Model, v *view) packageView {
 	return pv
 }
 
-// privacyMeanings: what each privacy errCode means (docs/privacy.md).
-var privacyMeanings = map[model.PrivacyOutcome]string{
-	model.PrivacyNotAgreed:   "The user has not agreed to the privacy guide, or refused it. Show it (requirePrivacy(), or authorize's privacy: \"require\") and call again.",
-	model.PrivacyNotDeclared: "The console's privacy guide, or app.json's requiredPrivateInfos, does not declare what was called. Declare it and publish again.",
-	model.PrivacyBanned:      "The host has banned the app's privacy use, or the app has no privacy guide. Settle it in the host's console.",
-}
+// errorRow is one errCode as the README lists it.
+type errorRow struct{ Code, Meaning string }
 
-// runtimeErrors: model.ErrorCodes, then one row per model.PrivacyOutcomes.
-func runtimeErrors() []model.ErrorCode {
-	codes := slices.Clone(model.ErrorCodes)
-	for _, o := range model.PrivacyOutcomes {
-		codes = append(codes, model.ErrorCode{Code: o.ErrCode(), Meaning: privacyMeanings[o]})
+// runtimeErrors are model.Failures, each with its meaning and remedy.
+func runtimeErrors() []errorRow {
+	rows := make([]errorRow, len(model.Failures))
+	for i, f := range model.Failures {
+		rows[i] = errorRow{f.Code, f.Explained()}
 	}
-	return codes
+	return rows
 }
 
 // renderPackage writes package.json and the package's README.md.

@@ -51,21 +51,25 @@ func TestPackageMetadata(t *testing.T) {
 	for _, p := range m.Platforms {
 		assert.Contains(t, readme, `import { authorize } from "@acme/authorize/`+p.ID+`";`)
 	}
-	for _, e := range model.ErrorCodes {
-		assert.Contains(t, readme, "| `"+e.Code+"` |")
-	}
-	for _, o := range model.PrivacyOutcomes {
-		assert.Contains(t, readme, "| `"+o.ErrCode()+"` | The ", "every privacy errCode, with its meaning")
+	for _, f := range model.Failures {
+		assert.Contains(t, readme, "| `"+f.Code+"` | "+f.Meaning, "every errCode, with its meaning")
 	}
 }
 
-// Every runtime errCode the README lists has a meaning.
-func TestRuntimeErrorsHaveMeanings(t *testing.T) {
-	errs := runtimeErrors()
-	assert.Len(t, errs, len(model.ErrorCodes)+len(model.PrivacyOutcomes))
-	for _, e := range errs {
-		assert.NotEmpty(t, e.Code)
-		assert.NotEmpty(t, e.Meaning, e.Code)
+// Every failure has a code, a meaning and a layer, and every privacy
+// outcome has exactly one failure.
+func TestFailuresAreComplete(t *testing.T) {
+	codes := map[string]bool{}
+	for _, f := range model.Failures {
+		assert.Regexp(t, `^[A-Z][A-Z_]+$`, f.Code)
+		assert.False(t, codes[f.Code], "%s listed twice", f.Code)
+		codes[f.Code] = true
+		assert.NotEmpty(t, f.Meaning, f.Code)
+		assert.Contains(t, []model.Layer{model.LayerChecks, model.LayerPrivacy, model.LayerHost}, f.Layer, f.Code)
+		assert.Equal(t, f.Layer == model.LayerPrivacy, f.Outcome != "", "%s: a privacy failure reports an outcome", f.Code)
+	}
+	for _, o := range model.PrivacyOutcomes {
+		assert.NotEmpty(t, o.ErrCode(), o)
 	}
 }
 

@@ -14,6 +14,8 @@ type view struct {
 	DetectOrder []*platformView
 	Scopes      []scopeView
 	APIs        []apiView
+	// Failures are the runtime's error codes (the typings' ErrorCode union).
+	Failures []model.Failure
 	// Tables are the large lists, written once in Go (no template walks
 	// over tables that grow with the manifest).
 	Tables tableTexts
@@ -36,7 +38,7 @@ type platformView struct {
 	// Union is its scopes' TypeScript union (members, or " never").
 	Union string
 	// WebDriver wires the browser driver (web.go); nil for other hosts.
-	WebDriver *webDriverView
+	WebDriver *model.BrowserDriver
 }
 
 type scopeView struct {
@@ -47,7 +49,7 @@ type scopeView struct {
 type apiView struct{ Name, Scope string }
 
 func newView(m *model.Model) (*view, error) {
-	v := &view{Package: m.NPMPackage}
+	v := &view{Package: m.NPMPackage, Failures: model.Failures}
 	byID := map[string]*platformView{}
 	for _, p := range m.Platforms {
 		pv := &platformView{ID: p.ID, Global: p.Global, Condition: p.ExportCondition, TSType: model.TSScopeType(p)}
@@ -56,7 +58,7 @@ func newView(m *model.Model) (*view, error) {
 			names[i] = sup.Scope.Name
 		}
 		pv.Union = tsUnion(names)
-		pv.WebDriver = webDriverFor(p)
+		pv.WebDriver = m.RuntimeOf(p).Browser
 		v.Platforms = append(v.Platforms, pv)
 		byID[p.ID] = pv
 	}

@@ -56,7 +56,7 @@ test("adding Bluetooth on ByteDance as README says leaves the matrix and privacy
     const npm = path.join(dir, "gen", "npm");
     const tables = JSON.parse(readFileSync(path.join(npm, "tables.json"), "utf8"));
     assert.equal(tables.platforms.find((p) => p.id === "bytedance").scopes["scope.bluetooth"].grant, "authorize");
-    const env = { ...process.env, SCOPEGEN_NPM: npm };
+    const env = { ...process.env, SCOPEGEN_NPM: npm, SCOPEGEN_MANIFEST: manifest };
     delete env.NODE_TEST_CONTEXT;
     const run = spawnSync(process.execPath, ["--test", path.join(here, "matrix.test.mjs"), path.join(here, "privacy.test.mjs")], { env, encoding: "utf8" });
     assert.equal(run.status, 0, run.stdout.split("\n").filter((l) => l.startsWith("not ok")).join("\n"));

@@ -109,6 +109,9 @@ test("with fail given, no unhandled rejection; without it, an ordinary rejected 
     await onHost(sim, async () => {
       let failed;
       wechat.authorize({ scope: "scope.camera", fail: (e) => { failed = e; } }); // Promise ignored
+      // Until fail ran (a loaded machine may take longer than a few ms), then
+      // one more turn, in which an unhandled rejection would be reported.
+      for (let waited = 0; !failed && waited < 2000; waited += 10) await new Promise((r) => setTimeout(r, 10));
       await new Promise((r) => setTimeout(r, 20));
       assert.equal(failed.errCode, "AUTH_DENIED");
     });

@@ -1,15 +1,17 @@
-// Loads the generated npm package (generated/npm, or $SCOPEGEN_NPM).
+// Loads the generated npm package (generated/npm, or $SCOPEGEN_NPM), and
+// the facts it must follow, read from the manifest (facts.mjs).
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { readFacts } from "./facts.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const pkgDir = path.resolve(root, process.env.SCOPEGEN_NPM ?? "generated/npm");
 export const pkg = JSON.parse(readFileSync(path.join(pkgDir, "package.json"), "utf8"));
-/** The resolved host tables (generated/npm/tables.json, named fields). */
-export const tables = JSON.parse(readFileSync(path.join(pkgDir, "tables.json"), "utf8"));
+/** The hosts' tables as the manifest gives them (facts.mjs; not the emitter's tables.json). */
+export const tables = readFacts();
 
 /** Host ids, from the package's ./<id> subpaths (./testing is the testing kit). */
 export const hostIds = Object.keys(pkg.exports).filter((k) => k !== "." && k !== "./package.json" && k !== "./testing").map((k) => k.slice(2));

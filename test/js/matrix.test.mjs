@@ -1,5 +1,5 @@
 // Every scope × every host × {unanswered-accept, unanswered-reject,
-// granted, denied}, driven by the generated tables (tables.json), against
+// granted, denied}, driven by the manifest's tables (facts.mjs), against
 // the simulated hosts: the outcome, the prompts and the native calls, on
 // every entry that drives the host (its own and the universal one, ES module
 // and CommonJS). SCOPEGEN_NPM points the suite at another build (the

@@ -27,7 +27,7 @@ const MUTANTS = [
   ["wechat" + cjs + ": the button mechanism is skipped", "dist/wechat" + cjs, (js) => js.replace(/  if \(BUTTON\.includes\(scope\)\) throw failure\("BUTTON_REQUIRED", scope, platform\);\n/, "")],
   ["alipay.mjs: the probe is not called", "dist/alipay.mjs", (js) => js.replace("await ask(api, scope, probe);", "")],
   ["baidu.mjs: the denial codes are lost", "dist/baidu.mjs", (js) => js.replace(/\[10003, 11003\]\.includes/, "[].includes")],
-  ["index.mjs: the universal flow skips the button mechanism", "dist/index.mjs", (js) => js.replace(/  if \(isIn\(h\.BUTTON, scope\)\) throw failure\("BUTTON_REQUIRED", scope, platform\);\n/, "")],
+  ["index.mjs: the universal flow skips the button mechanism", "dist/index.mjs", (js) => js.replace(/  if \(isIn\(h\.BUTTON, scope\)\) throw failure\("BUTTON_REQUIRED", scope, h\.platform\);\n/, "")],
   ["index" + cjs + ": the universal flow no longer classifies privacy failures", "dist/index" + cjs, (js) => js.replace("privacyFailure(h, e) || ", "")],
   ["wechat.mjs: privacy failures are not classified", "dist/wechat.mjs", (js) => js.replace("throw failure(privacyFailure(e) || (", "throw failure((")],
 ];

@@ -1,12 +1,13 @@
-// Simulated mini-program hosts, written from ../shared/reference/platform-facts.md
-// (section numbers below). Each keeps the three-state prompt model per
+// Simulated mini-program hosts, written from the hosts' documentation (the
+// section numbers below are those of the platform facts the manifest's
+// notes cite as "Facts §…"). Each keeps the three-state prompt model per
 // native scope (unanswered → a prompt; granted → no prompt, success;
 // denied → no prompt, fail), answers prompts as told, counts prompts and
 // records every native call. Errors have each host's own shape.
 import { tableOf } from "./load.mjs";
 
-// What each host accepts comes from ONE place, the manifest (its resolved
-// tables, tables.json of the package under test): the native scopes of the
+// What each host accepts comes from ONE place, the manifest (read by
+// facts.mjs, not from the package under test): the native scopes of the
 // host's authorize (any other is "invalid scope", facts §1.4, WX-C3), the
 // Alipay APIs that prompt on first use with the authSetting key they are
 // recorded under (facts §2.2: the onUse scopes' probes and keys), and the

@@ -13,11 +13,16 @@ const browser = () => {
 
 // One permission's state as getSetting reports it: true granted, false
 // denied, undefined for prompt (unanswered), null where the browser cannot
-// tell (no Permissions API, or a name it does not know): the runtime reads null as
-// "unknown" and asks.
+// tell: the runtime reads null as "unknown" and asks. One rule for every
+// status that cannot be read: no Permissions API, a name it does not know
+// (the query rejects), no status, a state that throws or is none of the three.
 const permission = (name) => Promise.resolve()
   .then(() => navigator.permissions.query({ name }))
-  .then((status) => status.state == "granted" ? true : status.state == "denied" ? false : undefined, () => null);
+  .then((status) => {
+    const state = status.state;
+    return state == "granted" ? true : state == "denied" ? false : state == "prompt" ? undefined : null;
+  })
+  .catch(() => null);
 
 const getSetting = (names) => Promise.all(names.map(permission)).then((states) => {
   const authSetting = {};

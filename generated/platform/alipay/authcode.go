@@ -3,9 +3,13 @@
 package alipay
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"github.com/scopegen/scopegen/generated/scope"
+	"math"
+	"strconv"
+	"strings"
 )
 
 // AuthCodeResult is Alipay's getAuthCode success result in universal scopes.
@@ -17,50 +21,151 @@ type AuthCodeResult struct {
 	Granted []scope.Scope
 	// Failed maps each scope that was not granted to its error code, from authErrorScopes.
 	Failed map[scope.Scope]string
-	// UnknownGranted and UnknownFailed keep native scope names the manifest does not map,
-	// so nothing is dropped silently.
+	// UnknownGranted and UnknownFailed keep scope names the manifest does not map, so
+	// nothing is dropped silently.
 	UnknownGranted []string
 	UnknownFailed  map[string]string
 }
 
 // ParseAuthCodeResult decodes the JSON of Alipay's getAuthCode success result,
-// {authCode, authSuccessScopes, authErrorScopes}, as the mini-program posts it.
+// {authCode, authSuccessScopes, authErrorScopes}, as the mini-program posts it: the
+// host's own result, or the result of the npm runtime's authorize (universal names),
+// which decode the same.
 //
-// Error codes in authErrorScopes may be strings or numbers; both are kept as text.
+// authSuccessScopes may be one name; error codes may be strings or numbers, both kept
+// as text. Anything else the JavaScript runtime passes on (a non-string name or code, a
+// result that is no object) is read as none; only text that is not JSON is an error.
 func ParseAuthCodeResult(data []byte) (AuthCodeResult, error) {
-	var raw struct {
-		AuthCode          string                     `json:"authCode"`
-		AuthSuccessScopes []string                   `json:"authSuccessScopes"`
-		AuthErrorScopes   map[string]json.RawMessage `json:"authErrorScopes"`
-	}
-	if err := json.Unmarshal(data, &raw); err != nil {
+	// Checked as text only: JSON.parse takes a number no float64 holds too.
+	if err := json.Unmarshal(data, new(json.RawMessage)); err != nil {
 		return AuthCodeResult{}, fmt.Errorf("alipay: decoding getAuthCode result: %w", err)
 	}
-	out := AuthCodeResult{AuthCode: raw.AuthCode}
-	for _, name := range raw.AuthSuccessScopes {
-		if s, ok := FromNative(name); ok {
+	// A repeated field keeps its last value, as in JSON.parse.
+	var fields map[string]json.RawMessage
+	if json.Unmarshal(data, &fields) != nil {
+		return AuthCodeResult{}, nil
+	}
+	var out AuthCodeResult
+	out.AuthCode, _ = codeText(fields["authCode"])
+	var names []json.RawMessage
+	if json.Unmarshal(fields["authSuccessScopes"], &names) != nil {
+		names = []json.RawMessage{fields["authSuccessScopes"]}
+	}
+	for _, item := range names {
+		name, ok := jsonString(item)
+		if !ok {
+			continue
+		}
+		if s, ok := fromName(name); ok {
 			out.Granted = append(out.Granted, s)
 		} else {
 			out.UnknownGranted = append(out.UnknownGranted, name)
 		}
 	}
-	for name, code := range raw.AuthErrorScopes {
-		text := string(code)
-		var str string
-		if json.Unmarshal(code, &str) == nil {
-			text = str
+	// Each scope takes the last value in key order, whatever it is; only then
+	// are the values that are no code left out (as the runtime overwrites first).
+	keys, values := members(fields["authErrorScopes"])
+	known := map[scope.Scope]json.RawMessage{}
+	for _, key := range keys {
+		if s, ok := fromName(key); ok {
+			known[s] = values[key]
+		} else if text, ok := codeText(values[key]); ok {
+			if out.UnknownFailed == nil {
+				out.UnknownFailed = map[string]string{}
+			}
+			out.UnknownFailed[key] = text
 		}
-		if s, ok := FromNative(name); ok {
+	}
+	for s, value := range known {
+		if text, ok := codeText(value); ok {
 			if out.Failed == nil {
 				out.Failed = map[scope.Scope]string{}
 			}
 			out.Failed[s] = text
-		} else {
-			if out.UnknownFailed == nil {
-				out.UnknownFailed = map[string]string{}
-			}
-			out.UnknownFailed[name] = text
 		}
 	}
 	return out, nil
+}
+
+// fromName reads a scope name in a getAuthCode result: a universal name of a scope
+// Alipay supports, else a native one.
+func fromName(name string) (scope.Scope, bool) {
+	if s, err := scope.Parse(name); err == nil && s.SupportedOn(scope.Alipay) {
+		return s, true
+	}
+	return FromNative(name)
+}
+
+// jsonString is raw as a string; false for any other JSON value.
+func jsonString(raw json.RawMessage) (string, bool) {
+	var v any
+	if json.Unmarshal(raw, &v) != nil {
+		return "", false
+	}
+	s, ok := v.(string)
+	return s, ok
+}
+
+// codeText is a code as text: a string, or a number as JavaScript writes it (a number
+// JavaScript cannot hold is none); false for any other value.
+func codeText(raw json.RawMessage) (string, bool) {
+	var v any
+	if json.Unmarshal(raw, &v) != nil {
+		return "", false
+	}
+	switch v := v.(type) {
+	case string:
+		return v, true
+	case float64:
+		return jsNumber(v), true
+	}
+	return "", false
+}
+
+// jsNumber writes f as JavaScript's Number#toString does: decimal from 1e-6 up to 1e21,
+// else an exponent without leading zeros; -0 is 0.
+func jsNumber(f float64) string {
+	if f == 0 {
+		return "0"
+	}
+	if a := math.Abs(f); a >= 1e-06 && a < 1e+21 {
+		return strconv.FormatFloat(f, 'f', -1, 64)
+	}
+	mantissa, exp, _ := strings.Cut(strconv.FormatFloat(f, 'e', -1, 64), "e")
+	return mantissa + "e" + exp[:1] + strings.TrimLeft(exp[1:], "0")
+}
+
+// members are an object's keys in the order JSON.parse then Object.keys give them (a
+// repeated key keeps its first place and its last value), or an array's indexes; none
+// for any other value. Object.keys puts index-like keys first; no scope name is one, so
+// their place changes no scope's value.
+func members(raw json.RawMessage) ([]string, map[string]json.RawMessage) {
+	values := map[string]json.RawMessage{}
+	var keys []string
+	var list []json.RawMessage
+	if json.Unmarshal(raw, &list) == nil {
+		for i, v := range list {
+			key := strconv.Itoa(i)
+			keys = append(keys, key)
+			values[key] = v
+		}
+		return keys, values
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return nil, nil
+	}
+	for dec.More() {
+		t, err := dec.Token()
+		key, ok := t.(string)
+		var v json.RawMessage
+		if err != nil || !ok || dec.Decode(&v) != nil {
+			return nil, nil
+		}
+		if _, seen := values[key]; !seen {
+			keys = append(keys, key)
+		}
+		values[key] = v
+	}
+	return keys, values
 }

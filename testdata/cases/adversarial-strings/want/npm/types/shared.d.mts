@@ -22,20 +22,29 @@ export type ApiName = keyof ApiScopes;
 /** The scope guarding API A. */
 export type ScopeFor<A extends ApiName> = ApiScopes[A];
 
+/** Every errCode the runtime rejects with. */
 export type ErrorCode =
-  | "UNKNOWN_SCOPE"
-  | "UNSUPPORTED_SCOPE"
-  | "UNSUPPORTED_PLATFORM"
+  /** The user refused, now or before; no prompt was shown for an earlier refusal. */
   | "AUTH_DENIED"
+  /** The scope is not in the manifest. No native call was made. */
+  | "UNKNOWN_SCOPE"
+  /** The host does not support the scope. No native call was made. */
+  | "UNSUPPORTED_SCOPE"
+  /** The host grants the scope only in its settings page. */
   | "SETTINGS_REQUIRED"
+  /** The host grants the scope only through an open-type button. */
   | "BUTTON_REQUIRED"
+  /** No known host was detected. */
+  | "UNSUPPORTED_PLATFORM"
+  /** The host has no such method (a browser has no settings page for openSetting). No native call was made. */
   | "NOT_AVAILABLE"
+  /** The native call failed for another reason; nativeError holds what the host passed. */
   | "NATIVE_ERROR"
-  /** The user has not agreed to (or refused) the app's privacy guide; decided before AUTH_DENIED. */
+  /** The user has not agreed to the app's privacy guide, or refused it. */
   | "PRIVACY_NOT_AGREED"
-  /** The privacy guide, or app.json's requiredPrivateInfos, does not declare what was called. */
+  /** The privacy guide in the host's console, or app.json's requiredPrivateInfos, does not declare what was called. */
   | "PRIVACY_NOT_DECLARED"
-  /** The host has banned the app's privacy use (WeChat 1025/1026). */
+  /** The host has banned the app's privacy use, or the app has no privacy guide at all. */
   | "PRIVACY_BANNED";
 
 /** "unknown" where the host cannot report it (Alipay getAuthCode grants; a browser without the Permissions API). */

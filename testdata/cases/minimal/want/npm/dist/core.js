@@ -4,7 +4,7 @@
 // Our Error: errCode, errMsg, scope (the value given), platform, and the
 // host's own error where a native call failed. Every rejection of every
 // entry is one: each native call's failure becomes one (ask, in each
-// runtime), and a flow reads host values only through field() or wraps the
+// runtime), and a flow reads host values only through own() or wraps the
 // reads that can throw (getAuthCode results).
 const failure = (errCode, scope, platform, nativeError) => {
   const errMsg = "authorize:fail " + errCode + (typeof scope == "string" ? " " + scope : "") + (platform ? " on " + platform : "");
@@ -12,38 +12,59 @@ const failure = (errCode, scope, platform, nativeError) => {
 };
 
 // value[key], or undefined where the read throws (value null or undefined,
-// a getter, a revoked Proxy).
+// a getter, a revoked Proxy). For the caller's options and the host's
+// methods, which may be inherited.
 const field = (value, key) => {
   try {
     return value[key];
   } catch (e) {}
 };
 
+// value's own property key, or undefined where it has none or the read
+// throws. Every value the host answers with is read this way: a polluted
+// Object.prototype cannot answer for the host.
+const own = (value, key) => {
+  try {
+    return Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
+  } catch (e) {}
+};
+
 // The host's message (errMsg, or Alipay's errorMessage); "" when it has none.
 const message = (e) => {
-  const text = field(e, "errMsg") || field(e, "errorMessage");
+  const text = own(e, "errMsg") || own(e, "errorMessage");
   return typeof text == "string" ? text : "";
 };
 
 // A code field as a number; undefined for what Number refuses (a Symbol).
 const code = (e, key) => {
   try {
-    return Number(field(e, key));
+    return Number(own(e, key));
   } catch (x) {}
 };
 
 // A getSetting result's answer for one key, as the host gave it: callers
 // test it with === true / === false (=== null on the web: the browser
 // cannot tell), so any other value reads as unanswered.
-const answer = (result, key) => field(field(result, "authSetting"), key);
+const answer = (result, key) => own(own(result, "authSetting"), key);
 
-// Runs a callback; its exception cannot break the Promise and is rethrown
-// on its own, so the host still reports it.
+// Reports an exception of the caller's callback on its own, so the host
+// still reports it and the Promise is not broken: thrown from a timer
+// where the host has setTimeout (ECMAScript does not promise one), else as
+// an unhandled rejection.
+const report = (e) => {
+  try {
+    setTimeout(() => { throw e; });
+  } catch (x) {
+    Promise.reject(e);
+  }
+};
+
+// Runs a callback; its exception is reported, never thrown here.
 const safely = (callback, value) => {
   try {
     typeof callback == "function" && callback(value);
   } catch (e) {
-    setTimeout(() => { throw e; });
+    report(e);
   }
 };
 
@@ -80,6 +101,7 @@ const joined = (key, start) => {
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.failure = failure;
 exports.field = field;
+exports.own = own;
 exports.message = message;
 exports.code = code;
 exports.answer = answer;

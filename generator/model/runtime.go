@@ -1,0 +1,238 @@
+package model
+
+import (
+	"maps"
+	"slices"
+)
+
+// The runtime description: what the generated JavaScript runtime does on
+// one host, resolved from the manifest. The npm emitter renders it (one
+// flow template, for each host entry and for the universal entry) and
+// decides nothing itself.
+
+// StepKind is one step of authorize's flow for a supported scope.
+type StepKind string
+
+// The flow's steps. Every step but StepSetting grants (or refuses) the
+// scopes of one mechanism; StepSetting reads getSetting and settles a
+// scope the user has already answered.
+const (
+	StepNone         StepKind = StepKind(GrantNone)
+	StepAuthCode     StepKind = StepKind(GrantAuthCode)
+	StepSetting      StepKind = "setting"
+	StepSettingsOnly StepKind = StepKind(GrantSettingsOnly)
+	StepButton       StepKind = StepKind(GrantButton)
+	StepOnUse        StepKind = StepKind(GrantOnUse)
+	StepAuthorize    StepKind = StepKind(GrantAuthorize)
+)
+
+// FlowOrder is the order of the steps, the spec's: a scope that needs no
+// grant resolves before any call; getAuthCode answers without getSetting
+// (its grants are not in authSetting); a recorded answer settles every
+// other scope before a mechanism that would prompt or refuse; authorize,
+// the prompt, comes last.
+var FlowOrder = []StepKind{StepNone, StepAuthCode, StepSetting, StepSettingsOnly, StepButton, StepOnUse, StepAuthorize}
+
+// Step is one step a runtime takes.
+type Step struct {
+	Kind StepKind
+	// List is the JavaScript name of the step's scope list (NO_GRANT), ""
+	// for StepSetting, which applies to every scope that reaches it.
+	List string
+	// Scopes are the host's scopes granted this way, sorted (host runtimes only).
+	Scopes []string
+	// Tested: the flow tests that the scope is in List before taking the
+	// step. The last granting step is not tested: every scope that gets
+	// there is one of its scopes.
+	Tested bool
+}
+
+// Runtime is one host's runtime.
+type Runtime struct {
+	Platform *Platform
+	// Scopes are the host's scopes, sorted; Others the manifest's scopes
+	// only other hosts support (UNSUPPORTED_SCOPE rather than UNKNOWN_SCOPE).
+	Scopes, Others []string
+	// Steps are the steps the host takes, in FlowOrder.
+	Steps []Step
+	// Natives maps the scopes whose native name differs and is passed to a
+	// call (authorize, getAuthCode); UniversalNames maps the getAuthCode
+	// ones back (its result names scopes natively).
+	Natives, UniversalNames map[string]string
+	// SettingKeys maps the scopes whose getSetting key differs from the
+	// scope name; "" where the host reports none.
+	SettingKeys map[string]string
+	// Probes maps the onUse scopes that have a call that prompts.
+	Probes map[string]string
+	// Gated are the scopes the privacy gate covers when authorize runs
+	// with privacy: "require"; empty when the host cannot show the guide.
+	Gated, Ungated []string
+	// PrivacyAPIs are the host privacy APIs the runtime uses.
+	PrivacyAPIs []string
+	// Browser is the browser driver's wiring; nil for a mini-program host.
+	Browser *BrowserDriver
+}
+
+// BrowserDriver is how a browser host's runtime calls the driver.
+type BrowserDriver struct {
+	// Permissions are the Permissions API names getSetting queries: the
+	// setting keys, sorted, once each.
+	Permissions []string
+	// Lacks are the methods a browser does not have: NOT_AVAILABLE
+	// without a call.
+	Lacks []string
+}
+
+// BrowserLacks are the methods no browser has (no settings page).
+var BrowserLacks = []string{"openSetting"}
+
+// RuntimePrivacyAPIs are the host privacy APIs the runtime calls, in the
+// order it defines them.
+var RuntimePrivacyAPIs = []string{GetPrivacySetting, RequirePrivacyAuthorize, OnNeedPrivacyAuthorization}
+
+// RuntimeOf resolves p's runtime.
+func (m *Model) RuntimeOf(p *Platform) *Runtime {
+	r := &Runtime{Platform: p, Natives: map[string]string{}, UniversalNames: map[string]string{}, SettingKeys: map[string]string{}, Probes: map[string]string{}}
+	byGrant := map[Grant][]string{}
+	for _, sup := range p.Scopes {
+		name := sup.Scope.Name
+		r.Scopes = append(r.Scopes, name)
+		byGrant[sup.Grant] = append(byGrant[sup.Grant], name)
+		// Only authorize and getAuthCode take the native name.
+		if sup.Native != name && (sup.Grant == GrantAuthorize || sup.Grant == GrantAuthCode) {
+			r.Natives[name] = sup.Native
+			if sup.Grant == GrantAuthCode {
+				r.UniversalNames[sup.Native] = name
+			}
+		}
+		if sup.SettingKey != name {
+			r.SettingKeys[name] = sup.SettingKey
+		}
+		if sup.Probe != "" {
+			r.Probes[name] = sup.Probe
+		}
+		if sup.Privacy.Gated {
+			r.Gated = append(r.Gated, name)
+		} else {
+			r.Ungated = append(r.Ungated, name)
+		}
+	}
+	slices.Sort(r.Scopes)
+	for _, s := range m.Scopes {
+		if s.SupportOn(p) == nil {
+			r.Others = append(r.Others, s.Name)
+		}
+	}
+	r.Steps = steps(func(g Grant) bool { return len(byGrant[g]) > 0 }, func(g Grant) []string { return byGrant[g] })
+	if g := p.Privacy; g != nil {
+		for _, api := range RuntimePrivacyAPIs {
+			if g.Has(api) {
+				r.PrivacyAPIs = append(r.PrivacyAPIs, api)
+			}
+		}
+	}
+	if !r.ShowsGuide() {
+		r.Gated, r.Ungated = nil, nil
+	}
+	if p.IsBrowser() {
+		r.Browser = &BrowserDriver{Lacks: BrowserLacks}
+		for _, sup := range p.Scopes {
+			if sup.Grant != GrantNone && sup.SettingKey != "" && !slices.Contains(r.Browser.Permissions, sup.SettingKey) {
+				r.Browser.Permissions = append(r.Browser.Permissions, sup.SettingKey)
+			}
+		}
+		slices.Sort(r.Browser.Permissions)
+	}
+	return r
+}
+
+// steps lists the steps in FlowOrder whose mechanism has scopes (StepSetting
+// when any mechanism past getAuthCode has), the last granting step untested.
+func steps(used func(Grant) bool, scopes func(Grant) []string) []Step {
+	var out []Step
+	setting := false
+	for _, k := range FlowOrder {
+		if k == StepSetting {
+			continue
+		}
+		g := Grant(k)
+		if !used(g) {
+			continue
+		}
+		if k != StepNone && k != StepAuthCode && !setting {
+			setting = true
+			out = append(out, Step{Kind: StepSetting})
+		}
+		out = append(out, Step{Kind: k, List: g.Runtime(), Scopes: scopes(g), Tested: true})
+	}
+	for i := len(out) - 1; i >= 0; i-- {
+		if out[i].Kind != StepSetting {
+			out[i].Tested = false
+			break
+		}
+	}
+	return out
+}
+
+// UniversalSteps are the steps of the universal entry's flow: every step
+// some host takes, in FlowOrder, each tested against the found host's list
+// but the last. Their Scopes are empty: each host's table holds its own.
+func (m *Model) UniversalSteps() []Step {
+	used := map[Grant]bool{}
+	for _, p := range m.Platforms {
+		for _, sup := range p.Scopes {
+			used[sup.Grant] = true
+		}
+	}
+	return steps(func(g Grant) bool { return used[g] }, func(Grant) []string { return nil })
+}
+
+// Takes reports whether the runtime takes the step kind k.
+func (r *Runtime) Takes(k StepKind) bool {
+	return slices.ContainsFunc(r.Steps, func(s Step) bool { return s.Kind == k })
+}
+
+// ShowsGuide reports whether authorize's privacy: "require" shows the
+// privacy guide for some scope of the host.
+func (r *Runtime) ShowsGuide() bool {
+	return r.Platform.Privacy.Has(RequirePrivacyAuthorize) && slices.ContainsFunc(r.Platform.Scopes, func(s *Support) bool { return s.Privacy.Gated })
+}
+
+// Keyless reports whether some scope has no getSetting key.
+func (r *Runtime) Keyless() bool {
+	return slices.Contains(slices.Collect(maps.Values(r.SettingKeys)), "")
+}
+
+// KeysAreNatives reports whether the getSetting keys that differ are
+// exactly the native names that differ.
+func (r *Runtime) KeysAreNatives() bool {
+	return len(r.SettingKeys) > 0 && maps.Equal(r.SettingKeys, r.Natives) && !r.Keyless()
+}
+
+// EveryKeyDiffers reports whether no scope's getSetting key is its name.
+func (r *Runtime) EveryKeyDiffers() bool { return len(r.SettingKeys) == len(r.Scopes) }
+
+// EveryOnUseProbed reports whether every onUse scope has a probe.
+func (r *Runtime) EveryOnUseProbed() bool {
+	for _, s := range r.Steps {
+		if s.Kind == StepOnUse {
+			return len(r.Probes) >= len(s.Scopes)
+		}
+	}
+	return true
+}
+
+// ClassifiesPrivacy reports whether the host has privacy failures to
+// classify; ClassifiesByCode whether any is known by its code (then the
+// message is first tested for a denial: codes are overloaded).
+func (r *Runtime) ClassifiesPrivacy() bool {
+	return r.Platform.Privacy != nil && len(r.Platform.Privacy.Failures) > 0
+}
+
+func (r *Runtime) ClassifiesByCode() bool {
+	return r.ClassifiesPrivacy() && slices.ContainsFunc(r.Platform.Privacy.Failures, func(f *PrivacyFailure) bool { return len(f.Codes) > 0 })
+}
+
+// GatesFewer reports whether the gated scopes are the shorter list (the
+// runtime lists whichever is shorter).
+func (r *Runtime) GatesFewer() bool { return 2*len(r.Gated) <= len(r.Scopes) }

@@ -1,0 +1,91 @@
+package model_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/scopegen/scopegen/generator/model"
+)
+
+// kinds is each step's kind and whether the flow tests its list.
+func kinds(steps []model.Step) []string {
+	var out []string
+	for _, s := range steps {
+		k := string(s.Kind)
+		if s.Tested {
+			k += "?"
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
+// The flow each host of the root manifest takes, in FlowOrder: getSetting
+// is read before any mechanism past getAuthCode, and the last granting
+// step is untested.
+func TestRuntimeStepsOfTheRootManifest(t *testing.T) {
+	m := buildRoot(t)
+	want := map[string][]string{
+		"alipay":    {"authCode?", "setting", "onUse"},
+		"baidu":     {"setting", "authorize"},
+		"bytedance": {"setting", "authorize"},
+		"kuaishou":  {"setting", "authorize"},
+		"wechat":    {"none?", "setting", "settingsOnly?", "button?", "authorize"},
+		"web":       {"setting", "onUse"},
+	}
+	for _, p := range m.Platforms {
+		r := m.RuntimeOf(p)
+		assert.Equal(t, want[p.ID], kinds(r.Steps), p.ID)
+		for _, s := range r.Steps {
+			if s.Kind != model.StepSetting {
+				assert.Equal(t, model.Grant(s.Kind).Runtime(), s.List, "%s %s: the list is the mechanism's runtime name", p.ID, s.Kind)
+				assert.NotEmpty(t, s.Scopes, "%s %s", p.ID, s.Kind)
+			}
+		}
+	}
+	assert.Equal(t, []string{"none?", "authCode?", "setting", "settingsOnly?", "button?", "onUse?", "authorize"}, kinds(m.UniversalSteps()))
+}
+
+// A host's runtime holds the names that differ and only those: natives
+// only where a call takes them, their way back only for getAuthCode, keys
+// that differ ("" for none), probes; the gate's lists only where the guide
+// can be shown; the browser's wiring only on a browser.
+func TestRuntimeOfAHost(t *testing.T) {
+	m := buildRoot(t)
+	byID := map[string]*model.Runtime{}
+	for _, p := range m.Platforms {
+		byID[p.ID] = m.RuntimeOf(p)
+	}
+	alipay, wechat, web, bytedance := byID["alipay"], byID["wechat"], byID["web"], byID["bytedance"]
+	assert.Equal(t, map[string]string{"scope.userInfo": "auth_user"}, alipay.Natives)
+	assert.Equal(t, map[string]string{"auth_user": "scope.userInfo"}, alipay.UniversalNames)
+	assert.Equal(t, "", alipay.SettingKeys["auth_base"], "a scope the host reports no key for")
+	assert.Equal(t, "location", alipay.SettingKeys["scope.userLocation"])
+	assert.True(t, alipay.Keyless())
+	assert.Equal(t, map[string]string{"scope.userLocation": "getLocation"}, alipay.Probes)
+	assert.False(t, alipay.EveryOnUseProbed())
+	assert.Empty(t, alipay.Gated, "Alipay's gate covers no scope")
+
+	assert.Empty(t, wechat.Natives)
+	assert.Empty(t, wechat.SettingKeys)
+	assert.Contains(t, wechat.Gated, "scope.userLocation")
+	assert.Contains(t, wechat.Ungated, "scope.userInfo")
+	assert.False(t, wechat.GatesFewer(), "WeChat gates most of its scopes: the runtime lists the others")
+	assert.Equal(t, []string{"getPrivacySetting", "requirePrivacyAuthorize", "onNeedPrivacyAuthorization"}, wechat.PrivacyAPIs)
+	assert.True(t, wechat.ClassifiesByCode())
+	assert.Nil(t, wechat.Browser)
+
+	assert.True(t, bytedance.KeysAreNatives(), "ByteDance's differing keys are its native names")
+	assert.True(t, bytedance.ClassifiesPrivacy())
+	assert.False(t, bytedance.ClassifiesByCode())
+
+	require.NotNil(t, web.Browser)
+	assert.Equal(t, []string{"camera", "geolocation", "microphone"}, web.Browser.Permissions)
+	assert.Equal(t, model.BrowserLacks, web.Browser.Lacks)
+	assert.True(t, web.EveryKeyDiffers())
+	assert.Empty(t, web.PrivacyAPIs)
+	assert.Contains(t, web.Others, "scope.userInfo")
+	assert.NotContains(t, web.Others, "scope.camera")
+}
