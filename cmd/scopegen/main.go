@@ -43,21 +43,10 @@ package main
 
 import (
 	"os"
-	"runtime/debug"
 
 	"github.com/scopegen/scopegen/generator/cli"
 )
 
 func main() {
-	// A run is short and its live heap small (about 20 MB at 2,000 scopes),
-	// so collecting a quarter as often costs little memory and saves about
-	// a sixth of the CPU; the limit brings collection back near 1 GiB.
-	// GOGC and GOMEMLIMIT in the environment still win.
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(1 << 30)
-	}
 	os.Exit(cli.Main(os.Args[1:], os.Stdout, os.Stderr))
 }

@@ -8,7 +8,7 @@ import (
 	"fmt"
 )
 
-// AuthCodeResult is 1. Alipay `my` ”host” */ ```x```````y's getAuthCode success
+// AuthCodeResult is 1. Alipay `my` ”host” */ “`x“““`y's getAuthCode success
 // result in universal scopes.
 type AuthCodeResult struct {
 	// AuthCode is the one-time code the server exchanges (Alipay:
@@ -24,9 +24,9 @@ type AuthCodeResult struct {
 	UnknownFailed  map[string]string
 }
 
-// ParseAuthCodeResult decodes the JSON of 1. Alipay `my` ”host” */ ```x```````y's
-// getAuthCode success result, {authCode, authSuccessScopes, authErrorScopes}, as the
-// mini-program posts it.
+// ParseAuthCodeResult decodes the JSON of 1. Alipay `my` ”host” */
+// “`x“““`y's getAuthCode success result, {authCode, authSuccessScopes,
+// authErrorScopes}, as the mini-program posts it.
 //
 // Error codes in authErrorScopes may be strings or numbers; both are kept as text.
 func ParseAuthCodeResult(data []byte) (AuthCodeResult, error) {
