@@ -19,6 +19,7 @@ import (
 	"github.com/scopegen/scopegen/generator"
 	"github.com/scopegen/scopegen/generator/diag"
 	"github.com/scopegen/scopegen/generator/load"
+	"github.com/scopegen/scopegen/generator/outdir"
 	"github.com/scopegen/scopegen/generator/output"
 	"github.com/scopegen/scopegen/internal/gomod"
 )
@@ -184,7 +185,7 @@ func (e *env) generate(args []string, write bool) int {
 	if !write {
 		return e.check(&c, files, fixCommand(fs))
 	}
-	rep, err := output.Write(c.out, files, c.manifest)
+	rep, err := outdir.Write(c.out, files, c.manifest)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "scopegen: %v\n", err)
 		return ExitInternal
@@ -222,7 +223,7 @@ func (e *env) readManifest(prefix string, c *common) ([]byte, int) {
 // produce reads the manifest and runs the pipeline. It returns nil files
 // and an exit code when there is nothing to write.
 func (e *env) produce(c *common) (output.Files, int) {
-	if err := output.CheckOutDir(c.out, c.manifest); err != nil {
+	if err := outdir.CheckOutDir(c.out, c.manifest); err != nil {
 		fmt.Fprintf(e.stderr, "scopegen: %v\n", err)
 		return nil, ExitUsage
 	}
@@ -257,7 +258,7 @@ func (e *env) produce(c *common) (output.Files, int) {
 }
 
 func (e *env) check(c *common, files output.Files, fix string) int {
-	drift, err := output.Compare(c.out, files)
+	drift, err := outdir.Compare(c.out, files)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "scopegen: %v\n", err)
 		return ExitInternal

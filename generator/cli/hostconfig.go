@@ -12,7 +12,7 @@ import (
 	"github.com/scopegen/scopegen/generator/diag"
 	"github.com/scopegen/scopegen/generator/hostconfigemit"
 	"github.com/scopegen/scopegen/generator/model"
-	"github.com/scopegen/scopegen/generator/output"
+	"github.com/scopegen/scopegen/generator/outdir"
 	"github.com/scopegen/scopegen/internal/filekind"
 )
 
@@ -118,7 +118,7 @@ func (e *env) mergeInto(path string, hc *model.HostConfig) int {
 		fmt.Fprintf(e.stderr, "scopegen hostconfig: %s already holds the %s keys; nothing written\n", path, hc.Platform.Title)
 		return ExitOK
 	}
-	if err := output.WriteFileAtomic(target, merged); err != nil {
+	if err := outdir.WriteFileAtomic(target, merged); err != nil {
 		fmt.Fprintf(e.stderr, "scopegen hostconfig: %v\n", err)
 		return ExitInternal
 	}

@@ -1,9 +1,15 @@
-package output
+// Package outdir writes a finished set of generated files (output.Files)
+// to the output folder and compares the folder with it: only files whose
+// bytes changed are rewritten, each atomically; the folder's record
+// (.scopegen/FILES) says which files scopegen owns, and only those are
+// ever removed.
+package outdir
 
 import (
 	"cmp"
 	"errors"
 	"fmt"
+	"github.com/scopegen/scopegen/generator/output"
 	"io"
 	"io/fs"
 	"math/rand/v2"
@@ -40,14 +46,14 @@ type Report struct {
 // removed: marker files not produced are reported instead. Anything else
 // in dir is left alone and reported as a warning. A lock file in dir's
 // record folder serialises concurrent runs, whatever their $TMPDIR.
-func Write(dir string, files Files, protected ...string) (*Report, error) {
+func Write(dir string, files output.Files, protected ...string) (*Report, error) {
 	if err := CheckOutDir(dir, protected...); err != nil {
 		return nil, err
 	}
 	files = withRecord(files)
 	paths := files.Paths()
 	for _, p := range paths {
-		if err := CheckPath(p); err != nil {
+		if err := output.CheckPath(p); err != nil {
 			return nil, err
 		}
 	}
@@ -252,7 +258,7 @@ type found struct {
 
 // scan walks root (never following links) for files that files does not
 // hold and sorts them by whether previous, the last record, lists them.
-func scan(root string, files Files, previous map[string]bool) (*found, error) {
+func scan(root string, files output.Files, previous map[string]bool) (*found, error) {
 	out := &found{}
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -282,7 +288,7 @@ func scan(root string, files Files, previous map[string]bool) (*found, error) {
 			return err
 		}
 		switch {
-		case !HasMarker(content):
+		case !output.HasMarker(content):
 			out.foreign = append(out.foreign, rel)
 		case previous[rel]:
 			out.stale = append(out.stale, rel)
@@ -300,7 +306,7 @@ func readHead(p string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	buf := make([]byte, markerWindow)
+	buf := make([]byte, output.MarkerWindow)
 	n, err := io.ReadFull(f, buf)
 	if n == 0 && err != nil && !errors.Is(err, io.EOF) {
 		return nil, err

@@ -1,7 +1,8 @@
-package output
+package outdir
 
 import (
 	"errors"
+	"github.com/scopegen/scopegen/generator/output"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -15,7 +16,7 @@ type Drift struct {
 	// Expected is what was compared against: the files given plus their
 	// record (.scopegen/FILES and .scopegen/.gitignore), so a diff of a
 	// Changed or Missing path shows its generated side.
-	Expected Files
+	Expected output.Files
 }
 
 // Clean reports whether the folder is exactly what was generated.
@@ -27,7 +28,7 @@ func (d *Drift) Clean() bool {
 // writing anything. A missing dir means every file is missing. A target
 // that is a link, a folder or a special file is an error, found before
 // anything is read (a FIFO would block the read).
-func Compare(dir string, files Files) (*Drift, error) {
+func Compare(dir string, files output.Files) (*Drift, error) {
 	files = withRecord(files)
 	d := &Drift{Expected: files}
 	for _, p := range files.Paths() {

@@ -1,10 +1,11 @@
-package output
+package outdir
 
 import (
 	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/scopegen/scopegen/generator/output"
 	"io"
 	"io/fs"
 	"os"
@@ -30,15 +31,15 @@ const maxRecordBytes = 16 << 20
 
 // withRecord returns files plus the record listing them (itself included),
 // so that the record is written, compared and checked like any other file.
-func withRecord(files Files) Files {
-	out := make(Files, len(files)+2)
+func withRecord(files output.Files) output.Files {
+	out := make(output.Files, len(files)+2)
 	for p, c := range files {
 		out[p] = c
 	}
-	out[recordIgnore] = []byte("# " + Marker + "\nlock\n")
+	out[recordIgnore] = []byte("# " + output.Marker + "\nlock\n")
 	out[RecordFile] = nil
 	var b bytes.Buffer
-	b.WriteString("# " + Marker + "\n# Files scopegen wrote here; it removes only these when they are no longer produced.\n")
+	b.WriteString("# " + output.Marker + "\n# Files scopegen wrote here; it removes only these when they are no longer produced.\n")
 	for _, p := range out.Paths() {
 		b.WriteString(p + "\n")
 	}
@@ -67,7 +68,7 @@ func readRecord(root string) (map[string]bool, bool, error) {
 	if err != nil {
 		return nil, false, err
 	}
-	if len(data) > maxRecordBytes || !HasMarker(data) {
+	if len(data) > maxRecordBytes || !output.HasMarker(data) {
 		return nil, false, fmt.Errorf("%s is not a scopegen record: remove it", filepath.Join(root, RecordFile))
 	}
 	paths := map[string]bool{}
@@ -78,7 +79,7 @@ func readRecord(root string) (map[string]bool, bool, error) {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		if err := CheckPath(line); err != nil {
+		if err := output.CheckPath(line); err != nil {
 			return nil, false, fmt.Errorf("%s: %w", filepath.Join(root, RecordFile), err)
 		}
 		paths[line] = true

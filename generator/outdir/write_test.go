@@ -1,4 +1,4 @@
-package output_test
+package outdir_test
 
 import (
 	"fmt"
@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/scopegen/scopegen/generator/outdir"
 	"github.com/scopegen/scopegen/generator/output"
 )
 
@@ -30,7 +31,7 @@ func tree(t *testing.T, root string) map[string]string {
 		if err != nil || p == root {
 			return err
 		}
-		if d.IsDir() && p == filepath.Join(root, output.RecordDir) {
+		if d.IsDir() && p == filepath.Join(root, outdir.RecordDir) {
 			return filepath.SkipDir
 		}
 		rel, _ := filepath.Rel(root, p)
@@ -55,9 +56,9 @@ func tree(t *testing.T, root string) map[string]string {
 	return out
 }
 
-func write(t *testing.T, dir string, files output.Files) *output.Report {
+func write(t *testing.T, dir string, files output.Files) *outdir.Report {
 	t.Helper()
-	rep, err := output.Write(dir, files)
+	rep, err := outdir.Write(dir, files)
 	require.NoError(t, err)
 	return rep
 }
@@ -144,7 +145,7 @@ func TestWriteRefusesPathsLeavingTheFolder(t *testing.T) {
 			parent := t.TempDir()
 			dir := filepath.Join(parent, "out")
 			// "a.go" sorts before most bad paths: nothing at all may be written.
-			_, err := output.Write(dir, output.Files{"a.go": gen("a"), bad: gen("bad"), "z.go": gen("z")})
+			_, err := outdir.Write(dir, output.Files{"a.go": gen("a"), bad: gen("bad"), "z.go": gen("z")})
 			require.Error(t, err)
 			assert.Empty(t, tree(t, parent), "not even the output folder is created")
 		})
@@ -159,14 +160,14 @@ func TestWriteRefusesSymbolicLinks(t *testing.T) {
 	t.Run("folder link", func(t *testing.T) {
 		dir := t.TempDir()
 		require.NoError(t, os.Symlink(outside, filepath.Join(dir, "pkg")))
-		_, err := output.Write(dir, output.Files{"pkg/victim.go": gen("overwritten"), "pkg/new.go": gen("new")})
+		_, err := outdir.Write(dir, output.Files{"pkg/victim.go": gen("overwritten"), "pkg/new.go": gen("new")})
 		require.ErrorContains(t, err, "symbolic link")
 		assert.Equal(t, map[string]string{"victim.go": string(gen("victim"))}, tree(t, outside))
 	})
 	t.Run("file link", func(t *testing.T) {
 		dir := t.TempDir()
 		require.NoError(t, os.Symlink(victim, filepath.Join(dir, "a.go")))
-		_, err := output.Write(dir, output.Files{"a.go": gen("overwritten")})
+		_, err := outdir.Write(dir, output.Files{"a.go": gen("overwritten")})
 		require.ErrorContains(t, err, "symbolic link")
 		assert.Equal(t, map[string]string{"victim.go": string(gen("victim"))}, tree(t, outside))
 	})
@@ -192,7 +193,7 @@ func TestWriteRemovesInterruptedTemporaryFiles(t *testing.T) {
 	for _, debris := range []string{"sub/.scopegen-tmp-a.go-1x2y", "sub/.scopegen-tmp-gone.go-3z"} {
 		require.NoError(t, os.WriteFile(filepath.Join(dir, debris), []byte("// Code gen"), 0o644)) // cut short: no marker
 	}
-	drift, err := output.Compare(dir, files)
+	drift, err := outdir.Compare(dir, files)
 	require.NoError(t, err)
 	assert.Equal(t, []string{"sub/.scopegen-tmp-a.go-1x2y", "sub/.scopegen-tmp-gone.go-3z"}, drift.Stale)
 
@@ -206,20 +207,20 @@ func TestCompare(t *testing.T) {
 	write(t, dir, output.Files{"same.go": gen("s"), "changed.go": gen("old line"), "stale.go": gen("x")})
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "foreign.txt"), []byte("mine"), 0o644))
 	before := tree(t, dir)
-	drift, err := output.Compare(dir, output.Files{"same.go": gen("s"), "changed.go": gen("new line"), "missing/m.go": gen("m")})
+	drift, err := outdir.Compare(dir, output.Files{"same.go": gen("s"), "changed.go": gen("new line"), "missing/m.go": gen("m")})
 	require.NoError(t, err)
 	assert.Equal(t, before, tree(t, dir), "Compare writes nothing")
 	assert.False(t, drift.Clean())
-	assert.Equal(t, []string{output.RecordFile, "changed.go"}, drift.Changed, "the record lists other files")
+	assert.Equal(t, []string{outdir.RecordFile, "changed.go"}, drift.Changed, "the record lists other files")
 	assert.Equal(t, []string{"missing/m.go"}, drift.Missing)
 	assert.Equal(t, []string{"stale.go"}, drift.Stale, "foreign files are not stale")
 	assert.Equal(t, string(gen("new line")), string(drift.Expected["changed.go"]), "Expected holds the generated side")
 	assert.Equal(t, string(gen("m")), string(drift.Expected["missing/m.go"]))
-	assert.Contains(t, string(drift.Expected[output.RecordFile]), "\nchanged.go\nmissing/m.go\nsame.go\n", "Expected holds the record compared against")
+	assert.Contains(t, string(drift.Expected[outdir.RecordFile]), "\nchanged.go\nmissing/m.go\nsame.go\n", "Expected holds the record compared against")
 
-	drift, err = output.Compare(filepath.Join(dir, "absent"), output.Files{"a.go": gen("a")})
+	drift, err = outdir.Compare(filepath.Join(dir, "absent"), output.Files{"a.go": gen("a")})
 	require.NoError(t, err)
-	assert.Equal(t, []string{".scopegen/.gitignore", output.RecordFile, "a.go"}, drift.Missing)
+	assert.Equal(t, []string{".scopegen/.gitignore", outdir.RecordFile, "a.go"}, drift.Missing)
 }
 
 // TestOutputFolderReachedThroughALink: the folder itself may be a link
@@ -231,7 +232,7 @@ func TestOutputFolderReachedThroughALink(t *testing.T) {
 	require.NoError(t, os.Symlink(real, link))
 	write(t, link, output.Files{"a.go": gen("a"), "old/b.go": gen("b")})
 
-	drift, err := output.Compare(link, output.Files{"a.go": gen("a")})
+	drift, err := outdir.Compare(link, output.Files{"a.go": gen("a")})
 	require.NoError(t, err)
 	assert.Equal(t, []string{"old/b.go"}, drift.Stale)
 

@@ -1,4 +1,4 @@
-package output
+package outdir
 
 // WriteFileAtomic replaces the file target with data the way Write
 // replaces generated files: through a synced temporary file in the same
