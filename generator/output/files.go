@@ -13,6 +13,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"golang.org/x/mod/module"
 )
 
 // Marker is the phrase every generated file carries near its top, in the
@@ -65,6 +67,11 @@ func CheckPath(p string) error {
 		return fmt.Errorf("invalid output path %q: contains a reserved character", p)
 	case path.Clean(p) != p || p == "." || strings.HasPrefix(p, "../") || p == "..":
 		return fmt.Errorf("invalid output path %q: must be clean and stay inside the output folder", p)
+	}
+	// The output folder lives in a Go module: a path a module zip cannot
+	// hold (a name Windows reserves, say) would make it unpublishable.
+	if err := module.CheckFilePath(p); err != nil {
+		return fmt.Errorf("invalid output path %q: %v", p, err)
 	}
 	return nil
 }
