@@ -190,8 +190,8 @@ func (e *env) generate(args []string, write bool) int {
 		fmt.Fprintf(e.stderr, "scopegen: %v\n", err)
 		return ExitInternal
 	}
-	for _, w := range rep.Warnings { // each starts with a path below c.out
-		fmt.Fprintf(e.stderr, "scopegen: warning: %s\n", userPath(c.out, w))
+	for _, w := range rep.Warnings {
+		fmt.Fprintf(e.stderr, "scopegen: warning: %s: %s\n", userPath(c.out, w.Path), w.Reason)
 	}
 	if len(rep.Written)+len(rep.Removed) > 0 {
 		fmt.Fprintf(e.stderr, "scopegen: %d written, %d unchanged, %d removed\n", len(rep.Written), rep.Unchanged, len(rep.Removed))
@@ -283,17 +283,27 @@ func (e *env) check(c *common, files output.Files, fix string) int {
 	for _, p := range drift.Stale {
 		fmt.Fprintf(e.stdout, "stale: %s\n", userPath(c.out, p))
 	}
-	fmt.Fprintf(e.stderr, "scopegen: %s is out of date (%d changed, %d missing, %d stale); run: go generate ./... (or %s)\n",
-		c.out, len(drift.Changed), len(drift.Missing), len(drift.Stale), fix)
+	for _, p := range drift.Unowned {
+		fmt.Fprintf(e.stdout, "unowned: %s\n", userPath(c.out, p))
+	}
+	if len(drift.Changed)+len(drift.Missing)+len(drift.Stale) > 0 {
+		fmt.Fprintf(e.stderr, "scopegen: %s is out of date (%d changed, %d missing, %d stale); run: go generate ./... (or %s)\n",
+			diag.Quote(c.out), len(drift.Changed), len(drift.Missing), len(drift.Stale), fix)
+	}
+	if len(drift.Unowned) > 0 {
+		fmt.Fprintf(e.stderr, "scopegen: %s holds %d file(s) scopegen did not write where they would be compiled or published with its output (unowned:); move them out of the folder, or delete them\n",
+			diag.Quote(c.out), len(drift.Unowned))
+	}
 	return ExitDrift
 }
 
 // fixCommand is the generate command that fixes what check found: the
 // flags check was given that change what is produced, shell-quoted.
 // userPath is p, a slash path below the output folder, as the user names
-// it: joined to -out as given, with slashes.
+// it (joined to -out as given, with slashes), quoted for the terminal
+// (diag.Quote): p may be a name found on disk.
 func userPath(out, p string) string {
-	return filepath.ToSlash(filepath.Join(out, filepath.FromSlash(p)))
+	return diag.Quote(filepath.ToSlash(filepath.Join(out, filepath.FromSlash(p))))
 }
 
 func fixCommand(fs *flag.FlagSet) string {
@@ -322,7 +332,7 @@ func deriveImportPath(out string) (string, error) {
 	}
 	root, mod, err := gomod.Find(filepath.Dir(abs))
 	if errors.Is(err, gomod.ErrNotFound) {
-		return "", fmt.Errorf("no go.mod above %s: pass -go-import-path", out)
+		return "", fmt.Errorf("no go.mod above %s: pass -go-import-path", diag.Quote(out))
 	}
 	if err != nil {
 		return "", err

@@ -62,14 +62,18 @@ func versionFiles(version string, n int) output.Files {
 
 // checkOldOrNew asserts that every file under dir is, byte for byte, its
 // old or its new version; an interrupted run's temporary files are
-// allowed (the next run removes them) but counted.
+// allowed (the next run removes them) but counted, and each must be
+// listed in the PENDING the killed run left (class 6 of
+// docs/robustness.md: nothing a killed run wrote is unknown).
 func checkOldOrNew(t *testing.T, dir string, oldFiles, newFiles output.Files) (debris int) {
 	t.Helper()
+	pending, _ := os.ReadFile(filepath.Join(dir, outdir.PendingFile))
 	for p, content := range tree(t, dir) {
 		if strings.HasSuffix(p, "/") {
 			continue
 		}
 		if strings.HasPrefix(filepath.Base(p), ".scopegen-tmp-") {
+			require.Contains(t, string(pending), "\ntemp "+p+"\n", "%s is known to no record", p)
 			debris++
 			continue
 		}

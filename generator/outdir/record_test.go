@@ -21,7 +21,7 @@ func TestStaleRemovalTrustsOnlyTheRecord(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "golden.go"), gen("golden"), 0o644))
 	rep := write(t, dir, output.Files{"a.go": gen("a")})
 	assert.Equal(t, []string{"old.go"}, rep.Removed)
-	assert.Equal(t, []string{"golden.go: carries the scopegen marker but .scopegen/FILES does not list it; left in place"}, rep.Warnings)
+	assert.Equal(t, []outdir.Warning{{Path: "golden.go", Reason: "carries the scopegen marker but .scopegen/FILES does not list it; left in place"}}, rep.Warnings)
 	assert.FileExists(t, filepath.Join(dir, "golden.go"))
 }
 

@@ -9,9 +9,9 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"github.com/scopegen/scopegen/generator/output"
 	"io"
 	"io/fs"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path"
@@ -22,43 +22,64 @@ import (
 	"sync"
 
 	"github.com/gofrs/flock"
+
+	"github.com/scopegen/scopegen/generator/diag"
+	"github.com/scopegen/scopegen/generator/output"
 )
 
 // Report says what Write did.
 type Report struct {
-	Written   []string // created or changed
-	Unchanged int      // already byte-identical: not rewritten, mtime kept
-	Removed   []string // stale files: listed in the last record, no longer produced
-	Warnings  []string // files in the folder that scopegen does not own
+	Written   []string  // created or changed
+	Unchanged int       // already byte-identical: not rewritten, mtime kept
+	Removed   []string  // stale files, and an interrupted run's temporary files
+	Warnings  []Warning // files in the folder that scopegen does not own
+}
+
+// A Warning is about one file in the output folder: Path, relative to the
+// folder, and why it was left alone. Printing quotes Path (diag.Quote): it
+// is a name found on disk.
+type Warning struct {
+	Path, Reason string
 }
 
 // Write makes dir hold files plus the record of them (RecordFile). It
-// refuses, before writing anything, a dir CheckOutDir refuses (protected
-// are paths dir must not hold, such as the manifest) and any target that
-// is a link, a folder or a special file. It writes each changed file
-// atomically (a temporary file in the same folder, synced, renamed over
-// the old one), leaves identical files untouched, and removes stale files:
-// those the previous record lists, that carry the marker and that files
-// no longer holds, with the folders that removing them left empty (never
-// dir itself, never a folder that was empty already). Temporary files an
-// interrupted run left behind are removed too. With no previous record
-// (the first run, or the first since scopegen kept one) nothing is
-// removed: marker files not produced are reported instead. Anything else
-// in dir is left alone and reported as a warning. A lock file in dir's
-// record folder serialises concurrent runs, whatever their $TMPDIR.
+// refuses, before writing anything (not even the folder or its lock), a
+// dir CheckOutDir refuses (protected are paths dir must not hold, such as
+// the manifest), any target that is a link, a folder or a special file,
+// and any target that exists without the marker unless the record lists
+// it: a file someone else wrote where scopegen would write. It records in
+// PendingFile every path it may create before it creates any, writes each
+// changed file atomically (a temporary file in the same folder, synced,
+// renamed over the old one), leaves identical files untouched, and
+// removes stale files: those the previous record or an interrupted run's
+// PENDING lists, that carry the marker and that files no longer holds,
+// with the folders that removing them left empty (never dir itself, never
+// a folder that was empty already). Temporary files an interrupted run's
+// PENDING lists are removed; no file is removed for its name alone.
+// Anything else in dir is left alone and reported as a warning. A lock
+// file in dir's record folder serialises concurrent runs, whatever their
+// $TMPDIR.
 func Write(dir string, files output.Files, protected ...string) (*Report, error) {
 	if err := CheckOutDir(dir, protected...); err != nil {
 		return nil, err
 	}
 	files = withRecord(files)
-	paths := files.Paths()
-	for _, p := range paths {
+	for _, p := range files.Paths() {
 		if err := output.CheckPath(p); err != nil {
 			return nil, err
 		}
 	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
+		return nil, err
+	}
+	// Refuse what can be refused before the folder or the lock exist; the
+	// checks run again under the lock, as another run may have written.
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		if _, err := preflight(real, files); err != nil {
+			return nil, err
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
 	if err := os.MkdirAll(abs, 0o755); err != nil {
@@ -75,71 +96,149 @@ func Write(dir string, files output.Files, protected ...string) (*Report, error)
 		return nil, err
 	}
 	defer unlock()
-
-	for _, p := range paths {
-		if err := checkTarget(abs, filepath.Join(abs, filepath.FromSlash(p))); err != nil {
-			return nil, err
-		}
-	}
-	previous, hadRecord, err := readRecord(abs)
+	st, err := preflight(abs, files)
 	if err != nil {
 		return nil, err
 	}
-	rep := &Report{}
-	changedDirs := map[string]bool{}
-	// put writes one file unless its bytes are already there; it reports
-	// whether it wrote. It touches nothing shared, so files go in parallel.
-	put := func(p string) (bool, error) {
-		target := filepath.Join(abs, filepath.FromSlash(p))
-		old, err := os.ReadFile(target)
-		if err == nil && string(old) == string(files[p]) {
-			return false, nil
+	return st.write(files)
+}
+
+// state is an output folder as preflight found it.
+type state struct {
+	root      string
+	previous  map[string]bool // the record's paths and an interrupted run's writes: provably ours
+	hadRecord bool
+	debris    map[string]bool // an interrupted run's temporary files
+	changed   []string        // paths of files whose bytes differ from what is on disk
+}
+
+// preflight checks every target below root and reads the record and any
+// PENDING, writing nothing. It refuses a target that is not a regular
+// file, and one that exists without the marker and that no record lists.
+func preflight(root string, files output.Files) (*state, error) {
+	for _, p := range append(files.Paths(), lockFile, PendingFile) {
+		if err := checkTarget(root, filepath.Join(root, filepath.FromSlash(p))); err != nil {
+			return nil, err
 		}
-		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-			return false, err
-		}
-		return true, writeAtomic(target, files[p])
 	}
-	// note adds a put's outcome to the report; the record's own files are
-	// bookkeeping, not counted.
-	note := func(p string, wrote bool) {
-		if wrote {
-			changedDirs[filepath.Dir(filepath.Join(abs, filepath.FromSlash(p)))] = true
-		}
+	previous, hadRecord, err := readRecord(root)
+	if err != nil {
+		return nil, err
+	}
+	pend, err := readPending(root)
+	if err != nil {
+		return nil, err
+	}
+	if previous == nil {
+		previous = map[string]bool{}
+	}
+	for p := range pend.writes {
+		previous[p] = true
+	}
+	st := &state{root: root, previous: previous, hadRecord: hadRecord, debris: pend.temps}
+	var foreign []string
+	for _, p := range files.Paths() {
+		old, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(p)))
 		switch {
-		case strings.HasPrefix(p, RecordDir+"/"):
-		case wrote:
-			rep.Written = append(rep.Written, p)
+		case errors.Is(err, fs.ErrNotExist):
+			st.changed = append(st.changed, p)
+		case err != nil:
+			return nil, err
+		case string(old) == string(files[p]):
 		default:
+			if !output.HasMarker(old) && !previous[p] && !strings.HasPrefix(p, RecordDir+"/") {
+				foreign = append(foreign, p)
+			}
+			st.changed = append(st.changed, p)
+		}
+	}
+	if len(foreign) > 0 {
+		quoted := make([]string, len(foreign))
+		for i, p := range foreign {
+			quoted[i] = diag.Quote(filepath.Join(root, filepath.FromSlash(p)))
+		}
+		return nil, fmt.Errorf("refusing to replace %s: no scopegen header, and %s does not list it, so someone else wrote it; nothing was written. Move it out of the output folder (or delete it, if it is an old copy of generated code) and run again",
+			strings.Join(quoted, ", "), RecordFile)
+	}
+	return st, nil
+}
+
+// write carries out a Write whose preflight st is.
+func (st *state) write(files output.Files) (*Report, error) {
+	abs := st.root
+	rep := &Report{}
+	for _, p := range files.Paths() {
+		if !slices.Contains(st.changed, p) && !strings.HasPrefix(p, RecordDir+"/") {
 			rep.Unchanged++
 		}
 	}
+	// Choose every temporary file's name and record it, with every path
+	// written, before creating any: a killed or failed run leaves nothing
+	// the next run does not know. An interrupted run's list is carried
+	// over until this run has dealt with it.
+	plan := &pending{writes: maps.Clone(st.previous), temps: maps.Clone(st.debris)}
+	temps := make(map[string]string, len(st.changed))
+	for _, p := range st.changed {
+		plan.writes[p] = true
+		temps[p] = tempName(p)
+		plan.temps[temps[p]] = true
+	}
+	if len(st.changed) > 0 || len(st.debris) > 0 {
+		if err := os.MkdirAll(filepath.Join(abs, RecordDir), 0o755); err != nil {
+			return nil, err
+		}
+		if err := writePending(abs, plan); err != nil {
+			return nil, err
+		}
+	}
+	for _, t := range slices.Sorted(maps.Keys(st.debris)) {
+		target := filepath.Join(abs, filepath.FromSlash(t))
+		if info, err := os.Lstat(target); err == nil && info.Mode().IsRegular() {
+			if err := os.Remove(target); err != nil {
+				return rep, err
+			}
+			rep.Removed = append(rep.Removed, t)
+		}
+	}
+	changedDirs := map[string]bool{}
+	// put writes one changed file through its recorded temporary name.
+	put := func(p string) error {
+		target := filepath.Join(abs, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+			return err
+		}
+		return writeVia(filepath.Join(abs, filepath.FromSlash(temps[p])), target, files[p])
+	}
 	// Each write syncs its file, so they run side by side (a few at a
 	// time); the report is filled in path order afterwards.
-	wrote, errs := make([]bool, len(paths)), make([]error, len(paths))
+	errs := make([]error, len(st.changed))
 	sem := make(chan struct{}, 8)
 	var wg sync.WaitGroup
-	for i, p := range paths {
+	for i, p := range st.changed {
 		if p == RecordFile {
 			continue
 		}
 		sem <- struct{}{}
 		wg.Go(func() {
 			defer func() { <-sem }()
-			wrote[i], errs[i] = put(p)
+			errs[i] = put(p)
 		})
 	}
 	wg.Wait()
-	for i, p := range paths {
-		if p == RecordFile {
+	recordChanged := false
+	for i, p := range st.changed {
+		switch {
+		case p == RecordFile:
+			recordChanged = true
 			continue
-		}
-		if errs[i] != nil {
+		case errs[i] != nil:
 			return rep, errs[i]
+		case !strings.HasPrefix(p, RecordDir+"/"): // the record's own files are bookkeeping
+			rep.Written = append(rep.Written, p)
 		}
-		note(p, wrote[i])
+		changedDirs[filepath.Dir(filepath.Join(abs, filepath.FromSlash(p)))] = true
 	}
-	found, err := scan(abs, files, previous)
+	found, err := scan(abs, files, st.previous)
 	if err != nil {
 		return rep, err
 	}
@@ -150,55 +249,68 @@ func Write(dir string, files output.Files, protected ...string) (*Report, error)
 		rep.Removed = append(rep.Removed, p)
 	}
 	for _, p := range found.unrecorded {
-		if hadRecord {
-			rep.Warnings = append(rep.Warnings, fmt.Sprintf("%s: carries the scopegen marker but %s does not list it; left in place", p, RecordFile))
-		} else {
-			rep.Warnings = append(rep.Warnings, fmt.Sprintf("%s: carries the scopegen marker but there is no %s yet to show scopegen wrote it; left in place (delete it if stale)", p, RecordFile))
+		reason := "carries the scopegen marker but " + RecordFile + " does not list it; left in place"
+		if !st.hadRecord {
+			reason = "carries the scopegen marker but there is no " + RecordFile + " yet to show scopegen wrote it; left in place (delete it if stale)"
 		}
+		rep.Warnings = append(rep.Warnings, Warning{p, reason})
 	}
 	for _, p := range found.foreign {
-		rep.Warnings = append(rep.Warnings, fmt.Sprintf("%s: not generated by scopegen; left in place", p))
+		rep.Warnings = append(rep.Warnings, Warning{p, "not generated by scopegen; left in place"})
 	}
 	if err := removeEmptiedDirs(abs, rep.Removed); err != nil {
 		return rep, err
 	}
 	// The record goes last: a run killed before this point leaves the old
-	// record, which still lists every file this run may have orphaned.
-	recorded, err := put(RecordFile)
-	if err != nil {
+	// record and PENDING, which list every file this run may have orphaned.
+	if recordChanged {
+		if err := put(RecordFile); err != nil {
+			return rep, err
+		}
+		changedDirs[filepath.Join(abs, RecordDir)] = true
+	}
+	if err := syncDirs(changedDirs); err != nil {
 		return rep, err
 	}
-	note(RecordFile, recorded)
-	return rep, syncDirs(changedDirs)
+	if len(st.changed) > 0 || len(st.debris) > 0 {
+		if err := os.Remove(filepath.Join(abs, filepath.FromSlash(PendingFile))); err != nil {
+			return rep, err
+		}
+		return rep, syncDirs(map[string]bool{filepath.Join(abs, RecordDir): true})
+	}
+	return rep, nil
 }
 
-// tempPrefix starts the name of every temporary file Write creates. A
-// file so named that survives (the process was killed between create and
-// rename) is debris of ours, whatever its contents, and the next run
-// removes it.
+// tempPrefix starts the name of every temporary file Write creates, so a
+// person can tell what it is; Write removes only the ones a PENDING lists.
 const tempPrefix = ".scopegen-tmp-"
+
+// tempName is a fresh temporary file name beside the slash path p.
+func tempName(p string) string {
+	dir, base := path.Split(p)
+	return dir + tempPrefix + base + "-" + strconv.FormatUint(rand.Uint64(), 36)
+}
 
 // writeAtomic replaces target with data so that a reader, or a process
 // killed at any instant, sees the old bytes or the new ones, never a
-// mixture: the data goes to a temporary file in the same folder (created
-// with the final permissions, so the umask applies), is synced, and is
-// renamed over target.
-func writeAtomic(target string, data []byte) (err error) {
+// mixture: through writeVia and a fresh temporary name beside target.
+func writeAtomic(target string, data []byte) error {
 	dir, base := filepath.Split(target)
-	var f *os.File
-	for range 100 {
-		f, err = os.OpenFile(filepath.Join(dir, tempPrefix+base+"-"+strconv.FormatUint(rand.Uint64(), 36)), os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
-		if !errors.Is(err, fs.ErrExist) {
-			break
-		}
-	}
+	return writeVia(filepath.Join(dir, tempName(base)), target, data)
+}
+
+// writeVia writes data to the new file temp (created with the final
+// permissions, so the umask applies; it must not exist), syncs it and
+// renames it over target. On failure temp is removed.
+func writeVia(temp, target string, data []byte) (err error) {
+	f, err := os.OpenFile(temp, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return err
 	}
 	defer func() {
 		if err != nil {
 			f.Close()
-			os.Remove(f.Name())
+			os.Remove(temp)
 		}
 	}()
 	if _, err = f.Write(data); err != nil {
@@ -210,7 +322,7 @@ func writeAtomic(target string, data []byte) (err error) {
 	if err = f.Close(); err != nil {
 		return err
 	}
-	return os.Rename(f.Name(), target)
+	return os.Rename(temp, target)
 }
 
 // syncDirs makes the renames into each folder durable, so that a crash
@@ -244,14 +356,14 @@ func lock(abs string) (func(), error) {
 	}
 	l := flock.New(lockPath)
 	if err := l.Lock(); err != nil {
-		return nil, fmt.Errorf("locking %s: %w", abs, err)
+		return nil, fmt.Errorf("locking %s: %w", diag.Quote(abs), err)
 	}
 	return func() { _ = l.Unlock() }, nil
 }
 
 // found sorts the files under an output folder that files does not hold.
 type found struct {
-	stale      []string // listed in the previous record and carrying the marker, or our temporary files
+	stale      []string // listed in the previous record and carrying the marker
 	unrecorded []string // carrying the marker but not listed: not provably ours
 	foreign    []string // everything else, links and special files included
 }
@@ -272,15 +384,11 @@ func scan(root string, files output.Files, previous map[string]bool) (*found, er
 			return err
 		}
 		rel = filepath.ToSlash(rel)
-		if _, ours := files[rel]; ours || rel == lockFile {
+		if _, ours := files[rel]; ours || rel == lockFile || rel == PendingFile {
 			return nil
 		}
 		if !d.Type().IsRegular() {
 			out.foreign = append(out.foreign, rel)
-			return nil
-		}
-		if strings.HasPrefix(d.Name(), tempPrefix) {
-			out.stale = append(out.stale, rel) // an interrupted run's temporary file
 			return nil
 		}
 		content, err := readHead(p)
