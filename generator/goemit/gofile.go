@@ -87,8 +87,16 @@ const wrapAt = 88
 // wrapAt: the one way manifest text enters generated Go. Every non-empty
 // line starts with "// " and a word commentWord has escaped, so no text
 // can end the comment, become a directive, or make gofmt's doc-comment
-// reformatting change the comment a second time.
+// reformatting change the comment a second time. What Go source cannot
+// hold in a comment (bytes that are not UTF-8, NUL, a byte order mark;
+// load refuses them in a manifest) becomes U+FFFD.
 func commentLines(text string) []string {
+	text = strings.Map(func(r rune) rune {
+		if r == 0 || r == '\uFEFF' {
+			return '\uFFFD'
+		}
+		return r
+	}, strings.ToValidUTF8(text, "\uFFFD"))
 	var out []string
 	for {
 		line, rest, more := cutLine(text)
