@@ -132,9 +132,13 @@ func TestARefusalWritesNothing(t *testing.T) {
 		"fifo at a target": func(t *testing.T, dir string) {
 			require.NoError(t, syscall.Mkfifo(filepath.Join(dir, "a.go"), 0o644))
 		},
-		"folder at a target":  func(t *testing.T, dir string) { require.NoError(t, os.MkdirAll(filepath.Join(dir, "a.go", "x"), 0o755)) },
-		"file at a folder":    func(t *testing.T, dir string) { put(t, dir, "sub", "mine") },
-		"link at a target":    func(t *testing.T, dir string) { require.NoError(t, os.Symlink("/dev/null", filepath.Join(dir, "a.go"))) },
+		"folder at a target": func(t *testing.T, dir string) {
+			require.NoError(t, os.MkdirAll(filepath.Join(dir, "a.go", "x"), 0o755))
+		},
+		"file at a folder": func(t *testing.T, dir string) { put(t, dir, "sub", "mine") },
+		"link at a target": func(t *testing.T, dir string) {
+			require.NoError(t, os.Symlink("/dev/null", filepath.Join(dir, "a.go")))
+		},
 		"link at a folder":    func(t *testing.T, dir string) { require.NoError(t, os.Symlink(t.TempDir(), filepath.Join(dir, "sub"))) },
 		"record not a record": func(t *testing.T, dir string) { put(t, dir, outdir.RecordFile, "a.go\n") },
 		"pending not a record": func(t *testing.T, dir string) {
