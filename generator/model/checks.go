@@ -13,6 +13,17 @@ import (
 // tree already use these names for their own files and folders.
 var ReservedPlatformIDs = []string{"core", "index", "internal", "scope", "shared", "types", "universal"}
 
+// WindowsReservedNames are the platform ids PlatformIDPattern admits that
+// Windows reserves as file names, and so golang.org/x/mod refuses in a
+// module (module.CheckFilePath): an id names output files
+// (platform/<id>/<id>.go), and one of these would make the module holding
+// the output folder unpublishable. validate refuses them; the JSON Schema
+// lists them. A test holds the list equal to x/mod's verdict.
+var WindowsReservedNames = []string{
+	"aux", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9", "con",
+	"lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9", "nul", "prn",
+}
+
 // checkGoNames reports Go identifiers that are invalid or that two
 // declarations of the generated scope package would share. Scopes and
 // platforms live in one package (scope.UserLocation, scope.WeChat), so

@@ -80,7 +80,7 @@ func CheckPath(p string) error {
 // checks that every file carries the marker. A Go file that does not
 // parse is reported with a numbered listing, so the emitter's bug is easy
 // to find. Files are formatted side by side, one worker per core, the
-// only concurrency of a run: formatting is most of its time, and at 200
+// only concurrency of Generate: formatting is most of its time, and at 200
 // added scopes this measured a quarter faster than one file after another
 // (docs/benchmarks.md). The result, and which error is reported first
 // (the first in path order), do not depend on the scheduling.

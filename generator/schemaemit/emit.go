@@ -143,7 +143,7 @@ func newView(platformIDs []string) view {
 	for i, g := range model.Grants {
 		grants[i] = string(g)
 	}
-	reserved := slices.Concat(model.ReservedPlatformIDs, model.ReservedGoPackageNames)
+	reserved := slices.Concat(model.ReservedPlatformIDs, model.ReservedGoPackageNames, model.WindowsReservedNames)
 	for tok := token.BREAK; tok <= token.VAR; tok++ {
 		if token.IsKeyword(tok.String()) {
 			reserved = append(reserved, tok.String())

@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"golang.org/x/mod/module"
-
 	"github.com/scopegen/scopegen/generator/diag"
 	"github.com/scopegen/scopegen/generator/load"
 	"github.com/scopegen/scopegen/generator/model"
@@ -20,10 +18,7 @@ func (c *checker) platformID(id load.String) {
 		c.report(id.Pos, diag.InvalidName, "platform id %q is reserved", id.Value)
 	case slices.Contains(model.ReservedGoPackageNames, id.Value):
 		c.report(id.Pos, diag.InvalidName, "platform id %q cannot name a Go package that can be imported and used (%q is %s): choose another id", id.Value, id.Value, goPackageProblem(id.Value))
-	case module.CheckFilePath(id.Value+".go") != nil:
-		// The id names output files and folders (platform/<id>/<id>.go,
-		// npm/dist/<id>.js, ...); a name Windows reserves cannot be in a
-		// module zip, so the module holding the output could not be published.
+	case slices.Contains(model.WindowsReservedNames, id.Value):
 		c.report(id.Pos, diag.InvalidName, "platform id %q cannot name a file of a Go module (a name Windows reserves): choose another id", id.Value)
 	}
 }

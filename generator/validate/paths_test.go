@@ -3,6 +3,7 @@ package validate_test
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -10,8 +11,37 @@ import (
 	"golang.org/x/mod/module"
 
 	"github.com/scopegen/scopegen/generator/load"
+	"github.com/scopegen/scopegen/generator/model"
 	"github.com/scopegen/scopegen/generator/validate"
 )
+
+// TestWindowsReservedNamesAreXModsList: every id PlatformIDPattern admits
+// up to four characters (longer ids are never reserved) is in
+// model.WindowsReservedNames exactly when module.CheckFilePath refuses it
+// as a file name.
+func TestWindowsReservedNamesAreXModsList(t *testing.T) {
+	const first, rest = "abcdefghijklmnopqrstuvwxyz", "abcdefghijklmnopqrstuvwxyz0123456789"
+	var refused []string
+	var walk func(id string)
+	walk = func(id string) {
+		if module.CheckFilePath("platform/"+id+"/"+id+".go") != nil {
+			refused = append(refused, id)
+		}
+		if len(id) < 4 {
+			for _, c := range rest {
+				walk(id + string(c))
+			}
+		}
+	}
+	for _, c := range first {
+		walk(string(c))
+	}
+	slices.Sort(refused)
+	require.Equal(t, model.WindowsReservedNames, refused)
+	for _, id := range []string{"con" + strings.Repeat("x", 29), "lpt10", "aux0"} {
+		require.NoError(t, module.CheckFilePath("platform/"+id+"/"+id+".go"), "a longer id x/mod refuses: the walk must go deeper")
+	}
+}
 
 // TestPlatformIDsMakeModulePaths holds class 2 of docs/robustness.md: every
 // platform id the id pattern admits but a Go module zip refuses as a file
