@@ -121,15 +121,16 @@ func commentLines(text string) []string {
 }
 
 // lineStart escapes a word that would start a comment line and that Go
-// tooling could read there as a directive or gofmt as markup: "+build"
-// (a build constraint, which gofmt moves above the package clause), cgo's
-// "#cgo", "go:", "line", "export" and "extern", and any "+" or "#" word
-// (a list item, a heading). A backslash in front keeps the word readable
-// and makes it plain text to go/build, cgo and go/doc/comment.
+// tooling could read there as a directive or gofmt as markup. Every line
+// is "// " and words, and the directives read with that space are
+// "+build" (a build constraint, which gofmt moves above the package
+// clause) and cgo's "#cgo"; "//go:", "//line", "//export" and "//extern"
+// need the word right after the slashes, which commentLines never writes,
+// and "go:" is escaped all the same. Any "+" or "#" word is escaped too (a
+// list item, a heading). A backslash in front keeps the word readable and
+// makes it plain text to go/build, cgo and go/doc/comment.
 func lineStart(word string) string {
-	switch {
-	case strings.HasPrefix(word, "+"), strings.HasPrefix(word, "#"), strings.HasPrefix(word, "go:"),
-		word == "line", word == "export", word == "extern":
+	if strings.HasPrefix(word, "+") || strings.HasPrefix(word, "#") || strings.HasPrefix(word, "go:") {
 		return `\` + word
 	}
 	return word

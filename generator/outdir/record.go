@@ -30,6 +30,8 @@ const (
 	// behind is a run that was killed or failed, and the next run treats
 	// what it lists as its own.
 	PendingFile = RecordDir + "/PENDING"
+	// pendingNew is where PENDING is written before it is renamed.
+	pendingNew = PendingFile + ".new"
 	// recordIgnore keeps the lock and PENDING out of version control.
 	recordIgnore = RecordDir + "/.gitignore"
 	lockFile     = RecordDir + "/lock"
@@ -46,7 +48,7 @@ func withRecord(files output.Files) output.Files {
 	for p, c := range files {
 		out[p] = c
 	}
-	out[recordIgnore] = []byte("# " + output.Marker + "\nlock\nPENDING\n")
+	out[recordIgnore] = []byte("# " + output.Marker + "\nlock\nPENDING\nPENDING.new\n")
 	out[RecordFile] = nil
 	var b bytes.Buffer
 	b.WriteString("# " + output.Marker + "\n# Files scopegen wrote here; it removes only these when they are no longer produced.\n")
@@ -112,6 +114,7 @@ const (
 // readPending returns what root's PENDING lists, empty when there is
 // none. A last line without its newline was cut short by the kill and is
 // ignored; any other line that is not a clean relative path is an error.
+// PENDING is replaced by a rename, so a reader sees a whole one.
 func readPending(root string) (*pending, error) {
 	out := &pending{writes: map[string]bool{}, temps: map[string]bool{}}
 	name := filepath.Join(root, filepath.FromSlash(PendingFile))
@@ -155,9 +158,10 @@ func readPending(root string) (*pending, error) {
 }
 
 // writePending records in root's PENDING what a run may create, synced
-// before the run creates any of it. It is written in place, not through
-// a temporary file: a PENDING cut short still lists every path it holds
-// in full, and nothing else has been written yet.
+// before the run creates any of it. It goes through pendingNew, renamed
+// over PENDING, so that a run reading PENDING before it takes the lock
+// never sees one half written; pendingNew itself is only ever written
+// under the lock, and a killed run's is overwritten by the next.
 func writePending(root string, p *pending) error {
 	var b bytes.Buffer
 	b.WriteString("# " + output.Marker + "\n# What a scopegen run in progress may write; a run that finishes removes this file.\n")
@@ -167,7 +171,8 @@ func writePending(root string, p *pending) error {
 	for _, t := range slices.Sorted(maps.Keys(p.temps)) {
 		b.WriteString(pendingTemp + t + "\n")
 	}
-	f, err := os.OpenFile(filepath.Join(root, filepath.FromSlash(PendingFile)), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	next := filepath.Join(root, filepath.FromSlash(pendingNew))
+	f, err := os.OpenFile(next, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
 		return err
 	}
@@ -180,6 +185,9 @@ func writePending(root string, p *pending) error {
 		return err
 	}
 	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(next, filepath.Join(root, filepath.FromSlash(PendingFile))); err != nil {
 		return err
 	}
 	return syncDirs(map[string]bool{filepath.Join(root, RecordDir): true})

@@ -6,22 +6,15 @@
 package outdir
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"maps"
-	"math/rand/v2"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
-
-	"github.com/gofrs/flock"
 
 	"github.com/scopegen/scopegen/generator/diag"
 	"github.com/scopegen/scopegen/generator/output"
@@ -116,7 +109,7 @@ type state struct {
 // PENDING, writing nothing. It refuses a target that is not a regular
 // file, and one that exists without the marker and that no record lists.
 func preflight(root string, files output.Files) (*state, error) {
-	for _, p := range append(files.Paths(), lockFile, PendingFile) {
+	for _, p := range append(files.Paths(), lockFile, PendingFile, pendingNew) {
 		if err := checkTarget(root, filepath.Join(root, filepath.FromSlash(p))); err != nil {
 			return nil, err
 		}
@@ -279,173 +272,4 @@ func (st *state) write(files output.Files) (*Report, error) {
 		return rep, syncDirs(map[string]bool{filepath.Join(abs, RecordDir): true})
 	}
 	return rep, nil
-}
-
-// tempPrefix starts the name of every temporary file Write creates, so a
-// person can tell what it is; Write removes only the ones a PENDING lists.
-const tempPrefix = ".scopegen-tmp-"
-
-// tempName is a fresh temporary file name beside the slash path p.
-func tempName(p string) string {
-	dir, base := path.Split(p)
-	return dir + tempPrefix + base + "-" + strconv.FormatUint(rand.Uint64(), 36)
-}
-
-// writeAtomic replaces target with data so that a reader, or a process
-// killed at any instant, sees the old bytes or the new ones, never a
-// mixture: through writeVia and a fresh temporary name beside target.
-func writeAtomic(target string, data []byte) error {
-	dir, base := filepath.Split(target)
-	return writeVia(filepath.Join(dir, tempName(base)), target, data)
-}
-
-// writeVia writes data to the new file temp (created with the final
-// permissions, so the umask applies; it must not exist), syncs it and
-// renames it over target. On failure temp is removed.
-func writeVia(temp, target string, data []byte) (err error) {
-	f, err := os.OpenFile(temp, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(temp)
-		}
-	}()
-	if _, err = f.Write(data); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(temp, target)
-}
-
-// syncDirs makes the renames into each folder durable, so that a crash
-// of the machine, not only of scopegen, keeps old-or-new.
-func syncDirs(dirs map[string]bool) error {
-	for d := range dirs { // order does not matter: each sync is independent
-		f, err := os.Open(d)
-		if err != nil {
-			return err
-		}
-		err = f.Sync()
-		f.Close()
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// lock takes an exclusive lock for the output folder abs. The lock file
-// lives in the folder's record folder, so every run writing there meets
-// it, whatever its $TMPDIR; the record folder's .gitignore keeps it out
-// of version control.
-func lock(abs string) (func(), error) {
-	lockPath := filepath.Join(abs, filepath.FromSlash(lockFile))
-	if err := checkTarget(abs, lockPath); err != nil {
-		return nil, err
-	}
-	if err := os.MkdirAll(filepath.Dir(lockPath), 0o755); err != nil {
-		return nil, err
-	}
-	l := flock.New(lockPath)
-	if err := l.Lock(); err != nil {
-		return nil, fmt.Errorf("locking %s: %w", diag.Quote(abs), err)
-	}
-	return func() { _ = l.Unlock() }, nil
-}
-
-// found sorts the files under an output folder that files does not hold.
-type found struct {
-	stale      []string // listed in the previous record and carrying the marker
-	unrecorded []string // carrying the marker but not listed: not provably ours
-	foreign    []string // everything else, links and special files included
-}
-
-// scan walks root (never following links) for files that files does not
-// hold and sorts them by whether previous, the last record, lists them.
-func scan(root string, files output.Files, previous map[string]bool) (*found, error) {
-	out := &found{}
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			return nil
-		}
-		rel, err := filepath.Rel(root, p)
-		if err != nil {
-			return err
-		}
-		rel = filepath.ToSlash(rel)
-		if _, ours := files[rel]; ours || rel == lockFile || rel == PendingFile {
-			return nil
-		}
-		if !d.Type().IsRegular() {
-			out.foreign = append(out.foreign, rel)
-			return nil
-		}
-		content, err := readHead(p)
-		if err != nil {
-			return err
-		}
-		switch {
-		case !output.HasMarker(content):
-			out.foreign = append(out.foreign, rel)
-		case previous[rel]:
-			out.stale = append(out.stale, rel)
-		default:
-			out.unrecorded = append(out.unrecorded, rel)
-		}
-		return nil
-	})
-	return out, err
-}
-
-func readHead(p string) ([]byte, error) {
-	f, err := os.Open(p)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	buf := make([]byte, output.MarkerWindow)
-	n, err := io.ReadFull(f, buf)
-	if n == 0 && err != nil && !errors.Is(err, io.EOF) {
-		return nil, err
-	}
-	return buf[:n], nil
-}
-
-// removeEmptiedDirs deletes the folders that removing the files removed
-// left empty, deepest first, up to but never including root. A folder
-// that was empty before, or that still holds anything, stays.
-func removeEmptiedDirs(root string, removed []string) error {
-	var dirs []string
-	seen := map[string]bool{}
-	for _, p := range removed {
-		for d := path.Dir(p); d != "." && !seen[d]; d = path.Dir(d) {
-			seen[d] = true
-			dirs = append(dirs, d)
-		}
-	}
-	// Deeper folders first: a longer path is never an ancestor of a shorter one.
-	slices.SortFunc(dirs, func(a, b string) int {
-		return cmp.Or(cmp.Compare(strings.Count(b, "/"), strings.Count(a, "/")), strings.Compare(a, b))
-	})
-	for _, d := range dirs {
-		full := filepath.Join(root, filepath.FromSlash(d))
-		entries, err := os.ReadDir(full)
-		if err == nil && len(entries) == 0 {
-			if err := os.Remove(full); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
 }

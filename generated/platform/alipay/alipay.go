@@ -5,7 +5,7 @@
 // looks like.
 //
 // Alipay defines the JavaScript global my; bundlers select its npm entry with the
-// \export condition "miniapp".
+// export condition "miniapp".
 //
 // Alipay has no my.authorize. User-data scopes (auth_*) are granted through
 // my.getAuthCode, whose grants never appear in my.getSetting; device scopes prompt when

@@ -5,7 +5,7 @@
 // looks like.
 //
 // Baidu defines the JavaScript global swan; bundlers select its npm entry with the
-// \export condition "baidu-smartprogram".
+// export condition "baidu-smartprogram".
 //
 // Facts come from the swan-docs repository as of 2020; Baidu's newer docs could not be
 // read.

@@ -5,7 +5,7 @@
 // denial looks like.
 //
 // ByteDance defines the JavaScript global tt; bundlers select its npm entry with the
-// \export condition "bytedance-microapp".
+// export condition "bytedance-microapp".
 //
 // tt.authorize is still served but the mini-app docs flag it for deprecation
 // (authorization is to be triggered only by the guarded API itself). Douyin also

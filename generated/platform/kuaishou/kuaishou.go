@@ -5,7 +5,7 @@
 // denial looks like.
 //
 // Kuaishou defines the JavaScript global ks; bundlers select its npm entry with the
-// \export condition "kuaishou-miniprogram".
+// export condition "kuaishou-miniprogram".
 //
 // No official Kuaishou mini-program scope documentation was found; only the mini-game
 // docs confirm ks.authorize, scope.userInfo and scope.writePhotosAlbum. The other

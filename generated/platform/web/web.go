@@ -5,7 +5,7 @@
 // looks like.
 //
 // Web defines the JavaScript global navigator; bundlers select its npm entry with the
-// \export condition "web".
+// export condition "web".
 //
 // Browsers, detected only when no mini-program global exists (and navigator has the
 // Permissions, Geolocation or Media Capture API). The status comes from

@@ -5,7 +5,7 @@
 // looks like.
 //
 // WeChat defines the JavaScript global wx; bundlers select its npm entry with the
-// \export condition "wechat-miniprogram".
+// export condition "wechat-miniprogram".
 //
 // A denial: errMsg matches fail.*auth den(y|ied).
 //

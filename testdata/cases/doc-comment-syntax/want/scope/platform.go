@@ -13,7 +13,7 @@ type Platform uint8
 // The platforms, in id order.
 const (
 	// Alipay is "alipay": 1. Alipay `my` ”host” */ “`x“““`y, global my, npm
-	// \export condition miniapp.
+	// export condition miniapp.
 	//
 	// \# Not a heading in Markdown's sense
 	// Alipay grants user data through my.getAuthCode:
