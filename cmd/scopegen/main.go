@@ -17,8 +17,9 @@
 // generate (the default) writes the output folder: only files whose bytes
 // changed are rewritten, each atomically, and a file no longer produced is
 // removed only when the folder's record (.scopegen/FILES) lists it as
-// written by scopegen. check writes nothing and exits 4 with a unified diff
-// when the folder is stale.
+// written by scopegen; a file without scopegen's header where a file goes
+// is refused. check writes nothing and exits 4 with a unified diff when the
+// folder is stale, or holds a Go or npm package file scopegen did not write.
 //
 // A manifest problem is printed as manifest.yaml:LINE:COL: message (RULE_ID)
 // and nothing is written.
