@@ -41,6 +41,10 @@ func writeAtomic(target string, data []byte) error {
 	return writeVia(filepath.Join(dir, tempName(base)), target, data)
 }
 
+// writeFault, set only by tests, fails the write of a target as a full
+// disk would: the temporary file exists, the data does not go in.
+var writeFault func(target string) error
+
 // writeVia writes data to the new file temp (created with the final
 // permissions, so the umask applies; it must not exist), syncs it and
 // renames it over target. On failure temp is removed.
@@ -55,6 +59,11 @@ func writeVia(temp, target string, data []byte) (err error) {
 			os.Remove(temp)
 		}
 	}()
+	if writeFault != nil {
+		if err = writeFault(target); err != nil {
+			return err
+		}
+	}
 	if _, err = f.Write(data); err != nil {
 		return err
 	}

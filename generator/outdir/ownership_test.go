@@ -1,11 +1,14 @@
 package outdir_test
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 
@@ -200,39 +203,51 @@ func TestCheckFailsOnWhatItDoesNotOwn(t *testing.T) {
 }
 
 // TestPendingIsWrittenFirst: whatever a run writes, a PENDING listing it
-// existed before: a run that fails after its first write (here: a target
-// folder it cannot enter) leaves files that PENDING lists, and the next
-// run after the cause is gone removes the debris and finishes clean.
+// existed before. Runs that fail on their k-th write, as on a full disk,
+// leave only files that PENDING lists; the next run removes what is stale
+// and finishes clean.
 func TestPendingIsWrittenFirst(t *testing.T) {
-	if os.Geteuid() == 0 {
-		t.Skip("root ignores folder permissions")
+	files := output.Files{"a/x.go": gen("x"), "b/y.go": gen("y"), "c/z.go": gen("z"), "d/w.md": gen("w")}
+	for k := range len(files) + 2 { // +2: the record's own files
+		t.Run(fmt.Sprint("fail write ", k), func(t *testing.T) {
+			dir := t.TempDir()
+			write(t, dir, output.Files{"a/x.go": gen("old x"), "c/gone.go": gen("gone")})
+			before := fullTree(t, dir)
+			var mu sync.Mutex
+			n := 0
+			restore := outdir.SetWriteFault(func(string) error {
+				mu.Lock()
+				defer mu.Unlock()
+				n++
+				if n > k {
+					return errors.New("no space left on device")
+				}
+				return nil
+			})
+			_, err := outdir.Write(dir, files)
+			restore()
+			if k >= len(files)+1 && err == nil {
+				return // every write happened before the fault
+			}
+			require.Error(t, err)
+			pending, err := os.ReadFile(filepath.Join(dir, outdir.PendingFile))
+			require.NoError(t, err, "the failed run left its PENDING")
+			for p, content := range fullTree(t, dir) {
+				if strings.HasSuffix(p, "/") || strings.HasPrefix(p, outdir.RecordDir+"/") || before[p] == content {
+					continue
+				}
+				assert.Regexp(t, `(?m)^(write|temp) `+regexp.QuoteMeta(p)+`$`, string(pending), "%s is known to no record", p)
+			}
+			drift, err := outdir.Compare(dir, files)
+			require.NoError(t, err)
+			if _, err := os.Stat(filepath.Join(dir, "c/gone.go")); err == nil {
+				assert.Contains(t, drift.Stale, "c/gone.go", "a failed run's stale file is still known")
+			}
+			write(t, dir, files)
+			drift, err = outdir.Compare(dir, files)
+			require.NoError(t, err)
+			assert.True(t, drift.Clean(), "%+v", drift)
+			assert.NoFileExists(t, filepath.Join(dir, outdir.PendingFile))
+		})
 	}
-	dir := t.TempDir()
-	files := output.Files{"a/x.go": gen("x"), "b/y.go": gen("y"), "c/z.go": gen("z")}
-	write(t, dir, output.Files{"a/x.go": gen("old x"), "c/gone.go": gen("gone")})
-	require.NoError(t, os.MkdirAll(filepath.Join(dir, "b"), 0o755))
-	require.NoError(t, os.Chmod(filepath.Join(dir, "b"), 0o555))
-	_, err := outdir.Write(dir, files)
-	require.Error(t, err)
-	require.NoError(t, os.Chmod(filepath.Join(dir, "b"), 0o755))
-	pending, err := os.ReadFile(filepath.Join(dir, outdir.PendingFile))
-	require.NoError(t, err, "the failed run left its PENDING")
-	for p := range fullTree(t, dir) {
-		if strings.HasSuffix(p, "/") || strings.HasPrefix(p, outdir.RecordDir+"/") {
-			continue
-		}
-		assert.Regexp(t, `(?m)^(write|temp) `+regexpQuote(p)+`$`, string(pending), "%s is known to no record", p)
-	}
-	drift, err := outdir.Compare(dir, files)
-	require.NoError(t, err)
-	assert.Contains(t, drift.Stale, "c/gone.go")
-	write(t, dir, files)
-	drift, err = outdir.Compare(dir, files)
-	require.NoError(t, err)
-	assert.True(t, drift.Clean(), "%+v", drift)
-	assert.NoFileExists(t, filepath.Join(dir, outdir.PendingFile))
-}
-
-func regexpQuote(s string) string {
-	return strings.NewReplacer(".", `\.`, "+", `\+`, "(", `\(`, ")", `\)`).Replace(s)
 }
