@@ -39,7 +39,8 @@ func (d *Drift) Clean() bool {
 // writing anything. A missing dir means every file is missing. A target
 // that is a link, a folder or a special file is an error, found before
 // anything is read (a FIFO would block the read).
-func Compare(dir string, files output.Files) (*Drift, error) {
+func Compare(dir string, files output.Files) (_ *Drift, err error) {
+	defer func() { err = quotePaths(err) }()
 	files = withRecord(files)
 	d := &Drift{Expected: files}
 	for _, p := range files.Paths() {

@@ -6,3 +6,6 @@ func SetWriteFault(fault func(target string) error) (restore func()) {
 	writeFault = fault
 	return func() { writeFault = nil }
 }
+
+// QuotePaths is quotePaths.
+var QuotePaths = quotePaths

@@ -90,3 +90,17 @@ func checkTarget(root, target string) error {
 	}
 	return nil
 }
+
+// quotePaths returns err with the paths of an *fs.PathError or
+// *os.LinkError (what an os call returns) quoted by diag.Quote: below the
+// output folder they are names found on disk. Write and Compare pass
+// every error through it.
+func quotePaths(err error) error {
+	switch e := err.(type) {
+	case *fs.PathError:
+		return fmt.Errorf("%s %s: %w", e.Op, diag.Quote(e.Path), e.Err)
+	case *os.LinkError:
+		return fmt.Errorf("%s %s %s: %w", e.Op, diag.Quote(e.Old), diag.Quote(e.New), e.Err)
+	}
+	return err
+}

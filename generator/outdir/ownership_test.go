@@ -251,3 +251,22 @@ func TestPendingIsWrittenFirst(t *testing.T) {
 		})
 	}
 }
+
+// TestOSErrorsQuotePaths: an os error leaving Write or Compare names its
+// path through diag.Quote (class 3 of docs/robustness.md), so a file name
+// found on disk cannot forge a line of output.
+func TestOSErrorsQuotePaths(t *testing.T) {
+	for _, name := range []string{"x\n::error::forged", "x\r::error::forged", "x\u2028y", "\x1b[2Kz"} {
+		for _, err := range []error{
+			&fs.PathError{Op: "open", Path: "/out/" + name, Err: fs.ErrPermission},
+			&os.LinkError{Op: "rename", Old: "/out/" + name, New: "/out/b", Err: fs.ErrExist},
+		} {
+			got := outdir.QuotePaths(err)
+			assert.NotContains(t, got.Error(), name)
+			assert.NotContains(t, got.Error(), "\n")
+			assert.ErrorIs(t, got, errors.Unwrap(err))
+		}
+	}
+	plain := errors.New("plain")
+	assert.Equal(t, plain, outdir.QuotePaths(plain))
+}

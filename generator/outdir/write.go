@@ -52,7 +52,8 @@ type Warning struct {
 // Anything else in dir is left alone and reported as a warning. A lock
 // file in dir's record folder serialises concurrent runs, whatever their
 // $TMPDIR.
-func Write(dir string, files output.Files, protected ...string) (*Report, error) {
+func Write(dir string, files output.Files, protected ...string) (rep *Report, err error) {
+	defer func() { err = quotePaths(err) }()
 	if err := CheckOutDir(dir, protected...); err != nil {
 		return nil, err
 	}
