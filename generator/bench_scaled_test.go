@@ -18,7 +18,7 @@ import (
 
 // BenchmarkScaledRoot is generation against its floor, in process: the
 // root manifest with its last scope cloned n times (synth.Scaled, as
-// gen_scale.py does for the whole CLI), Generate against formatting the Go
+// scripts/genscale.sh does for the whole CLI), Generate against formatting the Go
 // it returns with go/format on every core (what gofmt -l does). Each
 // iteration times one of each; gen/gofmt is their ratio, gen-ms/op the
 // Generate time alone, and on the largest size t/t_smallest is its time

@@ -18,8 +18,8 @@ var benchSizes = []int{10, 1000, 10000}
 // every emitter, gofmt of the Go) for synthetic manifests of n scopes on
 // five hosts. Read it next to BenchmarkGofmtEmitted: the ratio is what
 // scopegen costs over formatting the Go it writes. BenchmarkScaledRoot
-// prints that ratio itself, on the root manifest scaled as gen_scale.py
-// scales it.
+// prints that ratio itself, on the root manifest scaled as
+// scripts/genscale.sh scales it.
 func BenchmarkGenerate(b *testing.B) {
 	for _, n := range benchSizes {
 		manifest := synth.Sized(n)

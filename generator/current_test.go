@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/scopegen/scopegen/generator"
-	"github.com/scopegen/scopegen/generator/output"
+	"github.com/scopegen/scopegen/generator/outdir"
 )
 
 // TestGeneratedIsCurrent fails when generated/ is not what manifest.yaml
@@ -19,7 +19,7 @@ func TestGeneratedIsCurrent(t *testing.T) {
 	files, diags, err := generator.Generate("manifest.yaml", data, generator.Options{GoImportPath: "github.com/scopegen/scopegen/generated"})
 	require.NoError(t, err)
 	require.Empty(t, diags)
-	drift, err := output.Compare("../generated", files)
+	drift, err := outdir.Compare("../generated", files)
 	require.NoError(t, err)
 	assert.True(t, drift.Clean(), "generated/ is stale; run: go generate ./...\nchanged: %v\nmissing: %v\nstale: %v\n%s",
 		drift.Changed, drift.Missing, drift.Stale, driftDiff("../generated", drift))

@@ -1,6 +1,6 @@
 // Package generator is scopegen's pipeline, as one pure function:
 //
-//	load → validate → model → emitters → finish
+//	load → validate → model → emitters → output.Finish (go/format)
 //
 // Generate returns every output file as path → content and writes nothing;
 // the CLI's generate, check and breaking commands are what is done with
@@ -9,7 +9,6 @@ package generator
 
 import (
 	"slices"
-	"sync"
 
 	"github.com/scopegen/scopegen/generator/diag"
 	"github.com/scopegen/scopegen/generator/docsemit"
@@ -32,7 +31,6 @@ type Options struct {
 }
 
 // emitters run in this order; each owns its own subtree of the output.
-// goemit.Emit stays first: Emit gives emitters[0] a goroutine of its own.
 var emitters = []func(*model.Model) (output.Files, error){
 	goemit.Emit,
 	npmemit.Emit,
@@ -73,65 +71,21 @@ func Generate(file string, data []byte, opts Options) (output.Files, diag.List, 
 	return files, nil, err
 }
 
-// Emit runs every emitter over a resolved model and finishes each
-// emitter's files (output.Finish: gofmt of the Go, path and marker checks)
-// as soon as it returns them. The Go emitter, whose scope.go is the
-// longest build-and-format chain of a run, has a goroutine to itself;
-// the other emitters run one after another beside it, so on two cores
-// they take the other core rather than slicing time with that chain (at
-// 2,000 scopes they take about half as long as it together, so more
-// cores gain little from running them apart).
-// Errors are reported in emitter order, so the outcome does not depend
-// on scheduling.
+// Emit runs every emitter over a resolved model, one after another, and
+// finishes their files together (output.Finish: the paths and markers
+// checked, the Go formatted with go/format, a file a core). The emitters
+// build in memory and take a small share of a run; formatting the Go is
+// most of it.
 func Emit(m *model.Model) (output.Files, error) {
-	results := make([]output.Files, len(emitters))
-	errs := make([]error, len(emitters))
-	run := func(i int) {
-		files, err := emitters[i](m)
-		if err == nil {
-			files, err = finishEach(files)
-		}
-		results[i], errs[i] = files, err
-	}
-	var wg sync.WaitGroup
-	wg.Go(func() { run(0) })
-	wg.Go(func() {
-		for i := 1; i < len(emitters); i++ {
-			run(i)
-		}
-	})
-	wg.Wait()
 	all := output.Files{}
-	for i := range emitters {
-		if errs[i] != nil {
-			return nil, errs[i]
+	for _, emit := range emitters {
+		files, err := emit(m)
+		if err != nil {
+			return nil, err
 		}
-		if err := all.Merge(results[i]); err != nil {
+		if err := all.Merge(files); err != nil {
 			return nil, err
 		}
 	}
-	return all, nil
-}
-
-// finishEach is output.Finish with every file finished at once in a
-// goroutine of its own, so the largest starts at once rather than after
-// the files whose paths sort before it. The first error in path order wins,
-// as in Finish.
-func finishEach(files output.Files) (output.Files, error) {
-	paths := files.Paths()
-	finished := make([]output.Files, len(paths))
-	errs := make([]error, len(paths))
-	var wg sync.WaitGroup
-	for i, p := range paths {
-		wg.Go(func() { finished[i], errs[i] = output.Finish(output.Files{p: files[p]}) })
-	}
-	wg.Wait()
-	out := make(output.Files, len(paths))
-	for i, p := range paths {
-		if errs[i] != nil {
-			return nil, errs[i]
-		}
-		out[p] = finished[i][p]
-	}
-	return out, nil
+	return output.Finish(all)
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/scopegen/scopegen/generator"
+	"github.com/scopegen/scopegen/generator/outdir"
 	"github.com/scopegen/scopegen/generator/output"
 )
 
@@ -74,11 +75,11 @@ func TestGolden(t *testing.T) {
 			if *update {
 				_ = os.Remove(wantTxt)
 				require.NoError(t, os.RemoveAll(wantDir))
-				_, err := output.Write(wantDir, files)
+				_, err := outdir.Write(wantDir, files)
 				require.NoError(t, err)
 				return
 			}
-			drift, err := output.Compare(wantDir, files)
+			drift, err := outdir.Compare(wantDir, files)
 			require.NoError(t, err)
 			assert.Empty(t, drift.Missing, "files generated but not in want/")
 			assert.Empty(t, drift.Changed, "files that differ from want/:\n%s", driftDiff(wantDir, drift))
@@ -89,7 +90,7 @@ func TestGolden(t *testing.T) {
 
 // driftDiff is a unified diff of drift's changed and missing files below
 // dir, a/ = disk, b/ = generated, for a failure message.
-func driftDiff(dir string, drift *output.Drift) string {
+func driftDiff(dir string, drift *outdir.Drift) string {
 	var b strings.Builder
 	for _, p := range append(slices.Clone(drift.Changed), drift.Missing...) {
 		old, _ := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p))) // a missing file reads as empty
@@ -110,7 +111,7 @@ func extraFiles(t *testing.T, dir string, files output.Files) []string {
 			return err
 		}
 		rel, _ := filepath.Rel(dir, p)
-		if strings.HasPrefix(filepath.ToSlash(rel), output.RecordDir+"/") {
+		if strings.HasPrefix(filepath.ToSlash(rel), outdir.RecordDir+"/") {
 			return nil // the record (Compare checks it) and the lock
 		}
 		if _, ok := files[filepath.ToSlash(rel)]; !ok {

@@ -21,7 +21,7 @@ const module = "github.com/scopegen/scopegen"
 var layers = [][]string{
 	{"generator/rules", "generator/diag", "internal/filekind", "internal/gomod", "templates", ""},
 	{"generator/load", "generator/output"},
-	{"generator/model"},
+	{"generator/model", "generator/outdir"},
 	{"generator/validate", "generator/goemit", "generator/npmemit", "generator/docsemit", "generator/schemaemit", "generator/hostconfigemit", "generator/testkitemit"},
 	{"generator"},
 	{"generator/breaking", "generator/vet"},
@@ -33,7 +33,7 @@ var layers = [][]string{
 // anything, and no package of a layer may import them.
 var testSupport = []string{
 	"internal/testsupport/synth", "internal/testsupport/mdtable", "internal/testsupport/doclinks", "internal/bench",
-	"internal/example", "internal/generatedtest", "generator/goemit/scalebench",
+	"internal/example", "internal/generatedtest", "internal/testsupport/synth/scaled",
 }
 
 // TestImportsFollowTheLayers reads the non-test imports of every package

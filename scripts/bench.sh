@@ -2,26 +2,16 @@
 # Runs scopegen's benchmarks and prints docs/benchmarks.md on stdout: one
 # table per benchmark, each with its date, command and machine.
 #
-#   scripts/bench.sh [SHARED_BENCH_DIR] > docs/benchmarks.md
+#   scripts/bench.sh > docs/benchmarks.md
 #
-# SHARED_BENCH_DIR holds gen_scale.py (default: the first of ../shared/bench
-# and ../../shared/bench from the repository that has it); its table is
-# skipped when the script is absent.
 # Environment: LOOKUP_BENCHTIME (default 200ms), GEN_BENCHTIME (default 1x),
-# GEN_SCALE_N (default 2000), SCALE_SCOPES (unset: the lookups-at-scale
-# table is skipped). The defaults keep runs short on a shared
-# machine; raise them for steadier figures.
+# RUNS (scripts/genscale.sh's runs per size, default 5). The defaults keep
+# runs short on a shared machine; raise them for steadier figures.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-shared="${1:-}"
-if [ -z "$shared" ]; then
-  shared="$root/../shared/bench"
-  [ -f "$shared/gen_scale.py" ] || [ ! -f "$root/../../shared/bench/gen_scale.py" ] || shared="$root/../../shared/bench"
-fi
 lookup_time="${LOOKUP_BENCHTIME:-200ms}"
 gen_time="${GEN_BENCHTIME:-1x}"
-scale_n="${GEN_SCALE_N:-2000}"
 
 cpu="$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo 2>/dev/null || true)"
 machine="$(nproc) cores, ${cpu:-unknown CPU}, $(go env GOVERSION)"
@@ -73,7 +63,7 @@ echo "## Lookups in the generated Go"
 echo
 cmd="go test ./internal/bench -run '^\$' -bench . -benchmem -benchtime $lookup_time"
 measured "$cmd"
-echo "Against the root manifest's generated packages; \`SupportedOnMapBaseline\` is the hand-written \`map[string]map[string]bool\` alternative and \`Harness\` the benchmark loop alone."
+echo "Against the root manifest's generated packages. \`Parse\`, \`ForAPI\` and \`FromNative\` are string switches; \`ParseMapBaseline\` and \`ForAPIMapBaseline\` are the same lookups in a hand-written \`map[string]scope.Scope\`, \`SupportedOnMapBaseline\` a \`map[string]map[string]bool\`, and \`Harness\` the benchmark loop alone."
 echo
 echo "| benchmark | ns/op | B/op | allocs/op |"
 echo "| --- | ---: | ---: | ---: |"
@@ -99,14 +89,14 @@ go test ./generator -run '^$' -bench 'Generate|GofmtEmitted' -benchtime "$gen_ti
   done
 echo
 
-echo "## The Go emitter and the docs emitter"
+echo "## The docs emitter and breaking"
 echo
-measured "go test ./generator/{goemit,docsemit,breaking} -run '^\$' -bench . -benchtime $gen_time"
-echo "\`goemit/Emit\` builds and renders every Go file (perfect hashes included) without formatting; \`goemit/Gofmt\` formats them; \`goemit/BuildPerfectHash\` is the hash search alone; \`docsemit/Emit\` renders both Markdown pages; \`breaking/Breaking3000\` compares two 3,000-scope manifests (both loads included) with 3,000 findings."
+measured "go test ./generator/{docsemit,breaking} -run '^\$' -bench . -benchtime $gen_time"
+echo "\`docsemit/Emit\` renders both Markdown pages; \`breaking/Breaking3000\` compares two 3,000-scope manifests (both loads included) with 3,000 findings."
 echo
 echo "| benchmark | time/op |"
 echo "| --- | ---: |"
-for pkg in goemit docsemit breaking; do
+for pkg in docsemit breaking; do
   go test "./generator/$pkg" -run '^$' -bench . -benchtime "$gen_time" | bench_rows |
     while read -r name ns _ _; do
       printf '| `%s/%s` | %s |\n' "$pkg" "$name" "$(human "$ns")"
@@ -116,33 +106,17 @@ echo
 
 echo "## Generation against gofmt, whole CLI"
 echo
-if [ -f "$shared/gen_scale.py" ]; then
-  cmd="python3 $(realpath --relative-to="$root" "$shared")/gen_scale.py . $scale_n"
-  measured "$cmd"
-  echo "The root manifest with its last scope cloned $scale_n times: \`scopegen generate\` into an empty folder against \`gofmt -l\` over the Go it wrote (medians of five interleaved runs)."
-  echo
-  echo "| scopes added | scopegen generate | gofmt -l | Go written | gen/gofmt |"
-  echo "| ---: | ---: | ---: | ---: | ---: |"
-  for n in 200 "$scale_n"; do
-  out="$(python3 "$shared/gen_scale.py" "$root" "$n")"
-  printf '%s\n' "$out" | awk '
-    /^N=/ { match($0, /generate median [0-9]+ ms/); g = substr($0, RSTART + 16, RLENGTH - 16)
-            match($0, /\([0-9.]+ MB\)/); mb = substr($0, RSTART + 1, RLENGTH - 2)
-            match($0, /\) median [0-9]+ ms/); f = substr($0, RSTART + 9, RLENGTH - 9)
-            split($1, n, "=") }
-    /^gen\/gofmt ratio/ { r = $3 }
-    END { printf "| %s | %s | %s | %s | %s× |\n", n[2], g, f, mb, r }'
-  done
-  echo
-  measured "go test ./generator -run '^\$' -bench ScaledRoot -benchtime 5x"
-  echo "The same scaled manifest in process, against go/format of the Go it writes; \`t/t_smallest\` is the time at 2,000 added scopes over the time at 200."
-  echo
-  echo '```'
-  go test ./generator -run '^$' -bench ScaledRoot -benchtime 5x | grep '^Benchmark'
-  echo '```'
-else
-  echo "Skipped: \`gen_scale.py\` not found in \`$shared\` (pass its folder as the first argument)."
-fi
+measured "scripts/genscale.sh 0 200 2000"
+echo "The root manifest with its last scope cloned N times (\`internal/testsupport/synth/scaled\`): \`scopegen generate\` into an empty folder and again over what it wrote (warm: nothing to write), against \`gofmt -l\` over the Go it wrote; medians of ${RUNS:-5} interleaved runs."
+echo
+scripts/genscale.sh 0 200 2000
+echo
+measured "go test ./generator -run '^\$' -bench ScaledRoot -benchtime 5x"
+echo "The same scaled manifest in process, against go/format of the Go it writes on every core; \`t/t_smallest\` is the time at 2,000 added scopes over the time at 200."
+echo
+echo '```'
+go test ./generator -run '^$' -bench ScaledRoot -benchtime 5x | grep '^Benchmark'
+echo '```'
 echo
 
 echo "## npm package size"
@@ -175,19 +149,3 @@ go test ./generator/model -run '^$' -bench 'BuildWide|ResolveWide' -benchmem -be
     printf '| `%s` | %s | %s | %s |\n' "$name" "$(human "$ns")" "$bytes" "$allocs"
   done
 echo
-
-echo "## Lookups at scale"
-echo
-if [ -n "${SCALE_SCOPES:-}" ]; then
-  measured "go run ./generator/goemit/scalebench -scopes $SCALE_SCOPES"
-  echo "A synthetic manifest of $SCALE_SCOPES scopes on five hosts, emitted into a temporary module; each benchmark looks up every name in turn."
-  echo
-  echo "| benchmark | ns/op | B/op | allocs/op |"
-  echo "| --- | ---: | ---: | ---: |"
-  go run ./generator/goemit/scalebench -scopes "$SCALE_SCOPES" | bench_rows |
-    while read -r name ns bytes allocs; do
-      printf '| `%s` | %s | %s | %s |\n' "$name" "$ns" "$bytes" "$allocs"
-    done
-else
-  echo "Not run by default, as it compiles a large module: \`SCALE_SCOPES=10000 scripts/bench.sh\` adds a table from \`go run ./generator/goemit/scalebench -scopes 10000\`, which emits a synthetic manifest of that many scopes into a temporary module and benchmarks every lookup there."
-fi

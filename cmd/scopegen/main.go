@@ -17,8 +17,9 @@
 // generate (the default) writes the output folder: only files whose bytes
 // changed are rewritten, each atomically, and a file no longer produced is
 // removed only when the folder's record (.scopegen/FILES) lists it as
-// written by scopegen. check writes nothing and exits 4 with a unified diff
-// when the folder is stale.
+// written by scopegen; a file without scopegen's header where a file goes
+// is refused. check writes nothing and exits 4 with a unified diff when the
+// folder is stale, or holds a Go or npm package file scopegen did not write.
 //
 // A manifest problem is printed as manifest.yaml:LINE:COL: message (RULE_ID)
 // and nothing is written.
@@ -43,21 +44,10 @@ package main
 
 import (
 	"os"
-	"runtime/debug"
 
 	"github.com/scopegen/scopegen/generator/cli"
 )
 
 func main() {
-	// A run is short and its live heap small (about 20 MB at 2,000 scopes),
-	// so collecting a quarter as often costs little memory and saves about
-	// a sixth of the CPU; the limit brings collection back near 1 GiB.
-	// GOGC and GOMEMLIMIT in the environment still win.
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(1 << 30)
-	}
 	os.Exit(cli.Main(os.Args[1:], os.Stdout, os.Stderr))
 }

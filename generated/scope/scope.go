@@ -466,34 +466,48 @@ func All() []Scope {
 	}
 }
 
-// parseSlots is a perfect hash of the names in scopeNames: a lookup reads a few bytes and compares one string.
-var parseSlots = [256]uint8{
-	0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 16, 0, 0, 0, 8,
-	0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 14, 0, 11, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 17, 0, 0, 12, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 7, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 15, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 19, 0, 0, 0, 0, 13, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 9, 0, 0, 18, 0, 0, 0, 10, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-}
-
 // Parse returns the scope whose universal name is name, such as "scope.userLocation".
 // An unknown name is an *UnknownNameError that suggests the closest known one.
 func Parse(name string) (Scope, error) {
-	if n := len(name); n >= 9 {
-		x := uint64(n) | uint64(name[6])<<8
-		if i := parseSlots[(x*0x9c92ac8342670bb5)>>56]; scopeNames[i] == name {
-			return Scope(i), nil
-		}
+	switch name {
+	case "auth_base":
+		return AuthBase, nil
+	case "auth_zhima":
+		return AuthZhima, nil
+	case "scope.addPhoneCalendar":
+		return AddPhoneCalendar, nil
+	case "scope.addPhoneContact":
+		return AddPhoneContact, nil
+	case "scope.address":
+		return Address, nil
+	case "scope.bluetooth":
+		return Bluetooth, nil
+	case "scope.calendar":
+		return Calendar, nil
+	case "scope.camera":
+		return Camera, nil
+	case "scope.clipboard":
+		return Clipboard, nil
+	case "scope.hostId":
+		return HostID, nil
+	case "scope.invoice":
+		return Invoice, nil
+	case "scope.invoiceTitle":
+		return InvoiceTitle, nil
+	case "scope.record":
+		return Record, nil
+	case "scope.userFuzzyLocation":
+		return UserFuzzyLocation, nil
+	case "scope.userInfo":
+		return UserInfo, nil
+	case "scope.userLocation":
+		return UserLocation, nil
+	case "scope.userLocationBackground":
+		return UserLocationBackground, nil
+	case "scope.werun":
+		return WeRun, nil
+	case "scope.writePhotosAlbum":
+		return WritePhotosAlbum, nil
 	}
 	return 0, &UnknownNameError{
 		Kind:       "scope",
@@ -502,108 +516,74 @@ func Parse(name string) (Scope, error) {
 	}
 }
 
-// apiNames lists the universal API names, sorted, from index 1; apiScopes[i] guards apiNames[i].
-var (
-	apiNames = [33]string{
-		"",
-		"RecorderManager.start",
-		"VideoContext.setWaterMark",
-		"addEventOnCalendar",
-		"addPhoneCalendar",
-		"addPhoneContact",
-		"addPhoneRepeatCalendar",
-		"chooseAddress",
-		"chooseImage",
-		"chooseInvoice",
-		"chooseInvoiceTitle",
-		"chooseLocation",
-		"chooseVideo",
-		"createBLEPeripheralServer",
-		"createCameraContext",
-		"deleteEventOnCalendar",
-		"getAuthCode",
-		"getClipboardData",
-		"getFuzzyLocation",
-		"getLocation",
-		"getOpenUserInfo",
-		"getUserInfo",
-		"getWeRunData",
-		"joinVoIPChat",
-		"openBluetoothAdapter",
-		"saveImage",
-		"saveVideo",
-		"scanCode",
-		"setClipboardData",
-		"startLocationUpdate",
-		"startLocationUpdateBackground",
-		"startRecord",
-		"zhima.credit.score.brief.get",
-	}
-	apiScopes = [33]Scope{
-		0,
-		Record,
-		HostID,
-		Calendar,
-		AddPhoneCalendar,
-		AddPhoneContact,
-		AddPhoneCalendar,
-		Address,
-		Camera,
-		Invoice,
-		InvoiceTitle,
-		UserLocation,
-		Camera,
-		Bluetooth,
-		Camera,
-		Calendar,
-		AuthBase,
-		Clipboard,
-		UserFuzzyLocation,
-		UserLocation,
-		UserInfo,
-		UserInfo,
-		WeRun,
-		Record,
-		Bluetooth,
-		WritePhotosAlbum,
-		WritePhotosAlbum,
-		Camera,
-		Clipboard,
-		UserLocation,
-		UserLocationBackground,
-		Record,
-		AuthZhima,
-	}
-)
-
-// forAPISlots is a perfect hash of the names in apiNames: a lookup reads a few bytes and compares one string.
-var forAPISlots = [256]uint8{
-	0, 0, 0, 29, 23, 0, 0, 0, 0, 31, 0, 0, 0, 0, 0, 8,
-	18, 0, 0, 7, 0, 0, 17, 0, 0, 0, 0, 9, 0, 0, 0, 0,
-	0, 0, 0, 15, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 22, 0, 4, 0,
-	0, 0, 0, 0, 13, 0, 0, 0, 0, 0, 32, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 14, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 6, 0, 0, 24, 0, 0,
-	25, 0, 0, 0, 0, 0, 27, 0, 0, 3, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 28, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 21, 0, 0, 0, 0, 0, 1, 0, 0, 0, 19,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 30, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 20, 0, 11, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 16, 0, 0, 0, 0, 0, 12, 0, 0, 0, 0, 0, 5,
-	0, 0, 0, 0, 0, 26, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 10, 0, 0, 0, 0, 0, 0, 0,
-}
-
 // ForAPI returns the scope guarding the universal API name api, such as "getLocation";
 // false when no scope guards it.
 func ForAPI(api string) (Scope, bool) {
-	if n := len(api); n >= 8 {
-		x := uint64(n) | uint64(api[7])<<8 | uint64(api[0])<<16
-		if i := forAPISlots[(x*0x5f4da01a31f4373f)>>56]; apiNames[i] == api {
-			return apiScopes[i], true
-		}
+	switch api {
+	case "RecorderManager.start":
+		return Record, true
+	case "VideoContext.setWaterMark":
+		return HostID, true
+	case "addEventOnCalendar":
+		return Calendar, true
+	case "addPhoneCalendar":
+		return AddPhoneCalendar, true
+	case "addPhoneContact":
+		return AddPhoneContact, true
+	case "addPhoneRepeatCalendar":
+		return AddPhoneCalendar, true
+	case "chooseAddress":
+		return Address, true
+	case "chooseImage":
+		return Camera, true
+	case "chooseInvoice":
+		return Invoice, true
+	case "chooseInvoiceTitle":
+		return InvoiceTitle, true
+	case "chooseLocation":
+		return UserLocation, true
+	case "chooseVideo":
+		return Camera, true
+	case "createBLEPeripheralServer":
+		return Bluetooth, true
+	case "createCameraContext":
+		return Camera, true
+	case "deleteEventOnCalendar":
+		return Calendar, true
+	case "getAuthCode":
+		return AuthBase, true
+	case "getClipboardData":
+		return Clipboard, true
+	case "getFuzzyLocation":
+		return UserFuzzyLocation, true
+	case "getLocation":
+		return UserLocation, true
+	case "getOpenUserInfo":
+		return UserInfo, true
+	case "getUserInfo":
+		return UserInfo, true
+	case "getWeRunData":
+		return WeRun, true
+	case "joinVoIPChat":
+		return Record, true
+	case "openBluetoothAdapter":
+		return Bluetooth, true
+	case "saveImage":
+		return WritePhotosAlbum, true
+	case "saveVideo":
+		return WritePhotosAlbum, true
+	case "scanCode":
+		return Camera, true
+	case "setClipboardData":
+		return Clipboard, true
+	case "startLocationUpdate":
+		return UserLocation, true
+	case "startLocationUpdateBackground":
+		return UserLocationBackground, true
+	case "startRecord":
+		return Record, true
+	case "zhima.credit.score.brief.get":
+		return AuthZhima, true
 	}
 	return 0, false
 }

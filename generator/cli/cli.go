@@ -19,6 +19,7 @@ import (
 	"github.com/scopegen/scopegen/generator"
 	"github.com/scopegen/scopegen/generator/diag"
 	"github.com/scopegen/scopegen/generator/load"
+	"github.com/scopegen/scopegen/generator/outdir"
 	"github.com/scopegen/scopegen/generator/output"
 	"github.com/scopegen/scopegen/internal/gomod"
 )
@@ -184,13 +185,13 @@ func (e *env) generate(args []string, write bool) int {
 	if !write {
 		return e.check(&c, files, fixCommand(fs))
 	}
-	rep, err := output.Write(c.out, files, c.manifest)
+	rep, err := outdir.Write(c.out, files, c.manifest)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "scopegen: %v\n", err)
 		return ExitInternal
 	}
-	for _, w := range rep.Warnings { // each starts with a path below c.out
-		fmt.Fprintf(e.stderr, "scopegen: warning: %s\n", userPath(c.out, w))
+	for _, w := range rep.Warnings {
+		fmt.Fprintf(e.stderr, "scopegen: warning: %s: %s\n", userPath(c.out, w.Path), w.Reason)
 	}
 	if len(rep.Written)+len(rep.Removed) > 0 {
 		fmt.Fprintf(e.stderr, "scopegen: %d written, %d unchanged, %d removed\n", len(rep.Written), rep.Unchanged, len(rep.Removed))
@@ -222,7 +223,7 @@ func (e *env) readManifest(prefix string, c *common) ([]byte, int) {
 // produce reads the manifest and runs the pipeline. It returns nil files
 // and an exit code when there is nothing to write.
 func (e *env) produce(c *common) (output.Files, int) {
-	if err := output.CheckOutDir(c.out, c.manifest); err != nil {
+	if err := outdir.CheckOutDir(c.out, c.manifest); err != nil {
 		fmt.Fprintf(e.stderr, "scopegen: %v\n", err)
 		return nil, ExitUsage
 	}
@@ -257,7 +258,7 @@ func (e *env) produce(c *common) (output.Files, int) {
 }
 
 func (e *env) check(c *common, files output.Files, fix string) int {
-	drift, err := output.Compare(c.out, files)
+	drift, err := outdir.Compare(c.out, files)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "scopegen: %v\n", err)
 		return ExitInternal
@@ -282,17 +283,27 @@ func (e *env) check(c *common, files output.Files, fix string) int {
 	for _, p := range drift.Stale {
 		fmt.Fprintf(e.stdout, "stale: %s\n", userPath(c.out, p))
 	}
-	fmt.Fprintf(e.stderr, "scopegen: %s is out of date (%d changed, %d missing, %d stale); run: go generate ./... (or %s)\n",
-		c.out, len(drift.Changed), len(drift.Missing), len(drift.Stale), fix)
+	for _, p := range drift.Unowned {
+		fmt.Fprintf(e.stdout, "unowned: %s\n", userPath(c.out, p))
+	}
+	if len(drift.Changed)+len(drift.Missing)+len(drift.Stale) > 0 {
+		fmt.Fprintf(e.stderr, "scopegen: %s is out of date (%d changed, %d missing, %d stale); run: go generate ./... (or %s)\n",
+			diag.Quote(c.out), len(drift.Changed), len(drift.Missing), len(drift.Stale), fix)
+	}
+	if len(drift.Unowned) > 0 {
+		fmt.Fprintf(e.stderr, "scopegen: %s holds %d file(s) scopegen did not write where they would be compiled or published with its output (unowned:); move them out of the folder, or delete them\n",
+			diag.Quote(c.out), len(drift.Unowned))
+	}
 	return ExitDrift
 }
 
 // fixCommand is the generate command that fixes what check found: the
 // flags check was given that change what is produced, shell-quoted.
 // userPath is p, a slash path below the output folder, as the user names
-// it: joined to -out as given, with slashes.
+// it (joined to -out as given, with slashes), quoted for the terminal
+// (diag.Quote): p may be a name found on disk.
 func userPath(out, p string) string {
-	return filepath.ToSlash(filepath.Join(out, filepath.FromSlash(p)))
+	return diag.Quote(filepath.ToSlash(filepath.Join(out, filepath.FromSlash(p))))
 }
 
 func fixCommand(fs *flag.FlagSet) string {
@@ -321,7 +332,7 @@ func deriveImportPath(out string) (string, error) {
 	}
 	root, mod, err := gomod.Find(filepath.Dir(abs))
 	if errors.Is(err, gomod.ErrNotFound) {
-		return "", fmt.Errorf("no go.mod above %s: pass -go-import-path", out)
+		return "", fmt.Errorf("no go.mod above %s: pass -go-import-path", diag.Quote(out))
 	}
 	if err != nil {
 		return "", err

@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/scopegen/scopegen/generator"
+	"github.com/scopegen/scopegen/generator/outdir"
 	"github.com/scopegen/scopegen/generator/output"
 	"github.com/scopegen/scopegen/internal/testsupport/synth"
 )
@@ -84,7 +85,7 @@ func TestKilledGenerateLeavesOldOrNew(t *testing.T) {
 	assert.Positive(t, kills)
 
 	complete("new")
-	drift, err := output.Compare(out, newFiles)
+	drift, err := outdir.Compare(out, newFiles)
 	require.NoError(t, err)
 	assert.True(t, drift.Clean(), "after a full run: changed %v, missing %v, stale %v", drift.Changed, drift.Missing, drift.Stale)
 }
@@ -103,7 +104,7 @@ func mustGenerate(t *testing.T, manifest []byte, importPath string) output.Files
 func assertOldOrNew(t *testing.T, dir string, oldFiles, newFiles output.Files) {
 	t.Helper()
 	for rel, state := range treeState(t, dir) {
-		if state == "dir" || strings.HasPrefix(filepath.Base(rel), ".scopegen-tmp-") || strings.HasPrefix(filepath.ToSlash(rel), output.RecordDir+"/") {
+		if state == "dir" || strings.HasPrefix(filepath.Base(rel), ".scopegen-tmp-") || strings.HasPrefix(filepath.ToSlash(rel), outdir.RecordDir+"/") {
 			continue
 		}
 		content := state[strings.IndexByte(state, 0)+1:]

@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/scopegen/scopegen/generator/cli"
+	"github.com/scopegen/scopegen/generator/outdir"
 	"github.com/scopegen/scopegen/generator/output"
 )
 
@@ -192,7 +193,7 @@ func TestCheckReportsDrift(t *testing.T) {
 	stale := filepath.Join(out, "old", "removed.go")
 	require.NoError(t, os.MkdirAll(filepath.Dir(stale), 0o755))
 	require.NoError(t, os.WriteFile(stale, []byte("// "+output.Marker+"\npackage old\n"), 0o644))
-	record, err := os.OpenFile(filepath.Join(out, output.RecordFile), os.O_APPEND|os.O_WRONLY, 0)
+	record, err := os.OpenFile(filepath.Join(out, outdir.RecordFile), os.O_APPEND|os.O_WRONLY, 0)
 	require.NoError(t, err)
 	_, err = record.WriteString("old/removed.go\n")
 	require.NoError(t, err)
@@ -234,7 +235,7 @@ func generatedFiles(t *testing.T, dir string) []string {
 	t.Helper()
 	var out []string
 	for rel, state := range treeState(t, dir) {
-		if state != "dir" && !strings.HasPrefix(filepath.ToSlash(rel), output.RecordDir+"/") && output.HasMarker([]byte(state[strings.IndexByte(state, 0)+1:])) {
+		if state != "dir" && !strings.HasPrefix(filepath.ToSlash(rel), outdir.RecordDir+"/") && output.HasMarker([]byte(state[strings.IndexByte(state, 0)+1:])) {
 			out = append(out, filepath.ToSlash(rel))
 		}
 	}

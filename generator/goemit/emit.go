@@ -3,12 +3,11 @@
 // per platform (native names both ways, setting keys, denials, and for
 // getAuthCode hosts a decoder of the auth-code result). All Go is built
 // with jennifer. Lookups by enum are arrays; lookups by string are
-// switches or, past a few keys, perfect hashes (lookup.go); none allocates.
+// switches; none allocates.
 package goemit
 
 import (
 	"fmt"
-	"sync"
 
 	"github.com/dave/jennifer/jen"
 
@@ -22,10 +21,8 @@ func platformPath(m *model.Model, p *model.Platform) string {
 	return m.GoImportPath + "/platform/" + p.ID
 }
 
-// Emit returns every Go file, by path below the output folder. Files are
-// built and rendered concurrently; each reads the model only. They are Go
-// once output.Finish has formatted them: the tables carry verbatim region
-// marks (see rawLines), which output.Unmark removes.
+// Emit returns every Go file, by path below the output folder, as
+// jennifer renders it: output.Finish formats it.
 func Emit(m *model.Model) (output.Files, error) {
 	type job struct {
 		path  string
@@ -47,19 +44,13 @@ func Emit(m *model.Model) (output.Files, error) {
 			jobs = append(jobs, job{dir + "authcode.go", func() *jen.File { return authCodeFile(m, p) }})
 		}
 	}
-	srcs := make([][]byte, len(jobs))
-	errs := make([]error, len(jobs))
-	var wg sync.WaitGroup
-	for i, j := range jobs {
-		wg.Go(func() { srcs[i], errs[i] = render(j.build()) })
-	}
-	wg.Wait()
 	files := output.Files{}
-	for i, j := range jobs {
-		if errs[i] != nil {
-			return nil, fmt.Errorf("%s: %w", j.path, errs[i])
+	for _, j := range jobs {
+		src, err := render(j.build())
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", j.path, err)
 		}
-		files[j.path] = srcs[i]
+		files[j.path] = src
 	}
 	return files, nil
 }

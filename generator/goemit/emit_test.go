@@ -252,7 +252,7 @@ func TestTopLevelDocsStartAtColumnOne(t *testing.T) {
 		require.NoError(t, err)
 		for _, p := range files.Paths() {
 			fset := token.NewFileSet()
-			f, err := parser.ParseFile(fset, p, output.Unmark(files[p]), parser.ParseComments)
+			f, err := parser.ParseFile(fset, p, files[p], parser.ParseComments)
 			require.NoError(t, err, p)
 			assertAbuts := func(doc *ast.CommentGroup, next token.Pos, what string) {
 				if doc == nil {

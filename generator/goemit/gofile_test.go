@@ -1,10 +1,14 @@
 package goemit
 
 import (
+	"fmt"
+	"go/build/constraint"
+	"go/format"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestCommentLines(t *testing.T) {
@@ -17,6 +21,11 @@ func TestCommentLines(t *testing.T) {
 		{"comment terminator stays text", "a */ b /* c", []string{"// a */ b /* c"}},
 		{"directive is indented", "//go:generate rm -rf /", []string{"// //go:generate rm -rf /"}},
 		{"line directive", "x\n//line a.go:1", []string{"// x", "// //line a.go:1"}},
+		{"build constraint escaped", "+build linux", []string{`// \+build linux`}},
+		{"cgo escaped", "#cgo LDFLAGS: -lx", []string{`// \#cgo LDFLAGS: -lx`}},
+		{"mid-line plus stays", "a +build b", []string{"// a +build b"}},
+		{"prose words stay", "export line extern", []string{"// export line extern"}},
+		{"quote pairs as gofmt prints them", "``a'' b", []string{"// \u201ca\u201d b"}},
 		{"LF CR CRLF", "a\nb\rc\r\nd", []string{"// a", "// b", "// c", "// d"}},
 		{"unicode separators", "a\u2028b\u2029c\u0085d", []string{"// a", "// b", "// c", "// d"}},
 		{"blank line", "a\n\nb", []string{"// a", "//", "// b"}},
@@ -38,38 +47,72 @@ func TestCommentLines(t *testing.T) {
 	})
 }
 
-// FuzzCommentLines checks the hand-rolled word scan against the plain
-// strings.Fields wrapping it replaced, and that no line can leave the
-// comment. Run: go test ./generator/goemit -run '^$' -fuzz FuzzCommentLines
-func FuzzCommentLines(f *testing.F) {
-	for _, seed := range []string{"", "a", "a */ b", "x\n//go:build", "a\u2028b\u00a0c\u0085d\r\ne", strings.Repeat("word ", 40), "\t lead and trail \t"} {
-		f.Add(seed)
-	}
-	f.Fuzz(func(t *testing.T, text string) {
-		var want []string
-		for _, line := range splitLines(text) {
-			cur := "//"
-			for _, word := range strings.Fields(line) {
-				if len(cur) > 2 && len(cur)+1+len(word) > wrapAt {
-					want = append(want, cur)
-					cur = "//"
-				}
-				cur += " " + word
-			}
-			want = append(want, cur)
-		}
-		got := commentLines(text)
-		assert.Equal(t, want, got)
-		for _, l := range got {
-			assert.True(t, l == "//" || strings.HasPrefix(l, "// "), "line %q", l)
-			assert.NotContains(t, l, "\n")
-		}
-	})
+// directives are the words Go tooling reads at the start of a comment
+// line: build constraints, cgo, compiler directives, line directives,
+// export markers; and the markup gofmt's doc-comment printer rewrites.
+var directives = []string{
+	"+build linux", "+build", "+build !windows,amd64", "#cgo LDFLAGS: -lm", "#cgo", "# Heading",
+	"go:build linux", "go:generate rm -rf /", "go:linkname x y", "go:embed *", "line a.go:1",
+	"line", "export F", "extern f", "+ item", "- item", "1. item", "``x``", "''x''", "``````", "''''''",
 }
 
-// lineBreaks are the line breaks Go, JavaScript or Unicode knows, each
-// replaced by "\n": the reference FuzzCommentLines compares with.
-var lineBreaks = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u2028", "\n", "\u2029", "\n", "\u0085", "\n")
+// TestCommentLinesNeverFormDirectives holds class 1 of docs/robustness.md:
+// each directive, wherever manifest text can put it (start of the text,
+// after any line break, at a wrap point, after blanks), comes out as
+// comment lines no tool reads as a directive, in a file gofmt leaves as it
+// is.
+func TestCommentLinesNeverFormDirectives(t *testing.T) {
+	contexts := []string{
+		"%s", "x\n%s", "x\r%s", "x\r\n%s", "x\u2028%s", "x\u0085%s", " \t %s", "x\n\n%s",
+		strings.Repeat("w ", 43) + "%s", // the directive starts the wrapped line
+		"Heading\n\n%s\n\nmore",
+	}
+	for _, d := range directives {
+		for _, c := range contexts {
+			text := fmt.Sprintf(c, d)
+			t.Run(fmt.Sprintf("%q", text), func(t *testing.T) { requireSafeComment(t, text) })
+		}
+	}
+}
 
-// splitLines splits on every line break Go, JavaScript or Unicode knows.
-func splitLines(s string) []string { return strings.Split(lineBreaks.Replace(s), "\n") }
+// FuzzCommentLines holds the same promise for any text. Run:
+// go test ./generator/goemit -run '^$' -fuzz FuzzCommentLines
+func FuzzCommentLines(f *testing.F) {
+	for _, seed := range append(directives, "", "a */ b", "a\u2028b\u00a0c\u0085d\r\ne", strings.Repeat("word ", 40),
+		"00```00````````0000000000", "A\n\nA''00000\n\n0") {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, text string) { requireSafeComment(t, text) })
+}
+
+// requireSafeComment checks commentLines(text) as a package doc comment,
+// a top-level declaration's doc comment and a const spec's comment: no
+// line is a directive, and the file is a gofmt fixed point that still
+// starts with its package clause.
+func requireSafeComment(t *testing.T, text string) {
+	t.Helper()
+	lines := commentLines(text)
+	for _, l := range lines {
+		require.True(t, l == "//" || strings.HasPrefix(l, "// "), "line %q", l)
+		require.NotContains(t, l, "\n")
+		rest := strings.TrimLeft(strings.TrimPrefix(l, "//"), " ")
+		for _, p := range []string{"+", "#", "go:"} {
+			require.False(t, strings.HasPrefix(rest, p), "line %q starts with %q", l, p)
+		}
+		for _, directive := range []string{"//go:", "//line ", "//export ", "//extern ", "//+build"} {
+			require.False(t, strings.HasPrefix(l, directive), "line %q", l)
+		}
+	}
+	comment := strings.Join(lines, "\n") + "\n"
+	indented := "\t" + strings.Join(lines, "\n\t") + "\n"
+	src := "// Code generated by scopegen. DO NOT EDIT.\n\n" + comment + "package p\n\n" + comment + "const X = 1\n\nconst (\n" + indented + "\tY = 2\n)\n"
+	once, err := format.Source([]byte(src))
+	require.NoError(t, err, src)
+	twice, err := format.Source(once)
+	require.NoError(t, err)
+	require.Equal(t, string(once), string(twice), "not a gofmt fixed point")
+	for _, l := range strings.Split(string(once), "\n") {
+		require.False(t, constraint.IsGoBuild(l) || constraint.IsPlusBuild(l), "build constraint %q in\n%s", l, once)
+	}
+	require.Contains(t, string(once), "\npackage p\n")
+}

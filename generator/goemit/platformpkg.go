@@ -3,13 +3,11 @@ package goemit
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
 
 	"github.com/scopegen/scopegen/generator/model"
-	"github.com/scopegen/scopegen/generator/output"
 )
 
 // platformPackage emits platform/<id>/<id>.go: the platform's names for
@@ -32,18 +30,16 @@ func platformPackage(m *model.Model, p *model.Platform) *jen.File {
 	// Tables indexed by scope.Scope: one slot per scope plus the invalid zero.
 	size := jen.Lit(len(m.Scopes) + 1)
 	natives, settings := scopeNameMaps(p)
-	f.Var().Defs(natives.table(size), settings.table(size))
+	f.Var().Defs(natives.table(q, size), settings.table(q, size))
 	// As stringer does: the build fails with "invalid array index" when the
 	// scope package was regenerated without this one.
 	guards := []jen.Code{
 		jen.Comment("// An \"invalid array index\" compiler error here means the scope package changed without this one: run go generate ./... again."),
 		jen.Var().Id("x").Index(jen.Lit(1)).Struct(),
 	}
-	checks := make([]string, len(p.Scopes))
-	for i, sup := range p.Scopes {
-		checks[i] = "_ = x[scope." + sup.Scope.GoName + "-" + strconv.Itoa(sup.Scope.Index) + "]"
+	for _, sup := range p.Scopes {
+		guards = append(guards, jen.Id("_").Op("=").Id("x").Index(q(sup.Scope.GoName).Op("-").Lit(sup.Scope.Index)))
 	}
-	guards = append(guards, jen.Id(verbatim(output.Statements, strings.Join(checks, "\n"))))
 	if len(p.Scopes) > 0 {
 		f.Func().Id("_").Params().Block(guards...)
 	}
@@ -103,15 +99,13 @@ func scopeNameMaps(p *model.Platform) (natives, settings *scopeNameMap) {
 	return natives, settings
 }
 
-// table declares the map's table. The scope package's import name is
-// always "scope": validate reserves it as a platform id, so no package
-// shadows it.
-func (n *scopeNameMap) table(size jen.Code) jen.Code {
-	rows := make([]string, len(n.Names))
+// table declares the map's table, indexed by scope.
+func (n *scopeNameMap) table(q func(string) *jen.Statement, size jen.Code) jen.Code {
+	rows := make([]jen.Code, len(n.Names))
 	for k, name := range n.Names {
-		rows[k] = "scope." + n.Owners[k].GoName + ": " + strconv.Quote(name)
+		rows[k] = q(n.Owners[k].GoName).Op(":").Lit(name)
 	}
-	return jen.Id(n.Table).Op("=").Index(size).String().Values(rawLines(output.KeyedElements, rows))
+	return jen.Id(n.Table).Op("=").Index(size).String().Values(lines(rows)...)
 }
 
 // nameLookups emits Forward, a table read by scope, and Reverse, a lookup
@@ -123,15 +117,7 @@ func nameLookups(f *jen.File, q func(string) *jen.Statement, n *scopeNameMap) {
 		),
 		jen.Return(jen.Lit(""), jen.False()),
 	)
-	values := make([]int, len(n.Owners))
-	for k, s := range n.Owners {
-		values[k] = s.Index
-	}
-	body := findString(f, stringLookup{
-		prefix: strings.ToLower(n.Reverse[:1]) + n.Reverse[1:], arg: n.ReverseArg, table: n.Table, keys: n.Names, values: values,
-		hashHit: func(i jen.Code) jen.Code { return jen.Return(q("Scope").Call(i), jen.True()) },
-		armHit:  func(k int) jen.Code { return jen.Return(q(n.Owners[k].GoName), jen.True()) },
-	})
+	body := stringSwitch(n.ReverseArg, n.Names, func(k int) jen.Code { return jen.Return(q(n.Owners[k].GoName), jen.True()) })
 	body = append(body, jen.Return(jen.Lit(0), jen.False()))
 	declDoc(f, n.ReverseDoc).Func().Id(n.Reverse).Params(jen.Id(n.ReverseArg).String()).Params(q("Scope"), jen.Bool()).Block(body...)
 }
@@ -148,24 +134,7 @@ func nativeAPI(f *jen.File, p *model.Platform) {
 	for i, n := range names {
 		keys[i] = n.Universal
 	}
-	body := findString(f, stringLookup{
-		prefix: "nativeAPI", arg: "api", table: "apiUniversal", keys: keys, values: ordinals(len(keys)),
-		declareTable: func() {
-			universal := []string{`""`}
-			native := []string{`""`}
-			for _, n := range names {
-				universal = append(universal, strconv.Quote(n.Universal))
-				native = append(native, strconv.Quote(n.Native))
-			}
-			f.Comment("// apiUniversal lists the universal API names of the supported scopes, sorted, from index 1; apiNative[i] is the method for apiUniversal[i].")
-			f.Var().Defs(
-				jen.Id("apiUniversal").Op("=").Index(jen.Lit(len(universal))).String().Values(rawLines(output.Elements, universal)),
-				jen.Id("apiNative").Op("=").Index(jen.Lit(len(native))).String().Values(rawLines(output.Elements, native)),
-			)
-		},
-		hashHit: func(i jen.Code) jen.Code { return jen.Return(jen.Id("apiNative").Index(i), jen.True()) },
-		armHit:  func(k int) jen.Code { return jen.Return(jen.Lit(names[k].Native), jen.True()) },
-	})
+	body := stringSwitch("api", keys, func(k int) jen.Code { return jen.Return(jen.Lit(names[k].Native), jen.True()) })
 	body = append(body, jen.Return(jen.Lit(""), jen.False()))
 	example := ""
 	if i := slices.IndexFunc(names, func(n model.APIName) bool { return n.Native != n.Universal }); i >= 0 {

@@ -8,7 +8,6 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/scopegen/scopegen/generator/model"
-	"github.com/scopegen/scopegen/generator/output"
 )
 
 // privacyFile emits platform/<id>/privacy.go for a host with a privacy
@@ -24,13 +23,13 @@ func privacyFile(m *model.Model, p *model.Platform) *jen.File {
 	consts := []jen.Code{
 		jen.Add(doc("PrivacyNone: not a privacy failure (the denial test decides next).")).Id("PrivacyNone").Id("PrivacyFailure").Op("=").Iota(),
 	}
-	names := []string{`""`}
+	names := []jen.Code{jen.Lit("")}
 	for _, o := range model.PrivacyOutcomes {
 		consts = append(consts, jen.Add(doc(outcomeDoc(o))).Id(o.GoName()))
-		names = append(names, fmt.Sprintf("%q", o.ErrCode()))
+		names = append(names, jen.Lit(o.ErrCode()))
 	}
 	f.Const().Defs(consts...)
-	f.Var().Id("privacyErrCodes").Op("=").Index(jen.Lit(len(names))).String().Values(rawLines(output.Elements, names))
+	f.Var().Id("privacyErrCodes").Op("=").Index(jen.Lit(len(names))).String().Values(lines(names)...)
 	declDoc(f, "String returns the runtime's errCode (PRIVACY_NOT_AGREED, …), or \"\" for PrivacyNone and invalid values.").
 		Func().Params(jen.Id("f").Id("PrivacyFailure")).Id("String").Params().String().Block(
 		jen.If(jen.Id("f").Op(">=").Lit(0).Op("&&").Int().Call(jen.Id("f")).Op("<").Len(jen.Id("privacyErrCodes"))).Block(

@@ -8,7 +8,6 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/scopegen/scopegen/generator/model"
-	"github.com/scopegen/scopegen/generator/output"
 )
 
 // scopeFile emits scope/scope.go: the Scope enum and its tables.
@@ -37,13 +36,10 @@ func scopeIntType(m *model.Model) string {
 	return "uint32"
 }
 
-// scopeConsts emits the Scope constants, each under its godoc. The block
-// grows with the manifest, so it is written as one verbatim region (see
-// rawLines) rather than a jennifer tree per comment line.
+// scopeConsts emits the Scope constants, each under its godoc.
 func scopeConsts(f *jen.File, m *model.Model) {
-	var body strings.Builder
-	body.Grow(512 * len(m.Scopes)) // a typical constant with its godoc
-	for _, s := range m.Scopes {
+	consts := make([]jen.Code, len(m.Scopes))
+	for i, s := range m.Scopes {
 		paragraphs := []string{
 			fmt.Sprintf("%s is %q: %s.", s.GoName, s.Name, s.Title),
 			s.Description,
@@ -55,11 +51,10 @@ func scopeConsts(f *jen.File, m *model.Model) {
 				paragraphs = append(paragraphs, sup.Platform.Title+": "+sup.Note)
 			}
 		}
-		docText(&body, paragraphs...)
-		body.WriteString(s.GoName + " Scope = " + strconv.Itoa(s.Index) + "\n")
+		consts[i] = doc(paragraphs...).Id(s.GoName).Id("Scope").Op("=").Lit(s.Index)
 	}
 	f.Comment("// The scopes, in name order.")
-	f.Const().Defs(jen.Id(verbatim(output.DocumentedSpecs, strings.TrimSuffix(body.String(), "\n"))))
+	f.Const().Defs(consts...)
 	f.Line()
 	f.Comment("// scopeCount is one more than the number of scopes: index 0 is the invalid Scope.")
 	f.Const().Id("scopeCount").Op("=").Lit(len(m.Scopes) + 1)
@@ -79,71 +74,45 @@ func supportSummary(s *model.Scope) string {
 }
 
 func scopeTables(f *jen.File, m *model.Model) {
-	names := []string{`""`}
-	titles := []string{`""`}
-	apis := []string{"nil"}
-	support := []string{"0"}
-	grants := make([]string, 0, len(m.Scopes))
+	names := []jen.Code{jen.Lit("")}
+	titles := []jen.Code{jen.Lit("")}
+	apis := []jen.Code{jen.Nil()}
+	support := []jen.Code{jen.Lit(0)}
+	grants := make([]jen.Code, 0, len(m.Scopes))
 	for _, s := range m.Scopes {
-		names = append(names, strconv.Quote(s.Name))
-		titles = append(titles, strconv.Quote(s.Title))
+		names = append(names, jen.Lit(s.Name))
+		titles = append(titles, jen.Lit(s.Title))
 		if len(s.APIs) == 0 {
-			apis = append(apis, "nil")
+			apis = append(apis, jen.Nil())
 		} else {
-			apis = append(apis, "{"+quoteAll(s.APIs)+"}")
+			apis = append(apis, jen.Values(lits(s.APIs)...))
 		}
 		var mask uint64
-		row := make([]string, len(s.Support))
+		row := make([]jen.Code, len(s.Support))
 		for i, sup := range s.Support {
 			mask |= 1 << sup.Platform.Index
-			row[i] = sup.Platform.GoName + ": " + sup.Grant.GoName()
+			row[i] = jen.Id(sup.Platform.GoName).Op(":").Id(sup.Grant.GoName())
 		}
-		support = append(support, strconv.FormatUint(mask, 10))
-		grants = append(grants, s.GoName+": {"+strings.Join(row, ", ")+"}")
+		support = append(support, jen.Id(strconv.FormatUint(mask, 10)))
+		grants = append(grants, jen.Id(s.GoName).Op(":").Values(row...))
 	}
 	f.Var().Defs(
-		jen.Id("scopeNames").Op("=").Index(jen.Id("scopeCount")).String().Values(rawLines(output.Elements, names)),
-		jen.Id("scopeTitles").Op("=").Index(jen.Id("scopeCount")).String().Values(rawLines(output.Elements, titles)),
-		jen.Id("scopeAPIs").Op("=").Index(jen.Id("scopeCount")).Index().String().Values(rawLines(output.Elements, apis)),
+		jen.Id("scopeNames").Op("=").Index(jen.Id("scopeCount")).String().Values(lines(names)...),
+		jen.Id("scopeTitles").Op("=").Index(jen.Id("scopeCount")).String().Values(lines(titles)...),
+		jen.Id("scopeAPIs").Op("=").Index(jen.Id("scopeCount")).Index().String().Values(lines(apis)...),
 		jen.Comment("// scopeSupport has bit p set when platform p supports the scope."),
-		jen.Id("scopeSupport").Op("=").Index(jen.Id("scopeCount")).Uint64().Values(rawLines(output.Elements, support)),
-		jen.Id("scopeGrants").Op("=").Index(jen.Id("scopeCount")).Index(jen.Id("platformCount")).Id("Grant").Values(rawLines(output.KeyedElements, grants)),
+		jen.Id("scopeSupport").Op("=").Index(jen.Id("scopeCount")).Uint64().Values(lines(support)...),
+		jen.Id("scopeGrants").Op("=").Index(jen.Id("scopeCount")).Index(jen.Id("platformCount")).Id("Grant").Values(lines(grants)...),
 	)
 }
 
-// rawLines is the body of a composite literal, one element a line, from
-// elements already written as Go in gofmt's form: strconv.Quote'd
-// strings, identifiers and numbers the model has validated, "{a, b}"
-// lists. Tables grow with the manifest, and one jennifer token for the
-// whole body instead of a tree per element makes emitting them several
-// times cheaper; as a verbatim region (see verbatim) it skips go/format
-// too. kind is output.KeyedElements for "key: value" elements, written
-// with one space after the colon (output aligns them), and
-// output.Elements otherwise.
-func rawLines(kind output.RegionKind, elements []string) jen.Code {
-	if len(elements) == 0 {
-		return jen.Null()
-	}
-	return jen.Id("\n" + verbatim(kind, strings.Join(elements, ",\n")+",") + "\n")
-}
-
-// verbatim marks text, lines in gofmt's form joined by newlines, as a
-// region output.Finish splices into the formatted file as it is
-// (output.Verbatim); it is how goemit writes everything that grows with
-// the manifest. The region must be whole lines: rawLines puts a newline
-// on each side, and jennifer puts a group's definitions and a block's
-// statements on lines of their own.
-func verbatim(kind output.RegionKind, text string) string {
-	return output.Verbatim(kind, text)
-}
-
-// quoteAll is strs as a comma-separated list of Go string literals.
-func quoteAll(strs []string) string {
-	quoted := make([]string, len(strs))
+// lits is strs as string literals.
+func lits(strs []string) []jen.Code {
+	out := make([]jen.Code, len(strs))
 	for i, s := range strs {
-		quoted[i] = strconv.Quote(s)
+		out[i] = jen.Lit(s)
 	}
-	return strings.Join(quoted, ", ")
+	return out
 }
 
 // lines puts each value of a composite literal on its own line.
@@ -202,13 +171,13 @@ func scopeMethods(f *jen.File, m *model.Model, e *enumInfo) {
 		),
 		jen.Return(jen.Id("GrantUnsupported")),
 	)
-	all := make([]string, len(m.Scopes))
+	all := make([]jen.Code, len(m.Scopes))
 	for i, s := range m.Scopes {
-		all[i] = s.GoName
+		all[i] = jen.Id(s.GoName)
 	}
 	declDoc(f, "All returns every scope in name order. The slice is new on each call.").
 		Func().Id("All").Params().Index().Id("Scope").Block(
-		jen.Return(jen.Index().Id("Scope").Values(rawLines(output.Elements, all))),
+		jen.Return(jen.Index().Id("Scope").Values(lines(all)...)),
 	)
 }
 
@@ -257,25 +226,26 @@ func textMethods(f *jen.File, e *enumInfo) {
 	)
 }
 
-// ordinals returns 1..n: the enum values of a table's entries after the
-// invalid zero.
-func ordinals(n int) []int {
-	values := make([]int, n)
-	for i := range values {
-		values[i] = i + 1
+// stringSwitch is a switch on the string variable arg with one case per
+// key; hit(k) is the statement for keys[k]. The compiler turns it into a
+// jump on the length and a binary search of constant compares: no hashing,
+// no allocation, no table a reader must decode. Nil without keys.
+func stringSwitch(arg string, keys []string, hit func(k int) jen.Code) []jen.Code {
+	if len(keys) == 0 {
+		return nil
 	}
-	return values
+	arms := make([]jen.Code, len(keys))
+	for k, key := range keys {
+		arms[k] = jen.Case(jen.Lit(key)).Block(hit(k))
+	}
+	return []jen.Code{jen.Switch(jen.Id(arg)).Block(arms...)}
 }
 
-// parseFunc emits the enum's name → constant parser over its names table.
-// The hit path neither allocates nor loops over the name; only the error
-// path allocates, to compute the suggestion.
+// parseFunc emits the enum's name → constant parser. The hit path
+// neither allocates nor loops over the name; only the error path
+// allocates, to compute the suggestion.
 func parseFunc(f *jen.File, e *enumInfo) {
-	body := findString(f, stringLookup{
-		prefix: strings.ToLower(e.Parser[:1]) + e.Parser[1:], arg: "name", table: e.Table, keys: e.Names, values: ordinals(len(e.Names)),
-		hashHit: func(i jen.Code) jen.Code { return jen.Return(jen.Id(e.Type).Call(i), jen.Nil()) },
-		armHit:  func(k int) jen.Code { return jen.Return(jen.Id(e.GoNames[k]), jen.Nil()) },
-	})
+	body := stringSwitch("name", e.Names, func(k int) jen.Code { return jen.Return(jen.Id(e.GoNames[k]), jen.Nil()) })
 	body = append(body, jen.Return(jen.Lit(0), jen.Op("&").Id("UnknownNameError").Values(jen.Dict{
 		jen.Id("Kind"):       jen.Lit(e.Kind),
 		jen.Id("Name"):       jen.Id("name"),
@@ -289,24 +259,7 @@ func forAPIFunc(f *jen.File, m *model.Model) {
 	for i, a := range m.APIs {
 		keys[i] = a.Name
 	}
-	body := findString(f, stringLookup{
-		prefix: "forAPI", arg: "api", table: "apiNames", keys: keys, values: ordinals(len(keys)),
-		declareTable: func() {
-			names := []string{`""`}
-			owners := []string{"0"}
-			for _, a := range m.APIs {
-				names = append(names, strconv.Quote(a.Name))
-				owners = append(owners, a.Scope.GoName)
-			}
-			f.Comment("// apiNames lists the universal API names, sorted, from index 1; apiScopes[i] guards apiNames[i].")
-			f.Var().Defs(
-				jen.Id("apiNames").Op("=").Index(jen.Lit(len(names))).String().Values(rawLines(output.Elements, names)),
-				jen.Id("apiScopes").Op("=").Index(jen.Lit(len(owners))).Id("Scope").Values(rawLines(output.Elements, owners)),
-			)
-		},
-		hashHit: func(i jen.Code) jen.Code { return jen.Return(jen.Id("apiScopes").Index(i), jen.True()) },
-		armHit:  func(k int) jen.Code { return jen.Return(jen.Id(m.APIs[k].Scope.GoName), jen.True()) },
-	})
+	body := stringSwitch("api", keys, func(k int) jen.Code { return jen.Return(jen.Id(m.APIs[k].Scope.GoName), jen.True()) })
 	body = append(body, jen.Return(jen.Lit(0), jen.False()))
 	declDoc(f, "ForAPI returns the scope guarding the universal API name api, such as \"getLocation\"; false when no scope guards it.").
 		Func().Id("ForAPI").Params(jen.Id("api").String()).Params(jen.Id("Scope"), jen.Bool()).Block(body...)

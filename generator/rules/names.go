@@ -116,3 +116,14 @@ var JSReservedWords = []string{
 // ReservedPlatformIDs cannot be platform ids: the npm package and the Go
 // tree already use these names for their own files and folders.
 var ReservedPlatformIDs = []string{"core", "index", "internal", "scope", "shared", "testing", "types", "universal"}
+
+// WindowsReservedNames are the platform ids PlatformIDPattern admits that
+// Windows reserves as file names, and so golang.org/x/mod refuses in a
+// module (module.CheckFilePath): an id names output files
+// (platform/<id>/<id>.go), and one of these would make the module holding
+// the output folder unpublishable. validate refuses them; the JSON Schema
+// lists them. A test holds the list equal to x/mod's verdict.
+var WindowsReservedNames = []string{
+	"aux", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9", "con",
+	"lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9", "nul", "prn",
+}

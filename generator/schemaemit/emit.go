@@ -109,7 +109,7 @@ func newView(platformIDs []string) view {
 	for i, g := range model.Grants {
 		grants[i] = string(g)
 	}
-	reserved := slices.Concat(rules.ReservedPlatformIDs, rules.ReservedGoPackageNames)
+	reserved := slices.Concat(rules.ReservedPlatformIDs, rules.ReservedGoPackageNames, rules.WindowsReservedNames)
 	for tok := token.BREAK; tok <= token.VAR; tok++ {
 		if token.IsKeyword(tok.String()) {
 			reserved = append(reserved, tok.String())

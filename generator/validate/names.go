@@ -18,6 +18,8 @@ func (c *checker) platformID(id load.String) {
 		c.report(id.Pos, diag.InvalidName, "platform id %q is reserved", id.Value)
 	case slices.Contains(rules.ReservedGoPackageNames, id.Value):
 		c.report(id.Pos, diag.InvalidName, "platform id %q cannot name a Go package that can be imported and used (%q is %s): choose another id", id.Value, id.Value, goPackageProblem(id.Value))
+	case slices.Contains(rules.WindowsReservedNames, id.Value):
+		c.report(id.Pos, diag.InvalidName, "platform id %q cannot name a file of a Go module (a name Windows reserves): choose another id", id.Value)
 	}
 }
 

@@ -128,78 +128,44 @@ func NormalizeSettings(authSetting map[string]bool) map[scope.Scope]bool {
 	return out
 }
 
-// apiUniversal lists the universal API names of the supported scopes, sorted, from index 1; apiNative[i] is the method for apiUniversal[i].
-var (
-	apiUniversal = [18]string{
-		"",
-		"RecorderManager.start",
-		"chooseAddress",
-		"chooseImage",
-		"chooseLocation",
-		"chooseVideo",
-		"createCameraContext",
-		"getAuthCode",
-		"getLocation",
-		"getOpenUserInfo",
-		"getUserInfo",
-		"joinVoIPChat",
-		"saveImage",
-		"saveVideo",
-		"scanCode",
-		"startLocationUpdate",
-		"startRecord",
-		"zhima.credit.score.brief.get",
-	}
-	apiNative = [18]string{
-		"",
-		"RecorderManager.start",
-		"getAddress",
-		"chooseImage",
-		"chooseLocation",
-		"chooseVideo",
-		"createCameraContext",
-		"getAuthCode",
-		"getLocation",
-		"getOpenUserInfo",
-		"getOpenUserInfo",
-		"joinVoIPChat",
-		"saveImage",
-		"saveVideoToPhotosAlbum",
-		"scan",
-		"startLocationUpdate",
-		"startRecord",
-		"zhima.credit.score.brief.get",
-	}
-)
-
-// nativeAPISlots is a perfect hash of the names in apiUniversal: a lookup reads a few bytes and compares one string.
-var nativeAPISlots = [256]uint8{
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 11, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 15, 0, 0, 0, 0, 0,
-	0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 14, 0, 6, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 10, 0, 0, 13, 0, 0, 0, 0, 0, 0, 12, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 0, 0, 0,
-	0, 0, 0, 16, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 17, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 9, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0,
-}
-
 // NativeAPI returns Alipay's method name for a universal API name, such as getAddress
 // for chooseAddress; false when no scope Alipay supports guards api.
 func NativeAPI(api string) (string, bool) {
-	if n := len(api); n >= 8 {
-		x := uint64(n) | uint64(api[6])<<8
-		if i := nativeAPISlots[(x*0xffd80ad018c0f33)>>56]; apiUniversal[i] == api {
-			return apiNative[i], true
-		}
+	switch api {
+	case "RecorderManager.start":
+		return "RecorderManager.start", true
+	case "chooseAddress":
+		return "getAddress", true
+	case "chooseImage":
+		return "chooseImage", true
+	case "chooseLocation":
+		return "chooseLocation", true
+	case "chooseVideo":
+		return "chooseVideo", true
+	case "createCameraContext":
+		return "createCameraContext", true
+	case "getAuthCode":
+		return "getAuthCode", true
+	case "getLocation":
+		return "getLocation", true
+	case "getOpenUserInfo":
+		return "getOpenUserInfo", true
+	case "getUserInfo":
+		return "getOpenUserInfo", true
+	case "joinVoIPChat":
+		return "joinVoIPChat", true
+	case "saveImage":
+		return "saveImage", true
+	case "saveVideo":
+		return "saveVideoToPhotosAlbum", true
+	case "scanCode":
+		return "scan", true
+	case "startLocationUpdate":
+		return "startLocationUpdate", true
+	case "startRecord":
+		return "startRecord", true
+	case "zhima.credit.score.brief.get":
+		return "zhima.credit.score.brief.get", true
 	}
 	return "", false
 }

@@ -146,85 +146,51 @@ func NormalizeSettings(authSetting map[string]bool) map[scope.Scope]bool {
 	return out
 }
 
-// apiUniversal lists the universal API names of the supported scopes, sorted, from index 1; apiNative[i] is the method for apiUniversal[i].
-var (
-	apiUniversal = [21]string{
-		"",
-		"RecorderManager.start",
-		"VideoContext.setWaterMark",
-		"addEventOnCalendar",
-		"chooseAddress",
-		"chooseImage",
-		"chooseLocation",
-		"chooseVideo",
-		"createCameraContext",
-		"deleteEventOnCalendar",
-		"getClipboardData",
-		"getLocation",
-		"getOpenUserInfo",
-		"getUserInfo",
-		"joinVoIPChat",
-		"saveImage",
-		"saveVideo",
-		"scanCode",
-		"setClipboardData",
-		"startLocationUpdate",
-		"startRecord",
-	}
-	apiNative = [21]string{
-		"",
-		"RecorderManager.start",
-		"VideoContext.setWaterMark",
-		"addPhoneCalendar",
-		"chooseAddress",
-		"chooseImage",
-		"chooseLocation",
-		"chooseVideo",
-		"createCameraContext",
-		"deleteCalendarEvent",
-		"getClipboardData",
-		"getLocation",
-		"getOpenUserInfo",
-		"getUserInfo",
-		"joinVoIPChat",
-		"saveImageToPhotosAlbum",
-		"saveVideoToPhotosAlbum",
-		"scanCode",
-		"setClipboardData",
-		"startLocationUpdate",
-		"startRecord",
-	}
-)
-
-// nativeAPISlots is a perfect hash of the names in apiUniversal: a lookup reads a few bytes and compares one string.
-var nativeAPISlots = [256]uint8{
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0,
-	0, 14, 0, 17, 0, 0, 0, 0, 13, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 16, 0, 0, 0, 0, 0, 0, 0, 15, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 20, 0, 11, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 0, 0, 0,
-	0, 0, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10, 0, 0,
-	0, 0, 0, 0, 2, 18, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 6, 0, 0, 9, 19, 0, 0, 0, 0, 0, 0, 0,
-	4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-}
-
 // NativeAPI returns ByteDance's method name for a universal API name, such as
 // addPhoneCalendar for addEventOnCalendar; false when no scope ByteDance supports
 // guards api.
 func NativeAPI(api string) (string, bool) {
-	if n := len(api); n >= 8 {
-		x := uint64(n) | uint64(api[6])<<8 | uint64(api[0])<<16
-		if i := nativeAPISlots[(x*0xffd80ad018c0f33)>>56]; apiUniversal[i] == api {
-			return apiNative[i], true
-		}
+	switch api {
+	case "RecorderManager.start":
+		return "RecorderManager.start", true
+	case "VideoContext.setWaterMark":
+		return "VideoContext.setWaterMark", true
+	case "addEventOnCalendar":
+		return "addPhoneCalendar", true
+	case "chooseAddress":
+		return "chooseAddress", true
+	case "chooseImage":
+		return "chooseImage", true
+	case "chooseLocation":
+		return "chooseLocation", true
+	case "chooseVideo":
+		return "chooseVideo", true
+	case "createCameraContext":
+		return "createCameraContext", true
+	case "deleteEventOnCalendar":
+		return "deleteCalendarEvent", true
+	case "getClipboardData":
+		return "getClipboardData", true
+	case "getLocation":
+		return "getLocation", true
+	case "getOpenUserInfo":
+		return "getOpenUserInfo", true
+	case "getUserInfo":
+		return "getUserInfo", true
+	case "joinVoIPChat":
+		return "joinVoIPChat", true
+	case "saveImage":
+		return "saveImageToPhotosAlbum", true
+	case "saveVideo":
+		return "saveVideoToPhotosAlbum", true
+	case "scanCode":
+		return "scanCode", true
+	case "setClipboardData":
+		return "setClipboardData", true
+	case "startLocationUpdate":
+		return "startLocationUpdate", true
+	case "startRecord":
+		return "startRecord", true
 	}
 	return "", false
 }

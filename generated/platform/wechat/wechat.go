@@ -177,94 +177,60 @@ func NormalizeSettings(authSetting map[string]bool) map[scope.Scope]bool {
 	return out
 }
 
-// apiUniversal lists the universal API names of the supported scopes, sorted, from index 1; apiNative[i] is the method for apiUniversal[i].
-var (
-	apiUniversal = [26]string{
-		"",
-		"RecorderManager.start",
-		"addPhoneCalendar",
-		"addPhoneContact",
-		"addPhoneRepeatCalendar",
-		"chooseAddress",
-		"chooseImage",
-		"chooseInvoice",
-		"chooseInvoiceTitle",
-		"chooseLocation",
-		"chooseVideo",
-		"createBLEPeripheralServer",
-		"createCameraContext",
-		"getFuzzyLocation",
-		"getLocation",
-		"getOpenUserInfo",
-		"getUserInfo",
-		"getWeRunData",
-		"joinVoIPChat",
-		"openBluetoothAdapter",
-		"saveImage",
-		"saveVideo",
-		"scanCode",
-		"startLocationUpdate",
-		"startLocationUpdateBackground",
-		"startRecord",
-	}
-	apiNative = [26]string{
-		"",
-		"RecorderManager.start",
-		"addPhoneCalendar",
-		"addPhoneContact",
-		"addPhoneRepeatCalendar",
-		"chooseAddress",
-		"chooseImage",
-		"chooseInvoice",
-		"chooseInvoiceTitle",
-		"chooseLocation",
-		"chooseVideo",
-		"createBLEPeripheralServer",
-		"createCameraContext",
-		"getFuzzyLocation",
-		"getLocation",
-		"getOpenUserInfo",
-		"getUserInfo",
-		"getWeRunData",
-		"joinVoIPChat",
-		"openBluetoothAdapter",
-		"saveImageToPhotosAlbum",
-		"saveVideoToPhotosAlbum",
-		"scanCode",
-		"startLocationUpdate",
-		"startLocationUpdateBackground",
-		"startRecord",
-	}
-)
-
-// nativeAPISlots is a perfect hash of the names in apiUniversal: a lookup reads a few bytes and compares one string.
-var nativeAPISlots = [256]uint8{
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 11, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 16, 23, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 18, 0, 0, 10, 0, 2, 0, 0, 0, 0, 0,
-	0, 21, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 25, 0, 15, 4, 0, 5, 0, 0, 0, 0, 3,
-	0, 0, 0, 0, 0, 0, 0, 22, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 7,
-	0, 0, 0, 0, 13, 0, 0, 12, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 19, 0, 17, 0, 0, 0, 0, 9, 0, 0, 0, 14, 24,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-}
-
 // NativeAPI returns WeChat's method name for a universal API name, such as
 // saveImageToPhotosAlbum for saveImage; false when no scope WeChat supports guards api.
 func NativeAPI(api string) (string, bool) {
-	if n := len(api); n >= 8 {
-		x := uint64(n) | uint64(api[7])<<8
-		if i := nativeAPISlots[(x*0xda5086aa9ae5461b)>>56]; apiUniversal[i] == api {
-			return apiNative[i], true
-		}
+	switch api {
+	case "RecorderManager.start":
+		return "RecorderManager.start", true
+	case "addPhoneCalendar":
+		return "addPhoneCalendar", true
+	case "addPhoneContact":
+		return "addPhoneContact", true
+	case "addPhoneRepeatCalendar":
+		return "addPhoneRepeatCalendar", true
+	case "chooseAddress":
+		return "chooseAddress", true
+	case "chooseImage":
+		return "chooseImage", true
+	case "chooseInvoice":
+		return "chooseInvoice", true
+	case "chooseInvoiceTitle":
+		return "chooseInvoiceTitle", true
+	case "chooseLocation":
+		return "chooseLocation", true
+	case "chooseVideo":
+		return "chooseVideo", true
+	case "createBLEPeripheralServer":
+		return "createBLEPeripheralServer", true
+	case "createCameraContext":
+		return "createCameraContext", true
+	case "getFuzzyLocation":
+		return "getFuzzyLocation", true
+	case "getLocation":
+		return "getLocation", true
+	case "getOpenUserInfo":
+		return "getOpenUserInfo", true
+	case "getUserInfo":
+		return "getUserInfo", true
+	case "getWeRunData":
+		return "getWeRunData", true
+	case "joinVoIPChat":
+		return "joinVoIPChat", true
+	case "openBluetoothAdapter":
+		return "openBluetoothAdapter", true
+	case "saveImage":
+		return "saveImageToPhotosAlbum", true
+	case "saveVideo":
+		return "saveVideoToPhotosAlbum", true
+	case "scanCode":
+		return "scanCode", true
+	case "startLocationUpdate":
+		return "startLocationUpdate", true
+	case "startLocationUpdateBackground":
+		return "startLocationUpdateBackground", true
+	case "startRecord":
+		return "startRecord", true
 	}
 	return "", false
 }

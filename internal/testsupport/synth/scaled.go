@@ -12,7 +12,7 @@ var (
 )
 
 // Scaled returns manifest with its last scope-keyed entry cloned n times
-// right after it, as /work/shared/bench/gen_scale.py does: in each clone,
+// right after it (scripts/genscale.sh times generation on it): in each clone,
 // every word found nowhere else in the file (the scope's name, APIs,
 // native names, setting keys, words of its text) gets the suffix X<k>, so
 // the clones are new scopes with unique names.

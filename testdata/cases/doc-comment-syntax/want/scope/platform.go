@@ -12,15 +12,15 @@ type Platform uint8
 
 // The platforms, in id order.
 const (
-	// Alipay is "alipay": 1. Alipay `my` ''host'' */ ```x```````y, global my, npm export
-	// condition miniapp.
+	// Alipay is "alipay": 1. Alipay `my` ”host” */ “`x“““`y, global my, npm
+	// export condition miniapp.
 	//
-	// # Not a heading in Markdown's sense
+	// \# Not a heading in Markdown's sense
 	// Alipay grants user data through my.getAuthCode:
 	// my.getAuthCode({scopes: 'auth_user'})
 	// * see https://opendocs.alipay.com/mini/api/openapi-authorize
 	Alipay Platform = 1
-	// WeChat is "wechat": WeChat ''beta'' `wx` - host, global wx, npm export condition
+	// WeChat is "wechat": WeChat ”beta” `wx` - host, global wx, npm export condition
 	// wechat-miniprogram.
 	//
 	// Two kinds of grant:
@@ -29,16 +29,16 @@ const (
 	//
 	// Old Style Heading
 	//
-	// WeChat''s Own Heading
+	// WeChat”s Own Heading
 	//
-	// The paragraph above is a heading only once its '' is a quotation mark.
+	// The paragraph above is a heading only once its ” is a quotation mark.
 	//
-	// 00```00```````` takes gofmt four runs.
+	// 00“`00““““ takes gofmt four runs.
 	//
 	// 1. call wx.getSetting
 	// 2. call wx.authorize
 	//
-	// Quotes ''like these'' and ``these``; see [the docs].
+	// Quotes ”like these” and “these“; see [the docs].
 	// wx.authorize({scope: "scope.camera"})
 	// //go:generate rm -rf /
 	// */ closes nothing

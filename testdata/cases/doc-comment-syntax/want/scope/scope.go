@@ -22,14 +22,14 @@ type Scope uint16
 const (
 	// UserInfo is "scope.userInfo": - User info.
 	//
-	// # Profile
+	// \# Profile
 	//
 	// The nickname and the avatar.
 	//
-	// Platforms: 1. Alipay `my` ”host” */ ```x```````y auth_user (authCode). Guards:
-	// getUserInfo.
+	// Platforms: 1. Alipay `my` ”host” */ “`x“““`y auth_user (authCode).
+	// Guards: getUserInfo.
 	//
-	// 1. Alipay `my` ”host” */ ```x```````y: [y]:
+	// 1. Alipay `my` ”host” */ “`x“““`y: [y]:
 	// https://opendocs.alipay.com/mini/api/ch8chh
 	UserInfo Scope = 1
 	// UserLocation is "scope.userLocation": Location ”precise” `gps`.
@@ -38,20 +38,20 @@ const (
 	// - maps
 	// - 1. nested numbering
 	//
-	// # Usage Notes
+	// Usage Notes
 	//
 	// Call it as:
 	// wx.getLocation({type: "gcj02"})
 	// [x]: http://example.com/x
 	//
-	// Platforms: 1. Alipay `my` ”host” */ ```x```````y location (onUse), WeChat ”beta”
-	// `wx` - host scope.userLocation (authorize). Guards: getLocation.
+	// Platforms: 1. Alipay `my` ”host” */ “`x“““`y location (onUse), WeChat
+	// ”beta” `wx` - host scope.userLocation (authorize). Guards: getLocation.
 	//
 	// //go:build ignore
 	// */ and /* and “ and ” at the start of lines.
 	// https://example.com/location?q=1&r=2
 	//
-	// 1. Alipay `my` ”host” */ ```x```````y: ”Quoted” first, then
+	// 1. Alipay `my` ”host” */ “`x“““`y: ”Quoted” first, then
 	// an indented code line.
 	//
 	// WeChat ”beta” `wx` - host: - a list item as a support note

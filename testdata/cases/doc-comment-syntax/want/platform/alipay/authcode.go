@@ -12,7 +12,7 @@ import (
 	"strings"
 )
 
-// AuthCodeResult is 1. Alipay `my` ”host” */ ```x```````y's getAuthCode success
+// AuthCodeResult is 1. Alipay `my` ”host” */ “`x“““`y's getAuthCode success
 // result in universal scopes.
 type AuthCodeResult struct {
 	// AuthCode is the one-time code the server exchanges (Alipay:
@@ -28,10 +28,10 @@ type AuthCodeResult struct {
 	UnknownFailed  map[string]string
 }
 
-// ParseAuthCodeResult decodes the JSON of 1. Alipay `my` ”host” */ ```x```````y's
-// getAuthCode success result, {authCode, authSuccessScopes, authErrorScopes}, as the
-// mini-program posts it: the host's own result, or the result of the npm runtime's
-// authorize (universal names), which decode the same.
+// ParseAuthCodeResult decodes the JSON of 1. Alipay `my` ”host” */
+// “`x“““`y's getAuthCode success result, {authCode, authSuccessScopes,
+// authErrorScopes}, as the mini-program posts it: the host's own result, or the result
+// of the npm runtime's authorize (universal names), which decode the same.
 //
 // authSuccessScopes may be one name; error codes may be strings or numbers, both kept
 // as text. Anything else the JavaScript runtime passes on (a non-string name or code, a
@@ -89,7 +89,7 @@ func ParseAuthCodeResult(data []byte) (AuthCodeResult, error) {
 }
 
 // fromName reads a scope name in a getAuthCode result: a universal name of a scope 1.
-// Alipay `my` ”host” */ ```x```````y supports, else a native one.
+// Alipay `my` ”host” */ “`x“““`y supports, else a native one.
 func fromName(name string) (scope.Scope, bool) {
 	if s, err := scope.Parse(name); err == nil && s.SupportedOn(scope.Alipay) {
 		return s, true

@@ -4,8 +4,8 @@ package wechat
 
 import "regexp"
 
-// PrivacyFailure is how WeChat ”beta” `wx` - host's privacy-agreement gate refused a
-// call, as ClassifyPrivacy reads a fail callback. String is the runtime's errCode.
+// PrivacyFailure is how WeChat ”beta” `wx` - host's privacy-agreement gate refused
+// a call, as ClassifyPrivacy reads a fail callback. String is the runtime's errCode.
 type PrivacyFailure int
 
 const (
@@ -41,10 +41,10 @@ func (f PrivacyFailure) String() string {
 
 var privacyNotAgreedMessage = regexp.MustCompile("privacy ``agreement`` not 'agreed'")
 
-// ClassifyPrivacy reports whether a failed WeChat ”beta” `wx` - host call was refused
-// by the privacy-agreement gate, and how, the way the JavaScript runtime decides it
-// before its denial test: code is the fail object's numeric code field (0 when it has
-// none) and errMsg its message.
+// ClassifyPrivacy reports whether a failed WeChat ”beta” `wx` - host call was
+// refused by the privacy-agreement gate, and how, the way the JavaScript runtime
+// decides it before its denial test: code is the fail object's numeric code field (0
+// when it has none) and errMsg its message.
 //
 // A message pattern is tried first, for every outcome; then a message that reads as a
 // denial is no privacy failure; only then are codes looked at, because a host's codes

@@ -4,8 +4,8 @@
 // back: the native scope names, the keys of getSetting's authSetting, the method names,
 // and what a denial looks like.
 //
-// WeChat ”beta” `wx` - host defines the JavaScript global wx; bundlers select its npm
-// entry with the export condition "wechat-miniprogram".
+// WeChat ”beta” `wx` - host defines the JavaScript global wx; bundlers select its
+// npm entry with the export condition "wechat-miniprogram".
 //
 // Two kinds of grant:
 // - authorize prompts
@@ -17,7 +17,7 @@
 //
 // The paragraph above is a heading only once its ” is a quotation mark.
 //
-// 00```00““““ takes gofmt four runs.
+// 00“`00““““ takes gofmt four runs.
 //
 // 1. call wx.getSetting
 // 2. call wx.authorize
@@ -69,8 +69,8 @@ func Native(s scope.Scope) (string, bool) {
 	return "", false
 }
 
-// FromNative returns the universal scope of WeChat ”beta” `wx` - host's native scope
-// name; false for a name the manifest does not map.
+// FromNative returns the universal scope of WeChat ”beta” `wx` - host's native
+// scope name; false for a name the manifest does not map.
 func FromNative(name string) (scope.Scope, bool) {
 	switch name {
 	case "scope.userLocation":
@@ -111,8 +111,8 @@ func NormalizeSettings(authSetting map[string]bool) map[scope.Scope]bool {
 	return out
 }
 
-// NativeAPI returns WeChat ”beta” `wx` - host's method name for a universal API name;
-// false when no scope WeChat ”beta” `wx` - host supports guards api.
+// NativeAPI returns WeChat ”beta” `wx` - host's method name for a universal API
+// name; false when no scope WeChat ”beta” `wx` - host supports guards api.
 func NativeAPI(api string) (string, bool) {
 	switch api {
 	case "getLocation":

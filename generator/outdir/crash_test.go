@@ -1,4 +1,4 @@
-package output_test
+package outdir_test
 
 import (
 	"fmt"
@@ -15,11 +15,12 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/scopegen/scopegen/generator/outdir"
 	"github.com/scopegen/scopegen/generator/output"
 )
 
 // helperEnv makes the test binary a writer process: "VERSION N DIR"
-// writes versionFiles(VERSION, N) to DIR with output.Write and exits. The crash test kills
+// writes versionFiles(VERSION, N) to DIR with outdir.Write and exits. The crash test kills
 // such processes mid-write.
 const helperEnv = "SCOPEGEN_OUTPUT_TEST_WRITER"
 
@@ -31,7 +32,7 @@ func TestMain(m *testing.M) {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(2)
 		}
-		if _, err := output.Write(dir, versionFiles(version, helperSize)); err != nil {
+		if _, err := outdir.Write(dir, versionFiles(version, helperSize)); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
@@ -61,14 +62,18 @@ func versionFiles(version string, n int) output.Files {
 
 // checkOldOrNew asserts that every file under dir is, byte for byte, its
 // old or its new version; an interrupted run's temporary files are
-// allowed (the next run removes them) but counted.
+// allowed (the next run removes them) but counted, and each must be
+// listed in the PENDING the killed run left (class 6 of
+// docs/robustness.md: nothing a killed run wrote is unknown).
 func checkOldOrNew(t *testing.T, dir string, oldFiles, newFiles output.Files) (debris int) {
 	t.Helper()
+	pending, _ := os.ReadFile(filepath.Join(dir, outdir.PendingFile))
 	for p, content := range tree(t, dir) {
 		if strings.HasSuffix(p, "/") {
 			continue
 		}
 		if strings.HasPrefix(filepath.Base(p), ".scopegen-tmp-") {
+			require.Contains(t, string(pending), "\ntemp "+p+"\n", "%s is known to no record", p)
 			debris++
 			continue
 		}
@@ -117,7 +122,7 @@ func TestKilledWriteLeavesOldOrNew(t *testing.T) {
 	assert.Positive(t, kills)
 
 	write(t, dir, newFiles)
-	drift, err := output.Compare(dir, newFiles)
+	drift, err := outdir.Compare(dir, newFiles)
 	require.NoError(t, err)
 	assert.True(t, drift.Clean(), "after a full run: changed %v, missing %v, stale %v", drift.Changed, drift.Missing, drift.Stale)
 }
@@ -150,7 +155,7 @@ func TestConcurrentWritesLeaveOneVersion(t *testing.T) {
 			version := []string{"old", "new"}[(i+round)%2]
 			wg.Go(func() { errs <- runWriter(dir, version, n).Run() })
 			wg.Go(func() {
-				_, err := output.Write(link, versionFiles(version, n))
+				_, err := outdir.Write(link, versionFiles(version, n))
 				errs <- err
 			})
 		}
@@ -160,9 +165,9 @@ func TestConcurrentWritesLeaveOneVersion(t *testing.T) {
 			require.NoError(t, err)
 		}
 		got := tree(t, dir)
-		oldDrift, err := output.Compare(dir, oldFiles)
+		oldDrift, err := outdir.Compare(dir, oldFiles)
 		require.NoError(t, err)
-		newDrift, err := output.Compare(dir, newFiles)
+		newDrift, err := outdir.Compare(dir, newFiles)
 		require.NoError(t, err)
 		assert.True(t, oldDrift.Clean() || newDrift.Clean(),
 			"round %d: a mixture: %d entries, %d stale against old, %d stale against new, %d missing from new: %v",

@@ -1,13 +1,15 @@
-package output
+package outdir
 
 import (
 	"errors"
 	"fmt"
-	"github.com/scopegen/scopegen/internal/filekind"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/scopegen/scopegen/generator/diag"
+	"github.com/scopegen/scopegen/internal/filekind"
 )
 
 // CheckOutDir refuses an output folder that is a module root (holds
@@ -26,11 +28,11 @@ func CheckOutDir(out string, protected ...string) error {
 			return err
 		}
 		if rel, err := filepath.Rel(absOut, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			return fmt.Errorf("output folder %s holds the manifest %s: choose a folder of its own", out, p)
+			return fmt.Errorf("output folder %s holds the manifest %s: choose a folder of its own", diag.Quote(out), diag.Quote(p))
 		}
 	}
 	if _, err := os.Stat(filepath.Join(absOut, "go.mod")); err == nil {
-		return fmt.Errorf("output folder %s is a module root (it holds go.mod): choose a folder of its own", out)
+		return fmt.Errorf("output folder %s is a module root (it holds go.mod): choose a folder of its own", diag.Quote(out))
 	}
 	return nil
 }
@@ -79,12 +81,26 @@ func checkTarget(root, target string) error {
 		last := i == len(parts)-1
 		switch mode := info.Mode(); {
 		case mode&fs.ModeSymlink != 0:
-			return fmt.Errorf("refusing to write through symbolic link %s", cur)
+			return fmt.Errorf("refusing to write through symbolic link %s", diag.Quote(cur))
 		case !last && !mode.IsDir():
-			return fmt.Errorf("refusing to write %s: %s is %s, not a folder; move it away", target, cur, filekind.Of(mode))
+			return fmt.Errorf("refusing to write %s: %s is %s, not a folder; move it away", diag.Quote(target), diag.Quote(cur), filekind.Of(mode))
 		case last && !mode.IsRegular():
-			return fmt.Errorf("refusing to write %s: it is %s, not a regular file; move it away", target, filekind.Of(mode))
+			return fmt.Errorf("refusing to write %s: it is %s, not a regular file; move it away", diag.Quote(target), filekind.Of(mode))
 		}
 	}
 	return nil
+}
+
+// quotePaths returns err with the paths of an *fs.PathError or
+// *os.LinkError (what an os call returns) quoted by diag.Quote: below the
+// output folder they are names found on disk. Write and Compare pass
+// every error through it.
+func quotePaths(err error) error {
+	switch e := err.(type) {
+	case *fs.PathError:
+		return fmt.Errorf("%s %s: %w", e.Op, diag.Quote(e.Path), e.Err)
+	case *os.LinkError:
+		return fmt.Errorf("%s %s %s: %w", e.Op, diag.Quote(e.Old), diag.Quote(e.New), e.Err)
+	}
+	return err
 }

@@ -1,4 +1,4 @@
-package output_test
+package outdir_test
 
 import (
 	"os"
@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/scopegen/scopegen/generator/outdir"
 	"github.com/scopegen/scopegen/generator/output"
 )
 
@@ -20,7 +21,7 @@ func TestStaleRemovalTrustsOnlyTheRecord(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "golden.go"), gen("golden"), 0o644))
 	rep := write(t, dir, output.Files{"a.go": gen("a")})
 	assert.Equal(t, []string{"old.go"}, rep.Removed)
-	assert.Equal(t, []string{"golden.go: carries the scopegen marker but .scopegen/FILES does not list it; left in place"}, rep.Warnings)
+	assert.Equal(t, []outdir.Warning{{Path: "golden.go", Reason: "carries the scopegen marker but .scopegen/FILES does not list it; left in place"}}, rep.Warnings)
 	assert.FileExists(t, filepath.Join(dir, "golden.go"))
 }
 
@@ -43,19 +44,19 @@ func TestWithoutARecordNothingIsRemoved(t *testing.T) {
 func TestRecordIsDeterministicAndListsEveryFile(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, output.Files{"b/x.go": gen("x"), "a.go": gen("a")})
-	record, err := os.ReadFile(filepath.Join(dir, output.RecordFile))
+	record, err := os.ReadFile(filepath.Join(dir, outdir.RecordFile))
 	require.NoError(t, err)
 	assert.Equal(t, "# "+output.Marker+"\n# Files scopegen wrote here; it removes only these when they are no longer produced.\n.scopegen/.gitignore\n.scopegen/FILES\na.go\nb/x.go\n", string(record))
-	drift, err := output.Compare(dir, output.Files{"b/x.go": gen("x"), "a.go": gen("a")})
+	drift, err := outdir.Compare(dir, output.Files{"b/x.go": gen("x"), "a.go": gen("a")})
 	require.NoError(t, err)
 	assert.True(t, drift.Clean())
 }
 
 func TestRecordWithAPathOutsideIsRefused(t *testing.T) {
 	dir := t.TempDir()
-	require.NoError(t, os.MkdirAll(filepath.Join(dir, output.RecordDir), 0o755))
-	require.NoError(t, os.WriteFile(filepath.Join(dir, output.RecordFile), []byte("# "+output.Marker+"\n../victim.go\n"), 0o644))
-	_, err := output.Write(dir, output.Files{"a.go": gen("a")})
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, outdir.RecordDir), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, outdir.RecordFile), []byte("# "+output.Marker+"\n../victim.go\n"), 0o644))
+	_, err := outdir.Write(dir, output.Files{"a.go": gen("a")})
 	require.ErrorContains(t, err, `invalid output path "../victim.go"`)
 }
 
@@ -91,10 +92,10 @@ func TestSpecialFilesInTheWayAreRefusedBeforeWriting(t *testing.T) {
 			tt.make(t, filepath.Join(dir, "z.go"))
 			before := tree(t, dir)
 			files := output.Files{"a.go": gen("a"), "z.go": gen("z")}
-			_, err := output.Write(dir, files)
+			_, err := outdir.Write(dir, files)
 			require.ErrorContains(t, err, tt.want)
 			assert.Equal(t, before, tree(t, dir), "nothing written")
-			_, err = output.Compare(dir, files)
+			_, err = outdir.Compare(dir, files)
 			require.ErrorContains(t, err, tt.want, "check refuses it too, without reading it")
 		})
 	}
@@ -106,8 +107,8 @@ func TestLockLivesInTheOutputFolder(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv("TMPDIR", t.TempDir())
 	write(t, dir, output.Files{"a.go": gen("a")})
-	assert.FileExists(t, filepath.Join(dir, output.RecordDir, "lock"))
-	ignore, err := os.ReadFile(filepath.Join(dir, output.RecordDir, ".gitignore"))
+	assert.FileExists(t, filepath.Join(dir, outdir.RecordDir, "lock"))
+	ignore, err := os.ReadFile(filepath.Join(dir, outdir.RecordDir, ".gitignore"))
 	require.NoError(t, err)
 	assert.Contains(t, string(ignore), "\nlock\n")
 }
@@ -115,9 +116,9 @@ func TestLockLivesInTheOutputFolder(t *testing.T) {
 func TestWriteRefusesAModuleRoot(t *testing.T) {
 	dir := t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module x\n"), 0o644))
-	_, err := output.Write(dir, output.Files{"a.go": gen("a")})
+	_, err := outdir.Write(dir, output.Files{"a.go": gen("a")})
 	require.ErrorContains(t, err, "is a module root")
 	manifest := filepath.Join(t.TempDir(), "m", "manifest.yaml")
-	_, err = output.Write(filepath.Dir(filepath.Dir(manifest)), output.Files{"a.go": gen("a")}, manifest)
+	_, err = outdir.Write(filepath.Dir(filepath.Dir(manifest)), output.Files{"a.go": gen("a")}, manifest)
 	require.ErrorContains(t, err, "holds the manifest")
 }
