@@ -16,6 +16,7 @@ import (
 
 	"github.com/scopegen/scopegen"
 	"github.com/scopegen/scopegen/generator/diag"
+	"github.com/scopegen/scopegen/generator/load"
 	"github.com/scopegen/scopegen/internal/gomod"
 )
 
@@ -151,7 +152,12 @@ func hasGenerateLine(modDir string) (bool, error) {
 			return nil
 		}
 		if strings.HasSuffix(p, ".go") {
-			data, err := os.ReadFile(p)
+			// A FIFO would block the read and a link to a device never end:
+			// only regular files are read, through the manifest's limit.
+			data, err := load.ReadRegular(p, "Go file", "", load.MaxBytes)
+			if errors.Is(err, load.ErrNotRegular) || errors.Is(err, load.ErrTooLarge) {
+				return nil // skipped: such a file is no source to search
+			}
 			if err != nil {
 				return err
 			}
@@ -174,10 +180,8 @@ func exists(p string) bool {
 // main when there are two), or else a name made from the module path's
 // last element. More packages than that is ambiguous: an error.
 func packageName(dir, modPath string) (string, error) {
-	pkgs, err := parser.ParseDir(token.NewFileSet(), dir, func(fi fs.FileInfo) bool {
-		return !strings.HasSuffix(fi.Name(), "_test.go")
-	}, parser.PackageClauseOnly)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+	pkgs, err := packageClauses(dir)
+	if err != nil {
 		return "", fmt.Errorf("reading the package of %s for doc.go: %v", dir, err)
 	}
 	names := slices.Sorted(maps.Keys(pkgs))
@@ -203,6 +207,41 @@ func packageName(dir, modPath string) (string, error) {
 		name = "app" + name
 	}
 	return name, nil
+}
+
+// packageClauses reads the package clause of each .go file in dir (not
+// _test.go), as go/parser.ParseDir would, but opens only regular files and
+// through the manifest's size limit: ParseDir would block on a FIFO.
+func packageClauses(dir string) (map[string]bool, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, nil
+		}
+		return nil, err
+	}
+	pkgs := map[string]bool{}
+	fset := token.NewFileSet()
+	for _, ent := range entries {
+		name := ent.Name()
+		if !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		path := filepath.Join(dir, name)
+		data, err := load.ReadRegular(path, "Go file", "", load.MaxBytes)
+		if errors.Is(err, load.ErrNotRegular) || errors.Is(err, load.ErrTooLarge) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		f, err := parser.ParseFile(fset, path, data, parser.PackageClauseOnly)
+		if err != nil {
+			return nil, err
+		}
+		pkgs[f.Name.Name] = true
+	}
+	return pkgs, nil
 }
 
 // defaultNPMName is "<last element>-authorize", lower-cased and limited
