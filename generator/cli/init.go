@@ -17,12 +17,14 @@ import (
 	"github.com/scopegen/scopegen"
 	"github.com/scopegen/scopegen/generator/diag"
 	"github.com/scopegen/scopegen/generator/load"
+	"github.com/scopegen/scopegen/generator/validate"
 	"github.com/scopegen/scopegen/internal/gomod"
 )
 
 // initOptions are init's flags.
 type initOptions struct {
 	manifest, platforms, scopes, npmPackage string
+	purposes                                map[string]string // scope name → purpose
 }
 
 // init writes a starter manifest from the catalog embedded in the binary
@@ -37,6 +39,19 @@ func (e *env) init(args []string) int {
 	fs.StringVar(&o.platforms, "platforms", "", "comma-separated platform ids to keep (default: all)")
 	fs.StringVar(&o.scopes, "scopes", "", "comma-separated scope names to keep (default: all the kept platforms support)")
 	fs.StringVar(&o.npmPackage, "npm-package", "", "the npm package name (default: <module's last element>-authorize)")
+	o.purposes = map[string]string{}
+	fs.Func("purpose", "`scope=text`: the app requests the scope, and the host shows text as why (repeat per scope; a requested scope without one gets a TODO placeholder)", func(v string) error {
+		name, text, ok := strings.Cut(v, "=")
+		name, text = strings.TrimSpace(name), strings.TrimSpace(text)
+		switch {
+		case !ok || name == "" || text == "":
+			return fmt.Errorf("want scope=text, such as scope.camera=Scans product barcodes")
+		case o.purposes[name] != "":
+			return fmt.Errorf("%s given twice", name)
+		}
+		o.purposes[name] = text
+		return nil
+	})
 	c := common{errorFormat: "text"}
 	if code := e.parse(fs, args, &c); code >= 0 {
 		return code
@@ -54,7 +69,7 @@ func (e *env) init(args []string) int {
 	if name == "" {
 		name = defaultNPMName(modPath)
 	}
-	sel := selection{platforms: splitList(o.platforms), scopes: splitList(o.scopes), npmPackage: name}
+	sel := selection{platforms: splitList(o.platforms), scopes: splitList(o.scopes), npmPackage: name, purposes: o.purposes}
 	manifest, err := narrowCatalog(scopegen.Catalog, sel)
 	if err != nil {
 		return fail(ExitUsage, "%v", err)
@@ -85,8 +100,29 @@ func (e *env) init(args []string) int {
 		}
 		wrote += " and " + filepath.ToSlash(docPath)
 	}
+	if lines := placeholderLines(manifest); len(lines) > 0 {
+		at := make([]string, len(lines))
+		for i, n := range lines {
+			at[i] = fmt.Sprintf("%s:%d", filepath.ToSlash(o.manifest), n)
+		}
+		fmt.Fprintf(e.stderr, "scopegen: wrote %s; next: write why the app requests each scope (the host shows it to the user) in place of the %s placeholder at %s, then: go generate ./...\n",
+			wrote, validate.PurposePlaceholder, strings.Join(at, ", "))
+		return ExitOK
+	}
 	fmt.Fprintf(e.stderr, "scopegen: wrote %s; next: go generate ./...\n", wrote)
 	return ExitOK
+}
+
+// placeholderLines are the 1-based lines of manifest that hold a
+// placeholder purpose.
+func placeholderLines(manifest []byte) []int {
+	var out []int
+	for i, line := range strings.Split(string(manifest), "\n") {
+		if k, v, ok := strings.Cut(strings.TrimSpace(line), ":"); ok && k == "purpose" && validate.IsPurposePlaceholder(strings.Trim(strings.TrimSpace(v), `"'`)) {
+			out = append(out, i+1)
+		}
+	}
+	return out
 }
 
 const generateLine = "//go:generate go tool scopegen generate"
