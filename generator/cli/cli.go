@@ -53,6 +53,7 @@ func init() {
 		{"hostconfig", "print a host's app.json fragment, or merge it into an app.json (-merge)", (*env).hostconfig},
 		{"vet", "check Go code against the manifest's names; exit 6 on findings", (*env).vet},
 		{"init", "write a starter manifest.yaml (and doc.go) from the built-in catalog", (*env).init},
+		{"add", "bring a host or a scope from the built-in catalog into the manifest", (*env).add},
 		{"version", "print scopegen's module version", (*env).version},
 		{"help", "list the commands; 'help <command>' shows that command's flags", (*env).help},
 	}
