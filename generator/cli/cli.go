@@ -34,11 +34,14 @@ const (
 	ExitFindings = 6 // vet: the Go code has findings
 )
 
-// command is one subcommand: its name, the line help prints for it, and
-// what runs it. A new command joins by adding one entry to commands.
+// command is one subcommand: its name, its synopsis (the arguments after
+// the name), the line help prints for it, and what runs it. A new command
+// joins by adding one entry to commands. README's CLI block and the
+// command's package doc repeat Synopsis(); TestSynopsis holds them equal,
+// and each synopsis to the command's flags.
 type command struct {
-	name, summary string
-	run           func(e *env, args []string) int
+	name, synopsis, summary string
+	run                     func(e *env, args []string) int
 }
 
 // commands are listed by help in this order; the first is the default.
@@ -46,17 +49,37 @@ type command struct {
 var commands []command
 
 func init() {
+	const generateFlags = "[-manifest manifest.yaml] [-out generated] [-go-import-path PATH] [-error-format text|json|github-actions]"
 	commands = []command{
-		{"generate", "write the output folder from the manifest (the default)", func(e *env, args []string) int { return e.generate(args, true) }},
-		{"check", "write nothing; exit 4 and show a diff when the output folder is stale", func(e *env, args []string) int { return e.generate(args, false) }},
-		{"breaking", "report changes that break consumers of an earlier manifest", (*env).breaking},
-		{"hostconfig", "print a host's app.json fragment, or merge it into an app.json (-merge)", (*env).hostconfig},
-		{"vet", "check Go code against the manifest's names; exit 6 on findings", (*env).vet},
-		{"init", "write a starter manifest.yaml (and doc.go) from the built-in catalog", (*env).init},
-		{"add", "bring a host or a scope from the built-in catalog into the manifest", (*env).add},
-		{"version", "print scopegen's module version", (*env).version},
-		{"help", "list the commands; 'help <command>' shows that command's flags", (*env).help},
+		{"generate", generateFlags, "write the output folder from the manifest (the default)", func(e *env, args []string) int { return e.generate(args, true) }},
+		{"check", generateFlags, "write nothing; exit 4 and show a diff when the output folder is stale", func(e *env, args []string) int { return e.generate(args, false) }},
+		{"breaking", "-against REF [-manifest manifest.yaml] [-except RULE,...] [-error-format FORMAT]", "report changes that break consumers of an earlier manifest", (*env).breaking},
+		{"hostconfig", "-platform ID [-merge app.json] [-manifest manifest.yaml] [-error-format FORMAT]", "print a host's app.json fragment, or merge it into an app.json (-merge)", (*env).hostconfig},
+		{"vet", "[-fix] [-manifest manifest.yaml] [-out generated] [-go-import-path PATH] [-error-format FORMAT] [packages]", "check Go code against the manifest's names; exit 6 on findings", (*env).vet},
+		{"init", "[-platforms ID,...] [-scopes NAME,...] [-purpose SCOPE=TEXT]... [-manifest manifest.yaml] [-npm-package NAME]", "write a starter manifest.yaml (and doc.go) from the built-in catalog", (*env).init},
+		{"add", "[-platform ID,...] [-scope NAME,...] [-manifest manifest.yaml] [-error-format FORMAT]", "bring a host or a scope from the built-in catalog into the manifest", (*env).add},
+		{"version", "", "print scopegen's module version", (*env).version},
+		{"help", "[COMMAND]", "list the commands; 'help <command>' shows that command's flags", (*env).help},
 	}
+}
+
+// Synopsis is one line per command: how to call it, with every flag.
+func Synopsis() string {
+	var b strings.Builder
+	for i, c := range commands {
+		b.WriteString(synopsisLine(c, i == 0, 10))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// synopsisLine is c's synopsis, its name padded to width.
+func synopsisLine(c command, isDefault bool, width int) string {
+	name := c.name
+	if isDefault {
+		name = "[" + name + "]"
+	}
+	return strings.TrimRight(fmt.Sprintf("scopegen %-*s %s", width, name, c.synopsis), " ")
 }
 
 func commandNames() []string {
@@ -127,11 +150,37 @@ func (e *env) help(args []string) int {
 		return ExitOK
 	}
 	c, ok := lookup(args[0])
-	if !ok || c.name == "help" {
+	if !ok {
 		fmt.Fprintf(e.stderr, "scopegen help: unknown command %q%s\n", args[0], diag.DidYouMean(args[0], commandNames()))
 		return ExitUsage
 	}
-	return c.run(&env{stdout: e.stdout, stderr: e.stdout}, []string{"-h"})
+	fmt.Fprintf(e.stdout, "usage: %s\n\n%s.\n", synopsisLine(c, c.name == commands[0].name, 0), upperFirst(c.summary))
+	flags, code := "", ExitOK
+	if c.name != "help" { // help has no flags; running it with -h would list commands
+		flags, code = flagHelp(c)
+	}
+	if flags == "" {
+		fmt.Fprint(e.stdout, "\nIt has no flags.\n")
+	} else {
+		fmt.Fprintf(e.stdout, "\nFlags:\n%s", flags)
+	}
+	return code
+}
+
+// flagHelp is the flag package's list of c's flags, each with its
+// description, as c prints it for -h (less its usage line).
+func flagHelp(c command) (string, int) {
+	var buf strings.Builder
+	code := c.run(&env{stdout: &buf, stderr: &buf}, []string{"-h"})
+	_, flags, _ := strings.Cut(buf.String(), "\n")
+	return flags, code
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // common holds the flags generate and check share.
@@ -150,11 +199,8 @@ func (e *env) flags(name string, c *common) *flag.FlagSet {
 }
 
 func (e *env) parse(fs *flag.FlagSet, args []string, c *common) int {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return ExitOK
-		}
-		return ExitUsage
+	if code, ok := e.parseFlags(fs, args); !ok {
+		return code
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(e.stderr, "%s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
@@ -167,6 +213,36 @@ func (e *env) parse(fs *flag.FlagSet, args []string, c *common) int {
 	}
 	fmt.Fprintf(e.stderr, "%s: unknown -error-format %q: one of %s\n", fs.Name(), c.errorFormat, strings.Join(diag.Formats, ", "))
 	return ExitUsage
+}
+
+// parseFlags parses args into fs. For -h it prints fs's flags and returns
+// (ExitOK, false); for a bad flag it prints the flag package's one-line
+// error, a did-you-mean for a misspelt name, and where the flags are
+// listed, and returns (ExitUsage, false).
+func (e *env) parseFlags(fs *flag.FlagSet, args []string) (int, bool) {
+	var buf strings.Builder
+	out := fs.Output()
+	fs.SetOutput(&buf)
+	err := fs.Parse(args)
+	fs.SetOutput(out)
+	switch {
+	case err == nil:
+		return 0, true
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprint(out, buf.String())
+		return ExitOK, false
+	}
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		var names []string
+		fs.VisitAll(func(f *flag.Flag) { names = append(names, "-"+f.Name) })
+		if hint := diag.DidYouMean("-"+strings.TrimLeft(name, "-"), names); hint != "" {
+			msg = "flag provided but not defined: " + name + hint
+		}
+	}
+	cmd := strings.TrimPrefix(fs.Name(), "scopegen ")
+	fmt.Fprintf(out, "%s: %s\nRun 'scopegen help %s' for its flags.\n", fs.Name(), msg, cmd)
+	return ExitUsage, false
 }
 
 // generate implements generate (write) and check (!write): the same

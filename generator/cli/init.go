@@ -40,7 +40,7 @@ func (e *env) init(args []string) int {
 	fs.StringVar(&o.scopes, "scopes", "", "comma-separated scope names to keep (default: all the kept platforms support)")
 	fs.StringVar(&o.npmPackage, "npm-package", "", "the npm package name (default: <module's last element>-authorize)")
 	o.purposes = map[string]string{}
-	fs.Func("purpose", "`scope=text`: the app requests the scope, and the host shows text as why (repeat per scope; a requested scope without one gets a TODO placeholder)", func(v string) error {
+	fs.Func("purpose", "`scope=text`: the app requests scope, and its hosts show text to the user as the reason (repeat per scope; a requested scope without one gets a TODO: placeholder to fill in)", func(v string) error {
 		name, text, ok := strings.Cut(v, "=")
 		name, text = strings.TrimSpace(name), strings.TrimSpace(text)
 		switch {
