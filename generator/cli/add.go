@@ -77,6 +77,8 @@ func (e *env) add(args []string) int {
 	}
 	edited := tidy(buf.Bytes())
 	_, after := generator.Resolve(name, edited, generator.Options{})
+	// A placeholder add wrote is a to-do for the user, named below.
+	after = slices.DeleteFunc(after, func(d diag.Diagnostic) bool { return strings.Contains(d.Message, "is a placeholder") })
 	if diags := newProblems(before, after); len(diags) > 0 {
 		fmt.Fprintf(e.stderr, "scopegen add: with %s added, %s would be invalid, so it is left unchanged:\n", strings.Join(report.added, ", "), name)
 		return e.printManifestProblems(diags, c.errorFormat)
@@ -91,7 +93,7 @@ func (e *env) add(args []string) int {
 	if err := os.Chmod(c.manifest, info.Mode().Perm()); err != nil {
 		return fail(ExitInternal, "%v", err)
 	}
-	fmt.Fprintf(e.stderr, "scopegen add: added %s to %s; next: go generate ./...\n", strings.Join(report.added, ", "), name)
+	fmt.Fprintf(e.stderr, "scopegen add: added %s to %s; next: %sgo generate ./...\n", strings.Join(report.added, ", "), name, fillIn(name, edited))
 	if listed := mapValue(mapValue(doc.Content[0], "app"), "platforms"); listed != nil {
 		for _, id := range report.newPlatforms {
 			if !slices.ContainsFunc(listed.Content, func(n *yaml.Node) bool { return n.Value == id }) {
@@ -140,6 +142,7 @@ func addFromCatalog(m, cat *yaml.Node, ids, names []string) (addReport, error) {
 		r.added = append(r.added, fmt.Sprintf("platform %s (with its entries under %d of your scopes)", id, entries))
 	}
 	have := keys(platforms)
+	defer func() { placeholdPurposes(m, scopes) }()
 	for _, name := range names {
 		if mapValue(scopes, name) != nil {
 			r.present = append(r.present, "scope "+name)
@@ -193,4 +196,22 @@ func newProblems(before, after diag.List) diag.List {
 		out = append(out, d)
 	}
 	return out
+}
+
+// placeholdPurposes gives each app request that has no purpose, and whose
+// scope now has a host showing one, init's placeholder: the request
+// needed no purpose before the edit, and the user must write one now.
+func placeholdPurposes(m, scopes *yaml.Node) {
+	requests := mapValue(mapValue(m, "app"), "requests")
+	for i := 0; requests != nil && i+1 < len(requests.Content); i += 2 {
+		name, req := requests.Content[i].Value, requests.Content[i+1]
+		if mapValue(req, "purpose") != nil || !showsPurpose(mapValue(scopes, name)) {
+			continue
+		}
+		if req.Kind != yaml.MappingNode {
+			*req = yaml.Node{Kind: yaml.MappingNode}
+		}
+		req.Style = 0
+		setValue(req, "purpose", strNode(placeholder(mapValue(scopes, name), name), yaml.DoubleQuotedStyle))
+	}
 }

@@ -146,16 +146,17 @@ func narrowApp(root, scopes *yaml.Node, keepPlatform func(string) bool, purposes
 	}
 	for i := 0; i+1 < len(requests.Content); i += 2 {
 		name, req := requests.Content[i].Value, requests.Content[i+1]
-		text := purposes[name]
-		if text == "" {
-			title := name
-			if t := mapValue(mapValue(scopes, name), "title"); t != nil {
-				title = t.Value
-			}
-			text = fmt.Sprintf("%s why the app uses %s (the host shows this to the user)", validate.PurposePlaceholder, title)
-		}
 		if req.Kind != yaml.MappingNode {
 			*req = yaml.Node{Kind: yaml.MappingNode}
+		}
+		text := purposes[name]
+		if text == "" && !showsPurpose(mapValue(scopes, name)) {
+			// No kept host shows a purpose for it: the request needs none.
+			filterPairs(req, func(key string, _ *yaml.Node) bool { return key != "purpose" })
+			continue
+		}
+		if text == "" {
+			text = placeholder(mapValue(scopes, name), name)
 		}
 		req.Style = 0 // block style: the purpose on a line of its own
 		setValue(req, "purpose", strNode(text, yaml.DoubleQuotedStyle))
@@ -176,6 +177,28 @@ func narrowApp(root, scopes *yaml.Node, keepPlatform func(string) bool, purposes
 		filterPairs(root, func(key string, _ *yaml.Node) bool { return key != "app" })
 	}
 	return nil
+}
+
+// placeholder is the purpose written for a request the user has not
+// given one: marked so that validate refuses it (PURPOSE_REQUIRED).
+func placeholder(scope *yaml.Node, name string) string {
+	title := name
+	if t := mapValue(scope, "title"); t != nil {
+		title = t.Value
+	}
+	return fmt.Sprintf("%s why the app uses %s (the host shows this to the user)", validate.PurposePlaceholder, title)
+}
+
+// showsPurpose reports whether a host entry of scope declares an app.json
+// permission, whose desc is the request's purpose.
+func showsPurpose(scope *yaml.Node) bool {
+	support := mapValue(scope, "platforms")
+	for i := 1; support != nil && i < len(support.Content); i += 2 {
+		if mapValue(mapValue(support.Content[i], "privacy"), "permission") != nil {
+			return true
+		}
+	}
+	return false
 }
 
 func strNode(v string, style yaml.Style) *yaml.Node {

@@ -296,9 +296,31 @@ func (e *env) readManifest(prefix string, c *common) ([]byte, int) {
 	return data, ExitOK
 }
 
+// manifestIsFolder says what to give instead when -manifest names a
+// folder (the output folder is a common slip), or returns "". Checked
+// before the output folder, whose own refusal would read as a riddle.
+func manifestIsFolder(c *common) string {
+	info, err := os.Stat(c.manifest)
+	if err != nil || !info.IsDir() {
+		return ""
+	}
+	msg := fmt.Sprintf("-manifest %s is a folder: give the path of the manifest file", filepath.ToSlash(c.manifest))
+	if out, err := os.Stat(c.out); err == nil && os.SameFile(info, out) {
+		msg += fmt.Sprintf(" (%s is the output folder, -out)", filepath.ToSlash(c.out))
+	}
+	if inside := filepath.Join(c.manifest, "manifest.yaml"); exists(inside) {
+		msg += fmt.Sprintf(", such as %s", filepath.ToSlash(inside))
+	}
+	return msg
+}
+
 // produce reads the manifest and runs the pipeline. It returns nil files
 // and an exit code when there is nothing to write.
 func (e *env) produce(c *common) (output.Files, int) {
+	if msg := manifestIsFolder(c); msg != "" {
+		fmt.Fprintf(e.stderr, "scopegen: %s\n", msg)
+		return nil, ExitUsage
+	}
 	if err := output.CheckOutDir(c.out, c.manifest); err != nil {
 		fmt.Fprintf(e.stderr, "scopegen: %v\n", err)
 		return nil, ExitUsage

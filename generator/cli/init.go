@@ -100,17 +100,23 @@ func (e *env) init(args []string) int {
 		}
 		wrote += " and " + filepath.ToSlash(docPath)
 	}
-	if lines := placeholderLines(manifest); len(lines) > 0 {
-		at := make([]string, len(lines))
-		for i, n := range lines {
-			at[i] = fmt.Sprintf("%s:%d", filepath.ToSlash(o.manifest), n)
-		}
-		fmt.Fprintf(e.stderr, "scopegen: wrote %s; next: write why the app requests each scope (the host shows it to the user) in place of the %s placeholder at %s, then: go generate ./...\n",
-			wrote, validate.PurposePlaceholder, strings.Join(at, ", "))
-		return ExitOK
-	}
-	fmt.Fprintf(e.stderr, "scopegen: wrote %s; next: go generate ./...\n", wrote)
+	fmt.Fprintf(e.stderr, "scopegen: wrote %s; next: %sgo generate ./...\n", wrote, fillIn(filepath.ToSlash(o.manifest), manifest))
 	return ExitOK
+}
+
+// fillIn asks the user to replace the placeholders in manifest (named
+// name), naming their lines, or is "" when there are none.
+func fillIn(name string, manifest []byte) string {
+	lines := placeholderLines(manifest)
+	if len(lines) == 0 {
+		return ""
+	}
+	at := make([]string, len(lines))
+	for i, n := range lines {
+		at[i] = fmt.Sprintf("%s:%d", name, n)
+	}
+	return fmt.Sprintf("write why the app requests each scope (the host shows it to the user) in place of the %s placeholder at %s, then: ",
+		validate.PurposePlaceholder, strings.Join(at, ", "))
 }
 
 // placeholderLines are the 1-based lines of manifest that hold a
