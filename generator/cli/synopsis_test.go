@@ -5,6 +5,7 @@ import (
 	"os"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -58,5 +59,23 @@ func TestSynopsis(t *testing.T) {
 			slices.Sort(named)
 			assert.Equal(t, defined, slices.Compact(named), "the synopsis of %s names every flag it has, and only those", name)
 		})
+	}
+}
+
+// TestExitCodesDocumented: README's exit-code table and docs/adoption.md's
+// exit-code list name every code scopegen returns.
+func TestExitCodesDocumented(t *testing.T) {
+	codes := []int{cli.ExitOK, cli.ExitInternal, cli.ExitUsage, cli.ExitManifest, cli.ExitDrift, cli.ExitBreaking, cli.ExitFindings}
+	readme, err := os.ReadFile("../../README.md")
+	require.NoError(t, err)
+	adoption, err := os.ReadFile("../../docs/adoption.md")
+	require.NoError(t, err)
+	_, list, ok := strings.Cut(string(adoption), "\n## Exit codes\n")
+	require.True(t, ok, "docs/adoption.md has an Exit codes section")
+	list, _, _ = strings.Cut(list, "\n## ")
+	list = strings.Join(strings.Fields(list), " ")
+	for _, code := range codes {
+		assert.Regexp(t, regexp.MustCompile(`(?m)^\| `+strconv.Itoa(code)+` \| `), string(readme), "README's exit-code table lists %d", code)
+		assert.Regexp(t, regexp.MustCompile(`(: |, )`+strconv.Itoa(code)+` [a-zA-Z]`), list, "docs/adoption.md's exit codes list %d", code)
 	}
 }
