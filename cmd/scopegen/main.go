@@ -5,14 +5,15 @@
 //
 // Usage:
 //
-//	scopegen [generate] [-manifest manifest.yaml] [-out generated] [-go-import-path path] [-error-format text|json|github-actions]
-//	scopegen check      [same flags]
-//	scopegen breaking   -against REF [-manifest manifest.yaml] [-error-format ...]
-//	scopegen init       [-platforms wechat,alipay] [-scopes scope.camera,...] [-manifest manifest.yaml] [-npm-package name]
-//	scopegen vet        [-fix] [-manifest manifest.yaml] [-out generated] [-go-import-path path] [-error-format ...] [packages]
-//	scopegen hostconfig -platform ID [-merge app.json] [-manifest manifest.yaml] [-error-format ...]
+//	scopegen [generate] [-manifest manifest.yaml] [-out generated] [-go-import-path PATH] [-error-format text|json|github-actions]
+//	scopegen check      [-manifest manifest.yaml] [-out generated] [-go-import-path PATH] [-error-format text|json|github-actions]
+//	scopegen breaking   -against REF [-manifest manifest.yaml] [-except RULE,...] [-error-format FORMAT]
+//	scopegen hostconfig -platform ID [-merge app.json] [-manifest manifest.yaml] [-error-format FORMAT]
+//	scopegen vet        [-fix] [-manifest manifest.yaml] [-out generated] [-go-import-path PATH] [-error-format FORMAT] [packages]
+//	scopegen init       [-platforms ID,...] [-scopes NAME,...] [-purpose SCOPE=TEXT]... [-manifest manifest.yaml] [-npm-package NAME]
+//	scopegen add        [-platform ID,...] [-scope NAME,...] [-manifest manifest.yaml] [-error-format FORMAT]
 //	scopegen version
-//	scopegen help       [command]
+//	scopegen help       [COMMAND]
 //
 // generate (the default) writes the output folder: only files whose bytes
 // changed are rewritten, each atomically, and a file no longer produced is

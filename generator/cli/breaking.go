@@ -68,6 +68,7 @@ func (e *env) breaking(args []string) int {
 	}
 	findings := breaking.Check(prev, cur, except)
 	if len(findings) == 0 {
+		fmt.Fprintf(e.stderr, "scopegen breaking: no breaking change against %s\n", prevName)
 		return ExitOK
 	}
 	if err := diag.Print(e.stdout, findings, c.errorFormat, "error"); err != nil {

@@ -3,16 +3,20 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/scopegen/scopegen/generator/validate"
 )
 
 // selection is what init keeps of the catalog.
 type selection struct {
 	platforms, scopes []string // empty: all
 	npmPackage        string
+	purposes          map[string]string // requested scope → purpose the user wrote
 }
 
 // headComment replaces the catalog's own head comment, which speaks of
@@ -44,6 +48,10 @@ func narrowCatalog(catalog []byte, sel selection) ([]byte, error) {
 	if err := checkNames("scope", "scopes", sel.scopes, keys(scopes)); err != nil {
 		return nil, err
 	}
+	purposed := slices.Sorted(maps.Keys(sel.purposes))
+	if err := checkNames("scope", "purpose", purposed, keys(scopes)); err != nil {
+		return nil, err
+	}
 	keepPlatform := func(id string) bool { return len(sel.platforms) == 0 || slices.Contains(sel.platforms, id) }
 	filterPairs(platforms, func(id string, _ *yaml.Node) bool { return keepPlatform(id) })
 	filterPairs(scopes, func(name string, scope *yaml.Node) bool {
@@ -66,8 +74,15 @@ func narrowCatalog(catalog []byte, sel selection) ([]byte, error) {
 	if len(kept) == 0 {
 		return nil, fmt.Errorf("no scope of the catalog is supported by -platforms %s", strings.Join(sel.platforms, ","))
 	}
+	for _, name := range purposed {
+		if !slices.Contains(kept, name) {
+			return nil, fmt.Errorf("-purpose names scope %q, which the starter does not keep (see -scopes and -platforms)", name)
+		}
+	}
 	setNPM(root, sel.npmPackage)
-	narrowApp(root, keepPlatform, kept)
+	if err := narrowApp(root, scopes, keepPlatform, sel.purposes); err != nil {
+		return nil, err
+	}
 	narrowSources(root)
 	doc.HeadComment, root.HeadComment = headComment, ""
 	if len(root.Content) > 0 {
@@ -88,9 +103,7 @@ func narrowCatalog(catalog []byte, sel selection) ([]byte, error) {
 // setNPM makes the npm section the project's own: its package name and a
 // first version; the catalog's other metadata (scopegen's own) is dropped.
 func setNPM(root *yaml.Node, name string) {
-	str := func(v string, style yaml.Style) *yaml.Node {
-		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v, Style: style}
-	}
+	str := strNode
 	npm := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{
 		str("package", 0), str(name, yaml.DoubleQuotedStyle),
 		str("version", 0), str("0.1.0", yaml.DoubleQuotedStyle),
@@ -105,18 +118,49 @@ func setNPM(root *yaml.Node, name string) {
 	root.Content = append(root.Content[:2:2], append([]*yaml.Node{str("npm", 0), npm}, root.Content[2:]...)...)
 }
 
-// narrowApp narrows the catalog's app part (the sample app's requested
-// scopes and their purposes) to what was kept: requests for dropped scopes
-// go, app.platforms keeps the kept hosts (or goes when it keeps none, which
-// means every kept host), and an app left with no request goes entirely, so
-// the starter is a pure catalog rather than an app part that asks for nothing.
-func narrowApp(root *yaml.Node, keepPlatform func(string) bool, scopes []string) {
+// narrowApp makes the catalog's app part (the sample app's requested
+// scopes) the user's: requests for dropped scopes go, every scope given a
+// -purpose is requested, and each request's purpose is the user's text or
+// a placeholder (validate.PurposePlaceholder), never the catalog's: the
+// host shows it to the app's users. app.platforms keeps the kept hosts (or
+// goes when it keeps none, which means every kept host), and an app left
+// with no request goes entirely, so the starter is a pure catalog rather
+// than an app part that asks for nothing.
+func narrowApp(root, scopes *yaml.Node, keepPlatform func(string) bool, purposes map[string]string) error {
 	app := mapValue(root, "app")
 	if app == nil {
-		return
+		if len(purposes) == 0 {
+			return nil
+		}
+		return fmt.Errorf("the built-in catalog has no app part to hold -purpose")
 	}
-	if requests := mapValue(app, "requests"); requests != nil && requests.Kind == yaml.MappingNode {
-		filterPairs(requests, func(name string, _ *yaml.Node) bool { return slices.Contains(scopes, name) })
+	requests := mapValue(app, "requests")
+	if requests == nil || requests.Kind != yaml.MappingNode {
+		return fmt.Errorf("the built-in catalog's app.requests is not a mapping")
+	}
+	kept := keys(scopes)
+	filterPairs(requests, func(name string, _ *yaml.Node) bool { return slices.Contains(kept, name) })
+	for _, name := range kept { // in the catalog's order
+		if purposes[name] != "" && mapValue(requests, name) == nil {
+			requests.Content = append(requests.Content, strNode(name, 0), &yaml.Node{Kind: yaml.MappingNode})
+		}
+	}
+	for i := 0; i+1 < len(requests.Content); i += 2 {
+		name, req := requests.Content[i].Value, requests.Content[i+1]
+		if req.Kind != yaml.MappingNode {
+			*req = yaml.Node{Kind: yaml.MappingNode}
+		}
+		text := purposes[name]
+		if text == "" && !showsPurpose(mapValue(scopes, name)) {
+			// No kept host shows a purpose for it: the request needs none.
+			filterPairs(req, func(key string, _ *yaml.Node) bool { return key != "purpose" })
+			continue
+		}
+		if text == "" {
+			text = placeholder(mapValue(scopes, name), name)
+		}
+		req.Style = 0 // block style: the purpose on a line of its own
+		setValue(req, "purpose", strNode(text, yaml.DoubleQuotedStyle))
 	}
 	filterPairs(app, func(key string, v *yaml.Node) bool {
 		switch key {
@@ -130,9 +174,48 @@ func narrowApp(root *yaml.Node, keepPlatform func(string) bool, scopes []string)
 		}
 		return true
 	})
-	if requests := mapValue(app, "requests"); requests == nil || len(requests.Content) == 0 {
+	if len(requests.Content) == 0 {
 		filterPairs(root, func(key string, _ *yaml.Node) bool { return key != "app" })
 	}
+	return nil
+}
+
+// placeholder is the purpose written for a request the user has not
+// given one: marked so that validate refuses it (PURPOSE_REQUIRED).
+func placeholder(scope *yaml.Node, name string) string {
+	title := name
+	if t := mapValue(scope, "title"); t != nil {
+		title = t.Value
+	}
+	return fmt.Sprintf("%s why the app uses %s (the host shows this to the user)", validate.PurposePlaceholder, title)
+}
+
+// showsPurpose reports whether a host entry of scope declares an app.json
+// permission, whose desc is the request's purpose.
+func showsPurpose(scope *yaml.Node) bool {
+	support := mapValue(scope, "platforms")
+	for i := 1; support != nil && i < len(support.Content); i += 2 {
+		if mapValue(mapValue(support.Content[i], "privacy"), "permission") != nil {
+			return true
+		}
+	}
+	return false
+}
+
+func strNode(v string, style yaml.Style) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v, Style: style}
+}
+
+// setValue sets key in mapping m to value, replacing the value (and
+// keeping the key's comments) when the key is there.
+func setValue(m *yaml.Node, key string, value *yaml.Node) {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			m.Content[i+1] = value
+			return
+		}
+	}
+	m.Content = append(m.Content, strNode(key, 0), value)
 }
 
 // narrowSources keeps the top-level sources that what was kept still
@@ -142,6 +225,17 @@ func narrowSources(root *yaml.Node) {
 	if sources == nil || sources.Kind != yaml.MappingNode {
 		return
 	}
+	cited := citedSources(root)
+	filterPairs(sources, func(id string, _ *yaml.Node) bool { return cited[id] })
+	if len(sources.Content) == 0 {
+		filterPairs(root, func(key string, _ *yaml.Node) bool { return key != "sources" })
+	}
+}
+
+// citedSources is the set of source ids the entries under root cite (every
+// "sources" list below the top level).
+func citedSources(root *yaml.Node) map[string]bool {
+	top := mapValue(root, "sources")
 	cited := map[string]bool{}
 	var visit func(n *yaml.Node)
 	visit = func(n *yaml.Node) {
@@ -156,16 +250,13 @@ func narrowSources(root *yaml.Node) {
 				}
 				continue
 			}
-			if v != sources {
+			if v != top {
 				visit(v)
 			}
 		}
 	}
 	visit(root)
-	filterPairs(sources, func(id string, _ *yaml.Node) bool { return cited[id] })
-	if len(sources.Content) == 0 {
-		filterPairs(root, func(key string, _ *yaml.Node) bool { return key != "sources" })
-	}
+	return cited
 }
 
 func checkNames(kind, flagName string, got, known []string) error {

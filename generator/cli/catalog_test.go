@@ -2,6 +2,7 @@ package cli
 
 import (
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -79,8 +80,20 @@ func TestNarrowCatalog(t *testing.T) {
 			if tt.wantScopes != nil {
 				assert.Equal(t, tt.wantScopes, keys(&got.Scopes))
 			}
-			_, diags, err := generator.Generate("manifest.yaml", out, generator.Options{GoImportPath: "example.com/app/generated"})
-			assert.Empty(t, diags, text)
+			// The catalog's sample purposes never reach the user's app; each
+			// request holds a placeholder, refused until the user writes one.
+			assert.NotContains(t, text, "用于")
+			opts := generator.Options{GoImportPath: "example.com/app/generated"}
+			_, diags, _ := generator.Generate("manifest.yaml", out, opts)
+			placeholders := placeholderLines(out)
+			require.Len(t, diags, len(placeholders), text)
+			for i, d := range diags {
+				assert.Equal(t, "PURPOSE_REQUIRED", d.Rule)
+				assert.Equal(t, placeholders[i], d.Line)
+			}
+			filled := regexp.MustCompile(`"TODO: [^"]*"`).ReplaceAll(out, []byte(`"Written by the user"`))
+			_, diags, err = generator.Generate("manifest.yaml", filled, opts)
+			assert.Empty(t, diags, string(filled))
 			assert.NoError(t, err)
 		})
 	}

@@ -35,11 +35,14 @@ const (
 	ExitFindings = 6 // vet: the Go code has findings
 )
 
-// command is one subcommand: its name, the line help prints for it, and
-// what runs it. A new command joins by adding one entry to commands.
+// command is one subcommand: its name, its synopsis (the arguments after
+// the name), the line help prints for it, and what runs it. A new command
+// joins by adding one entry to commands. README's CLI block and the
+// command's package doc repeat Synopsis(); TestSynopsis holds them equal,
+// and each synopsis to the command's flags.
 type command struct {
-	name, summary string
-	run           func(e *env, args []string) int
+	name, synopsis, summary string
+	run                     func(e *env, args []string) int
 }
 
 // commands are listed by help in this order; the first is the default.
@@ -47,15 +50,17 @@ type command struct {
 var commands []command
 
 func init() {
+	const generateFlags = "[-manifest manifest.yaml] [-out generated] [-go-import-path PATH] [-error-format text|json|github-actions]"
 	commands = []command{
-		{"generate", "write the output folder from the manifest (the default)", func(e *env, args []string) int { return e.generate(args, true) }},
-		{"check", "write nothing; exit 4 and show a diff when the output folder is stale", func(e *env, args []string) int { return e.generate(args, false) }},
-		{"breaking", "report changes that break consumers of an earlier manifest", (*env).breaking},
-		{"hostconfig", "print a host's app.json fragment, or merge it into an app.json (-merge)", (*env).hostconfig},
-		{"vet", "check Go code against the manifest's names; exit 6 on findings", (*env).vet},
-		{"init", "write a starter manifest.yaml (and doc.go) from the built-in catalog", (*env).init},
-		{"version", "print scopegen's module version", (*env).version},
-		{"help", "list the commands; 'help <command>' shows that command's flags", (*env).help},
+		{"generate", generateFlags, "write the output folder from the manifest (the default)", func(e *env, args []string) int { return e.generate(args, true) }},
+		{"check", generateFlags, "write nothing; exit 4 and show a diff when the output folder is stale", func(e *env, args []string) int { return e.generate(args, false) }},
+		{"breaking", "-against REF [-manifest manifest.yaml] [-except RULE,...] [-error-format FORMAT]", "report changes that break consumers of an earlier manifest", (*env).breaking},
+		{"hostconfig", "-platform ID [-merge app.json] [-manifest manifest.yaml] [-error-format FORMAT]", "print a host's app.json fragment, or merge it into an app.json (-merge)", (*env).hostconfig},
+		{"vet", "[-fix] [-manifest manifest.yaml] [-out generated] [-go-import-path PATH] [-error-format FORMAT] [packages]", "check Go code against the manifest's names; exit 6 on findings", (*env).vet},
+		{"init", "[-platforms ID,...] [-scopes NAME,...] [-purpose SCOPE=TEXT]... [-manifest manifest.yaml] [-npm-package NAME]", "write a starter manifest.yaml (and doc.go) from the built-in catalog", (*env).init},
+		{"add", "[-platform ID,...] [-scope NAME,...] [-manifest manifest.yaml] [-error-format FORMAT]", "bring a host or a scope from the built-in catalog into the manifest", (*env).add},
+		{"version", "", "print scopegen's module version", (*env).version},
+		{"help", "[COMMAND]", "list the commands; 'help <command>' shows that command's flags", (*env).help},
 	}
 }
 
@@ -74,24 +79,6 @@ func lookup(name string) (command, bool) {
 		}
 	}
 	return command{}, false
-}
-
-// usage lists every command with its summary, and the exit codes.
-func usage() string {
-	var b strings.Builder
-	b.WriteString("usage: scopegen [command] [flags]\n\nCommands:\n")
-	for _, c := range commands {
-		fmt.Fprintf(&b, "  %-10s %s\n", c.name, c.summary)
-	}
-	b.WriteString(`
-Run 'scopegen <command> -h' for the command's flags.
-
-Exit codes: 0 ok, 1 I/O or internal error, 2 usage, 3 invalid manifest,
-4 stale output (check), 5 breaking changes (breaking), 6 findings (vet).
-'go tool scopegen' passes them on; 'go run' exits 1 for any of them (it
-prints "exit status N").
-`)
-	return b.String()
 }
 
 // env is what a command reads and writes; tests swap the writers.
@@ -120,20 +107,6 @@ func isHelpFlag(arg string) bool {
 	return arg == "-h" || arg == "-help" || arg == "--help"
 }
 
-// help prints the command list, or with a command name, that command's flags.
-func (e *env) help(args []string) int {
-	if len(args) == 0 {
-		fmt.Fprint(e.stdout, usage())
-		return ExitOK
-	}
-	c, ok := lookup(args[0])
-	if !ok || c.name == "help" {
-		fmt.Fprintf(e.stderr, "scopegen help: unknown command %q%s\n", args[0], diag.DidYouMean(args[0], commandNames()))
-		return ExitUsage
-	}
-	return c.run(&env{stdout: e.stdout, stderr: e.stdout}, []string{"-h"})
-}
-
 // common holds the flags generate and check share.
 type common struct {
 	manifest, out, goImportPath, errorFormat string
@@ -150,11 +123,8 @@ func (e *env) flags(name string, c *common) *flag.FlagSet {
 }
 
 func (e *env) parse(fs *flag.FlagSet, args []string, c *common) int {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return ExitOK
-		}
-		return ExitUsage
+	if code, ok := e.parseFlags(fs, args); !ok {
+		return code
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(e.stderr, "%s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
@@ -220,9 +190,31 @@ func (e *env) readManifest(prefix string, c *common) ([]byte, int) {
 	return data, ExitOK
 }
 
+// manifestIsFolder says what to give instead when -manifest names a
+// folder (the output folder is a common slip), or returns "". Checked
+// before the output folder, whose own refusal would read as a riddle.
+func manifestIsFolder(c *common) string {
+	info, err := os.Stat(c.manifest)
+	if err != nil || !info.IsDir() {
+		return ""
+	}
+	msg := fmt.Sprintf("-manifest %s is a folder: give the path of the manifest file", filepath.ToSlash(c.manifest))
+	if out, err := os.Stat(c.out); err == nil && os.SameFile(info, out) {
+		msg += fmt.Sprintf(" (%s is the output folder, -out)", filepath.ToSlash(c.out))
+	}
+	if inside := filepath.Join(c.manifest, "manifest.yaml"); exists(inside) {
+		msg += fmt.Sprintf(", such as %s", filepath.ToSlash(inside))
+	}
+	return msg
+}
+
 // produce reads the manifest and runs the pipeline. It returns nil files
 // and an exit code when there is nothing to write.
 func (e *env) produce(c *common) (output.Files, int) {
+	if msg := manifestIsFolder(c); msg != "" {
+		fmt.Fprintf(e.stderr, "scopegen: %s\n", msg)
+		return nil, ExitUsage
+	}
 	if err := outdir.CheckOutDir(c.out, c.manifest); err != nil {
 		fmt.Fprintf(e.stderr, "scopegen: %v\n", err)
 		return nil, ExitUsage

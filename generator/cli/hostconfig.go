@@ -16,6 +16,7 @@ import (
 	"github.com/scopegen/scopegen/generator/hostconfigemit"
 	"github.com/scopegen/scopegen/generator/load"
 	"github.com/scopegen/scopegen/generator/model"
+	"github.com/scopegen/scopegen/generator/rules"
 )
 
 // hostconfig prints the app.json keys scopegen owns for one host, or with
@@ -98,7 +99,7 @@ func (e *env) mergeInto(path string, hc *model.HostConfig) int {
 		fmt.Fprintf(e.stderr, "scopegen hostconfig: %v\n", err)
 		return ExitUsage
 	}
-	existing, err := load.ReadBounded(target, "-merge", "an app.json file")
+	existing, err := load.ReadRegular(target, "-merge", "give the path of an app.json file", rules.MaxBytes)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "scopegen hostconfig: %s\n", strings.Replace(err.Error(), target, path, 1))
 		if errors.Is(err, load.ErrNotRegular) || errors.Is(err, load.ErrTooLarge) {

@@ -16,12 +16,16 @@ import (
 
 	"github.com/scopegen/scopegen"
 	"github.com/scopegen/scopegen/generator/diag"
+	"github.com/scopegen/scopegen/generator/load"
+	"github.com/scopegen/scopegen/generator/rules"
+	"github.com/scopegen/scopegen/generator/validate"
 	"github.com/scopegen/scopegen/internal/gomod"
 )
 
 // initOptions are init's flags.
 type initOptions struct {
 	manifest, platforms, scopes, npmPackage string
+	purposes                                map[string]string // scope name → purpose
 }
 
 // init writes a starter manifest from the catalog embedded in the binary
@@ -36,6 +40,19 @@ func (e *env) init(args []string) int {
 	fs.StringVar(&o.platforms, "platforms", "", "comma-separated platform ids to keep (default: all)")
 	fs.StringVar(&o.scopes, "scopes", "", "comma-separated scope names to keep (default: all the kept platforms support)")
 	fs.StringVar(&o.npmPackage, "npm-package", "", "the npm package name (default: <module's last element>-authorize)")
+	o.purposes = map[string]string{}
+	fs.Func("purpose", "`scope=text`: the app requests scope, and its hosts show text to the user as the reason (repeat per scope; a requested scope without one gets a TODO: placeholder to fill in)", func(v string) error {
+		name, text, ok := strings.Cut(v, "=")
+		name, text = strings.TrimSpace(name), strings.TrimSpace(text)
+		switch {
+		case !ok || name == "" || text == "":
+			return fmt.Errorf("want scope=text, such as scope.camera=Scans product barcodes")
+		case o.purposes[name] != "":
+			return fmt.Errorf("%s given twice", name)
+		}
+		o.purposes[name] = text
+		return nil
+	})
 	c := common{errorFormat: "text"}
 	if code := e.parse(fs, args, &c); code >= 0 {
 		return code
@@ -53,7 +70,7 @@ func (e *env) init(args []string) int {
 	if name == "" {
 		name = defaultNPMName(modPath)
 	}
-	sel := selection{platforms: splitList(o.platforms), scopes: splitList(o.scopes), npmPackage: name}
+	sel := selection{platforms: splitList(o.platforms), scopes: splitList(o.scopes), npmPackage: name, purposes: o.purposes}
 	manifest, err := narrowCatalog(scopegen.Catalog, sel)
 	if err != nil {
 		return fail(ExitUsage, "%v", err)
@@ -84,8 +101,35 @@ func (e *env) init(args []string) int {
 		}
 		wrote += " and " + filepath.ToSlash(docPath)
 	}
-	fmt.Fprintf(e.stderr, "scopegen: wrote %s; next: go generate ./...\n", wrote)
+	fmt.Fprintf(e.stderr, "scopegen: wrote %s; next: %sgo generate ./...\n", wrote, fillIn(filepath.ToSlash(o.manifest), manifest))
 	return ExitOK
+}
+
+// fillIn asks the user to replace the placeholders in manifest (named
+// name), naming their lines, or is "" when there are none.
+func fillIn(name string, manifest []byte) string {
+	lines := placeholderLines(manifest)
+	if len(lines) == 0 {
+		return ""
+	}
+	at := make([]string, len(lines))
+	for i, n := range lines {
+		at[i] = fmt.Sprintf("%s:%d", name, n)
+	}
+	return fmt.Sprintf("write why the app requests each scope (the host shows it to the user) in place of the %s placeholder at %s, then: ",
+		validate.PurposePlaceholder, strings.Join(at, ", "))
+}
+
+// placeholderLines are the 1-based lines of manifest that hold a
+// placeholder purpose.
+func placeholderLines(manifest []byte) []int {
+	var out []int
+	for i, line := range strings.Split(string(manifest), "\n") {
+		if k, v, ok := strings.Cut(strings.TrimSpace(line), ":"); ok && k == "purpose" && validate.IsPurposePlaceholder(strings.Trim(strings.TrimSpace(v), `"'`)) {
+			out = append(out, i+1)
+		}
+	}
+	return out
 }
 
 const generateLine = "//go:generate go tool scopegen generate"
@@ -151,7 +195,12 @@ func hasGenerateLine(modDir string) (bool, error) {
 			return nil
 		}
 		if strings.HasSuffix(p, ".go") {
-			data, err := os.ReadFile(p)
+			// A FIFO would block the read and a link to a device never end:
+			// only regular files are read, through the manifest's limit.
+			data, err := load.ReadRegular(p, "Go file", "", rules.MaxBytes)
+			if errors.Is(err, load.ErrNotRegular) || errors.Is(err, load.ErrTooLarge) {
+				return nil // skipped: such a file is no source to search
+			}
 			if err != nil {
 				return err
 			}
@@ -174,10 +223,8 @@ func exists(p string) bool {
 // main when there are two), or else a name made from the module path's
 // last element. More packages than that is ambiguous: an error.
 func packageName(dir, modPath string) (string, error) {
-	pkgs, err := parser.ParseDir(token.NewFileSet(), dir, func(fi fs.FileInfo) bool {
-		return !strings.HasSuffix(fi.Name(), "_test.go")
-	}, parser.PackageClauseOnly)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+	pkgs, err := packageClauses(dir)
+	if err != nil {
 		return "", fmt.Errorf("reading the package of %s for doc.go: %v", dir, err)
 	}
 	names := slices.Sorted(maps.Keys(pkgs))
@@ -203,6 +250,41 @@ func packageName(dir, modPath string) (string, error) {
 		name = "app" + name
 	}
 	return name, nil
+}
+
+// packageClauses reads the package clause of each .go file in dir (not
+// _test.go), as go/parser.ParseDir would, but opens only regular files and
+// through the manifest's size limit: ParseDir would block on a FIFO.
+func packageClauses(dir string) (map[string]bool, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, nil
+		}
+		return nil, err
+	}
+	pkgs := map[string]bool{}
+	fset := token.NewFileSet()
+	for _, ent := range entries {
+		name := ent.Name()
+		if !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		path := filepath.Join(dir, name)
+		data, err := load.ReadRegular(path, "Go file", "", rules.MaxBytes)
+		if errors.Is(err, load.ErrNotRegular) || errors.Is(err, load.ErrTooLarge) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		f, err := parser.ParseFile(fset, path, data, parser.PackageClauseOnly)
+		if err != nil {
+			return nil, err
+		}
+		pkgs[f.Name.Name] = true
+	}
+	return pkgs, nil
 }
 
 // defaultNPMName is "<last element>-authorize", lower-cased and limited

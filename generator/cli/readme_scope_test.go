@@ -15,10 +15,10 @@ import (
 	"github.com/scopegen/scopegen/generator/cli"
 )
 
-// TestReadmeAddingAScope applies README's "Adding a scope" YAML to a copy
-// of the root manifest (merged key by key, as a reader would edit it),
-// then generate and check succeed, and the prose names exactly the hosts
-// the YAML marks "# new".
+// TestReadmeAddingAScope runs README's "Adding a scope" on manifests init
+// writes (the README's own, and one per host): its add command, then its
+// YAML merged key by key as a reader would edit it; generate and check
+// then succeed. The prose names exactly the hosts the YAML marks "# new".
 func TestReadmeAddingAScope(t *testing.T) {
 	readme, err := os.ReadFile("../../README.md")
 	require.NoError(t, err)
@@ -28,19 +28,18 @@ func TestReadmeAddingAScope(t *testing.T) {
 	require.True(t, found, "the section has a yaml block")
 	snippet, _, found := strings.Cut(rest, "```")
 	require.True(t, found)
+	_, commands, found := strings.Cut(prose, "```sh\n")
+	require.True(t, found, "the section shows the add command")
+	commands, _, _ = strings.Cut(commands, "```")
+	prose = strings.Replace(prose, commands, "", 1)
 
 	root, err := os.ReadFile("../../manifest.yaml")
 	require.NoError(t, err)
-	var manifest, edit yaml.Node
-	require.NoError(t, yaml.Unmarshal(root, &manifest))
-	require.NoError(t, yaml.Unmarshal([]byte(snippet), &edit))
 	var before, example struct {
 		Scopes map[string]struct{ Platforms map[string]any }
 	}
 	require.NoError(t, yaml.Unmarshal(root, &before))
 	require.NoError(t, yaml.Unmarshal([]byte(snippet), &example))
-	changed := merge(manifest.Content[0], edit.Content[0])
-	assert.NotZero(t, changed, "the example changes the manifest")
 
 	// The prose names the hosts the example adds, and no other.
 	var hosts struct {
@@ -67,18 +66,43 @@ func TestReadmeAddingAScope(t *testing.T) {
 		}
 	}
 
-	dir := t.TempDir()
-	var buf bytes.Buffer
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	require.NoError(t, enc.Encode(&manifest))
-	path := filepath.Join(dir, "manifest.yaml")
-	require.NoError(t, os.WriteFile(path, buf.Bytes(), 0o644))
-	args := []string{"-manifest", path, "-out", filepath.Join(dir, "generated"), "-go-import-path", "example.com/app/generated"}
-	var stdout, stderr bytes.Buffer
-	require.Equal(t, cli.ExitOK, cli.Main(append([]string{"generate"}, args...), &stdout, &stderr), stderr.String())
-	stderr.Reset()
-	assert.Equal(t, cli.ExitOK, cli.Main(append([]string{"check"}, args...), &stdout, &stderr), stderr.String())
+	inits := [][]string{{"-platforms", "wechat,alipay", "-scopes", "scope.userLocation,scope.camera"}}
+	for id := range hosts.Platforms {
+		inits = append(inits, []string{"-platforms", id})
+	}
+	for _, args := range inits {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			dir := t.TempDir()
+			require.NoError(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/app\n\ngo 1.26\n"), 0o644))
+			path := filepath.Join(dir, "manifest.yaml")
+			var stdout, stderr bytes.Buffer
+			require.Equal(t, cli.ExitOK, cli.Main(append([]string{"init", "-manifest", path}, args...), &stdout, &stderr), stderr.String())
+			for _, line := range strings.Split(strings.TrimSpace(commands), "\n") {
+				cmd, ok := strings.CutPrefix(line, "go tool scopegen ")
+				require.True(t, ok, "README's command runs scopegen: %s", line)
+				stderr.Reset()
+				require.Equal(t, cli.ExitOK, cli.Main(append(strings.Fields(cmd), "-manifest", path), &stdout, &stderr), "%s\n%s", line, stderr.String())
+			}
+			data, err := os.ReadFile(path)
+			require.NoError(t, err)
+			// The user writes the purposes init and add left to them.
+			data = regexp.MustCompile(`"TODO: [^"]*"`).ReplaceAll(data, []byte(`"Written by the user"`))
+			var manifest, edit yaml.Node
+			require.NoError(t, yaml.Unmarshal(data, &manifest))
+			require.NoError(t, yaml.Unmarshal([]byte(snippet), &edit))
+			assert.NotZero(t, merge(manifest.Content[0], edit.Content[0]), "the example changes the manifest")
+			var buf bytes.Buffer
+			enc := yaml.NewEncoder(&buf)
+			enc.SetIndent(2)
+			require.NoError(t, enc.Encode(&manifest))
+			require.NoError(t, os.WriteFile(path, buf.Bytes(), 0o644))
+			gen := []string{"-manifest", path, "-out", filepath.Join(dir, "generated"), "-go-import-path", "example.com/app/generated"}
+			stderr.Reset()
+			require.Equal(t, cli.ExitOK, cli.Main(append([]string{"generate"}, gen...), &stdout, &stderr), stderr.String())
+			stderr.Reset()
+			assert.Equal(t, cli.ExitOK, cli.Main(append([]string{"check"}, gen...), &stdout, &stderr), stderr.String())
+		})
+	}
 }
 
 // merge writes every key of the edit into the mapping m, recursing into

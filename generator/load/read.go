@@ -11,13 +11,13 @@ import (
 	"github.com/scopegen/scopegen/internal/filekind"
 )
 
-// ErrNotRegular is returned by ReadFile for a manifest that is not a
+// ErrNotRegular is returned by ReadFile and ReadRegular for a file that is not a
 // regular file (a folder, FIFO, device or socket): reading one could block
 // or never end.
 var ErrNotRegular = errors.New("not a regular file")
 
-// ErrTooLarge is returned by ReadFile for a manifest over rules.MaxBytes.
-var ErrTooLarge = errors.New("manifest too large")
+// ErrTooLarge is returned by ReadFile and ReadRegular for a file over the limit.
+var ErrTooLarge = errors.New("file too large")
 
 // ReadFile reads the manifest at path, refusing anything but a regular
 // file and never reading more than rules.MaxBytes+1 bytes, so that neither
@@ -26,46 +26,43 @@ var ErrTooLarge = errors.New("manifest too large")
 // until a writer came), then opened without blocking and checked again,
 // so a file swapped in between cannot slip past.
 func ReadFile(path string) ([]byte, error) {
-	return ReadBounded(path, "manifest", "a YAML file")
+	return ReadRegular(path, "manifest", "give the path of a YAML file", rules.MaxBytes)
 }
 
-// ReadBounded is ReadFile for any file scopegen reads whole (app.json for
-// hostconfig -merge): the same refusals and the same rules.MaxBytes limit. what
-// names the file in messages ("manifest"), want says what to give instead
-// ("a YAML file").
-func ReadBounded(path, what, want string) ([]byte, error) {
+// ReadRegular reads path as ReadFile reads the manifest, with its own
+// limit: what names the file in errors and hint says what to give instead
+// of a file that is not regular. Every file scopegen reads from a user's
+// tree goes through it (init's search of the module's .go files too), so
+// none can hang on a FIFO or read a device forever.
+func ReadRegular(path, what, hint string, limit int64) ([]byte, error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, err
 	}
 	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s %s is %s, %w: give the path of %s", what, path, filekind.Of(info.Mode()), ErrNotRegular, want)
+		return nil, fmt.Errorf("%s %s is %s, %w: %s", what, path, filekind.Of(info.Mode()), ErrNotRegular, hint)
 	}
 	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return readLimited(path, what, want, f)
-}
-
-func readLimited(path, what, want string, f *os.File) ([]byte, error) {
-	info, err := f.Stat()
+	info, err = f.Stat()
 	if err != nil {
 		return nil, err
 	}
 	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s %s is %s, %w: give the path of %s", what, path, filekind.Of(info.Mode()), ErrNotRegular, want)
+		return nil, fmt.Errorf("%s %s is %s, %w: %s", what, path, filekind.Of(info.Mode()), ErrNotRegular, hint)
 	}
-	if info.Size() > rules.MaxBytes {
-		return nil, fmt.Errorf("%s %s is %d bytes; the limit is %d: %w", what, path, info.Size(), rules.MaxBytes, ErrTooLarge)
+	if info.Size() > limit {
+		return nil, fmt.Errorf("%s %s is %d bytes; the limit is %d: %w", what, path, info.Size(), limit, ErrTooLarge)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, rules.MaxBytes+1))
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, err
 	}
-	if len(data) > rules.MaxBytes { // the file grew after Stat
-		return nil, fmt.Errorf("%s %s is over %d bytes: %w", what, path, rules.MaxBytes, ErrTooLarge)
+	if int64(len(data)) > limit { // the file grew after Stat
+		return nil, fmt.Errorf("%s %s is over %d bytes: %w", what, path, limit, ErrTooLarge)
 	}
 	return data, nil
 }

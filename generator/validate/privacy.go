@@ -171,6 +171,10 @@ func (c *checker) app(a *load.App, platforms map[string]*load.Platform, scopes m
 			continue
 		}
 		requested[r.Scope.Value] = r
+		if IsPurposePlaceholder(r.Purpose.Value) {
+			// A placeholder is a purpose nobody wrote: the host would show it to users.
+			c.report(r.Purpose.Pos, diag.PurposeRequired, "the purpose of requested scope %q is a placeholder (%q): write why the app uses it; the host shows this text to the user", r.Scope.Value, PurposePlaceholder)
+		}
 		var needs, supported []string
 		for _, sup := range s.Platforms {
 			if !slices.Contains(targets, sup.Platform.Value) {
@@ -223,4 +227,14 @@ func (c *checker) conflicts(a *load.App, scopes map[string]*load.Scope, requeste
 			}
 		}
 	}
+}
+
+// PurposePlaceholder starts the purpose scopegen init writes where the
+// user gave none. Such a purpose is PURPOSE_REQUIRED wherever it appears,
+// so it can never reach a host configuration.
+const PurposePlaceholder = "TODO:"
+
+// IsPurposePlaceholder reports whether purpose is a placeholder.
+func IsPurposePlaceholder(purpose string) bool {
+	return strings.HasPrefix(strings.TrimSpace(purpose), PurposePlaceholder)
 }

@@ -17,7 +17,8 @@ import { chromium } from "playwright-core";
 import { root, serve } from "./server.mjs";
 import { tableOf } from "../js/load.mjs";
 
-const CHROMIUM = process.env.SCOPEGEN_CHROMIUM ?? "/usr/bin/chromium";
+// The browser scripts/test.sh found (scripts/find-chromium.sh), else Debian's.
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const FLAGS = [
   "--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-component-update", "--disable-sync",
