@@ -12,12 +12,15 @@ export const here = path.dirname(fileURLToPath(import.meta.url));
 const bin = (name) => path.join(here, "node_modules", ".bin", name);
 
 // Each build: the framework, the host id of the generated package, the
-// framework's name for that host, the command and where the output lands.
+// framework's name for that host, the command, where the output lands, the
+// built page, and the output file the package's code lands in (Taro puts a
+// module only the page imports in the page's chunk; uni-app puts every
+// node_modules module in common/vendor.js).
 export const BUILDS = [
-  { framework: "taro", host: "wechat", target: "weapp", cmd: ["taro", "build", "--type", "weapp"], out: "taro/dist/weapp", page: "pages/index/index.js" },
-  { framework: "taro", host: "alipay", target: "alipay", cmd: ["taro", "build", "--type", "alipay"], out: "taro/dist/alipay", page: "pages/index/index.js" },
-  { framework: "uni-app", host: "wechat", target: "mp-weixin", cmd: ["uni", "build", "-p", "mp-weixin"], out: "uni/dist/build/mp-weixin", page: "pages/index/index.js" },
-  { framework: "uni-app", host: "alipay", target: "mp-alipay", cmd: ["uni", "build", "-p", "mp-alipay"], out: "uni/dist/build/mp-alipay", page: "pages/index/index.js" },
+  { framework: "taro", host: "wechat", target: "weapp", cmd: ["taro", "build", "--type", "weapp"], out: "taro/dist/weapp", page: "pages/index/index.js", ours: "pages/index/index.js" },
+  { framework: "taro", host: "alipay", target: "alipay", cmd: ["taro", "build", "--type", "alipay"], out: "taro/dist/alipay", page: "pages/index/index.js", ours: "pages/index/index.js" },
+  { framework: "uni-app", host: "wechat", target: "mp-weixin", cmd: ["uni", "build", "-p", "mp-weixin"], out: "uni/dist/build/mp-weixin", page: "pages/index/index.js", ours: "common/vendor.js" },
+  { framework: "uni-app", host: "alipay", target: "mp-alipay", cmd: ["uni", "build", "-p", "mp-alipay"], out: "uni/dist/build/mp-alipay", page: "pages/index/index.js", ours: "common/vendor.js" },
 ];
 
 const pkgTarget = path.join(here, "node_modules", "@scopegen", "authorize");
