@@ -29,6 +29,23 @@ const ASK = {
 
 before(() => installPackage(pkgDir));
 
+// The one line each app's build config adds, as the docs must quote it.
+const configLine = (file, re) => {
+  const m = readFileSync(new URL(file, import.meta.url), "utf8").match(re);
+  assert.ok(m, `${file} has its one line`);
+  return m[1];
+};
+
+test("README, the package README and docs/adoption.md quote the one line the apps build with", () => {
+  const lines = [configLine("taro/config/index.js", /^ *(mini: \{ webpackChain: .*\}),$/m), configLine("uni/vite.config.js", /^ *(resolve: \{ conditions: .*\}),$/m)];
+  const root = new URL("../../", import.meta.url);
+  const docs = { "README.md": new URL("README.md", root), "docs/adoption.md": new URL("docs/adoption.md", root), "the package README": path.join(pkgDir, "README.md") };
+  for (const [name, file] of Object.entries(docs)) {
+    const text = readFileSync(file, "utf8");
+    for (const line of lines) assert.ok(text.includes("`" + line + "`"), `${name} quotes ${line}`);
+  }
+});
+
 test("each host entry has markers, and the universal entry holds every host's", () => {
   for (const { host } of BUILDS) assert.ok(markers[host].length > 1, `${host}: ${markers[host]}`);
   // So a build that shipped the universal entry fails the checks below.

@@ -1,5 +1,5 @@
-// Minimal uni-app (vite) app: the stock plugin and nothing else, so its build
-// shows what an app that imports @scopegen/authorize gets by default.
+// Minimal uni-app (vite) app: the stock plugin plus the one line that sets
+// the host's export condition.
 import { defineConfig } from "vite";
 import uniPlugin from "@dcloudio/vite-plugin-uni";
 
@@ -8,6 +8,8 @@ const uni = uniPlugin.default ?? uniPlugin;
 
 export default defineConfig({
   plugins: [uni()],
-  // The one line README gives: resolve @scopegen/authorize to this host's entry.
+  // The one line README, the package README and docs/adoption.md give:
+  // resolve @scopegen/authorize to this host's entry (builds.test.mjs checks
+  // they quote it as it is here).
   resolve: { conditions: [{ "mp-weixin": "wechat-miniprogram", "mp-alipay": "miniapp" }[process.env.UNI_PLATFORM]] },
 });

@@ -1,5 +1,5 @@
-// Minimal Taro 4 (webpack 5) app: stock settings, no resolve changes, so its
-// build shows what an app that imports @scopegen/authorize gets by default.
+// Minimal Taro 4 (webpack 5) app: stock settings plus the one line that sets
+// the host's export condition.
 const platform = process.env.TARO_ENV;
 export default {
   projectName: "scopegen-taro",
@@ -11,8 +11,8 @@ export default {
   plugins: platform === "alipay" ? ["@tarojs/plugin-platform-alipay"] : [],
   cache: { enable: false },
   logger: { quiet: true, stats: false },
-  mini: {
-    // The one line README gives: resolve @scopegen/authorize to this host's entry.
-    webpackChain: (chain) => chain.resolve.set("conditionNames", [{ weapp: "wechat-miniprogram", alipay: "miniapp" }[process.env.TARO_ENV], "..."]),
-  },
+  // The one line README, the package README and docs/adoption.md give:
+  // resolve @scopegen/authorize to this host's entry (builds.test.mjs checks
+  // they quote it as it is here).
+  mini: { webpackChain: (chain) => chain.resolve.set("conditionNames", [{ weapp: "wechat-miniprogram", alipay: "miniapp" }[process.env.TARO_ENV], "..."]) },
 };
