@@ -38,3 +38,11 @@ node --test test/wechat-ci/
 
 step "node --test test/web/: the web host in headless Chromium, driven by playwright-core"
 node --test test/web/
+
+step "node --test test/frameworks/: Taro and uni-app builds (their own pinned toolchains)"
+# Reinstall only when test/frameworks/node_modules is missing or was installed from another lockfile.
+if ! cmp -s test/frameworks/package-lock.json test/frameworks/node_modules/.scopegen-installed-lock 2>/dev/null; then
+  npm ci --prefix test/frameworks --no-audit --no-fund
+  cp test/frameworks/package-lock.json test/frameworks/node_modules/.scopegen-installed-lock
+fi
+node --test test/frameworks/
