@@ -11,16 +11,39 @@ import { fileURLToPath } from "node:url";
 export const here = path.dirname(fileURLToPath(import.meta.url));
 const bin = (name) => path.join(here, "node_modules", ".bin", name);
 
+// Each app's build config and the one line in it that sets the host's
+// export condition (builds.test.mjs checks the docs quote it).
+export const CONFIGS = {
+  taro: { file: "taro/config/index.js", line: /^ *(mini: \{ webpackChain: .*\}),$/m },
+  uni: { file: "uni/vite.config.js", line: /^ *(resolve: \{ conditions: .*\}),$/m },
+};
+
+/**
+ * Runs fn with the app's config line commented out, as a stock app is
+ * configured; restores the file afterwards.
+ */
+export async function withoutConfigLine(app, fn) {
+  const file = path.join(here, CONFIGS[app].file);
+  const text = readFileSync(file, "utf8");
+  if (!CONFIGS[app].line.test(text)) throw new Error(`${file} lacks its config line`);
+  writeFileSync(file, text.replace(CONFIGS[app].line, (l) => `// ${l}`));
+  try {
+    return await fn();
+  } finally {
+    writeFileSync(file, text);
+  }
+}
+
 // Each build: the framework, the host id of the generated package, the
 // framework's name for that host, the command, where the output lands, the
 // built page, and the output file the package's code lands in (Taro puts a
 // module only the page imports in the page's chunk; uni-app puts every
 // node_modules module in common/vendor.js).
 export const BUILDS = [
-  { framework: "taro", host: "wechat", target: "weapp", cmd: ["taro", "build", "--type", "weapp"], out: "taro/dist/weapp", page: "pages/index/index.js", ours: "pages/index/index.js" },
-  { framework: "taro", host: "alipay", target: "alipay", cmd: ["taro", "build", "--type", "alipay"], out: "taro/dist/alipay", page: "pages/index/index.js", ours: "pages/index/index.js" },
-  { framework: "uni-app", host: "wechat", target: "mp-weixin", cmd: ["uni", "build", "-p", "mp-weixin"], out: "uni/dist/build/mp-weixin", page: "pages/index/index.js", ours: "common/vendor.js" },
-  { framework: "uni-app", host: "alipay", target: "mp-alipay", cmd: ["uni", "build", "-p", "mp-alipay"], out: "uni/dist/build/mp-alipay", page: "pages/index/index.js", ours: "common/vendor.js" },
+  { app: "taro", framework: "taro", host: "wechat", target: "weapp", cmd: ["taro", "build", "--type", "weapp"], out: "taro/dist/weapp", page: "pages/index/index.js", ours: "pages/index/index.js" },
+  { app: "taro", framework: "taro", host: "alipay", target: "alipay", cmd: ["taro", "build", "--type", "alipay"], out: "taro/dist/alipay", page: "pages/index/index.js", ours: "pages/index/index.js" },
+  { app: "uni", framework: "uni-app", host: "wechat", target: "mp-weixin", cmd: ["uni", "build", "-p", "mp-weixin"], out: "uni/dist/build/mp-weixin", page: "pages/index/index.js", ours: "common/vendor.js" },
+  { app: "uni", framework: "uni-app", host: "alipay", target: "mp-alipay", cmd: ["uni", "build", "-p", "mp-alipay"], out: "uni/dist/build/mp-alipay", page: "pages/index/index.js", ours: "common/vendor.js" },
 ];
 
 const pkgTarget = path.join(here, "node_modules", "@scopegen", "authorize");
@@ -47,7 +70,7 @@ export function installEmptyPackage() {
 
 /** Runs one build from scratch; returns its output directory and seconds taken. */
 export async function build(b) {
-  const app = path.join(here, b.cmd[0] === "taro" ? "taro" : "uni");
+  const app = path.join(here, b.app);
   const outDir = path.join(here, b.out);
   rmSync(outDir, { recursive: true, force: true });
   const start = process.hrtime.bigint();

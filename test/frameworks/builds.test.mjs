@@ -6,7 +6,7 @@ import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { BUILDS, build, installPackage, loadBuiltPage, withBoot } from "./apps.mjs";
+import { BUILDS, CONFIGS, build, installPackage, loadBuiltPage, withBoot } from "./apps.mjs";
 import { pkgDir, hostIds } from "../js/load.mjs";
 import { createHost, GLOBALS } from "../js/simhost.mjs";
 
@@ -30,14 +30,14 @@ const ASK = {
 before(() => installPackage(pkgDir));
 
 // The one line each app's build config adds, as the docs must quote it.
-const configLine = (file, re) => {
-  const m = readFileSync(new URL(file, import.meta.url), "utf8").match(re);
+const configLine = ({ file, line }) => {
+  const m = readFileSync(new URL(file, import.meta.url), "utf8").match(line);
   assert.ok(m, `${file} has its one line`);
   return m[1];
 };
 
 test("README, the package README and docs/adoption.md quote the one line the apps build with", () => {
-  const lines = [configLine("taro/config/index.js", /^ *(mini: \{ webpackChain: .*\}),$/m), configLine("uni/vite.config.js", /^ *(resolve: \{ conditions: .*\}),$/m)];
+  const lines = Object.values(CONFIGS).map(configLine);
   const root = new URL("../../", import.meta.url);
   const docs = { "README.md": new URL("README.md", root), "docs/adoption.md": new URL("docs/adoption.md", root), "the package README": path.join(pkgDir, "README.md") };
   for (const [name, file] of Object.entries(docs)) {
