@@ -137,6 +137,10 @@ else
 fi
 echo
 
+# Taro and uni-app builds of test/frameworks/ (its toolchains: npm ci --prefix test/frameworks).
+node scripts/framework-bench.mjs
+echo
+
 echo "## The front end at scale"
 echo
 measured "go test ./generator/model -run '^\$' -bench 'BuildWide|ResolveWide' -benchmem -benchtime 1x"

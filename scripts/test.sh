@@ -53,3 +53,11 @@ if [ -n "$browser" ]; then
 else
   printf '\n!!!!!!!!\n!!! SKIPPED the browser suite (test/web/): no Chromium (see above). Everything else passed.\n!!! Set CHROMIUM=/path/to/chromium to run it.\n!!!!!!!!\n' >&2
 fi
+
+step "node --test test/frameworks/: Taro and uni-app builds (their own pinned toolchains)"
+# Reinstall only when test/frameworks/node_modules is missing or was installed from another lockfile.
+if ! cmp -s test/frameworks/package-lock.json test/frameworks/node_modules/.scopegen-installed-lock 2>/dev/null; then
+  npm ci --prefix test/frameworks --no-audit --no-fund
+  cp test/frameworks/package-lock.json test/frameworks/node_modules/.scopegen-installed-lock
+fi
+node --test test/frameworks/
