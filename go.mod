@@ -23,3 +23,10 @@ require (
 )
 
 tool github.com/scopegen/scopegen/cmd/scopegen
+
+// node_modules folders hold npm packages, some with Go files of their own
+// (flatted/golang): ./... is this module's Go only.
+ignore (
+	./node_modules
+	./test/frameworks/node_modules
+)
