@@ -62,7 +62,7 @@ func TestNarrowCatalog(t *testing.T) {
 			text := string(out)
 			assert.True(t, strings.HasPrefix(text, "# yaml-language-server: $schema=generated/schema/manifest.schema.json\n"), "modeline first")
 			assert.Contains(t, text, `package: "my-app-authorize"`)
-			assert.NotContains(t, text, "../shared/reference", "the catalog's own head comment is replaced")
+			assert.NotContains(t, text, "# scopegen manifest: the single source of truth", "the catalog's own head comment is replaced")
 			for _, s := range tt.wantText {
 				assert.Contains(t, text, s)
 			}
