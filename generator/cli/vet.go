@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -34,15 +32,8 @@ func (e *env) vet(args []string) int {
 	var c common
 	fs := e.flags("vet", &c)
 	fix := fs.Bool("fix", false, "apply the suggested fixes (through go vet -fix), then report what is left")
-	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: scopegen vet [flags] [packages] (default ./...)")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return ExitOK
-		}
-		return ExitUsage
+	if code, ok := e.parseFlags(fs, args); !ok {
+		return code
 	}
 	if !validFormat(c.errorFormat) {
 		fmt.Fprintf(e.stderr, "scopegen vet: unknown -error-format %q: one of %s\n", c.errorFormat, strings.Join(diag.Formats, ", "))
