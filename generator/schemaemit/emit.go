@@ -148,7 +148,6 @@ func newView(platformIDs []string) view {
 			GoName:      rules.GoNamePattern.String(),
 			Condition:   rules.ConditionPattern.String(),
 			NotBlank:    rules.NotBlankPattern,
-			// validate's icon pattern, its RE2 \s spelt out.
 			Icon:       rules.IconPattern.String(),
 			Unportable: rules.UnportablePattern.String() + "|[/\r\n\u2028\u2029]",
 			SourceID:   rules.SourceIDPattern.String(),
