@@ -148,10 +148,10 @@ func newView(platformIDs []string) view {
 			GoName:      rules.GoNamePattern.String(),
 			Condition:   rules.ConditionPattern.String(),
 			NotBlank:    rules.NotBlankPattern,
-			Icon:       rules.IconPattern.String(),
-			Unportable: rules.UnportablePattern.String() + "|[/\r\n\u2028\u2029]",
-			SourceID:   rules.SourceIDPattern.String(),
-			Date:       rules.DatePattern.String(),
+			Icon:        rules.IconPattern.String(),
+			Unportable:  rules.UnportablePattern.String() + "|[/\r\n\u2028\u2029]",
+			SourceID:    rules.SourceIDPattern.String(),
+			Date:        rules.DatePattern.String(),
 		},
 	}
 }
