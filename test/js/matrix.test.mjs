@@ -16,7 +16,8 @@ const STATES = ["unanswered-accept", "unanswered-reject", "granted", "denied"];
 const gatesOf = (id) => (hasPrivacyGate(id) ? ["open", "closed", "absent"] : ["none"]);
 const SIM_PRIVACY = { open: "agreed", closed: "required", absent: "absent", none: "agreed" };
 // Which native scopes the simulated gate covers: the manifest's gated flag
-// on WeChat (facts §1.2); every one on Douyin (not sourced, simhost.mjs).
+// on WeChat (the manifest's privacy entries); every one on Douyin (not
+// sourced, simhost.mjs).
 const gatedOn = (id) => (native) => id !== "wechat" || Object.values(tableOf(id).scopes).some((r) => r.native === native && r.gated);
 
 // A closed gate refuses the native authorize call of a gated scope: no
@@ -27,7 +28,7 @@ function behindGate(id, row, state, gate, want) {
 }
 
 // What the spec's flow must do, by mechanism. Alipay's auth_base is silent
-// (facts §2.1), and getAuthCode keeps no memory of a refusal, so a
+// (the manifest's alipay notes cite the source), and getAuthCode keeps no memory of a refusal, so a
 // "denied" authCode scope is asked again.
 function expected({ grant, native, key, probe }, state) {
   const answer = state === "unanswered-accept" ? "ok" : "AUTH_DENIED";

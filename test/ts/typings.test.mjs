@@ -58,10 +58,10 @@ for (const name of readdirSync(path.join(here, "fail"))) {
   });
 }
 
-// The official typings per host (facts §12) and how a program loads them.
+// The official typings per host (the npm packages pinned in package.json) and how a program loads them.
 const OFFICIAL = {
   wechat: { global: "wx", load: `/// <reference path=${JSON.stringify(path.join(root, "node_modules/miniprogram-api-typings/index.d.ts"))} />`, options: {} },
-  // @mini-types/global has errors of its own: facts §12 says it needs skipLibCheck.
+  // @mini-types/global has errors of its own: it needs skipLibCheck.
   alipay: { global: "my", load: `/// <reference path=${JSON.stringify(path.join(root, "node_modules/@mini-types/alipay/types/index.d.ts"))} />`, options: { skipLibCheck: true } },
   bytedance: { global: "tt", load: `import ${JSON.stringify(path.join(root, "node_modules/@douyin-microapp/typings"))};`, options: {} },
 };
@@ -97,7 +97,7 @@ function adapterSource(id, host) {
       used.add("getPrivacySetting");
     }
     if (privacy.apis.includes("requirePrivacyAuthorize")) { lines.push(`${g}.requirePrivacyAuthorize({ success, fail });`); used.add("requirePrivacyAuthorize"); }
-    // The listener is the app's, passed through; only the method is checked (its official listener type is wrong, facts §1.1).
+    // The listener is the app's, passed through; only the method is checked (its official listener type is wrong).
     if (privacy.apis.includes("onNeedPrivacyAuthorization")) lines.push(`void ${g}.onNeedPrivacyAuthorization;`);
     // privacy.codeField (errno) is not checked: miniprogram-api-typings 5.2.3 does not declare errno on
     // fail results (GeneralCallbackResult), though the host sends it; the runtime reads it defensively.
