@@ -68,19 +68,9 @@ func Compare(dir string, files output.Files) (_ *Drift, err error) {
 	if err != nil {
 		return nil, err
 	}
-	previous, _, err := readRecord(real)
+	previous, _, pend, err := owned(real)
 	if err != nil {
 		return nil, err
-	}
-	pend, err := readPending(real)
-	if err != nil {
-		return nil, err
-	}
-	if previous == nil {
-		previous = map[string]bool{}
-	}
-	for p := range pend.writes {
-		previous[p] = true
 	}
 	found, err := scan(real, files, previous)
 	if err != nil {

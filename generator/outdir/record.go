@@ -192,3 +192,23 @@ func writePending(root string, p *pending) error {
 	}
 	return syncDirs(map[string]bool{filepath.Join(root, RecordDir): true})
 }
+
+// owned is what scopegen may have written in root: the paths its record
+// lists and those a PENDING says an unfinished run may have written.
+// hadRecord reports whether a record was there; pend is the PENDING read.
+func owned(root string) (paths map[string]bool, hadRecord bool, pend *pending, err error) {
+	paths, hadRecord, err = readRecord(root)
+	if err != nil {
+		return nil, false, nil, err
+	}
+	if pend, err = readPending(root); err != nil {
+		return nil, false, nil, err
+	}
+	if paths == nil {
+		paths = map[string]bool{}
+	}
+	for p := range pend.writes {
+		paths[p] = true
+	}
+	return paths, hadRecord, pend, nil
+}

@@ -115,19 +115,9 @@ func preflight(root string, files output.Files) (*state, error) {
 			return nil, err
 		}
 	}
-	previous, hadRecord, err := readRecord(root)
+	previous, hadRecord, pend, err := owned(root)
 	if err != nil {
 		return nil, err
-	}
-	pend, err := readPending(root)
-	if err != nil {
-		return nil, err
-	}
-	if previous == nil {
-		previous = map[string]bool{}
-	}
-	for p := range pend.writes {
-		previous[p] = true
 	}
 	st := &state{root: root, previous: previous, hadRecord: hadRecord, debris: pend.temps}
 	var foreign []string
