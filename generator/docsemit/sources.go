@@ -54,10 +54,11 @@ func newSourcesView(m *model.Model) sourcesView {
 // hrefEscaper makes a source URL safe as a Markdown link destination in a
 // table cell. Source URLs are printable ASCII (validate); the characters
 // that could end the destination or the cell are percent-encoded, which
-// names the same resource.
+// names the same resource, and & is written &amp;, which a Markdown reader
+// decodes back to & (a bare & could start an entity such as &#124;).
 var hrefEscaper = strings.NewReplacer(
 	" ", "%20", `"`, "%22", "<", "%3C", ">", "%3E", "(", "%28", ")", "%29",
-	`\`, "%5C", "`", "%60", "|", "%7C", "[", "%5B", "]", "%5D",
+	`\`, "%5C", "`", "%60", "|", "%7C", "[", "%5B", "]", "%5D", "&", "&amp;",
 )
 
 func href(u string) string { return hrefEscaper.Replace(u) }
