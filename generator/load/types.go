@@ -83,8 +83,8 @@ type Platform struct {
 // Authorize records what the platform's own authorize call does with a
 // scope the user has already answered.
 type Authorize struct {
-	Pos  diag.Pos
-	Set  bool
+	Pos diag.Pos
+	Set bool
 	// AnswersRecorded: authorize answers a granted scope with success and
 	// a refused one with fail, neither prompting.
 	AnswersRecorded Bool
