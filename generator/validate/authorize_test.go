@@ -12,8 +12,9 @@ import (
 )
 
 // TestAuthorizeFacts: a platform's authorize: facts need answersRecorded
-// (the loader), cite declared sources, and belong to a host some scope of
-// which is granted by authorize (validate, at the authorize mapping).
+// (the loader) and cite declared sources; on a host with no authorize
+// scope they are allowed (init may narrow a manifest to one) and change
+// nothing; a note is free text like any other.
 func TestAuthorizeFacts(t *testing.T) {
 	for _, tc := range []struct {
 		name, authorize, grant string
@@ -22,7 +23,8 @@ func TestAuthorizeFacts(t *testing.T) {
 	}{
 		{"recorded answers on an authorize host", "{answersRecorded: true, sources: [a]}", "authorize", nil, ""},
 		{"false is a fact too", "{answersRecorded: false, sources: [a]}", "authorize", nil, ""},
-		{"no scope granted by authorize", "{answersRecorded: true, sources: [a]}", "settingsOnly", []string{diag.InvalidValue.ID}, "manifest.yaml:3:94"},
+		{"no scope granted by authorize", "{answersRecorded: true, sources: [a]}", "settingsOnly", nil, ""},
+		{"a note with a control character", "{answersRecorded: true, note: \"a\\u0007b\", sources: [a]}", "authorize", []string{diag.InvalidValue.ID}, "manifest.yaml:3:"},
 		{"an unknown source", "{answersRecorded: true, sources: [a, b]}", "authorize", []string{diag.UnknownSource.ID}, "manifest.yaml:3:131"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
