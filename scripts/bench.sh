@@ -141,6 +141,20 @@ echo
 node scripts/framework-bench.mjs
 echo
 
+echo "## Native calls per authorize"
+echo
+if [ -d node_modules/@uni/apis ]; then
+  printf 'Measured %s on %s cores, %s, Node %s:\n`%s`\n\n' "$(date -u +%Y-%m-%d)" "$(nproc)" "${cpu:-unknown CPU}" "$(node -p 'process.versions.node')" "npm run bench:calls"
+  echo "Native calls one \`authorize\` makes on each simulated host (\`test/js/simhost.mjs\`), per recorded answer, and for 10 concurrent callers of the same scope: ours (the host's own entry) against \`@uni/apis\` 1.1.13's \`authorize\`, bundled with the host's export condition, under the same simulated host. The user accepts a prompt. Alipay's \`getAuthCode\` keeps no memory of a refusal, so a refused scope is asked again there, by both."
+  echo
+  npm run --silent bench:calls
+  echo
+  echo "\`@uni/apis\` has no \`getSetting\` step and lets the host answer; ours does the same where the host's documentation says its \`authorize\` settles a recorded answer (the manifest's \`authorize.answersRecorded\`), and shares one flow among concurrent callers. Alipay's \`onUse\` scopes are not compared: there \`@uni/apis\` calls \`my.showAuthGuide\`, which grants nothing; ours reads \`getSetting\`, then calls the probe when the scope is unanswered."
+else
+  echo "Skipped: \`node_modules\` has no @uni/apis (run \`npm ci\`)."
+fi
+echo
+
 echo "## The front end at scale"
 echo
 measured "go test ./generator/model -run '^\$' -bench 'BuildWide|ResolveWide' -benchmem -benchtime 1x"

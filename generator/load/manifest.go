@@ -63,6 +63,7 @@ func (w *walker) platforms(n *yaml.Node) []*Platform {
 			{"exportCondition", true, func(_, v *yaml.Node) { p.ExportCondition = w.str(v, "exportCondition") }},
 			{"icon", false, func(_, v *yaml.Node) { p.Icon = w.str(v, "icon") }},
 			{"denial", false, func(_, v *yaml.Node) { w.denial(v, what, &p.Denial) }},
+			{"authorize", false, func(_, v *yaml.Node) { w.authorize(v, what, &p.Authorize) }},
 			{"privacy", false, func(_, v *yaml.Node) { w.privacy(v, what, &p.Privacy) }},
 			{"note", false, func(_, v *yaml.Node) { p.Note = w.str(v, "note") }},
 			{"sources", false, func(k, v *yaml.Node) { p.Sources = w.refs(k, v) }},
@@ -79,6 +80,15 @@ func (w *walker) denial(n *yaml.Node, owner string, d *Denial) {
 		{"codes", false, func(_, v *yaml.Node) { d.Codes = w.ints(v, "denial.codes") }},
 		{"message", false, func(_, v *yaml.Node) { d.Message = w.str(v, "denial.message") }},
 		{"sources", false, func(k, v *yaml.Node) { d.Sources = w.refs(k, v) }},
+	})
+}
+
+func (w *walker) authorize(n *yaml.Node, owner string, a *Authorize) {
+	a.Pos, a.Set = pos(n), n.Kind == yaml.MappingNode
+	w.mapping(n, "authorize of "+owner, []field{
+		{"answersRecorded", true, func(_, v *yaml.Node) { a.AnswersRecorded = w.boolean(v, "authorize.answersRecorded") }},
+		{"note", false, func(_, v *yaml.Node) { a.Note = w.str(v, "authorize.note") }},
+		{"sources", false, func(k, v *yaml.Node) { a.Sources = w.refs(k, v) }},
 	})
 }
 

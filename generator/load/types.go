@@ -74,7 +74,20 @@ type Platform struct {
 	ExportCondition String
 	Icon            String
 	Denial          Denial
+	Authorize       Authorize
 	Privacy         Privacy
+	Note            String
+	Sources         Refs
+}
+
+// Authorize records what the platform's own authorize call does with a
+// scope the user has already answered.
+type Authorize struct {
+	Pos diag.Pos
+	Set bool
+	// AnswersRecorded: authorize answers a granted scope with success and
+	// a refused one with fail, neither prompting.
+	AnswersRecorded Bool
 	Note            String
 	Sources         Refs
 }

@@ -70,6 +70,7 @@ func (b *builder) platforms(in []*load.Platform) []*Platform {
 			ExportCondition:    lp.ExportCondition.Value,
 			Icon:               lp.Icon.Value,
 			Note:               lp.Note.Value,
+			AnswersRecorded:    lp.Authorize.AnswersRecorded.Value,
 			GoNamePos:          at(lp.GoName, lp.Pos),
 			ExportConditionPos: at(lp.ExportCondition, lp.Pos),
 			Denial: Denial{

@@ -65,6 +65,10 @@ type Platform struct {
 	Icon            string // optional URL
 	Note            string
 	Denial          Denial
+	// AnswersRecorded: the host's authorize answers a scope the user has
+	// already answered (success or fail) without prompting, so the flow
+	// calls it without reading getSetting first.
+	AnswersRecorded bool
 	// Privacy is the host's privacy-agreement gate; nil when it has none.
 	Privacy *PrivacyGate
 	// Scopes lists what this platform supports, by scope order.

@@ -15,10 +15,13 @@ type StepKind string
 
 // The flow's steps. Every step but StepSetting grants (or refuses) the
 // scopes of one mechanism; StepSetting reads getSetting and settles a
-// scope the user has already answered.
+// scope the user has already answered. StepDirect is authorize taken
+// before getSetting, on a host whose authorize answers a recorded answer
+// itself (Platform.AnswersRecorded): one native call instead of two.
 const (
 	StepNone         StepKind = StepKind(GrantNone)
 	StepAuthCode     StepKind = StepKind(GrantAuthCode)
+	StepDirect       StepKind = "direct"
 	StepSetting      StepKind = "setting"
 	StepSettingsOnly StepKind = StepKind(GrantSettingsOnly)
 	StepButton       StepKind = StepKind(GrantButton)
@@ -28,16 +31,21 @@ const (
 
 // FlowOrder is the order of the steps, the spec's: a scope that needs no
 // grant resolves before any call; getAuthCode answers without getSetting
-// (its grants are not in authSetting); a recorded answer settles every
-// other scope before a mechanism that would prompt or refuse; authorize,
-// the prompt, comes last.
-var FlowOrder = []StepKind{StepNone, StepAuthCode, StepSetting, StepSettingsOnly, StepButton, StepOnUse, StepAuthorize}
+// (its grants are not in authSetting); an authorize that settles a
+// recorded answer itself needs no getSetting either; a recorded answer
+// settles every other scope before a mechanism that would prompt or
+// refuse; authorize, the prompt, comes last.
+var FlowOrder = []StepKind{StepNone, StepAuthCode, StepDirect, StepSetting, StepSettingsOnly, StepButton, StepOnUse, StepAuthorize}
+
+// DirectList is the JavaScript name of StepDirect's scope list.
+const DirectList = "DIRECT"
 
 // Step is one step a runtime takes.
 type Step struct {
 	Kind StepKind
-	// List is the JavaScript name of the step's scope list (NO_GRANT), ""
-	// for StepSetting, which applies to every scope that reaches it.
+	// List is the JavaScript name of the step's scope list (NO_GRANT,
+	// DIRECT), "" for StepSetting, which applies to every scope that
+	// reaches it.
 	List string
 	// Scopes are the host's scopes granted this way, sorted (host runtimes only).
 	Scopes []string
@@ -93,11 +101,11 @@ var RuntimePrivacyAPIs = []string{GetPrivacySetting, RequirePrivacyAuthorize, On
 // RuntimeOf resolves p's runtime.
 func (m *Model) RuntimeOf(p *Platform) *Runtime {
 	r := &Runtime{Platform: p, Natives: map[string]string{}, UniversalNames: map[string]string{}, SettingKeys: map[string]string{}, Probes: map[string]string{}}
-	byGrant := map[Grant][]string{}
+	byStep := map[StepKind][]string{}
 	for _, sup := range p.Scopes {
 		name := sup.Scope.Name
 		r.Scopes = append(r.Scopes, name)
-		byGrant[sup.Grant] = append(byGrant[sup.Grant], name)
+		byStep[stepOf(p, sup.Grant)] = append(byStep[stepOf(p, sup.Grant)], name)
 		// Only authorize and getAuthCode take the native name.
 		if sup.Native != name && (sup.Grant == GrantAuthorize || sup.Grant == GrantAuthCode) {
 			r.Natives[name] = sup.Native
@@ -123,7 +131,7 @@ func (m *Model) RuntimeOf(p *Platform) *Runtime {
 			r.Others = append(r.Others, s.Name)
 		}
 	}
-	r.Steps = steps(func(g Grant) bool { return len(byGrant[g]) > 0 }, func(g Grant) []string { return byGrant[g] })
+	r.Steps = steps(func(k StepKind) bool { return len(byStep[k]) > 0 }, func(k StepKind) []string { return byStep[k] })
 	if g := p.Privacy; g != nil {
 		for _, api := range RuntimePrivacyAPIs {
 			if g.Has(api) {
@@ -146,24 +154,38 @@ func (m *Model) RuntimeOf(p *Platform) *Runtime {
 	return r
 }
 
-// steps lists the steps in FlowOrder whose mechanism has scopes (StepSetting
-// when any mechanism past getAuthCode has), the last granting step untested.
-func steps(used func(Grant) bool, scopes func(Grant) []string) []Step {
+// stepOf is the step that grants a scope of mechanism g on p: authorize
+// goes first (StepDirect) where the host's authorize settles a recorded
+// answer itself.
+func stepOf(p *Platform, g Grant) StepKind {
+	if g == GrantAuthorize && p.AnswersRecorded {
+		return StepDirect
+	}
+	return StepKind(g)
+}
+
+// stepList is the JavaScript name of step k's scope list.
+func stepList(k StepKind) string {
+	if k == StepDirect {
+		return DirectList
+	}
+	return Grant(k).Runtime()
+}
+
+// steps lists the steps in FlowOrder that have scopes (StepSetting when
+// any step past it has), the last granting step untested.
+func steps(used func(StepKind) bool, scopes func(StepKind) []string) []Step {
 	var out []Step
 	setting := false
 	for _, k := range FlowOrder {
-		if k == StepSetting {
+		if k == StepSetting || !used(k) {
 			continue
 		}
-		g := Grant(k)
-		if !used(g) {
-			continue
-		}
-		if k != StepNone && k != StepAuthCode && !setting {
+		if k != StepNone && k != StepAuthCode && k != StepDirect && !setting {
 			setting = true
 			out = append(out, Step{Kind: StepSetting})
 		}
-		out = append(out, Step{Kind: k, List: g.Runtime(), Scopes: scopes(g), Tested: true})
+		out = append(out, Step{Kind: k, List: stepList(k), Scopes: scopes(k), Tested: true})
 	}
 	for i := len(out) - 1; i >= 0; i-- {
 		if out[i].Kind != StepSetting {
@@ -178,13 +200,13 @@ func steps(used func(Grant) bool, scopes func(Grant) []string) []Step {
 // some host takes, in FlowOrder, each tested against the found host's list
 // but the last. Their Scopes are empty: each host's table holds its own.
 func (m *Model) UniversalSteps() []Step {
-	used := map[Grant]bool{}
+	used := map[StepKind]bool{}
 	for _, p := range m.Platforms {
 		for _, sup := range p.Scopes {
-			used[sup.Grant] = true
+			used[stepOf(p, sup.Grant)] = true
 		}
 	}
-	return steps(func(g Grant) bool { return used[g] }, func(Grant) []string { return nil })
+	return steps(func(k StepKind) bool { return used[k] }, func(StepKind) []string { return nil })
 }
 
 // Takes reports whether the runtime takes the step kind k.

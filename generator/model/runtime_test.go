@@ -22,28 +22,53 @@ func kinds(steps []model.Step) []string {
 	return out
 }
 
-// The flow each host of the root manifest takes, in FlowOrder: getSetting
-// is read before any mechanism past getAuthCode, and the last granting
-// step is untested.
+// The flow each host of the root manifest takes, in FlowOrder: authorize
+// goes first where the host's authorize settles a recorded answer itself
+// (every host with authorize in the root manifest), getSetting is read
+// before any other mechanism past getAuthCode, and the last granting step
+// is untested.
 func TestRuntimeStepsOfTheRootManifest(t *testing.T) {
 	m := buildRoot(t)
 	want := map[string][]string{
 		"alipay":    {"authCode?", "setting", "onUse"},
-		"baidu":     {"setting", "authorize"},
-		"bytedance": {"setting", "authorize"},
-		"kuaishou":  {"setting", "authorize"},
-		"wechat":    {"none?", "setting", "settingsOnly?", "button?", "authorize"},
+		"baidu":     {"direct"},
+		"bytedance": {"direct"},
+		"kuaishou":  {"direct"},
+		"wechat":    {"none?", "direct?", "setting", "settingsOnly?", "button"},
 		"web":       {"setting", "onUse"},
 	}
 	for _, p := range m.Platforms {
 		r := m.RuntimeOf(p)
 		assert.Equal(t, want[p.ID], kinds(r.Steps), p.ID)
 		for _, s := range r.Steps {
-			if s.Kind != model.StepSetting {
+			switch s.Kind {
+			case model.StepSetting:
+			case model.StepDirect:
+				assert.Equal(t, model.DirectList, s.List, p.ID)
+				assert.NotEmpty(t, s.Scopes, p.ID)
+			default:
 				assert.Equal(t, model.Grant(s.Kind).Runtime(), s.List, "%s %s: the list is the mechanism's runtime name", p.ID, s.Kind)
 				assert.NotEmpty(t, s.Scopes, "%s %s", p.ID, s.Kind)
 			}
 		}
+	}
+	assert.Equal(t, []string{"none?", "authCode?", "direct?", "setting", "settingsOnly?", "button?", "onUse"}, kinds(m.UniversalSteps()))
+}
+
+// Without the host fact, authorize stays the last step, after getSetting:
+// the flow must not trust an authorize no source says settles a recorded
+// answer without prompting.
+func TestRuntimeStepsWithoutTheAuthorizeFact(t *testing.T) {
+	m := buildRoot(t)
+	for _, p := range m.Platforms {
+		if !p.AnswersRecorded {
+			continue
+		}
+		p.AnswersRecorded = false
+		got := kinds(m.RuntimeOf(p).Steps)
+		assert.NotContains(t, got, "direct", p.ID)
+		assert.Contains(t, got, "setting", p.ID)
+		assert.Equal(t, "authorize", got[len(got)-1], p.ID)
 	}
 	assert.Equal(t, []string{"none?", "authCode?", "setting", "settingsOnly?", "button?", "onUse?", "authorize"}, kinds(m.UniversalSteps()))
 }

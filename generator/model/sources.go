@@ -16,7 +16,7 @@ type Source struct {
 }
 
 // Citation is a source as one host's facts cite it, with what it backs:
-// "the host", "denial", "privacy gate", "privacy notAgreed", a scope name,
+// "the host", "denial", "authorize", "privacy gate", "privacy notAgreed", a scope name,
 // "<scope> privacy declaration", in manifest order.
 type Citation struct {
 	Source *Source
@@ -62,6 +62,7 @@ func resolveSources(m *load.Manifest, out *Model) {
 		id := p.ID.Value
 		cite(id, p.Sources, "the host")
 		cite(id, p.Denial.Sources, "denial")
+		cite(id, p.Authorize.Sources, "authorize")
 		cite(id, p.Privacy.Sources, "privacy gate")
 		for _, f := range p.Privacy.Failures {
 			cite(id, f.Sources, "privacy "+f.Outcome.Value)

@@ -16,11 +16,14 @@ type tablesDoc struct {
 }
 
 type platformTable struct {
-	ID      string                `json:"id"`
-	Global  string                `json:"global"`
-	Denial  denialTable           `json:"denial"`
-	Scopes  map[string]scopeTable `json:"scopes"`
-	Privacy *privacyTable         `json:"privacy"`
+	ID     string      `json:"id"`
+	Global string      `json:"global"`
+	Denial denialTable `json:"denial"`
+	// AnswersRecorded: the host's authorize settles a recorded answer
+	// without prompting (the flow calls it without getSetting first).
+	AnswersRecorded bool                  `json:"answersRecorded"`
+	Scopes          map[string]scopeTable `json:"scopes"`
+	Privacy         *privacyTable         `json:"privacy"`
 }
 
 type denialTable struct {
@@ -55,8 +58,9 @@ func tablesFile(m *model.Model) ([]byte, error) {
 	for _, p := range m.Platforms {
 		pt := platformTable{
 			ID: p.ID, Global: p.Global,
-			Denial: denialTable{CodeField: p.Denial.CodeField, Codes: nonNilInts(p.Denial.Codes), Message: p.Denial.Message},
-			Scopes: map[string]scopeTable{},
+			Denial:          denialTable{CodeField: p.Denial.CodeField, Codes: nonNilInts(p.Denial.Codes), Message: p.Denial.Message},
+			AnswersRecorded: p.AnswersRecorded,
+			Scopes:          map[string]scopeTable{},
 		}
 		for _, sup := range p.Scopes {
 			pt.Scopes[sup.Scope.Name] = scopeTable{string(sup.Grant), sup.Native, sup.SettingKey, sup.Probe, sup.Privacy.Gated}

@@ -207,7 +207,7 @@ func loaderTables(t *testing.T) []keyTable {
 		tables = append(tables, tb)
 		return false
 	})
-	require.Len(t, tables, 6, "manifest, npm, platform, denial, scope, support")
+	require.Len(t, tables, 7, "manifest, npm, platform, denial, authorize, scope, support")
 	return tables
 }
 

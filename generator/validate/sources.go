@@ -59,6 +59,7 @@ func (c *checker) sources(m *load.Manifest) {
 	for _, p := range m.Platforms {
 		cite(p.Sources)
 		cite(p.Denial.Sources)
+		cite(p.Authorize.Sources)
 		cite(p.Privacy.Sources)
 		for _, f := range p.Privacy.Failures {
 			cite(f.Sources)

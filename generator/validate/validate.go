@@ -33,6 +33,7 @@ func Check(m *load.Manifest) diag.List {
 	c.npm(&m.NPM)
 	platforms := c.platforms(m.Platforms)
 	c.scopes(m.Scopes, platforms)
+	c.authorize(m)
 	c.privacy(m, platforms)
 	c.sources(m)
 	return c.diags

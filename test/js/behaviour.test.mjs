@@ -58,7 +58,7 @@ test("never a synchronous throw", async () => {
   }
   // A host method that throws synchronously becomes NATIVE_ERROR.
   const boom = new TypeError("boom");
-  await withGlobals({ wx: { getSetting: () => { throw boom; } } }, async () => {
+  await withGlobals({ wx: { getSetting: () => { throw boom; }, authorize: () => { throw boom; } } }, async () => {
     const err = await rejection(wechat.authorize({ scope: "scope.camera" }));
     assert.equal(err.errCode, "NATIVE_ERROR");
     assert.equal(err.nativeError, boom);

@@ -3,7 +3,9 @@
 // parser of its own: the suites' expectations do not come from the emitter
 // under test. facts.test.mjs checks that the package's tables.json says the
 // same. The shape is tables.json's: { platforms: [{ id, global, denial,
-// scopes: { scope: { grant, native, settingKey, probe, gated } }, privacy }] }.
+// answersRecorded, scopes: { scope: { grant, native, settingKey, probe, gated } }, privacy }] }.
+// answersRecorded: the host's authorize settles a recorded answer without
+// prompting (manifest platforms.<id>.authorize.answersRecorded).
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -40,7 +42,7 @@ export function readFacts(file = manifestPath) {
         failures: Object.keys(OUTCOMES).filter((o) => failures[o]).map((o) => ({ outcome: o, errCode: OUTCOMES[o], message: failures[o].message ?? "", codes: sortedCodes(failures[o].codes) })),
       };
     }
-    return { id, global: p.global, denial: { codeField: denial.codeField ?? "", codes: sortedCodes(denial.codes), message: denial.message ?? "" }, scopes, privacy };
+    return { id, global: p.global, denial: { codeField: denial.codeField ?? "", codes: sortedCodes(denial.codes), message: denial.message ?? "" }, answersRecorded: p.authorize?.answersRecorded === true, scopes, privacy };
   });
   return { platforms };
 }

@@ -73,7 +73,11 @@ test("without setTimeout a throwing callback changes nothing: the result stands,
     if (mode === "missing") delete globalThis.setTimeout;
     else if (mode === "not a function") globalThis.setTimeout = 1;
     else globalThis.setTimeout = () => { throw new Error("no timers"); };
-    globalThis.wx = { getSetting: (o) => o.success({ authSetting: { "scope.camera": granted === "granted" } }) };
+    // WeChat's authorize answers a recorded answer itself; getSetting says the same.
+    globalThis.wx = {
+      getSetting: (o) => o.success({ authSetting: { "scope.camera": granted === "granted" } }),
+      authorize: (o) => (granted === "granted" ? o.success({ errMsg: "authorize:ok" }) : o.fail({ errMsg: "authorize:fail auth deny" })),
+    };
     const out = { reported: [], complete: 0 };
     process.on("unhandledRejection", (e) => out.reported.push(e && e.message));
     const boom = (name) => () => { if (callback === name) throw new Error("callback " + name); };

@@ -20,10 +20,17 @@ const SIM_PRIVACY = { open: "agreed", closed: "required", absent: "absent", none
 // sourced, simhost.mjs).
 const gatedOn = (id) => (native) => id !== "wechat" || Object.values(tableOf(id).scopes).some((r) => r.native === native && r.gated);
 
+// Whether the flow calls the host's authorize first, without getSetting:
+// where the manifest says the host's authorize settles a recorded answer
+// itself (answersRecorded).
+const direct = (id, row) => row.grant === "authorize" && tableOf(id).answersRecorded;
+
 // A closed gate refuses the native authorize call of a gated scope: no
-// prompt, PRIVACY_NOT_AGREED, and nothing recorded.
+// prompt, PRIVACY_NOT_AGREED, and nothing recorded. The flow calls
+// authorize for an unanswered scope, and on a direct host in every state.
 function behindGate(id, row, state, gate, want) {
-  if (gate !== "closed" || row.grant !== "authorize" || !state.startsWith("unanswered") || !gatedOn(id)(row.native)) return want;
+  if (gate !== "closed" || row.grant !== "authorize" || !gatedOn(id)(row.native)) return want;
+  if (!state.startsWith("unanswered") && !direct(id, row)) return want;
   return { outcome: "PRIVACY_NOT_AGREED", prompts: 0 };
 }
 
@@ -121,12 +128,16 @@ async function checkAuthorize(id, entry, scope, row, state, want, kind, gate) {
     }));
   // A privacy failure is not the user refusing: nothing recorded.
   if (want.outcome.startsWith("PRIVACY_") && row.key) {
-    assert.equal(await onHost(sim, () => entry.getAuthStatus(scope)), "unanswered", `${kind}: getAuthStatus after a privacy failure`);
+    const recorded = state === "granted" || state === "denied" ? state : "unanswered";
+    assert.equal(await onHost(sim, () => entry.getAuthStatus(scope)), recorded, `${kind}: getAuthStatus after a privacy failure`);
   }
   assert.equal(outcome, want.outcome, `${kind}: calls: ${sim.calls.join(", ")}`);
   assert.equal(sim.prompts, want.prompts, `${kind}: prompts`);
-  // A known state is read from getSetting, and then the host is not asked.
-  if (row.key && row.grant !== "none" && (state === "granted" || state === "denied") && row.grant !== "authCode") {
+  // On a direct host, authorize alone answers every state: one native call
+  // (then getAuthStatus's getSetting, after a privacy failure, above).
+  if (direct(id, row)) assert.deepEqual(sim.calls, want.outcome.startsWith("PRIVACY_") && row.key ? ["authorize", "getSetting"] : ["authorize"], kind);
+  // Elsewhere a known state is read from getSetting, and then the host is not asked.
+  else if (row.key && row.grant !== "none" && (state === "granted" || state === "denied") && row.grant !== "authCode") {
     assert.deepEqual(sim.calls, ["getSetting"], kind);
   }
   if (row.grant === "none") assert.deepEqual(sim.calls, [], `${kind}: a scope the host no longer gates needs no native call`);

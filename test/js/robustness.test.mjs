@@ -70,15 +70,17 @@ async function collectingReports(fn) {
 test("a native call that throws synchronously: NATIVE_ERROR keeping the thrown value, callbacks once", async () => {
   const boom = new TypeError("boom");
   const throws = () => { throw boom; };
+  // WeChat reads getSetting for a button scope (scope.userInfo) and calls
+  // authorize alone for an authorize scope (scope.camera).
   const cases = [
-    ["getSetting throws", wxWith(() => assert.fail("authorize called"), throws)],
-    ["authorize throws", wxWith(throws)],
+    ["getSetting throws", wxWith(() => assert.fail("authorize called"), throws), "scope.userInfo"],
+    ["authorize throws", wxWith(throws), "scope.camera"],
   ];
-  for (const [name, host] of cases) {
+  for (const [name, host, scope] of cases) {
     await withGlobals({ wx: host.api }, async () => {
       const r = recorder();
       let p;
-      assert.doesNotThrow(() => { p = wechat.authorize({ scope: "scope.camera", ...r.options }); }, name);
+      assert.doesNotThrow(() => { p = wechat.authorize({ scope, ...r.options }); }, name);
       const err = await rejection(p);
       assert.equal(err.errCode, "NATIVE_ERROR", name);
       assert.equal(err.nativeError, boom, name);
@@ -123,14 +125,14 @@ test("a native call that never calls back: the Promise stays pending, no callbac
     const first = wechat.authorize({ scope: "scope.camera", ...r.options });
     assert.equal(await isPending(first), true);
     assert.deepEqual(r.names(), []);
-    assert.deepEqual(host.calls, ["getSetting", "authorize"]);
+    assert.deepEqual(host.calls, ["authorize"]);
     // A call for the same scope meanwhile joins the flow under way (see the
     // concurrency tests): it waits too, with no second native call.
     const second = wechat.authorize({ scope: "scope.camera" });
     assert.equal(await isPending(second), true);
-    assert.deepEqual(host.calls, ["getSetting", "authorize"]);
+    assert.deepEqual(host.calls, ["authorize"]);
     // Other scopes are not held up.
-    const other = wxWith(() => assert.fail("authorize called"), (o) => o.success({ authSetting: { "scope.record": true } }));
+    const other = wxWith((o) => o.success({ errMsg: "authorize:ok" }));
     await withGlobals({ wx: other.api }, async () => {
       assert.equal((await wechat.authorize({ scope: "scope.record" })).scope, "scope.record");
     });
@@ -165,10 +167,10 @@ test("a native call that answers twice or both ways: the first answer wins, call
     });
   }
   // getSetting answering twice: the first authSetting is the one read.
-  const twice = (o) => { o.success({ authSetting: { "scope.camera": false } }); o.success({ authSetting: { "scope.camera": true } }); };
+  const twice = (o) => { o.success({ authSetting: { "scope.userInfo": false } }); o.success({ authSetting: { "scope.userInfo": true } }); };
   await withGlobals({ wx: wxWith(() => assert.fail("authorize called"), twice).api }, async () => {
-    assert.equal((await rejection(wechat.authorize({ scope: "scope.camera" }))).errCode, "AUTH_DENIED");
-    assert.equal(await wechat.getAuthStatus("scope.camera"), "denied");
+    assert.equal((await rejection(wechat.authorize({ scope: "scope.userInfo" }))).errCode, "AUTH_DENIED");
+    assert.equal(await wechat.getAuthStatus("scope.userInfo"), "denied");
   });
 });
 
@@ -177,8 +179,9 @@ test("a native success without a result: read as nothing answered, never a TypeE
     const host = wxWith((o) => o.success({ errMsg: "authorize:ok" }), (o) => o.success(result));
     await withGlobals({ wx: host.api }, async () => {
       const name = JSON.stringify(result) ?? "undefined";
-      assert.equal((await wechat.authorize({ scope: "scope.camera" })).scope, "scope.camera", name);
-      assert.deepEqual(host.calls, ["getSetting", "authorize"], name);
+      // A button scope reads getSetting: nothing answered, so the button is needed.
+      assert.equal((await rejection(wechat.authorize({ scope: "scope.userInfo" }))).errCode, "BUTTON_REQUIRED", name);
+      assert.deepEqual(host.calls, ["getSetting"], name);
       assert.equal(await wechat.getAuthStatus("scope.camera"), "unanswered", name);
       assert.deepEqual(await wechat.getSetting(), { authSetting: {} }, name);
       assert.deepEqual(await wechat.openSetting(), { authSetting: {} }, name);
@@ -196,7 +199,7 @@ test("authorize called concurrently for one scope: one flow, one prompt, every c
       universal.authorize({ scope: "scope.camera", ...callers[2].options }), // another entry, same core
     ].map((p) => p.then((res) => res, (err) => err))));
     assert.equal(sim.prompts, 1, answer);
-    assert.deepEqual(sim.calls, ["getSetting", "authorize"], answer);
+    assert.deepEqual(sim.calls, ["authorize"], answer);
     for (const [i, c] of callers.entries()) {
       assert.deepEqual(c.names(), [answer === "accept" ? "success" : "fail", "complete"], `${answer} caller ${i}`);
       assert.equal(c.seen[0][1], outcomes[i], `${answer} caller ${i}`);
@@ -207,7 +210,8 @@ test("authorize called concurrently for one scope: one flow, one prompt, every c
     const again = await onHost(sim, () => wechat.authorize({ scope: "scope.camera" }).then(() => "ok", (e) => e.errCode));
     assert.equal(again, answer === "accept" ? "ok" : "AUTH_DENIED");
     assert.equal(sim.prompts, 1);
-    assert.deepEqual(sim.calls, ["getSetting", "authorize", "getSetting"]);
+    // WeChat's authorize answers the recorded answer itself: one call per flow.
+    assert.deepEqual(sim.calls, ["authorize", "authorize"]);
   }
 });
 
@@ -283,7 +287,7 @@ test("callbacks that are not functions are ignored, as if absent", async () => {
   // process: the test runner fails any test that has one.)
   const program = `
     import { authorize } from ${JSON.stringify(pathToFileURL(path.join(pkgDir, "dist", "wechat.mjs")).href)};
-    globalThis.wx = { getSetting: (o) => o.success({ authSetting: { "scope.record": false } }) };
+    globalThis.wx = { getSetting: (o) => o.success({ authSetting: { "scope.record": false } }), authorize: (o) => o.fail({ errMsg: "authorize:fail auth deny" }) };
     process.on("unhandledRejection", (e) => { console.log("unhandled", e.errCode); process.exit(0); });
     authorize({ scope: "scope.record", fail: process.argv[1] === "function" ? () => {} : "not a function" });
     setTimeout(() => console.log("handled"), 50);`;
@@ -394,15 +398,15 @@ test("hostile host values: errNo Symbol()/10n, an authSetting getter that throws
     }
   }
   for (const { kind, entry } of await kinds("wechat")) {
-    // Read as nothing answered: the prompt decides.
+    // Read as nothing answered: a button scope needs the button.
     const calls = [];
     const api = {
       getSetting: (o) => (calls.push("getSetting"), o.success({ get authSetting() { throw new Error("authSetting"); } })),
       authorize: (o) => (calls.push("authorize"), o.success({})),
     };
-    const res = await withGlobals({ wx: api }, () => entry.authorize({ scope: "scope.camera" }));
-    assert.equal(res.scope, "scope.camera", kind);
-    assert.deepEqual(calls, ["getSetting", "authorize"], kind);
+    const err = await withGlobals({ wx: api }, () => rejection(entry.authorize({ scope: "scope.userInfo" })));
+    assert.equal(err.errCode, "BUTTON_REQUIRED", kind);
+    assert.deepEqual(calls, ["getSetting"], kind);
     assert.equal(await withGlobals({ wx: api }, () => entry.getAuthStatus("scope.camera")), "unanswered", kind);
     assert.deepEqual(await withGlobals({ wx: api }, () => entry.getSetting()), { authSetting: {} }, kind);
   }
@@ -454,7 +458,8 @@ test("a privacy option that is no string, even one that cannot be compared, is n
   const hostile = { toString() { throw new Error("toString"); }, valueOf() { throw new Error("valueOf"); } };
   for (const { kind, entry } of await kinds("wechat")) {
     for (const privacy of [hostile, new String("require"), ["require"]]) {
-      const sim = createHost("wechat", { privacy: "required", state: { "scope.camera": "granted" } });
+      // The gate open: the guide would still be a recorded call, were it shown.
+      const sim = createHost("wechat", { privacy: "agreed", state: { "scope.camera": "granted" } });
       const res = await onHost(sim, () => entry.authorize({ scope: "scope.camera", privacy }));
       assert.equal(res.scope, "scope.camera", kind);
       assert.ok(!sim.calls.includes("requirePrivacyAuthorize"), `${kind}: no guide`);

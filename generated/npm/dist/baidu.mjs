@@ -36,9 +36,6 @@ const start = (scope) => {
   // The flow, in the spec's order; every caller of the scope joins it.
   return joined(platform + " " + scope, async () => {
     const ok = { scope, platform };
-    const granted = answer((await ask(api, scope, "getSetting")).result, scope);
-    if (granted === true) return ok;
-    if (granted === false) throw failure("AUTH_DENIED", scope, platform);
     await ask(api, scope, "authorize", { scope });
     return ok;
   });

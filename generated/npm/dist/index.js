@@ -20,7 +20,6 @@ const HOSTS = [
     host: () => my,
     scopes: ["auth_base", "auth_zhima", "scope.address", "scope.camera", "scope.record", "scope.userInfo", "scope.userLocation", "scope.writePhotosAlbum"],
     AUTH_CODE: ["auth_base", "auth_zhima", "scope.userInfo"],
-    ON_USE: ["scope.address", "scope.camera", "scope.record", "scope.userLocation", "scope.writePhotosAlbum"],
     natives: { __proto__: null, "scope.userInfo": "auth_user" },
     universalNames: { __proto__: null, "auth_user": "scope.userInfo" },
     keys: { __proto__: null, "auth_base": "", "auth_zhima": "", "scope.address": "aliaddress", "scope.camera": "camera", "scope.record": "", "scope.userInfo": "userInfo", "scope.userLocation": "location", "scope.writePhotosAlbum": "album" },
@@ -32,12 +31,14 @@ const HOSTS = [
     platform: "baidu",
     host: () => swan,
     scopes: ["scope.address", "scope.camera", "scope.invoiceTitle", "scope.record", "scope.userInfo", "scope.userLocation", "scope.writePhotosAlbum"],
+    DIRECT: ["scope.address", "scope.camera", "scope.invoiceTitle", "scope.record", "scope.userInfo", "scope.userLocation", "scope.writePhotosAlbum"],
     denial: { codeField: "errCode", codes: [10003, 11003] }
   },
   {
     platform: "bytedance",
     host: () => tt,
     scopes: ["scope.address", "scope.calendar", "scope.camera", "scope.clipboard", "scope.hostId", "scope.record", "scope.userInfo", "scope.userLocation", "scope.writePhotosAlbum"],
+    DIRECT: ["scope.address", "scope.calendar", "scope.camera", "scope.clipboard", "scope.hostId", "scope.record", "scope.userInfo", "scope.userLocation", "scope.writePhotosAlbum"],
     natives: { __proto__: null, "scope.writePhotosAlbum": "scope.album" },
     keys: { __proto__: null, "scope.writePhotosAlbum": "scope.album" },
     denial: { codeField: "errNo", codes: [10200], text: /fail.*auth den(y|ied)/u },
@@ -48,6 +49,7 @@ const HOSTS = [
     platform: "kuaishou",
     host: () => ks,
     scopes: ["scope.camera", "scope.record", "scope.userInfo", "scope.userLocation", "scope.userLocationBackground", "scope.writePhotosAlbum"],
+    DIRECT: ["scope.camera", "scope.record", "scope.userInfo", "scope.userLocation", "scope.userLocationBackground", "scope.writePhotosAlbum"],
     denial: { text: /fail.*auth den(y|ied)/u }
   },
   {
@@ -55,6 +57,7 @@ const HOSTS = [
     host: () => wx,
     scopes: ["scope.addPhoneCalendar", "scope.addPhoneContact", "scope.address", "scope.bluetooth", "scope.camera", "scope.invoice", "scope.invoiceTitle", "scope.record", "scope.userFuzzyLocation", "scope.userInfo", "scope.userLocation", "scope.userLocationBackground", "scope.werun", "scope.writePhotosAlbum"],
     NO_GRANT: ["scope.address", "scope.invoice", "scope.invoiceTitle"],
+    DIRECT: ["scope.addPhoneCalendar", "scope.addPhoneContact", "scope.bluetooth", "scope.camera", "scope.record", "scope.userFuzzyLocation", "scope.userLocation", "scope.werun", "scope.writePhotosAlbum"],
     SETTINGS_ONLY: ["scope.userLocationBackground"],
     BUTTON: ["scope.userInfo"],
     denial: { text: /fail.*auth den(y|ied)/u },
@@ -67,7 +70,6 @@ const HOSTS = [
     host: browser,
     call: /* @__PURE__ */ webDriver(["camera", "geolocation", "microphone"]),
     scopes: ["scope.camera", "scope.record", "scope.userLocation"],
-    ON_USE: ["scope.camera", "scope.record", "scope.userLocation"],
     keys: { __proto__: null, "scope.camera": "camera", "scope.record": "microphone", "scope.userLocation": "geolocation" },
     probes: { __proto__: null, "scope.camera": "mediaDevices.getUserMedia.video", "scope.record": "mediaDevices.getUserMedia.audio", "scope.userLocation": "geolocation.getCurrentPosition" },
     denial: { text: /:fail (NotAllowedError|PermissionDeniedError|PERMISSION_DENIED):/u },
@@ -146,19 +148,19 @@ const start = async (h, scope, privacy) => {
     const ok = { scope, platform: h.platform };
     if (isIn(h.NO_GRANT, scope)) return ok;
     if (isIn(h.AUTH_CODE, scope)) return authCodeResult(h, ok, (await ask(h, api, scope, "getAuthCode", { scopes: [nativeName(h, scope)] })).result);
+    if (isIn(h.DIRECT, scope)) {
+      await ask(h, api, scope, "authorize", { scope: nativeName(h, scope) });
+      return ok;
+    }
     const key = settingKey(h, scope);
     const granted = key ? answer((await ask(h, api, scope, "getSetting")).result, key) : undefined;
     if (granted === true) return ok;
     if (granted === false) throw failure("AUTH_DENIED", scope, h.platform);
     if (isIn(h.SETTINGS_ONLY, scope)) throw failure("SETTINGS_REQUIRED", scope, h.platform);
     if (isIn(h.BUTTON, scope)) throw failure("BUTTON_REQUIRED", scope, h.platform);
-    if (isIn(h.ON_USE, scope)) {
-      const probe = h.probes && h.probes[scope];
-      if (!probe) return { ...ok, deferred: true };
-      await ask(h, api, scope, probe);
-      return ok;
-    }
-    await ask(h, api, scope, "authorize", { scope: nativeName(h, scope) });
+    const probe = h.probes && h.probes[scope];
+    if (!probe) return { ...ok, deferred: true };
+    await ask(h, api, scope, probe);
     return ok;
   });
 };

@@ -9,8 +9,8 @@ const platform = "wechat";
 const scopes = ["scope.addPhoneCalendar", "scope.addPhoneContact", "scope.address", "scope.bluetooth", "scope.camera", "scope.invoice", "scope.invoiceTitle", "scope.record", "scope.userFuzzyLocation", "scope.userInfo", "scope.userLocation", "scope.userLocationBackground", "scope.werun", "scope.writePhotosAlbum"];
 const OTHERS = ["auth_base", "auth_zhima", "scope.calendar", "scope.clipboard", "scope.hostId"];
 const NO_GRANT = ["scope.address", "scope.invoice", "scope.invoiceTitle"];
+const DIRECT = ["scope.addPhoneCalendar", "scope.addPhoneContact", "scope.bluetooth", "scope.camera", "scope.record", "scope.userFuzzyLocation", "scope.userLocation", "scope.werun", "scope.writePhotosAlbum"];
 const SETTINGS_ONLY = ["scope.userLocationBackground"];
-const BUTTON = ["scope.userInfo"];
 // The scopes the privacy gate does not cover (authorize's privacy: "require").
 const UNGATED = ["scope.address", "scope.invoice", "scope.invoiceTitle", "scope.userInfo"];
 
@@ -59,13 +59,15 @@ const start = async (scope, privacy) => {
   return joined(platform + " " + scope, async () => {
     const ok = { scope, platform };
     if (NO_GRANT.includes(scope)) return ok;
+    if (DIRECT.includes(scope)) {
+      await ask(api, scope, "authorize", { scope });
+      return ok;
+    }
     const granted = answer((await ask(api, scope, "getSetting")).result, scope);
     if (granted === true) return ok;
     if (granted === false) throw failure("AUTH_DENIED", scope, platform);
     if (SETTINGS_ONLY.includes(scope)) throw failure("SETTINGS_REQUIRED", scope, platform);
-    if (BUTTON.includes(scope)) throw failure("BUTTON_REQUIRED", scope, platform);
-    await ask(api, scope, "authorize", { scope });
-    return ok;
+    throw failure("BUTTON_REQUIRED", scope, platform);
   });
 };
 
