@@ -2,12 +2,11 @@
 // callbacks together with the Promise, throwing callbacks, no synchronous
 // throw, native errors, universal detection, universal getSetting keys,
 // authorizeApi, and the CommonJS build behaving like the ES one.
-// The hosts are the testing kit's (@scopegen/authorize/testing), as a
-// user's tests would have them; test/kit/facts.test.mjs checks the kit
+// The hosts are the testing kit's (the package's ./testing), as a user's
+// tests would have them; test/kit/facts.test.mjs checks the kit
 // against manifest.yaml on its own.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { simulateHost } from "@scopegen/authorize/testing";
 import { importEntry, requireEntry, hostIds, pkg, tableOf } from "./load.mjs";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
@@ -22,6 +21,8 @@ const load = (id) => (KIND === "js" ? requireEntry(id) : importEntry(id));
 const wechat = await load("wechat");
 const alipay = await load("alipay");
 const universal = await load("index");
+// The testing kit of the package under test (generated/npm, or $SCOPEGEN_NPM).
+const { simulateHost } = await importEntry("testing");
 
 const rejection = (p) => p.then(() => assert.fail("resolved"), (e) => e);
 // Runs fn with the simulated hosts installed (the last one's globals win),
