@@ -40,9 +40,10 @@ step "node --test: generated npm runtime against simulated hosts; TypeScript che
 node --test test/js/ test/ts/
 node --test test/wechat-ci/
 
-step "the testing kit (test/kit): node --test, and docs/testing.md's example under Vitest"
+step "the testing kit (test/kit): node --test, and docs/testing.md's example under Vitest and Jest"
 node --test test/kit/
 npx --no-install vitest run --config test/kit/vitest.config.mjs
+NODE_OPTIONS=--experimental-vm-modules npx --no-install jest --rootDir test/kit/example --testMatch '**/*.jest.mjs'
 
 step "node --test test/scripts/: scripts/find-chromium.sh"
 node --test test/scripts/

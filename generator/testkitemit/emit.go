@@ -44,7 +44,9 @@ func Emit(m *model.Model) (output.Files, error) {
 		h.Methods = h.methods()
 		hosts[p.ID] = h
 		views = append(views, typingView{ID: p.ID, Global: p.Global, TSType: model.TSScopeType(p),
-			Methods: union(h.Methods), Codes: codeUnion(h)})
+			Methods: union(h.Methods), Codes: codeUnion(h),
+			Gated: scopesIf(p, h.Privacy != nil && h.Privacy.NotAgreed != nil), Undeclared: scopesIf(p, h.Privacy != nil && h.Privacy.NotDeclared != nil),
+			Banned: scopesIf(p, h.Privacy != nil && h.Privacy.Banned != nil)})
 	}
 	table, err := tableJSON(m, hosts)
 	if err != nil {
@@ -87,6 +89,18 @@ type tsView struct {
 type typingView struct {
 	ID, Global, TSType string
 	Methods, Codes     string // TypeScript unions
+	// Gated, Undeclared, Banned: the scopes options.gated, .undeclared and
+	// .banned may name ("never" where the manifest has no such refusal).
+	Gated, Undeclared, Banned string
+}
+
+// scopesIf is the platform's scope type where the host has the refusal an
+// option needs, else "never".
+func scopesIf(p *model.Platform, has bool) string {
+	if !has {
+		return "never"
+	}
+	return model.TSScopeType(p)
 }
 
 // hostFacts is one platform as the kit's template reads it.
@@ -123,6 +137,10 @@ type failFacts struct {
 type privacyFacts struct {
 	APIs      []string   `json:"apis"`
 	NotAgreed *failFacts `json:"notAgreed"` // nil: the gate's refusal text is unknown, so it never refuses a scope
+	// NotDeclared and Banned are the gate's other refusals, for
+	// options.undeclared and options.banned; nil where the manifest has no text.
+	NotDeclared *failFacts `json:"notDeclared"`
+	Banned      *failFacts `json:"banned"`
 }
 
 func factsOf(p *model.Platform) (*hostFacts, error) {
@@ -152,16 +170,18 @@ func factsOf(p *model.Platform) (*hostFacts, error) {
 	if g := p.Privacy; g != nil {
 		h.Privacy = &privacyFacts{APIs: nonNil(g.APIs)}
 		for _, f := range g.Failures {
-			if f.Outcome != model.PrivacyNotAgreed {
+			slot := map[model.PrivacyOutcome]**failFacts{model.PrivacyNotAgreed: &h.Privacy.NotAgreed,
+				model.PrivacyNotDeclared: &h.Privacy.NotDeclared, model.PrivacyBanned: &h.Privacy.Banned}[f.Outcome]
+			if slot == nil {
 				continue
 			}
 			t, err := textFor(f.MessageGo, "authorize")
 			if err != nil {
-				return nil, fmt.Errorf("platform %s privacy: %w", p.ID, err)
+				return nil, fmt.Errorf("platform %s privacy %s: %w", p.ID, f.Outcome, err)
 			}
-			h.Privacy.NotAgreed = &failFacts{errText: t, Codes: nonNilInts(f.Codes)}
+			*slot = &failFacts{errText: t, Codes: nonNilInts(f.Codes)}
 			if len(f.Codes) > 0 {
-				h.Privacy.NotAgreed.Field = g.CodeField
+				(*slot).Field = g.CodeField
 			}
 		}
 	}

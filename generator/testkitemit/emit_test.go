@@ -32,6 +32,9 @@ platforms:
         notAgreed:
           message: 'privacy (not )?agreed'
           codes: [104]
+        notDeclared:
+          message: 'not declared'
+          codes: [112]
   web:
     title: Web
     global: navigator
@@ -118,7 +121,9 @@ func TestFactsComeFromTheModel(t *testing.T) {
 		ant.Scopes["scope.record"], "without a setting key the answer is kept under the native name, unreported")
 	assert.Equal(t, &failFacts{errText: errText{Text: "refused by user", WithAPI: false}, Field: "errCode", Codes: []int{11, 2001}}, ant.Denial)
 	assert.Equal(t, &privacyFacts{APIs: []string{"getPrivacySetting", "requirePrivacyAuthorize"},
-		NotAgreed: &failFacts{errText: errText{Text: "fail privacy agreed", WithAPI: true}, Field: "errno", Codes: []int{104}}}, ant.Privacy)
+		NotAgreed:   &failFacts{errText: errText{Text: "fail privacy agreed", WithAPI: true}, Field: "errno", Codes: []int{104}},
+		NotDeclared: &failFacts{errText: errText{Text: "fail not declared", WithAPI: true}, Field: "errno", Codes: []int{112}}}, ant.Privacy,
+		"no banned failure in the manifest: none in the kit")
 	assert.Equal(t, []string{"authorize", "getLocation", "getPrivacySetting", "getSetting", "openSetting", "requirePrivacyAuthorize", "startRecord"}, ant.Methods)
 
 	web := hosts["web"]
@@ -130,6 +135,6 @@ func TestFactsComeFromTheModel(t *testing.T) {
 func TestTypingsUnionsPerPlatform(t *testing.T) {
 	files, _ := emitted(t)
 	d := files["npm/types/testing.d.ts"]
-	assert.Contains(t, d, `"ant": { scope: AntScope; method: "authorize" | "getLocation" | "getPrivacySetting" | "getSetting" | "openSetting" | "requirePrivacyAuthorize" | "startRecord"; denialCode: 11 | 2001; global: "ant" };`)
-	assert.Contains(t, d, `"web": { scope: WebScope; method: "geolocation.getCurrentPosition" | "permissions.query"; denialCode: never; global: "navigator" };`)
+	assert.Contains(t, d, `"ant": { scope: AntScope; method: "authorize" | "getLocation" | "getPrivacySetting" | "getSetting" | "openSetting" | "requirePrivacyAuthorize" | "startRecord"; denialCode: 11 | 2001; global: "ant"; gated: AntScope; undeclared: AntScope; banned: never };`)
+	assert.Contains(t, d, `"web": { scope: WebScope; method: "geolocation.getCurrentPosition" | "permissions.query"; denialCode: never; global: "navigator"; gated: never; undeclared: never; banned: never };`)
 }

@@ -2,9 +2,11 @@
 // callbacks together with the Promise, throwing callbacks, no synchronous
 // throw, native errors, universal detection, universal getSetting keys,
 // authorizeApi, and the CommonJS build behaving like the ES one.
+// The hosts are the testing kit's (the package's ./testing), as a user's
+// tests would have them; test/kit/facts.test.mjs checks the kit
+// against manifest.yaml on its own.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createHost, onHost, withGlobals } from "./simhost.mjs";
 import { importEntry, requireEntry, hostIds, pkg, tableOf } from "./load.mjs";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
@@ -19,12 +21,25 @@ const load = (id) => (KIND === "js" ? requireEntry(id) : importEntry(id));
 const wechat = await load("wechat");
 const alipay = await load("alipay");
 const universal = await load("index");
+// The testing kit of the package under test (generated/npm, or $SCOPEGEN_NPM).
+const { simulateHost } = await importEntry("testing");
 
 const rejection = (p) => p.then(() => assert.fail("resolved"), (e) => e);
+// Runs fn with the simulated hosts installed (the last one's globals win),
+// then uninstalls them in reverse order.
+async function onHost(sims, fn) {
+  const list = [].concat(sims);
+  list.forEach((sim) => sim.install());
+  try {
+    return await fn();
+  } finally {
+    list.reverse().forEach((sim) => sim.uninstall());
+  }
+}
 
 test("unknown scope: UNKNOWN_SCOPE, no native call, even without a host", async () => {
   for (const scope of ["scope.nope", "toString", "__proto__", "", undefined, 42, ["scope.camera"], Symbol("scope.camera"), { toString: () => "scope.camera" }]) {
-    const sim = createHost("wechat");
+    const sim = simulateHost("wechat");
     const err = await onHost(sim, () => rejection(wechat.authorize({ scope })));
     assert.equal(err.errCode, "UNKNOWN_SCOPE", String(scope));
     assert.deepEqual(sim.calls, []);
@@ -34,7 +49,7 @@ test("unknown scope: UNKNOWN_SCOPE, no native call, even without a host", async 
 
 test("unsupported scope: UNSUPPORTED_SCOPE with no native call", async () => {
   const scope = Object.keys(tableOf("bytedance").scopes).find((s) => !wechat.scopes.includes(s));
-  const sim = createHost("wechat");
+  const sim = simulateHost("wechat");
   const err = await onHost(sim, () => rejection(wechat.authorize({ scope })));
   assert.equal(err.errCode, "UNSUPPORTED_SCOPE");
   assert.equal(err.platform, "wechat");
@@ -58,7 +73,10 @@ test("never a synchronous throw", async () => {
   }
   // A host method that throws synchronously becomes NATIVE_ERROR.
   const boom = new TypeError("boom");
-  await withGlobals({ wx: { getSetting: () => { throw boom; }, authorize: () => { throw boom; } } }, async () => {
+  const sim = simulateHost("wechat");
+  sim.host.getSetting = () => { throw boom; };
+  sim.host.authorize = () => { throw boom; };
+  await onHost(sim, async () => {
     const err = await rejection(wechat.authorize({ scope: "scope.camera" }));
     assert.equal(err.errCode, "NATIVE_ERROR");
     assert.equal(err.nativeError, boom);
@@ -67,8 +85,7 @@ test("never a synchronous throw", async () => {
 
 test("a native failure that is no denial is NATIVE_ERROR with the native error kept", async () => {
   const nativeError = { errMsg: "authorize:fail system error" };
-  const host = { getSetting: (o) => o.success({ authSetting: {} }), authorize: (o) => o.fail(nativeError) };
-  await withGlobals({ wx: host }, async () => {
+  await onHost(simulateHost("wechat", { failing: { authorize: nativeError } }), async () => {
     const err = await rejection(wechat.authorize({ scope: "scope.camera" }));
     assert.equal(err.errCode, "NATIVE_ERROR");
     assert.equal(err.nativeError, nativeError);
@@ -78,7 +95,7 @@ test("a native failure that is no denial is NATIVE_ERROR with the native error k
 });
 
 test("callbacks and Promise together; complete exactly once", async () => {
-  const sim = createHost("wechat");
+  const sim = simulateHost("wechat");
   const seen = [];
   const res = await onHost(sim, () => wechat.authorize({
     scope: "scope.camera",
@@ -89,7 +106,7 @@ test("callbacks and Promise together; complete exactly once", async () => {
   assert.deepEqual(seen.map((s) => s[0]), ["success", "complete"]);
   assert.equal(seen[0][1], res);
 
-  const denied = createHost("wechat", { state: { "scope.camera": "denied" } });
+  const denied = simulateHost("wechat", { settings: { "scope.camera": false } });
   seen.length = 0;
   const err = await onHost(denied, () => rejection(wechat.authorize({
     scope: "scope.camera",
@@ -105,7 +122,7 @@ test("with fail given, no unhandled rejection; without it, an ordinary rejected 
   const onUnhandled = (reason) => unhandled.push(reason);
   process.on("unhandledRejection", onUnhandled);
   try {
-    const sim = createHost("wechat", { state: { "scope.camera": "denied" } });
+    const sim = simulateHost("wechat", { settings: { "scope.camera": false } });
     await onHost(sim, async () => {
       let failed;
       wechat.authorize({ scope: "scope.camera", fail: (e) => { failed = e; } }); // Promise ignored
@@ -126,11 +143,11 @@ test("with fail given, no unhandled rejection; without it, an ordinary rejected 
 test("throwing callbacks do not break the Promise; their error is rethrown on its own", async () => {
   const scheduled = [];
   const realSetTimeout = globalThis.setTimeout;
-  const sim = createHost("wechat");
+  const sim = simulateHost("wechat");
   const bad = new Error("callback bug");
   let completes = 0;
   // Catch what the runtime reports instead of letting it crash the test.
-  // (The simulated hosts answer through setImmediate, so every setTimeout here is the runtime's.)
+  // (The simulated hosts answer through microtasks, so every setTimeout here is the runtime's.)
   globalThis.setTimeout = (fn) => scheduled.push(fn);
   try {
     const res = await onHost(sim, () => wechat.authorize({
@@ -148,7 +165,7 @@ test("throwing callbacks do not break the Promise; their error is rethrown on it
 });
 
 test("Alipay: getAuthCode result in universal names; getSetting keyed by universal names", async () => {
-  const sim = createHost("alipay", { state: { location: "granted", album: "denied" } });
+  const sim = simulateHost("alipay", { settings: { "scope.userLocation": true, "scope.writePhotosAlbum": false } });
   await onHost(sim, async () => {
     const res = await alipay.authorize({ scope: "scope.userInfo" });
     assert.deepEqual(res.authSuccessScopes, ["scope.userInfo"]);
@@ -163,28 +180,31 @@ test("Alipay: getAuthCode result in universal names; getSetting keyed by univers
 });
 
 test("Alipay: getSetting's userInfo key (getOpenUserInfo consent) is scope.userInfo's status", async () => {
-  for (const [answer, want] of [["granted", "granted"], ["denied", "denied"]]) {
-    const sim = createHost("alipay", { state: { userInfo: answer } });
+  for (const [consent, want] of [[true, "granted"], [false, "denied"]]) {
+    const sim = simulateHost("alipay", { settings: { "scope.userInfo": consent } });
     await onHost(sim, async () => {
       assert.equal(await alipay.getAuthStatus("scope.userInfo"), want);
-      assert.deepEqual((await alipay.getSetting()).authSetting, { "scope.userInfo": answer === "granted" });
+      assert.deepEqual((await alipay.getSetting()).authSetting, { "scope.userInfo": consent });
       // authorize still asks getAuthCode for the auth code, whatever the key says.
       const res = await alipay.authorize({ scope: "scope.userInfo" });
-      assert.equal(res.authCode, "code-123");
+      assert.equal(typeof res.authCode, "string");
+      assert.deepEqual(sim.calls.slice(-1), ["getAuthCode"]);
     });
   }
 });
 
 test("universal entry: detection order, live platform binding", async () => {
+  // Douyin and Kuaishou also define wx; WeChat installed after them puts
+  // its own wx back, so each of those cases has a real WeChat's wx too.
   const cases = [
-    [{ tt: createHost("bytedance").api, wx: createHost("wechat").api }, "bytedance"],
-    [{ ks: createHost("kuaishou").api, wx: createHost("wechat").api }, "kuaishou"],
-    [{ wx: createHost("wechat").api }, "wechat"],
-    [{ my: createHost("alipay").api }, "alipay"],
-    [{ swan: createHost("baidu").api }, "baidu"],
+    [["bytedance", "wechat"], "bytedance"],
+    [["kuaishou", "wechat"], "kuaishou"],
+    [["wechat"], "wechat"],
+    [["alipay"], "alipay"],
+    [["baidu"], "baidu"],
   ];
-  for (const [globals, want] of cases) {
-    await withGlobals(globals, async () => {
+  for (const [platforms, want] of cases) {
+    await onHost(platforms.map((id) => simulateHost(id)), async () => {
       const res = await universal.authorize({ scope: "scope.camera" });
       assert.equal(res.platform, want);
       assert.equal(universal.platform, want, "the live binding follows the latest call");
@@ -212,7 +232,7 @@ test("authorizeApi, scopeForApi, isSupported, scopes", async () => {
   assert.equal(wechat.platform, "wechat");
   assert.equal(wechat.default, wechat.authorize);
 
-  const sim = createHost("wechat");
+  const sim = simulateHost("wechat");
   await onHost(sim, async () => {
     const res = await wechat.authorizeApi("getLocation");
     assert.equal(res.scope, "scope.userLocation");
@@ -231,7 +251,7 @@ test("the CommonJS build behaves like the ES one", async () => {
     assert.equal(cjs.default, cjs.authorize);
   }
   const cjs = requireEntry("index");
-  const sim = createHost("wechat", { state: { "scope.camera": "denied" } });
+  const sim = simulateHost("wechat", { settings: { "scope.camera": false } });
   await onHost(sim, async () => {
     assert.equal((await rejection(cjs.authorize({ scope: "scope.camera" }))).errCode, "AUTH_DENIED");
     assert.equal(cjs.platform, "wechat");

@@ -25,6 +25,15 @@ test("the Vitest file differs from the node:test file only where the docs say", 
   assert.ok(doc.includes('`import { test, afterEach } from "vitest";`'));
 });
 
+test("the Jest file is the node:test file without its first import, as the docs say", () => {
+  const node = read("example/store-page.test.mjs").split("\n");
+  const jest = read("example/store-page.jest.mjs").split("\n");
+  assert.equal(node[1], 'import { test, afterEach } from "node:test";');
+  assert.deepEqual(jest.slice(1), node.slice(2));
+  assert.equal(jest[0], "// store-page.jest.mjs: store-page.test.mjs under Jest (its test and afterEach are globals: no first import).");
+  assert.match(doc, /Under Jest, whose\s+`test` and `afterEach` are globals, drop that import/);
+});
+
 test("the TypeScript block is example/types.ts", () => {
   assert.deepEqual(blocks("ts"), [read("example/types.ts")]);
 });

@@ -1,7 +1,8 @@
 // The kit against the manifest, read here with the yaml package and not
 // through the generator: for every host, the global's name, the native
 // scope names authorize receives, the getSetting keys, and the failure
-// texts and codes (denial, privacy "not agreed") are the manifest's. The
+// texts and codes (denial, the privacy refusals) and the scopes the
+// privacy gate covers are the manifest's. The
 // kit is generated from the same model as the runtime, so this is the
 // independent check that keeps both from agreeing on a wrong fact.
 import { test, afterEach } from "node:test";
@@ -86,6 +87,32 @@ for (const id of platforms) {
       if (notAgreed.codes) assert.ok(notAgreed.codes.includes(res[facts.privacy.codeField]), JSON.stringify(res));
       assert.equal(sim.privacyPrompts, 1);
     });
+
+    const byAuthorizeGated = byAuthorize.filter(([, row]) => row.privacy?.gated);
+    test(`${id}: with the guide refused, exactly the manifest's gated scopes fail "not agreed"`, async () => {
+      sim = simulateHost(id, { privacy: "required", privacyAnswer: "disagree", answer: "accept" }).install();
+      for (const [name, row] of byAuthorize) {
+        const [ok, res] = await call(sim, "authorize", { scope: row.native });
+        if (row.privacy?.gated) assert.match(res.errMsg, new RegExp(notAgreed.message, "u"), name);
+        else assert.equal(ok, true, name);
+      }
+      assert.equal(sim.privacyPrompts, byAuthorizeGated.length);
+    });
+
+    for (const [outcome, option] of [["notDeclared", "undeclared"], ["banned", "banned"]]) {
+      const failure = facts.privacy.failures[outcome];
+      if (!failure || !byAuthorizeGated.length) continue;
+      test(`${id}: ${option} gated scopes fail with the manifest's "${outcome}" text and code, before any guide or prompt`, async () => {
+        sim = simulateHost(id, { privacy: "required", [option]: byAuthorizeGated.map(([name]) => name) }).install();
+        for (const [name, row] of byAuthorizeGated) {
+          const [ok, res] = await call(sim, "authorize", { scope: row.native });
+          assert.equal(ok, false, name);
+          assert.match(res.errMsg, new RegExp(failure.message, "u"), name);
+          if (failure.codes) assert.ok(failure.codes.includes(res[facts.privacy.codeField]), JSON.stringify(res));
+        }
+        assert.equal(sim.privacyPrompts + sim.prompts, 0);
+      });
+    }
   }
 }
 

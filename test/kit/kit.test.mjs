@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { simulateHost } from "@scopegen/authorize/testing";
-import { authorize, getSetting } from "@scopegen/authorize";
+import { authorize, getAuthStatus, getPrivacyStatus, getSetting } from "@scopegen/authorize";
 
 const descriptor = (name) => Object.getOwnPropertyDescriptor(globalThis, name);
 
@@ -45,7 +45,10 @@ test("wrong options throw at once", () => {
   assert.throws(() => simulateHost("wechat", { settings: { "scope.hostId": true } }), /settings scope/);
   assert.throws(() => simulateHost("wechat", { settings: { "scope.camera": "yes" } }), TypeError);
   assert.throws(() => simulateHost("wechat", { answer: "reject" }), /answer/);
-  assert.throws(() => simulateHost("wechat", { privacy: "absent" }), /privacy/);
+  assert.throws(() => simulateHost("wechat", { privacy: "off" }), /privacy/);
+  assert.throws(() => simulateHost("wechat", { undeclared: ["scope.address"] }), /does not cover/);
+  assert.throws(() => simulateHost("bytedance", { banned: ["scope.camera"] }), /no such privacy refusal/);
+  assert.throws(() => simulateHost("alipay", { gated: ["scope.camera"] }), /no such privacy refusal/);
   assert.throws(() => simulateHost("wechat", { missing: ["getAuthCode"] }), /missing/);
   assert.throws(() => simulateHost("baidu", { denialCode: 10200 }), /denialCode/);
 });
@@ -119,4 +122,67 @@ test("the CommonJS build is the same kit", async () => {
   const sim = cjs.simulateHost("wechat", { answer: "deny" });
   await assert.rejects(sim.host.authorize({ scope: "scope.camera" }), { errMsg: "authorize:fail auth deny" });
   assert.deepEqual(sim.settings, { "scope.camera": false });
+});
+
+test('privacy "absent": no privacy APIs and no gate; gated replaces the manifest\'s gated scopes', async () => {
+  const old = simulateHost("wechat", { privacy: "absent" }).install();
+  try {
+    assert.equal(old.host.getPrivacySetting, undefined);
+    assert.equal(old.host.onNeedPrivacyAuthorization, undefined);
+    assert.deepEqual(await getPrivacyStatus(), { status: "unsupported" });
+    await authorize({ scope: "scope.userLocation" });
+    assert.equal(old.privacyPrompts, 0);
+  } finally {
+    old.uninstall();
+  }
+  const spared = simulateHost("wechat", { privacy: "required", privacyAnswer: "disagree", gated: [] }).install();
+  try {
+    await authorize({ scope: "scope.userLocation" });
+    assert.equal(spared.privacyPrompts, 0);
+  } finally {
+    spared.uninstall();
+  }
+  // Which Douyin scopes its gate covers is not in the manifest: a test says.
+  const covered = simulateHost("bytedance", { privacy: "required", privacyAnswer: "disagree", gated: ["scope.camera"] }).install();
+  try {
+    await assert.rejects(authorize({ scope: "scope.camera" }), { errCode: "PRIVACY_NOT_AGREED" });
+    assert.equal(covered.prompts, 0);
+  } finally {
+    covered.uninstall();
+  }
+});
+
+test("denialCode as a function: Alipay's refused (2001) and refused before (2002)", async () => {
+  const seen = [];
+  const sim = simulateHost("alipay", { answer: "deny", denialCode: (scope, prompted) => (seen.push([scope, prompted]), prompted ? 2001 : 2002) }).install();
+  try {
+    const fail = (method) => new Promise((resolve) => sim.host[method]({ fail: resolve }));
+    assert.equal((await fail("getLocation")).error, 2001);
+    assert.equal((await fail("getLocation")).error, 2002);
+    assert.deepEqual(seen, [["scope.userLocation", true], ["scope.userLocation", false]]);
+    assert.equal(sim.prompts, 1);
+  } finally {
+    sim.uninstall();
+  }
+});
+
+test("Alipay: getAuthCode's grants never reach getSetting; scope.userInfo's key is getOpenUserInfo's consent", async () => {
+  const sim = simulateHost("alipay").install();
+  try {
+    await authorize({ scope: "scope.userInfo" });
+    assert.equal(sim.prompts, 1);
+    assert.deepEqual(sim.settings, {});
+    assert.equal(await getAuthStatus("scope.userInfo"), "unanswered");
+    await authorize({ scope: "scope.userInfo" });
+    assert.equal(sim.prompts, 1, "the grant is kept");
+  } finally {
+    sim.uninstall();
+  }
+  const consented = simulateHost("alipay", { settings: { "scope.userInfo": true } }).install();
+  try {
+    assert.equal(await getAuthStatus("scope.userInfo"), "granted");
+    assert.deepEqual((await getSetting()).authSetting, { "scope.userInfo": true });
+  } finally {
+    consented.uninstall();
+  }
 });

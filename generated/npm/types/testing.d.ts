@@ -3,16 +3,18 @@ import type { AlipayScope, BaiduScope, ByteDanceScope, KuaishouScope, WebScope, 
 
 /** Each simulated host's facts as types: its scopes, methods and denial codes. */
 export interface SimulatedPlatforms {
-  "alipay": { scope: AlipayScope; method: "chooseImage" | "chooseLocation" | "chooseVideo" | "createCameraContext" | "getAddress" | "getAuthCode" | "getLocation" | "getOpenUserInfo" | "getPrivacySetting" | "getSetting" | "joinVoIPChat" | "onNeedPrivacyAuthorization" | "openPrivacyContract" | "openSetting" | "requirePrivacyAuthorize" | "saveImage" | "saveVideoToPhotosAlbum" | "scan" | "startLocationUpdate" | "startRecord"; denialCode: 3 | 11 | 15 | 1003 | 2001 | 2002 | 2003; global: "my" };
-  "baidu": { scope: BaiduScope; method: "authorize" | "chooseAddress" | "chooseImage" | "chooseInvoiceTitle" | "chooseLocation" | "chooseVideo" | "createCameraContext" | "getLocation" | "getOpenUserInfo" | "getSetting" | "getUserInfo" | "joinVoIPChat" | "openSetting" | "saveImageToPhotosAlbum" | "saveVideoToPhotosAlbum" | "scanCode" | "startLocationUpdate" | "startRecord"; denialCode: 10003 | 11003; global: "swan" };
-  "bytedance": { scope: ByteDanceScope; method: "addPhoneCalendar" | "authorize" | "chooseAddress" | "chooseImage" | "chooseLocation" | "chooseVideo" | "createCameraContext" | "deleteCalendarEvent" | "getClipboardData" | "getLocation" | "getOpenUserInfo" | "getPrivacySetting" | "getSetting" | "getUserInfo" | "joinVoIPChat" | "onNeedPrivacyAuthorization" | "openPrivacyContract" | "openSetting" | "requirePrivacyAuthorize" | "saveImageToPhotosAlbum" | "saveVideoToPhotosAlbum" | "scanCode" | "setClipboardData" | "startLocationUpdate" | "startRecord"; denialCode: 10200; global: "tt" };
-  "kuaishou": { scope: KuaishouScope; method: "authorize" | "chooseImage" | "chooseLocation" | "chooseVideo" | "createCameraContext" | "getLocation" | "getOpenUserInfo" | "getSetting" | "getUserInfo" | "joinVoIPChat" | "openSetting" | "saveImageToPhotosAlbum" | "saveVideoToPhotosAlbum" | "scanCode" | "startLocationUpdate" | "startLocationUpdateBackground" | "startRecord"; denialCode: never; global: "ks" };
-  "web": { scope: WebScope; method: "geolocation.getCurrentPosition" | "mediaDevices.getUserMedia" | "permissions.query"; denialCode: never; global: "navigator" };
-  "wechat": { scope: WeChatScope; method: "addPhoneCalendar" | "addPhoneContact" | "addPhoneRepeatCalendar" | "authorize" | "chooseAddress" | "chooseImage" | "chooseInvoice" | "chooseInvoiceTitle" | "chooseLocation" | "chooseVideo" | "createBLEPeripheralServer" | "createCameraContext" | "getFuzzyLocation" | "getLocation" | "getOpenUserInfo" | "getPrivacySetting" | "getSetting" | "getUserInfo" | "getWeRunData" | "joinVoIPChat" | "onNeedPrivacyAuthorization" | "openBluetoothAdapter" | "openPrivacyContract" | "openSetting" | "requirePrivacyAuthorize" | "saveImageToPhotosAlbum" | "saveVideoToPhotosAlbum" | "scanCode" | "startLocationUpdate" | "startLocationUpdateBackground" | "startRecord"; denialCode: never; global: "wx" };
+  "alipay": { scope: AlipayScope; method: "chooseImage" | "chooseLocation" | "chooseVideo" | "createCameraContext" | "getAddress" | "getAuthCode" | "getLocation" | "getOpenUserInfo" | "getPrivacySetting" | "getSetting" | "joinVoIPChat" | "onNeedPrivacyAuthorization" | "openPrivacyContract" | "openSetting" | "requirePrivacyAuthorize" | "saveImage" | "saveVideoToPhotosAlbum" | "scan" | "startLocationUpdate" | "startRecord"; denialCode: 3 | 11 | 15 | 1003 | 2001 | 2002 | 2003; global: "my"; gated: never; undeclared: never; banned: never };
+  "baidu": { scope: BaiduScope; method: "authorize" | "chooseAddress" | "chooseImage" | "chooseInvoiceTitle" | "chooseLocation" | "chooseVideo" | "createCameraContext" | "getLocation" | "getOpenUserInfo" | "getSetting" | "getUserInfo" | "joinVoIPChat" | "openSetting" | "saveImageToPhotosAlbum" | "saveVideoToPhotosAlbum" | "scanCode" | "startLocationUpdate" | "startRecord"; denialCode: 10003 | 11003; global: "swan"; gated: never; undeclared: never; banned: never };
+  "bytedance": { scope: ByteDanceScope; method: "addPhoneCalendar" | "authorize" | "chooseAddress" | "chooseImage" | "chooseLocation" | "chooseVideo" | "createCameraContext" | "deleteCalendarEvent" | "getClipboardData" | "getLocation" | "getOpenUserInfo" | "getPrivacySetting" | "getSetting" | "getUserInfo" | "joinVoIPChat" | "onNeedPrivacyAuthorization" | "openPrivacyContract" | "openSetting" | "requirePrivacyAuthorize" | "saveImageToPhotosAlbum" | "saveVideoToPhotosAlbum" | "scanCode" | "setClipboardData" | "startLocationUpdate" | "startRecord"; denialCode: 10200; global: "tt"; gated: ByteDanceScope; undeclared: never; banned: never };
+  "kuaishou": { scope: KuaishouScope; method: "authorize" | "chooseImage" | "chooseLocation" | "chooseVideo" | "createCameraContext" | "getLocation" | "getOpenUserInfo" | "getSetting" | "getUserInfo" | "joinVoIPChat" | "openSetting" | "saveImageToPhotosAlbum" | "saveVideoToPhotosAlbum" | "scanCode" | "startLocationUpdate" | "startLocationUpdateBackground" | "startRecord"; denialCode: never; global: "ks"; gated: never; undeclared: never; banned: never };
+  "web": { scope: WebScope; method: "geolocation.getCurrentPosition" | "mediaDevices.getUserMedia" | "permissions.query"; denialCode: never; global: "navigator"; gated: never; undeclared: never; banned: never };
+  "wechat": { scope: WeChatScope; method: "addPhoneCalendar" | "addPhoneContact" | "addPhoneRepeatCalendar" | "authorize" | "chooseAddress" | "chooseImage" | "chooseInvoice" | "chooseInvoiceTitle" | "chooseLocation" | "chooseVideo" | "createBLEPeripheralServer" | "createCameraContext" | "getFuzzyLocation" | "getLocation" | "getOpenUserInfo" | "getPrivacySetting" | "getSetting" | "getUserInfo" | "getWeRunData" | "joinVoIPChat" | "onNeedPrivacyAuthorization" | "openBluetoothAdapter" | "openPrivacyContract" | "openSetting" | "requirePrivacyAuthorize" | "saveImageToPhotosAlbum" | "saveVideoToPhotosAlbum" | "scanCode" | "startLocationUpdate" | "startLocationUpdateBackground" | "startRecord"; denialCode: never; global: "wx"; gated: WeChatScope; undeclared: WeChatScope; banned: WeChatScope };
 }
 
 /** A platform id the kit simulates. */
 export type SimulatedPlatform = keyof SimulatedPlatforms;
+/** The privacy agreement: agreed, required (the gate is closed), or absent (no privacy APIs, no gate). */
+export type SimulatedPrivacy = "agreed" | "required" | "absent";
 /** What the simulated user does at a prompt. */
 export type PromptAnswer = "accept" | "deny";
 /** Per-scope state in universal names: true granted, false denied, absent (or undefined) unanswered. */
@@ -25,16 +27,22 @@ export interface SimulateOptions<P extends SimulatedPlatform> {
   answer?: PromptAnswer | ((scope: SimulatedPlatforms[P]["scope"]) => PromptAnswer);
   /** What the user switches on or off in the settings page when openSetting is called (no effect on the web). */
   atSettings?: SimulatedSettings<P>;
-  /** The privacy agreement; default "agreed". "required" closes the host's privacy gate until the user agrees. */
-  privacy?: "agreed" | "required";
+  /** The privacy agreement; default "agreed". "required" closes the host's privacy gate until the user agrees; "absent" is a base library without the privacy APIs, and so without the gate. */
+  privacy?: SimulatedPrivacy;
+  /** The scopes the privacy gate covers, instead of those the manifest marks gated (hosts whose manifest knows the gate's refusal). */
+  gated?: SimulatedPlatforms[P]["gated"][];
+  /** Gated scopes the app's privacy guide does not declare: their calls fail with the manifest's "not declared" failure. */
+  undeclared?: SimulatedPlatforms[P]["undeclared"][];
+  /** Gated scopes whose privacy use the host has banned: their calls fail with the manifest's "banned" failure. */
+  banned?: SimulatedPlatforms[P]["banned"][];
   /** What the user does at the privacy guide (the host's popup, when no onNeedPrivacyAuthorization listener answers); default "agree". */
   privacyAnswer?: "agree" | "disagree";
   /** Methods the host lacks (an old base library). */
   missing?: SimulatedPlatforms[P]["method"][];
   /** Methods that fail: true for a generic failure, or the object (the Error, on the web) to fail with. */
   failing?: { [M in SimulatedPlatforms[P]["method"]]?: true | object };
-  /** The code a denial carries, one of the manifest's; default its first. */
-  denialCode?: SimulatedPlatforms[P]["denialCode"];
+  /** The code a denial carries, one of the manifest's; default its first. A function picks it per denial: prompted is false when the scope was denied before (no prompt this time). */
+  denialCode?: SimulatedPlatforms[P]["denialCode"] | ((scope: SimulatedPlatforms[P]["scope"], prompted: boolean) => SimulatedPlatforms[P]["denialCode"]);
 }
 
 export interface SimulatedHost<P extends SimulatedPlatform> {
@@ -56,7 +64,7 @@ export interface SimulatedHost<P extends SimulatedPlatform> {
   /** What getSetting reports now, in universal scope names. */
   readonly settings: SimulatedSettings<P>;
   /** The privacy agreement now. */
-  readonly privacy: "agreed" | "required";
+  readonly privacy: SimulatedPrivacy;
   /** What the user does at the next prompts; may be changed during a test. */
   answer: PromptAnswer | ((scope: SimulatedPlatforms[P]["scope"]) => PromptAnswer);
   /** What the user does at the next privacy guide. */

@@ -41,12 +41,38 @@ function simulateHost(platform, options) {
   const failing = opts.failing || {};
   Object.keys(failing).forEach((m) => oneOf("failing", m, facts.methods));
   const denialCodes = facts.denial ? facts.denial.codes : [];
-  const denialCode = opts.denialCode === undefined ? denialCodes[0] : oneOf("denialCode", opts.denialCode, denialCodes);
+  const denialCode = opts.denialCode === undefined || typeof opts.denialCode == "function" ? opts.denialCode : oneOf("denialCode", opts.denialCode, denialCodes);
+  // The privacy gate's options: "absent" drops the privacy APIs and the
+  // gate; gated replaces the manifest's gated scopes; undeclared and banned
+  // name gated scopes the gate refuses with the manifest's other failures.
+  const privacyOption = oneOf("privacy", opts.privacy === undefined ? "agreed" : opts.privacy, ["agreed", "required", "absent"]);
+  const gate = privacyOption === "absent" ? null : facts.privacy;
+  const scopeList = (what, list, known) => {
+    if (list === undefined) return undefined;
+    if (!Array.isArray(list)) throw new TypeError("simulateHost: " + what + " must be an array of scopes");
+    if (!known && list.length) throw new TypeError("simulateHost: " + what + ": the manifest knows no such privacy refusal on " + platform);
+    return list.map((scope) => oneOf(what + " scope", scope, scopeNames));
+  };
+  const gatedList = scopeList("gated", opts.gated, gate && gate.notAgreed);
+  const covered = (scope) => (gatedList ? gatedList.includes(scope) : facts.scopes[scope].gated);
+  const refusals = ["banned", "undeclared"].map((what) => {
+    const fact = gate && gate[what === "banned" ? "banned" : "notDeclared"];
+    const list = scopeList(what, opts[what], fact) || [];
+    for (const scope of list) if (!covered(scope)) throw new TypeError("simulateHost: " + what + ": the privacy gate does not cover " + JSON.stringify(scope) + " (see gated)");
+    return { fact, list };
+  });
 
   // The user's answers, by where the host keeps them (the getSetting key,
   // else the native name): true granted, false denied, absent unanswered.
   const state = new Map();
   const keyOf = (scope) => facts.scopes[scope].key;
+  // getAuthCode's grants never appear in getSetting: where an authCode
+  // scope has a getSetting key (Alipay's userInfo, getOpenUserInfo's
+  // consent), the grant is kept apart from it.
+  const grantKey = (scope) => {
+    const s = facts.scopes[scope];
+    return s.grant === "authCode" && s.reported ? "getAuthCode " + s.native : s.key;
+  };
   const apply = (settings) => {
     for (const scope of Object.keys(settings)) {
       if (settings[scope] === undefined) state.delete(keyOf(scope));
@@ -63,7 +89,7 @@ function simulateHost(platform, options) {
     privacyPrompts: 0,
     calls: [],
     answer: opts.answer === undefined ? "accept" : opts.answer,
-    privacy: oneOf("privacy", opts.privacy === undefined ? "agreed" : opts.privacy, ["agreed", "required"]),
+    privacy: privacyOption,
     privacyAnswer: oneOf("privacyAnswer", opts.privacyAnswer === undefined ? "agree" : opts.privacyAnswer, ["agree", "disagree"]),
     host: {},
     // What getSetting reports, in universal scope names.
@@ -89,7 +115,16 @@ function simulateHost(platform, options) {
     state.set(key, said === "accept");
     return said === "accept";
   };
-  const denial = (method) => failObject(facts.denial, method, denialCode);
+  // prompted: whether this denial answers a prompt (false: refused before).
+  const denial = (method, scope, prompted) => {
+    const code = typeof denialCode == "function" ? oneOf("denialCode(" + JSON.stringify(scope) + ")", denialCode(scope, prompted), denialCodes) : denialCode === undefined ? denialCodes[0] : denialCode;
+    return failObject(facts.denial, method, code);
+  };
+  // Answers a call for a scope through the three-state model.
+  const answerScope = (method, scope, mayPrompt, reply) => {
+    const prompted = mayPrompt && !state.has(keyOf(scope));
+    return decide(scope, mayPrompt) ? reply(true, ok(method)) : reply(false, denial(method, scope, prompted));
+  };
   const reported = () => {
     const authSetting = {};
     for (const s of Object.values(facts.scopes)) if (s.reported && state.has(s.key)) authSetting[s.key] = state.get(s.key);
@@ -100,7 +135,6 @@ function simulateHost(platform, options) {
   // shows the guide (the app's onNeedPrivacyAuthorization listener, else
   // the host's own popup answered with privacyAnswer); a refusal fails the
   // call with the manifest's "not agreed" failure.
-  const gate = facts.privacy;
   let privacyListener;
   const notAgreed = (method) => failObject(gate.notAgreed, method, gate.notAgreed.codes[0]);
   const showGuide = (method, done) => {
@@ -120,7 +154,9 @@ function simulateHost(platform, options) {
     }, { referrer: method });
   };
   const gated = (method, scope, reply, go) => {
-    if (!gate || !gate.notAgreed || !facts.scopes[scope].gated) return go();
+    if (!gate || !gate.notAgreed || !covered(scope)) return go();
+    // The app's own privacy setup refuses before the agreement is asked.
+    for (const { fact, list } of refusals) if (list.includes(scope)) return reply(false, failObject(fact, method, fact.codes[0]));
     showGuide(method, (agreed) => (agreed ? go() : reply(false, notAgreed(method))));
   };
 
@@ -163,7 +199,7 @@ function simulateHost(platform, options) {
         const scope = authorizable(o.scope);
         if (!scope) return reply(false, { errMsg: "authorize:fail invalid scope" });
         // Only "authorize" scopes prompt here: the others never do.
-        gated("authorize", scope, reply, () => (decide(scope, facts.scopes[scope].grant === "authorize") ? reply(true, ok("authorize")) : reply(false, denial("authorize"))));
+        gated("authorize", scope, reply, () => answerScope("authorize", scope, facts.scopes[scope].grant === "authorize", reply));
       });
     }
     if (facts.methods.includes("getAuthCode")) {
@@ -172,12 +208,12 @@ function simulateHost(platform, options) {
         const scopes = natives.map(authCode);
         if (scopes.includes(undefined)) return reply(false, { errMsg: "getAuthCode:fail invalid scope" });
         // One prompt for every scope not yet granted; getAuthCode keeps no refusal.
-        const asked = scopes.filter((scope) => state.get(keyOf(scope)) !== true);
+        const asked = scopes.filter((scope) => state.get(grantKey(scope)) !== true);
         if (asked.length) {
           sim.prompts++;
           const said = asked.map((scope) => oneOf("answer(" + JSON.stringify(scope) + ")", typeof sim.answer == "function" ? sim.answer(scope) : sim.answer, ["accept", "deny"]));
-          if (said.includes("deny")) return reply(false, denial("getAuthCode"));
-          asked.forEach((scope) => state.set(keyOf(scope), true));
+          if (said.includes("deny")) return reply(false, denial("getAuthCode", asked[said.indexOf("deny")], true));
+          asked.forEach((scope) => state.set(grantKey(scope), true));
         }
         reply(true, ok("getAuthCode", { authCode: "simulated-auth-code", authSuccessScopes: natives, authErrorScopes: {} }));
       });
@@ -191,8 +227,8 @@ function simulateHost(platform, options) {
         if (own(sim.host, method) || missing.includes(method)) continue;
         define(method, (o, reply) => {
           if (s.grant === "none") return reply(true, ok(method));
-          if (s.grant === "authCode") return state.get(s.key) === true ? reply(true, ok(method)) : reply(false, denial(method));
-          gated(method, scope, reply, () => (decide(scope, s.grant === "onUse" || s.grant === "authorize") ? reply(true, ok(method)) : reply(false, denial(method))));
+          if (s.grant === "authCode") return state.get(s.key) === true ? reply(true, ok(method)) : reply(false, denial(method, scope, false));
+          gated(method, scope, reply, () => answerScope(method, scope, s.grant === "onUse" || s.grant === "authorize", reply));
         });
       }
     }

@@ -3,11 +3,13 @@ import type { WeChatScope } from "./shared.js";
 
 /** Each simulated host's facts as types: its scopes, methods and denial codes. */
 export interface SimulatedPlatforms {
-  "wechat": { scope: WeChatScope; method: "authorize" | "getLocation" | "getSetting" | "openSetting"; denialCode: never; global: "wx" };
+  "wechat": { scope: WeChatScope; method: "authorize" | "getLocation" | "getSetting" | "openSetting"; denialCode: never; global: "wx"; gated: never; undeclared: never; banned: never };
 }
 
 /** A platform id the kit simulates. */
 export type SimulatedPlatform = keyof SimulatedPlatforms;
+/** The privacy agreement: agreed, required (the gate is closed), or absent (no privacy APIs, no gate). */
+export type SimulatedPrivacy = "agreed" | "required" | "absent";
 /** What the simulated user does at a prompt. */
 export type PromptAnswer = "accept" | "deny";
 /** Per-scope state in universal names: true granted, false denied, absent (or undefined) unanswered. */
@@ -20,16 +22,22 @@ export interface SimulateOptions<P extends SimulatedPlatform> {
   answer?: PromptAnswer | ((scope: SimulatedPlatforms[P]["scope"]) => PromptAnswer);
   /** What the user switches on or off in the settings page when openSetting is called (no effect on the web). */
   atSettings?: SimulatedSettings<P>;
-  /** The privacy agreement; default "agreed". "required" closes the host's privacy gate until the user agrees. */
-  privacy?: "agreed" | "required";
+  /** The privacy agreement; default "agreed". "required" closes the host's privacy gate until the user agrees; "absent" is a base library without the privacy APIs, and so without the gate. */
+  privacy?: SimulatedPrivacy;
+  /** The scopes the privacy gate covers, instead of those the manifest marks gated (hosts whose manifest knows the gate's refusal). */
+  gated?: SimulatedPlatforms[P]["gated"][];
+  /** Gated scopes the app's privacy guide does not declare: their calls fail with the manifest's "not declared" failure. */
+  undeclared?: SimulatedPlatforms[P]["undeclared"][];
+  /** Gated scopes whose privacy use the host has banned: their calls fail with the manifest's "banned" failure. */
+  banned?: SimulatedPlatforms[P]["banned"][];
   /** What the user does at the privacy guide (the host's popup, when no onNeedPrivacyAuthorization listener answers); default "agree". */
   privacyAnswer?: "agree" | "disagree";
   /** Methods the host lacks (an old base library). */
   missing?: SimulatedPlatforms[P]["method"][];
   /** Methods that fail: true for a generic failure, or the object (the Error, on the web) to fail with. */
   failing?: { [M in SimulatedPlatforms[P]["method"]]?: true | object };
-  /** The code a denial carries, one of the manifest's; default its first. */
-  denialCode?: SimulatedPlatforms[P]["denialCode"];
+  /** The code a denial carries, one of the manifest's; default its first. A function picks it per denial: prompted is false when the scope was denied before (no prompt this time). */
+  denialCode?: SimulatedPlatforms[P]["denialCode"] | ((scope: SimulatedPlatforms[P]["scope"], prompted: boolean) => SimulatedPlatforms[P]["denialCode"]);
 }
 
 export interface SimulatedHost<P extends SimulatedPlatform> {
@@ -51,7 +59,7 @@ export interface SimulatedHost<P extends SimulatedPlatform> {
   /** What getSetting reports now, in universal scope names. */
   readonly settings: SimulatedSettings<P>;
   /** The privacy agreement now. */
-  readonly privacy: "agreed" | "required";
+  readonly privacy: SimulatedPrivacy;
   /** What the user does at the next prompts; may be changed during a test. */
   answer: PromptAnswer | ((scope: SimulatedPlatforms[P]["scope"]) => PromptAnswer);
   /** What the user does at the next privacy guide. */
