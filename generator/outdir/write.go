@@ -103,6 +103,7 @@ type state struct {
 	previous  map[string]bool // the record's paths and an interrupted run's writes: provably ours
 	hadRecord bool
 	debris    map[string]bool // an interrupted run's temporary files
+	notTemp   []string        // PENDING temp lines not named like a temporary file
 	changed   []string        // paths of files whose bytes differ from what is on disk
 }
 
@@ -119,7 +120,7 @@ func preflight(root string, files output.Files) (*state, error) {
 	if err != nil {
 		return nil, err
 	}
-	st := &state{root: root, previous: previous, hadRecord: hadRecord, debris: pend.temps}
+	st := &state{root: root, previous: previous, hadRecord: hadRecord, debris: pend.temps, notTemp: pend.notTemp}
 	var foreign []string
 	for _, p := range files.Paths() {
 		old, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(p)))
@@ -175,14 +176,25 @@ func (st *state) write(files output.Files) (*Report, error) {
 			return nil, err
 		}
 	}
+	for _, t := range st.notTemp {
+		rep.Warnings = append(rep.Warnings, Warning{t, PendingFile + " lists it as a temporary file, but scopegen never names one so; left in place"})
+	}
 	for _, t := range slices.Sorted(maps.Keys(st.debris)) {
 		target := filepath.Join(abs, filepath.FromSlash(t))
-		if info, err := os.Lstat(target); err == nil && info.Mode().IsRegular() {
-			if err := os.Remove(target); err != nil {
-				return rep, err
-			}
-			rep.Removed = append(rep.Removed, t)
+		ok, err := removableFile(abs, t)
+		if err != nil {
+			return rep, err
 		}
+		if !ok {
+			if _, err := os.Lstat(target); err == nil {
+				rep.Warnings = append(rep.Warnings, Warning{t, PendingFile + " lists it as a temporary file, but it is not a regular file reached without a symbolic link; left in place"})
+			}
+			continue
+		}
+		if err := os.Remove(target); err != nil {
+			return rep, err
+		}
+		rep.Removed = append(rep.Removed, t)
 	}
 	changedDirs := map[string]bool{}
 	// put writes one changed file through its recorded temporary name.
@@ -227,6 +239,14 @@ func (st *state) write(files output.Files) (*Report, error) {
 		return rep, err
 	}
 	for _, p := range found.stale {
+		// scan does not descend into links; this check holds even if the
+		// folder changed since.
+		if ok, err := removableFile(abs, p); err != nil {
+			return rep, err
+		} else if !ok {
+			rep.Warnings = append(rep.Warnings, Warning{p, "not a regular file reached without a symbolic link; left in place"})
+			continue
+		}
 		if err := os.Remove(filepath.Join(abs, filepath.FromSlash(p))); err != nil {
 			return rep, err
 		}
