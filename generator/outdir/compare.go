@@ -81,8 +81,14 @@ func Compare(dir string, files output.Files) (_ *Drift, err error) {
 	packages := npmPackageDirs(files)
 	goDirs := goPackageDirs(files)
 	for _, p := range append(found.unrecorded, found.foreign...) {
+		temp := false
+		if pend.temps[p] { // what generate would remove: a regular file, no link
+			if temp, err = removableFile(real, p); err != nil {
+				return nil, err
+			}
+		}
 		switch {
-		case pend.temps[p]:
+		case temp:
 			d.Stale = append(d.Stale, p)
 		case goDirs[path.Dir(p)] || inAny(p, packages) || buildsWithGo(p):
 			d.Unowned = append(d.Unowned, p)
