@@ -106,6 +106,7 @@ func readRecord(root string) (map[string]bool, bool, error) {
 type pending struct {
 	writes, temps map[string]bool
 	notTemp       []string
+	found         bool // a PENDING was there
 }
 
 // Line prefixes of PENDING.
@@ -143,6 +144,7 @@ func readPending(root string) (*pending, error) {
 	if len(data) > maxRecordBytes || !output.HasMarker(data) {
 		return nil, fmt.Errorf("%s is not a scopegen record: remove it", diag.Quote(name))
 	}
+	out.found = true
 	lines := strings.Split(string(data), "\n")
 	for _, line := range lines[:len(lines)-1] { // the last is "" or cut short
 		var set map[string]bool

@@ -99,12 +99,13 @@ func Write(dir string, files output.Files, protected ...string) (rep *Report, er
 
 // state is an output folder as preflight found it.
 type state struct {
-	root      string
-	previous  map[string]bool // the record's paths and an interrupted run's writes: provably ours
-	hadRecord bool
-	debris    map[string]bool // an interrupted run's temporary files
-	notTemp   []string        // PENDING temp lines not named like a temporary file
-	changed   []string        // paths of files whose bytes differ from what is on disk
+	root       string
+	previous   map[string]bool // the record's paths and an interrupted run's writes: provably ours
+	hadRecord  bool
+	debris     map[string]bool // an interrupted run's temporary files
+	notTemp    []string        // PENDING temp lines not named like a temporary file
+	hadPending bool            // an interrupted run's PENDING is there: this run replaces, then removes it
+	changed    []string        // paths of files whose bytes differ from what is on disk
 }
 
 // preflight checks every target below root and reads the record and any
@@ -120,7 +121,7 @@ func preflight(root string, files output.Files) (*state, error) {
 	if err != nil {
 		return nil, err
 	}
-	st := &state{root: root, previous: previous, hadRecord: hadRecord, debris: pend.temps, notTemp: pend.notTemp}
+	st := &state{root: root, previous: previous, hadRecord: hadRecord, debris: pend.temps, notTemp: pend.notTemp, hadPending: pend.found}
 	var foreign []string
 	for _, p := range files.Paths() {
 		old, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(p)))
@@ -168,7 +169,7 @@ func (st *state) write(files output.Files) (*Report, error) {
 		temps[p] = tempName(p)
 		plan.temps[temps[p]] = true
 	}
-	if len(st.changed) > 0 || len(st.debris) > 0 {
+	if len(st.changed) > 0 || st.hadPending {
 		if err := os.MkdirAll(filepath.Join(abs, RecordDir), 0o755); err != nil {
 			return nil, err
 		}
@@ -276,7 +277,7 @@ func (st *state) write(files output.Files) (*Report, error) {
 	if err := syncDirs(changedDirs); err != nil {
 		return rep, err
 	}
-	if len(st.changed) > 0 || len(st.debris) > 0 {
+	if len(st.changed) > 0 || st.hadPending {
 		if err := os.Remove(filepath.Join(abs, filepath.FromSlash(PendingFile))); err != nil {
 			return rep, err
 		}
