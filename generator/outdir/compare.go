@@ -18,7 +18,7 @@ type Drift struct {
 	Missing []string // not on disk
 	// Stale are files scopegen wrote that are no longer produced: with the
 	// marker and listed in the record or an interrupted run's PENDING, and
-	// the temporary files that PENDING lists.
+	// the temporary files that PENDING lists that generate would remove.
 	Stale []string
 	// Unowned are files scopegen did not write where they would be
 	// compiled or published with what it did: any file in a folder of a

@@ -47,8 +47,10 @@ type Warning struct {
 // removes stale files: those the previous record or an interrupted run's
 // PENDING lists, that carry the marker and that files no longer holds,
 // with the folders that removing them left empty (never dir itself, never
-// a folder that was empty already). Temporary files an interrupted run's
-// PENDING lists are removed; no file is removed for its name alone.
+// a folder that was empty already, never a link). Temporary files an
+// interrupted run's PENDING lists are removed if named as scopegen names
+// them and regular files reached without a link; no file is removed for
+// its name alone, and nothing through a link.
 // Anything else in dir is left alone and reported as a warning. A lock
 // file in dir's record folder serialises concurrent runs, whatever their
 // $TMPDIR.
