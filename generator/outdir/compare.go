@@ -18,11 +18,12 @@ type Drift struct {
 	Missing []string // not on disk
 	// Stale are files scopegen wrote that are no longer produced: with the
 	// marker and listed in the record or an interrupted run's PENDING, and
-	// the temporary files that PENDING lists.
+	// the temporary files that PENDING lists that generate would remove.
 	Stale []string
 	// Unowned are files scopegen did not write where they would be
-	// compiled or published with what it did: any .go file, and any file
-	// in the npm package's folder.
+	// compiled or published with what it did: any file in a folder of a
+	// generated Go package or below the npm package's folder, and
+	// anywhere any .go file, go.mod, go.work or symbolic link.
 	Unowned []string
 	// Expected is what was compared against: the files given plus their
 	// record (.scopegen/FILES and .scopegen/.gitignore), so a diff of a
@@ -78,17 +79,54 @@ func Compare(dir string, files output.Files) (_ *Drift, err error) {
 	}
 	d.Stale = found.stale
 	packages := npmPackageDirs(files)
+	goDirs := goPackageDirs(files)
 	for _, p := range append(found.unrecorded, found.foreign...) {
+		temp := false
+		if pend.temps[p] { // what generate would remove: a regular file, no link
+			if temp, err = removableFile(real, p); err != nil {
+				return nil, err
+			}
+		}
 		switch {
-		case pend.temps[p]:
+		case temp:
 			d.Stale = append(d.Stale, p)
-		case strings.HasSuffix(p, ".go") || inAny(p, packages):
+		case goDirs[path.Dir(p)] || inAny(p, packages) || buildsWithGo(p):
 			d.Unowned = append(d.Unowned, p)
+		default:
+			// A link anywhere: go build follows one to a folder of code
+			// (gen/scope/sub -> elsewhere), a publish copies what it
+			// points at.
+			if info, err := os.Lstat(filepath.Join(real, filepath.FromSlash(p))); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+				d.Unowned = append(d.Unowned, p)
+			}
 		}
 	}
 	slices.Sort(d.Stale)
 	slices.Sort(d.Unowned)
 	return d, nil
+}
+
+// goPackageDirs are the folders of the .go files among files. Go builds
+// every file in such a folder it knows an extension of (.s and .syso
+// always, .c, .h, .S, .cc, .m, .f and more under cgo), so any file there
+// scopegen did not write is compiled with its package.
+func goPackageDirs(files output.Files) map[string]bool {
+	dirs := map[string]bool{}
+	for _, p := range files.Paths() {
+		if strings.HasSuffix(p, ".go") {
+			dirs[path.Dir(p)] = true
+		}
+	}
+	return dirs
+}
+
+// buildsWithGo reports whether the slash path p, anywhere in the output,
+// is a file Go builds or that changes what it builds: Go source, and a
+// go.mod or go.work, which split a package off the module holding the
+// folder or redirect it.
+func buildsWithGo(p string) bool {
+	base := path.Base(p)
+	return strings.HasSuffix(base, ".go") || base == "go.mod" || base == "go.work"
 }
 
 // npmPackageDirs are the folders of the package.json files among files:

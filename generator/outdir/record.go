@@ -100,9 +100,13 @@ func readRecord(root string) (map[string]bool, bool, error) {
 }
 
 // pending is what a PENDING file lists: paths a run was about to write
-// and the temporary files it would write them through.
+// and the temporary files it would write them through. notTemp are the
+// temp lines naming a path without a temporary file's name (isTempName):
+// no run of scopegen writes those, so they are never taken for debris.
 type pending struct {
 	writes, temps map[string]bool
+	notTemp       []string
+	found         bool // a PENDING was there
 }
 
 // Line prefixes of PENDING.
@@ -114,6 +118,8 @@ const (
 // readPending returns what root's PENDING lists, empty when there is
 // none. A last line without its newline was cut short by the kill and is
 // ignored; any other line that is not a clean relative path is an error.
+// A temp line whose path is not named like a temporary file is set aside
+// in notTemp.
 // PENDING is replaced by a rename, so a reader sees a whole one.
 func readPending(root string) (*pending, error) {
 	out := &pending{writes: map[string]bool{}, temps: map[string]bool{}}
@@ -138,6 +144,7 @@ func readPending(root string) (*pending, error) {
 	if len(data) > maxRecordBytes || !output.HasMarker(data) {
 		return nil, fmt.Errorf("%s is not a scopegen record: remove it", diag.Quote(name))
 	}
+	out.found = true
 	lines := strings.Split(string(data), "\n")
 	for _, line := range lines[:len(lines)-1] { // the last is "" or cut short
 		var set map[string]bool
@@ -151,6 +158,10 @@ func readPending(root string) (*pending, error) {
 		}
 		if err := output.CheckPath(p); err != nil {
 			return nil, fmt.Errorf("%s: %w", diag.Quote(name), err)
+		}
+		if strings.HasPrefix(line, pendingTemp) && !isTempName(p) {
+			out.notTemp = append(out.notTemp, p)
+			continue
 		}
 		set[p] = true
 	}

@@ -77,7 +77,8 @@ func readHead(p string) ([]byte, error) {
 
 // removeEmptiedDirs deletes the folders that removing the files removed
 // left empty, deepest first, up to but never including root. A folder
-// that was empty before, or that still holds anything, stays.
+// that was empty before, or that still holds anything, stays, and so
+// does a symbolic link.
 func removeEmptiedDirs(root string, removed []string) error {
 	var dirs []string
 	seen := map[string]bool{}
@@ -92,6 +93,15 @@ func removeEmptiedDirs(root string, removed []string) error {
 		return cmp.Or(cmp.Compare(strings.Count(b, "/"), strings.Count(a, "/")), strings.Compare(a, b))
 	})
 	for _, d := range dirs {
+		// A link is never followed nor removed, nor a folder reached
+		// through one.
+		mode, err := lstatNoLinks(root, d)
+		if err != nil {
+			return err
+		}
+		if mode == nil || !mode.IsDir() {
+			continue
+		}
 		full := filepath.Join(root, filepath.FromSlash(d))
 		entries, err := os.ReadDir(full)
 		if err == nil && len(entries) == 0 {

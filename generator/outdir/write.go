@@ -47,8 +47,10 @@ type Warning struct {
 // removes stale files: those the previous record or an interrupted run's
 // PENDING lists, that carry the marker and that files no longer holds,
 // with the folders that removing them left empty (never dir itself, never
-// a folder that was empty already). Temporary files an interrupted run's
-// PENDING lists are removed; no file is removed for its name alone.
+// a folder that was empty already, never a link). Temporary files an
+// interrupted run's PENDING lists are removed if named as scopegen names
+// them and regular files reached without a link; no file is removed for
+// its name alone, and nothing through a link.
 // Anything else in dir is left alone and reported as a warning. A lock
 // file in dir's record folder serialises concurrent runs, whatever their
 // $TMPDIR.
@@ -99,11 +101,13 @@ func Write(dir string, files output.Files, protected ...string) (rep *Report, er
 
 // state is an output folder as preflight found it.
 type state struct {
-	root      string
-	previous  map[string]bool // the record's paths and an interrupted run's writes: provably ours
-	hadRecord bool
-	debris    map[string]bool // an interrupted run's temporary files
-	changed   []string        // paths of files whose bytes differ from what is on disk
+	root       string
+	previous   map[string]bool // the record's paths and an interrupted run's writes: provably ours
+	hadRecord  bool
+	debris     map[string]bool // an interrupted run's temporary files
+	notTemp    []string        // PENDING temp lines not named like a temporary file
+	hadPending bool            // an interrupted run's PENDING is there: this run replaces, then removes it
+	changed    []string        // paths of files whose bytes differ from what is on disk
 }
 
 // preflight checks every target below root and reads the record and any
@@ -119,7 +123,7 @@ func preflight(root string, files output.Files) (*state, error) {
 	if err != nil {
 		return nil, err
 	}
-	st := &state{root: root, previous: previous, hadRecord: hadRecord, debris: pend.temps}
+	st := &state{root: root, previous: previous, hadRecord: hadRecord, debris: pend.temps, notTemp: pend.notTemp, hadPending: pend.found}
 	var foreign []string
 	for _, p := range files.Paths() {
 		old, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(p)))
@@ -167,7 +171,7 @@ func (st *state) write(files output.Files) (*Report, error) {
 		temps[p] = tempName(p)
 		plan.temps[temps[p]] = true
 	}
-	if len(st.changed) > 0 || len(st.debris) > 0 {
+	if len(st.changed) > 0 || st.hadPending {
 		if err := os.MkdirAll(filepath.Join(abs, RecordDir), 0o755); err != nil {
 			return nil, err
 		}
@@ -175,14 +179,25 @@ func (st *state) write(files output.Files) (*Report, error) {
 			return nil, err
 		}
 	}
+	for _, t := range st.notTemp {
+		rep.Warnings = append(rep.Warnings, Warning{t, PendingFile + " lists it as a temporary file, but scopegen never names one so; left in place"})
+	}
 	for _, t := range slices.Sorted(maps.Keys(st.debris)) {
 		target := filepath.Join(abs, filepath.FromSlash(t))
-		if info, err := os.Lstat(target); err == nil && info.Mode().IsRegular() {
-			if err := os.Remove(target); err != nil {
-				return rep, err
-			}
-			rep.Removed = append(rep.Removed, t)
+		ok, err := removableFile(abs, t)
+		if err != nil {
+			return rep, err
 		}
+		if !ok {
+			if _, err := os.Lstat(target); err == nil {
+				rep.Warnings = append(rep.Warnings, Warning{t, PendingFile + " lists it as a temporary file, but it is not a regular file reached without a symbolic link; left in place"})
+			}
+			continue
+		}
+		if err := os.Remove(target); err != nil {
+			return rep, err
+		}
+		rep.Removed = append(rep.Removed, t)
 	}
 	changedDirs := map[string]bool{}
 	// put writes one changed file through its recorded temporary name.
@@ -227,6 +242,14 @@ func (st *state) write(files output.Files) (*Report, error) {
 		return rep, err
 	}
 	for _, p := range found.stale {
+		// scan does not descend into links; this check holds even if the
+		// folder changed since.
+		if ok, err := removableFile(abs, p); err != nil {
+			return rep, err
+		} else if !ok {
+			rep.Warnings = append(rep.Warnings, Warning{p, "not a regular file reached without a symbolic link; left in place"})
+			continue
+		}
 		if err := os.Remove(filepath.Join(abs, filepath.FromSlash(p))); err != nil {
 			return rep, err
 		}
@@ -256,7 +279,7 @@ func (st *state) write(files output.Files) (*Report, error) {
 	if err := syncDirs(changedDirs); err != nil {
 		return rep, err
 	}
-	if len(st.changed) > 0 || len(st.debris) > 0 {
+	if len(st.changed) > 0 || st.hadPending {
 		if err := os.Remove(filepath.Join(abs, filepath.FromSlash(PendingFile))); err != nil {
 			return rep, err
 		}
