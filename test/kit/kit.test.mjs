@@ -186,3 +186,45 @@ test("Alipay: getAuthCode's grants never reach getSetting; scope.userInfo's key 
     consented.uninstall();
   }
 });
+
+// Every order of installing and uninstalling hosts that share a global
+// (Douyin also defines wx) ends with each global exactly as it was.
+test("uninstall in any order restores every global exactly", () => {
+  const platforms = ["bytedance", "wechat", "bytedance", "alipay"];
+  const orders = [[0, 1, 2, 3], [3, 2, 1, 0], [0, 2, 1, 3], [1, 3, 0, 2], [2, 0, 3, 1]];
+  const names = ["wx", "tt", "my"];
+  for (const order of orders) {
+    globalThis.wx = "theirs";
+    delete globalThis.tt;
+    delete globalThis.my;
+    const before = names.map(descriptor);
+    const sims = platforms.map((p) => simulateHost(p).install());
+    assert.equal(globalThis.wx, sims[2].host, "the latest install holds wx");
+    for (const i of order) sims[i].uninstall();
+    assert.deepEqual(names.map(descriptor), before, `order ${order}`);
+  }
+  delete globalThis.wx;
+});
+
+test("an install that fails part way leaves nothing installed", () => {
+  Object.defineProperty(globalThis, "wx", { value: "fixed", configurable: false, writable: false });
+  const tt = descriptor("tt");
+  assert.throws(() => simulateHost("bytedance").install());
+  assert.deepEqual(descriptor("tt"), tt, "tt is back as it was");
+  assert.equal(globalThis.wx, "fixed");
+});
+
+test("an answer function that throws or answers something else fails the call, naming the mistake", async () => {
+  for (const answer of [() => { throw new Error("oops"); }, () => "maybe", () => undefined]) {
+    const sim = simulateHost("wechat", { answer });
+    const res = await sim.host.authorize({ scope: "scope.camera" }).then(() => "settled ok", (e) => e);
+    assert.match(res.errMsg, /^authorize:fail /, String(answer));
+  }
+});
+
+test("failing takes true or a fail argument, nothing else", () => {
+  for (const value of [false, null, 0, "x", undefined]) {
+    assert.throws(() => simulateHost("wechat", { failing: { getSetting: value } }), /failing\.getSetting must be true or the fail argument/, String(value));
+  }
+  assert.throws(() => simulateHost("wechat", { privacyAnswer: () => "agree" }), /not a function/);
+});

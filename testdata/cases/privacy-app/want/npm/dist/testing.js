@@ -12,8 +12,10 @@ const HOSTS = {
 };
 
 const own = (o, k) => o != null && Object.prototype.hasOwnProperty.call(o, k);
+// A value as a message shows it: JSON where it has one, else its type.
+const describe = (value) => (typeof value == "function" ? "a function" : typeof value == "symbol" ? "a symbol" : JSON.stringify(value) || typeof value);
 const oneOf = (what, value, allowed) => {
-  if (!allowed.includes(value)) throw new TypeError("simulateHost: " + what + " must be one of " + allowed.map((a) => JSON.stringify(a)).join(", ") + ", not " + JSON.stringify(value));
+  if (!allowed.includes(value)) throw new TypeError("simulateHost: " + what + " must be one of " + allowed.map((a) => JSON.stringify(a)).join(", ") + ", not " + describe(value));
   return value;
 };
 
@@ -40,7 +42,12 @@ function simulateHost(platform, options) {
   };
   const missing = (opts.missing || []).map((m) => oneOf("missing", m, facts.methods));
   const failing = opts.failing || {};
-  Object.keys(failing).forEach((m) => oneOf("failing", m, facts.methods));
+  Object.keys(failing).forEach((m) => {
+    oneOf("failing", m, facts.methods);
+    // true, or the fail argument itself: false or null would read as "not
+    // failing" to a reader and fail anyway.
+    if (failing[m] !== true && (failing[m] === null || typeof failing[m] != "object")) throw new TypeError("simulateHost: failing." + m + " must be true or the fail argument (an object), not " + describe(failing[m]));
+  });
   const denialCodes = facts.denial ? facts.denial.codes : [];
   const denialCode = opts.denialCode === undefined || typeof opts.denialCode == "function" ? opts.denialCode : oneOf("denialCode", opts.denialCode, denialCodes);
   // The privacy gate's options: "absent" drops the privacy APIs and the
@@ -178,7 +185,17 @@ function simulateHost(platform, options) {
         if (typeof o.complete == "function") o.complete(res);
         if (settle) settle(ok, res);
       };
-      Promise.resolve().then(() => (own(failing, name) ? reply(false, failing[name] === true ? { errMsg: name + ":fail system error" } : failing[name]) : handler(o, reply)));
+      Promise.resolve().then(() => {
+        if (own(failing, name)) return reply(false, failing[name] === true ? { errMsg: name + ":fail system error" } : failing[name]);
+        // An answer function of the test that throws or answers something
+        // else fails the call, naming the mistake, rather than leaving it
+        // unsettled.
+        try {
+          handler(o, reply);
+        } catch (e) {
+          reply(false, { errMsg: name + ":fail " + (e instanceof Error ? e.message : describe(e)), error: e });
+        }
+      });
       return p;
     };
   };
@@ -256,25 +273,57 @@ function simulateHost(platform, options) {
   }
 
   // install() sets the host's globals; uninstall() puts back exactly what
-  // was there, property descriptor or absence.
+  // was there before, property descriptor or absence, in whatever order
+  // simulated hosts are uninstalled (installs of one global stack up).
   const globals = [facts.global].concat(facts.alsoDefines);
   const root = globalObject();
-  let saved;
+  let installed = false;
   sim.install = () => {
-    if (saved) throw new Error("simulateHost: " + platform + " is already installed");
-    saved = globals.map((name) => [name, Object.getOwnPropertyDescriptor(root, name)]);
-    for (const name of globals) Object.defineProperty(root, name, { value: sim.host, writable: true, configurable: true, enumerable: true });
+    if (installed) throw new Error("simulateHost: " + platform + " is already installed");
+    const done = [];
+    try {
+      for (const name of globals) {
+        const before = Object.getOwnPropertyDescriptor(root, name);
+        Object.defineProperty(root, name, { value: sim.host, writable: true, configurable: true, enumerable: true });
+        done.push(name);
+        stackOf(name).push({ sim, before });
+      }
+    } catch (e) {
+      for (const name of done) release(root, name, sim);
+      throw e;
+    }
+    installed = true;
     return sim;
   };
   sim.uninstall = () => {
-    if (!saved) return;
-    for (const [name, descriptor] of saved) {
-      if (descriptor) Object.defineProperty(root, name, descriptor);
-      else delete root[name];
-    }
-    saved = undefined;
+    if (!installed) return;
+    for (const name of globals) release(root, name, sim);
+    installed = false;
   };
   return sim;
+}
+
+// The simulated hosts installed on each global, oldest first, each with
+// what the global was before it.
+const stacks = new Map();
+const stackOf = (name) => {
+  if (!stacks.has(name)) stacks.set(name, []);
+  return stacks.get(name);
+};
+
+// release takes sim off the global name. The top of the stack puts back
+// what was there before it; one below hands what it saved to the install
+// above it, which now puts that back when it goes.
+function release(root, name, sim) {
+  const stack = stackOf(name);
+  const i = stack.findIndex((entry) => entry.sim === sim);
+  if (i < 0) return;
+  const { before } = stack[i];
+  if (i === stack.length - 1) {
+    if (before) Object.defineProperty(root, name, before);
+    else delete root[name];
+  } else stack[i + 1].before = before;
+  stack.splice(i, 1);
 }
 
 // The global object, without the ES2020 name the package does not use (it
