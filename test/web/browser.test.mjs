@@ -220,7 +220,7 @@ test("universal entry: the browser is the web host; a mini-program global wins o
   assert.equal(await b.page.evaluate(() => window.scopegen.universal.platform), "web");
   assert.deepEqual(await b.call("getSetting", [], "universal"), { value: { authSetting: { "scope.camera": true, "scope.record": false, "scope.userLocation": false } } });
   // A WeChat web-view page defines wx beside navigator: WeChat comes first.
-  await b.page.evaluate(() => { window.wx = { getSetting: (o) => o.success({ authSetting: { "scope.camera": true } }) }; });
+  await b.page.evaluate(() => { window.wx = { getSetting: (o) => o.success({ authSetting: { "scope.camera": true } }), authorize: (o) => o.success({ errMsg: "authorize:ok" }) }; });
   assert.deepEqual(await b.call("authorize", [{ scope: "scope.camera" }], "universal"), { value: { scope: "scope.camera", platform: "wechat" } });
   assert.deepEqual(await b.calls(), none);
   await b.close();
