@@ -79,8 +79,16 @@ func (e *env) add(args []string) int {
 	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "scopegen add: %s %v, and add never rewrites it; nothing written. Add by hand:\n", name, err)
-		for _, h := range hand {
-			fmt.Fprintf(e.stderr, "under %s:\n%s", orRoot(h.path), h.yaml)
+		for i, h := range hand {
+			if i == 0 || hand[i-1].path != h.path {
+				fmt.Fprintf(e.stderr, "under %s:\n", orRoot(h.path))
+			}
+			for _, line := range strings.SplitAfter(strings.TrimSuffix(h.yaml, "\n"), "\n") {
+				if line = strings.TrimRight(line, "\r\n"); line != "" {
+					line = "  " + line
+				}
+				fmt.Fprintln(e.stderr, line)
+			}
 		}
 		return ExitUsage
 	}
