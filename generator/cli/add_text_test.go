@@ -115,7 +115,8 @@ func TestAddRefusesFlowMappings(t *testing.T) {
 }
 
 // assertOnlyInserted fails unless got is orig with whole lines inserted
-// (and "key: {}" lines that became "key:").
+// (and "key: {}" lines that became "key:", a last line that gained its
+// line break).
 func assertOnlyInserted(t *testing.T, orig, got []byte) {
 	t.Helper()
 	split := func(b []byte) []string { return strings.SplitAfter(string(b), "\n") }
@@ -124,7 +125,9 @@ func assertOnlyInserted(t *testing.T, orig, got []byte) {
 	j := 0
 	for _, line := range want {
 		emptied := strings.Replace(line, ": {}", ":", 1)
-		for j < len(have) && have[j] != line && have[j] != emptied {
+		// A last line without a line break gains one (inserted) before what follows.
+		unended := !strings.HasSuffix(line, "\n") && strings.TrimRight(have[min(j, len(have)-1)], "\r\n") == line
+		for j < len(have) && have[j] != line && have[j] != emptied && !unended {
 			j++
 		}
 		if !assert.Less(t, j, len(have), "line %q of the original is gone or changed", line) {
@@ -168,4 +171,36 @@ func withComments(b []byte) []byte {
 func withBlockScalars(b []byte) []byte {
 	desc := regexp.MustCompile(`(?m)^(    )description: (.*)$`)
 	return desc.ReplaceAll(b, []byte("${1}description: >-\n${1}  one\n${1}    indented   \n${1}  two\n${1}note: |\n${1}  kept as is   \n"))
+}
+
+// An insertion that would change a value (here, above the blank lines a
+// keep-chomping literal owns) is caught by the check that the result
+// reads as the intended tree; at the end of a file without a final line
+// break, the line break comes first.
+func TestPlanTextChecksItsResult(t *testing.T) {
+	for _, tc := range []struct {
+		name, orig string
+		same       bool
+	}{
+		{"keep chomping", "a:\n  x: |+\n    kept\n\n\nb: 1\n", false},
+		{"clip chomping", "a:\n  x: |\n    kept\n\n\nb: 1\n", true},
+		{"no final line break", "b: 1\na:\n  x: 1", true},
+		{"comment above the next key", "a:\n  x: 1\n  # about z\n  z: 2\n", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			orig, err := parseManifestYAML([]byte(tc.orig))
+			require.NoError(t, err)
+			edited, err := parseManifestYAML([]byte(tc.orig))
+			require.NoError(t, err)
+			a := mapValue(edited.Content[0], "a")
+			a.Content = slices.Insert(a.Content, 2, strNode("y", 0), strNode("new", 0))
+			edits, _, err := planText([]byte(tc.orig), orig, edited)
+			require.NoError(t, err)
+			got := applyEdits([]byte(tc.orig), edits)
+			assert.Equal(t, tc.same, sameValues(got, edited), string(got))
+			if tc.same {
+				assertOnlyInserted(t, []byte(tc.orig), got)
+			}
+		})
+	}
 }
