@@ -16,11 +16,11 @@ import (
 )
 
 // add brings hosts and scopes from the built-in catalog into the user's
-// manifest, editing its YAML tree so that their edits and comments stay.
-// A host brings its entries under the scopes the manifest already has; a
-// scope brings its entries for the hosts the manifest has. What the
-// manifest already holds is left as it is. The result must validate, or
-// nothing is written.
+// manifest. A host brings its entries under the scopes the manifest
+// already has; a scope brings its entries for the hosts the manifest has.
+// The additions are decided on a parse of the manifest, then inserted
+// into its bytes as text (add_text.go): every other byte stays, or add
+// refuses. The result must validate, or nothing is written.
 func (e *env) add(args []string) int {
 	var c common
 	var platforms, scopes string
