@@ -208,9 +208,12 @@ func (p *textPlan) emptyFlow(path string, o, n, key *yaml.Node) {
 		return
 	}
 	off := p.offset(o.Line, o.Column)
-	end := p.lineEnd(o.Line)
+	if off < 0 {
+		p.refuse("%s: no {} where the parser put it", path)
+		return
+	}
 	colon := bytes.LastIndexByte(p.data[p.starts[key.Line-1]:off], ':')
-	if off < 0 || colon < 0 || !bytes.HasPrefix(p.data[off:end], []byte("{}")) {
+	if colon < 0 || !bytes.HasPrefix(p.data[off:p.lineEnd(o.Line)], []byte("{}")) {
 		p.refuse("%s: no {} where the parser put it", path)
 		return
 	}
