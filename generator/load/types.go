@@ -75,6 +75,7 @@ type Platform struct {
 	Icon            String
 	Denial          Denial
 	Privacy         Privacy
+	System          System
 	Note            String
 	Sources         Refs
 }
@@ -115,6 +116,7 @@ type Support struct {
 	Probe      String
 	APIs       []APIName
 	Privacy    Declaration
+	System     SystemNeed
 	Note       String
 	Sources    Refs
 }

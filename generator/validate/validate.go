@@ -34,6 +34,7 @@ func Check(m *load.Manifest) diag.List {
 	platforms := c.platforms(m.Platforms)
 	c.scopes(m.Scopes, platforms)
 	c.privacy(m, platforms)
+	c.system(m, platforms)
 	c.sources(m)
 	return c.diags
 }
