@@ -13,12 +13,15 @@ import (
 // StepKind is one step of authorize's flow for a supported scope.
 type StepKind string
 
-// The flow's steps. Every step but StepSetting grants (or refuses) the
-// scopes of one mechanism; StepSetting reads getSetting and settles a
-// scope the user has already answered.
+// The flow's steps. Every step but StepSystem and StepSetting grants (or
+// refuses) the scopes of one mechanism; StepSystem reads the OS layer and
+// refuses a scope whose switch is denied or whose device service is off;
+// StepSetting reads getSetting and settles a scope the user has already
+// answered.
 const (
 	StepNone         StepKind = StepKind(GrantNone)
 	StepAuthCode     StepKind = StepKind(GrantAuthCode)
+	StepSystem       StepKind = "system"
 	StepSetting      StepKind = "setting"
 	StepSettingsOnly StepKind = StepKind(GrantSettingsOnly)
 	StepButton       StepKind = StepKind(GrantButton)
@@ -28,10 +31,12 @@ const (
 
 // FlowOrder is the order of the steps, the spec's: a scope that needs no
 // grant resolves before any call; getAuthCode answers without getSetting
-// (its grants are not in authSetting); a recorded answer settles every
-// other scope before a mechanism that would prompt or refuse; authorize,
-// the prompt, comes last.
-var FlowOrder = []StepKind{StepNone, StepAuthCode, StepSetting, StepSettingsOnly, StepButton, StepOnUse, StepAuthorize}
+// (its grants are not in authSetting); the operating system's refusal
+// (StepSystem) comes before the host's recorded answer, since a grant the
+// OS withholds from the host app is of no use; a recorded answer settles
+// every other scope before a mechanism that would prompt or refuse;
+// authorize, the prompt, comes last.
+var FlowOrder = []StepKind{StepNone, StepAuthCode, StepSystem, StepSetting, StepSettingsOnly, StepButton, StepOnUse, StepAuthorize}
 
 // Step is one step a runtime takes.
 type Step struct {
@@ -71,6 +76,11 @@ type Runtime struct {
 	PrivacyAPIs []string
 	// Browser is the browser driver's wiring; nil for a mini-program host.
 	Browser *BrowserDriver
+	// System is the host's OS layer; nil when it has none. SystemNeeds maps
+	// each scope the OS layer is consulted for to its [switch, service]
+	// ("" where none).
+	System      *SystemLayer
+	SystemNeeds map[string][]string
 }
 
 // BrowserDriver is how a browser host's runtime calls the driver.
@@ -92,7 +102,7 @@ var RuntimePrivacyAPIs = []string{GetPrivacySetting, RequirePrivacyAuthorize, On
 
 // RuntimeOf resolves p's runtime.
 func (m *Model) RuntimeOf(p *Platform) *Runtime {
-	r := &Runtime{Platform: p, Natives: map[string]string{}, UniversalNames: map[string]string{}, SettingKeys: map[string]string{}, Probes: map[string]string{}}
+	r := &Runtime{Platform: p, Natives: map[string]string{}, UniversalNames: map[string]string{}, SettingKeys: map[string]string{}, Probes: map[string]string{}, System: p.System, SystemNeeds: map[string][]string{}}
 	byGrant := map[Grant][]string{}
 	for _, sup := range p.Scopes {
 		name := sup.Scope.Name
@@ -111,6 +121,9 @@ func (m *Model) RuntimeOf(p *Platform) *Runtime {
 		if sup.Probe != "" {
 			r.Probes[name] = sup.Probe
 		}
+		if sup.System.Consulted() {
+			r.SystemNeeds[name] = []string{sup.System.Switch, sup.System.Service}
+		}
 		if sup.Privacy.Gated {
 			r.Gated = append(r.Gated, name)
 		} else {
@@ -123,7 +136,7 @@ func (m *Model) RuntimeOf(p *Platform) *Runtime {
 			r.Others = append(r.Others, s.Name)
 		}
 	}
-	r.Steps = steps(func(g Grant) bool { return len(byGrant[g]) > 0 }, func(g Grant) []string { return byGrant[g] })
+	r.Steps = steps(func(g Grant) bool { return len(byGrant[g]) > 0 }, func(g Grant) []string { return byGrant[g] }, len(r.SystemNeeds) > 0)
 	if g := p.Privacy; g != nil {
 		for _, api := range RuntimePrivacyAPIs {
 			if g.Has(api) {
@@ -147,12 +160,13 @@ func (m *Model) RuntimeOf(p *Platform) *Runtime {
 }
 
 // steps lists the steps in FlowOrder whose mechanism has scopes (StepSetting
-// when any mechanism past getAuthCode has), the last granting step untested.
-func steps(used func(Grant) bool, scopes func(Grant) []string) []Step {
+// when any mechanism past getAuthCode has, StepSystem before it when the OS
+// layer is consulted), the last granting step untested.
+func steps(used func(Grant) bool, scopes func(Grant) []string, system bool) []Step {
 	var out []Step
 	setting := false
 	for _, k := range FlowOrder {
-		if k == StepSetting {
+		if k == StepSetting || k == StepSystem {
 			continue
 		}
 		g := Grant(k)
@@ -161,12 +175,15 @@ func steps(used func(Grant) bool, scopes func(Grant) []string) []Step {
 		}
 		if k != StepNone && k != StepAuthCode && !setting {
 			setting = true
+			if system {
+				out = append(out, Step{Kind: StepSystem})
+			}
 			out = append(out, Step{Kind: StepSetting})
 		}
 		out = append(out, Step{Kind: k, List: g.Runtime(), Scopes: scopes(g), Tested: true})
 	}
 	for i := len(out) - 1; i >= 0; i-- {
-		if out[i].Kind != StepSetting {
+		if out[i].Kind != StepSetting && out[i].Kind != StepSystem {
 			out[i].Tested = false
 			break
 		}
@@ -178,13 +195,14 @@ func steps(used func(Grant) bool, scopes func(Grant) []string) []Step {
 // some host takes, in FlowOrder, each tested against the found host's list
 // but the last. Their Scopes are empty: each host's table holds its own.
 func (m *Model) UniversalSteps() []Step {
-	used := map[Grant]bool{}
+	used, system := map[Grant]bool{}, false
 	for _, p := range m.Platforms {
 		for _, sup := range p.Scopes {
 			used[sup.Grant] = true
+			system = system || sup.System.Consulted()
 		}
 	}
-	return steps(func(g Grant) bool { return used[g] }, func(Grant) []string { return nil })
+	return steps(func(g Grant) bool { return used[g] }, func(Grant) []string { return nil }, system)
 }
 
 // Takes reports whether the runtime takes the step kind k.

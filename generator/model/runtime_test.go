@@ -23,8 +23,8 @@ func kinds(steps []model.Step) []string {
 }
 
 // The flow each host of the root manifest takes, in FlowOrder: getSetting
-// is read before any mechanism past getAuthCode, and the last granting
-// step is untested.
+// is read before any mechanism past getAuthCode, the OS layer before it
+// where the host consults one, and the last granting step is untested.
 func TestRuntimeStepsOfTheRootManifest(t *testing.T) {
 	m := buildRoot(t)
 	want := map[string][]string{
@@ -32,20 +32,41 @@ func TestRuntimeStepsOfTheRootManifest(t *testing.T) {
 		"baidu":     {"setting", "authorize"},
 		"bytedance": {"setting", "authorize"},
 		"kuaishou":  {"setting", "authorize"},
-		"wechat":    {"none?", "setting", "settingsOnly?", "button?", "authorize"},
+		"wechat":    {"none?", "system", "setting", "settingsOnly?", "button?", "authorize"},
 		"web":       {"setting", "onUse"},
 	}
 	for _, p := range m.Platforms {
 		r := m.RuntimeOf(p)
 		assert.Equal(t, want[p.ID], kinds(r.Steps), p.ID)
 		for _, s := range r.Steps {
-			if s.Kind != model.StepSetting {
+			if s.Kind != model.StepSetting && s.Kind != model.StepSystem {
 				assert.Equal(t, model.Grant(s.Kind).Runtime(), s.List, "%s %s: the list is the mechanism's runtime name", p.ID, s.Kind)
 				assert.NotEmpty(t, s.Scopes, "%s %s", p.ID, s.Kind)
 			}
 		}
 	}
-	assert.Equal(t, []string{"none?", "authCode?", "setting", "settingsOnly?", "button?", "onUse?", "authorize"}, kinds(m.UniversalSteps()))
+	assert.Equal(t, []string{"none?", "authCode?", "system", "setting", "settingsOnly?", "button?", "onUse?", "authorize"}, kinds(m.UniversalSteps()))
+}
+
+// The OS layer's table: WeChat's APIs and, per scope, [switch, service];
+// a host whose docs give no OS layer consults nothing.
+func TestRuntimeSystemLayer(t *testing.T) {
+	m := buildRoot(t)
+	for _, p := range m.Platforms {
+		r := m.RuntimeOf(p)
+		if p.ID != "wechat" {
+			assert.Nil(t, r.System, p.ID)
+			assert.Empty(t, r.SystemNeeds, p.ID)
+			assert.False(t, r.Takes(model.StepSystem), p.ID)
+			continue
+		}
+		require.NotNil(t, r.System)
+		assert.Equal(t, model.SystemLayer{Switches: "getAppAuthorizeSetting", Services: "getSystemSetting", Open: "openAppAuthorizeSetting", Note: r.System.Note}, *r.System)
+		assert.Equal(t, []string{"locationAuthorized", "locationEnabled"}, r.SystemNeeds["scope.userLocation"])
+		assert.Equal(t, []string{"microphoneAuthorized", ""}, r.SystemNeeds["scope.record"])
+		assert.Equal(t, []string{"bluetoothAuthorized", "bluetoothEnabled"}, r.SystemNeeds["scope.bluetooth"])
+		assert.NotContains(t, r.SystemNeeds, "scope.userInfo", "a scope no OS permission guards")
+	}
 }
 
 // A host's runtime holds the names that differ and only those: natives

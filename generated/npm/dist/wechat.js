@@ -13,6 +13,9 @@ const SETTINGS_ONLY = ["scope.userLocationBackground"];
 const BUTTON = ["scope.userInfo"];
 // The scopes the privacy gate does not cover (authorize's privacy: "require").
 const UNGATED = ["scope.address", "scope.invoice", "scope.invoiceTitle", "scope.userInfo"];
+// The OS layer each scope needs, by its index in scopes: [switch, service]
+// (no service: none; a hole: nothing).
+const SYSTEM_NEEDS = [["phoneCalendarAuthorized"], , , ["bluetoothAuthorized", "bluetoothEnabled"], ["cameraAuthorized"], , , ["microphoneAuthorized"], ["locationAuthorized", "locationEnabled"], , ["locationAuthorized", "locationEnabled"], ["locationAuthorized", "locationEnabled"], , ["albumAuthorized"]];
 
 // The host's global, read at call time; undefined when absent (the read
 // throws a ReferenceError) or when reading it throws.
@@ -59,6 +62,8 @@ const start = async (scope, privacy) => {
   return joined(platform + " " + scope, async () => {
     const ok = { scope, platform };
     if (NO_GRANT.includes(scope)) return ok;
+    const refused = systemRefusal(api, scope);
+    if (refused) throw failure(refused, scope, platform);
     const granted = answer((await ask(api, scope, "getSetting")).result, scope);
     if (granted === true) return ok;
     if (granted === false) throw failure("AUTH_DENIED", scope, platform);
@@ -76,8 +81,33 @@ const status = async (scope) => {
   if (!api) throw failure("UNSUPPORTED_PLATFORM", scope);
   if (!scopes.includes(scope)) return "unsupported";
   if (NO_GRANT.includes(scope)) return "granted";
+  const refused = systemRefusal(api, scope);
+  // The code's status in the model: SYSTEM_DENIED is "system-denied".
+  if (refused) return refused.toLowerCase().replace("_", "-");
   const granted = answer((await ask(api, scope, "getSetting")).result, scope);
   return granted === true ? "granted" : granted === false ? "denied" : "unanswered";
+};
+// A sync read of the OS layer: the own key of what method returns; unknown
+// (undefined, or "" for no key) where the method is missing or throws.
+const systemRead = (api, method, key) => {
+  try {
+    return key && own(api[method](), key);
+  } catch (e) {}
+};
+// SYSTEM_DISABLED when the scope's device service is off, SYSTEM_DENIED when
+// its OS switch reads "denied" (the OS will not ask again); undefined when
+// nothing known refuses: "not determined" (the OS asks at the next use),
+// "authorized", a missing field or API.
+const systemRefusal = (api, scope) => {
+  const need = SYSTEM_NEEDS[scopes.indexOf(scope)];
+  return need && (systemRead(api, "getSystemSetting", need[1]) === false ? "SYSTEM_DISABLED" : systemRead(api, "getAppAuthorizeSetting", need[0]) === "denied" ? "SYSTEM_DENIED" : undefined);
+};
+// Opens the host app's page in the OS settings; UNSUPPORTED_PLATFORM where
+// the host (or its base library) has none.
+const systemSettings = async () => {
+  const api = host(), open = "openAppAuthorizeSetting";
+  if (!api || !open || typeof field(api, open) != "function") throw failure("UNSUPPORTED_PLATFORM", undefined, api ? platform : undefined);
+  await ask(api, undefined, open);
 };
 
 // getSetting / openSetting, keyed by universal scope names.
@@ -138,6 +168,7 @@ const authorizeApi = (api, options) => settled(options, () => {
 const getAuthStatus = status;
 const getSetting = () => settings("getSetting");
 const openSetting = () => settings("openSetting");
+const openSystemSetting = () => systemSettings();
 const getPrivacyStatus = privacyStatus;
 const requirePrivacy = () => joined(platform, privacyGuide);
 const onNeedPrivacy = needPrivacy;
@@ -150,6 +181,7 @@ exports.authorizeApi = authorizeApi;
 exports.getAuthStatus = getAuthStatus;
 exports.getSetting = getSetting;
 exports.openSetting = openSetting;
+exports.openSystemSetting = openSystemSetting;
 exports.isSupported = isSupported;
 exports.scopeForApi = scopeForApi;
 exports.getPrivacyStatus = getPrivacyStatus;

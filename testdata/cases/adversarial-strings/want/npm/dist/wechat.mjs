@@ -78,9 +78,13 @@ const authorizeApi = (api, options) => settled(options, () => {
 const getAuthStatus = status;
 const getSetting = () => settings("getSetting");
 const openSetting = () => settings("openSetting");
+// No OS settings page this host opens.
+const openSystemSetting = async () => {
+  throw failure("UNSUPPORTED_PLATFORM", undefined, host() ? platform : undefined);
+};
 const getPrivacyStatus = privacyStatus;
 const requirePrivacy = async () => ({ status: "unsupported" });
 const onNeedPrivacy = () => false;
 const isSupported = (scope, id) => (id === undefined || id === platform) && scopes.includes(scope);
-export { platform, scopes, authorize, authorizeApi, getAuthStatus, getSetting, openSetting, isSupported, scopeForApi, getPrivacyStatus, requirePrivacy, onNeedPrivacy };
+export { platform, scopes, authorize, authorizeApi, getAuthStatus, getSetting, openSetting, openSystemSetting, isSupported, scopeForApi, getPrivacyStatus, requirePrivacy, onNeedPrivacy };
 export default authorize;

@@ -111,6 +111,10 @@ const authorizeApi = (api, options) => settled(options, () => {
 const getAuthStatus = status;
 const getSetting = () => settings("getSetting");
 const openSetting = () => settings("openSetting");
+// No OS settings page this host opens.
+const openSystemSetting = async () => {
+  throw failure("UNSUPPORTED_PLATFORM", undefined, host() ? platform : undefined);
+};
 const getPrivacyStatus = privacyStatus;
 const requirePrivacy = async () => ({ status: "unsupported" });
 const onNeedPrivacy = () => false;
@@ -123,6 +127,7 @@ exports.authorizeApi = authorizeApi;
 exports.getAuthStatus = getAuthStatus;
 exports.getSetting = getSetting;
 exports.openSetting = openSetting;
+exports.openSystemSetting = openSystemSetting;
 exports.isSupported = isSupported;
 exports.scopeForApi = scopeForApi;
 exports.getPrivacyStatus = getPrivacyStatus;

@@ -31,6 +31,11 @@ export declare function onNeedPrivacy(listener: NeedPrivacyListener): boolean;
 export declare function getAuthStatus(scope: Scope): Promise<AuthStatus>;
 export declare function getSetting(): Promise<SettingResult<Scope>>;
 export declare function openSetting(): Promise<SettingResult<Scope>>;
+/**
+ * Opens the host app's page in the operating system's settings (WeChat openAppAuthorizeSetting), the remedy
+ * for SYSTEM_DENIED; call it from a tap. Rejects UNSUPPORTED_PLATFORM where the host has none.
+ */
+export declare function openSystemSetting(): Promise<void>;
 export declare function scopeForApi<A extends ApiName>(api: A): ScopeFor<A>;
 export declare function scopeForApi(api: string): Scope | undefined;
 /** Whether the platform (default: the one detected now) supports the scope. */
