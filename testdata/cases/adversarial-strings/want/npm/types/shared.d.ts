@@ -94,8 +94,6 @@ export interface UnguardedResult {
 export interface AuthorizeError extends Error {
   errCode: ErrorCode;
   errMsg: string;
-  /** Which layer refused: openSetting is the remedy for "host", openSystemSetting for "system". */
-  layer: FailureLayer;
   /** The scope asked for, as given. */
   scope: unknown;
   platform: Platform | undefined;

@@ -2,7 +2,7 @@
 // The universal entry: finds the host at each call and runs the flow over
 // that host's table; the host entries are rendered from the same flow.
 var { failure, field, own, message, code, answer, settled, joined } = require("./core.js");
-var { scopeForApi } = require("./shared.js");
+var { scopeForApi, failureLayer } = require("./shared.js");
 
 // Every scope of the manifest (UNKNOWN_SCOPE for any other value).
 const scopes = ["scope.userInfo", "scope.userLocation"];
@@ -240,6 +240,7 @@ exports.openSetting = openSetting;
 exports.openSystemSetting = openSystemSetting;
 exports.isSupported = isSupported;
 exports.scopeForApi = scopeForApi;
+exports.failureLayer = failureLayer;
 exports.getPrivacyStatus = getPrivacyStatus;
 exports.requirePrivacy = requirePrivacy;
 exports.onNeedPrivacy = onNeedPrivacy;

@@ -2,7 +2,7 @@
 // The universal entry: finds the host at each call and runs the flow over
 // that host's table; the host entries are rendered from the same flow.
 import { failure, field, own, message, code, answer, settled, joined } from "./core.mjs";
-import { scopeForApi } from "./shared.mjs";
+import { scopeForApi, failureLayer } from "./shared.mjs";
 
 // Every scope of the manifest (UNKNOWN_SCOPE for any other value).
 const scopes = ["scope.userLocation"];
@@ -164,6 +164,6 @@ const isSupported = (scope, id) => {
   const h = id === undefined ? track() : typeof id == "string" ? HOSTS.find((h) => h.platform === id) : undefined;
   return !!h && h.scopes.includes(scope);
 };
-export { scopes, authorize, authorizeApi, getAuthStatus, getSetting, openSetting, openSystemSetting, isSupported, scopeForApi, getPrivacyStatus, requirePrivacy, onNeedPrivacy };
+export { scopes, authorize, authorizeApi, getAuthStatus, getSetting, openSetting, openSystemSetting, isSupported, scopeForApi, failureLayer, getPrivacyStatus, requirePrivacy, onNeedPrivacy };
 export { platform };
 export default authorize;
