@@ -3,18 +3,22 @@ import type { AlipayScope, BaiduScope, ByteDanceScope, KuaishouScope, WebScope, 
 
 /** Each simulated host's facts as types: its scopes, methods and denial codes. */
 export interface SimulatedPlatforms {
-  "alipay": { scope: AlipayScope; method: "chooseImage" | "chooseLocation" | "chooseVideo" | "createCameraContext" | "getAddress" | "getAuthCode" | "getLocation" | "getOpenUserInfo" | "getPrivacySetting" | "getSetting" | "joinVoIPChat" | "onNeedPrivacyAuthorization" | "openPrivacyContract" | "openSetting" | "requirePrivacyAuthorize" | "saveImage" | "saveVideoToPhotosAlbum" | "scan" | "startLocationUpdate" | "startRecord"; denialCode: 3 | 11 | 15 | 1003 | 2001 | 2002 | 2003; global: "my" };
-  "baidu": { scope: BaiduScope; method: "authorize" | "chooseAddress" | "chooseImage" | "chooseInvoiceTitle" | "chooseLocation" | "chooseVideo" | "createCameraContext" | "getLocation" | "getOpenUserInfo" | "getSetting" | "getUserInfo" | "joinVoIPChat" | "openSetting" | "saveImageToPhotosAlbum" | "saveVideoToPhotosAlbum" | "scanCode" | "startLocationUpdate" | "startRecord"; denialCode: 10003 | 11003; global: "swan" };
-  "bytedance": { scope: ByteDanceScope; method: "addPhoneCalendar" | "authorize" | "chooseAddress" | "chooseImage" | "chooseLocation" | "chooseVideo" | "createCameraContext" | "deleteCalendarEvent" | "getClipboardData" | "getLocation" | "getOpenUserInfo" | "getPrivacySetting" | "getSetting" | "getUserInfo" | "joinVoIPChat" | "onNeedPrivacyAuthorization" | "openPrivacyContract" | "openSetting" | "requirePrivacyAuthorize" | "saveImageToPhotosAlbum" | "saveVideoToPhotosAlbum" | "scanCode" | "setClipboardData" | "startLocationUpdate" | "startRecord"; denialCode: 10200; global: "tt" };
-  "kuaishou": { scope: KuaishouScope; method: "authorize" | "chooseImage" | "chooseLocation" | "chooseVideo" | "createCameraContext" | "getLocation" | "getOpenUserInfo" | "getSetting" | "getUserInfo" | "joinVoIPChat" | "openSetting" | "saveImageToPhotosAlbum" | "saveVideoToPhotosAlbum" | "scanCode" | "startLocationUpdate" | "startLocationUpdateBackground" | "startRecord"; denialCode: never; global: "ks" };
-  "web": { scope: WebScope; method: "geolocation.getCurrentPosition" | "mediaDevices.getUserMedia" | "permissions.query"; denialCode: never; global: "navigator" };
-  "wechat": { scope: WeChatScope; method: "addPhoneCalendar" | "addPhoneContact" | "addPhoneRepeatCalendar" | "authorize" | "chooseAddress" | "chooseImage" | "chooseInvoice" | "chooseInvoiceTitle" | "chooseLocation" | "chooseVideo" | "createBLEPeripheralServer" | "createCameraContext" | "getFuzzyLocation" | "getLocation" | "getOpenUserInfo" | "getPrivacySetting" | "getSetting" | "getUserInfo" | "getWeRunData" | "joinVoIPChat" | "onNeedPrivacyAuthorization" | "openBluetoothAdapter" | "openPrivacyContract" | "openSetting" | "requirePrivacyAuthorize" | "saveImageToPhotosAlbum" | "saveVideoToPhotosAlbum" | "scanCode" | "startLocationUpdate" | "startLocationUpdateBackground" | "startRecord"; denialCode: never; global: "wx" };
+  "alipay": { scope: AlipayScope; method: "chooseImage" | "chooseLocation" | "chooseVideo" | "createCameraContext" | "getAddress" | "getAuthCode" | "getLocation" | "getOpenUserInfo" | "getPrivacySetting" | "getSetting" | "joinVoIPChat" | "onNeedPrivacyAuthorization" | "openPrivacyContract" | "openSetting" | "requirePrivacyAuthorize" | "saveImage" | "saveVideoToPhotosAlbum" | "scan" | "startLocationUpdate" | "startRecord"; denialCode: 3 | 11 | 15 | 1003 | 2001 | 2002 | 2003; global: "my"; osSwitch: never; osService: never };
+  "baidu": { scope: BaiduScope; method: "authorize" | "chooseAddress" | "chooseImage" | "chooseInvoiceTitle" | "chooseLocation" | "chooseVideo" | "createCameraContext" | "getLocation" | "getOpenUserInfo" | "getSetting" | "getUserInfo" | "joinVoIPChat" | "openSetting" | "saveImageToPhotosAlbum" | "saveVideoToPhotosAlbum" | "scanCode" | "startLocationUpdate" | "startRecord"; denialCode: 10003 | 11003; global: "swan"; osSwitch: never; osService: never };
+  "bytedance": { scope: ByteDanceScope; method: "addPhoneCalendar" | "authorize" | "chooseAddress" | "chooseImage" | "chooseLocation" | "chooseVideo" | "createCameraContext" | "deleteCalendarEvent" | "getClipboardData" | "getLocation" | "getOpenUserInfo" | "getPrivacySetting" | "getSetting" | "getUserInfo" | "joinVoIPChat" | "onNeedPrivacyAuthorization" | "openPrivacyContract" | "openSetting" | "requirePrivacyAuthorize" | "saveImageToPhotosAlbum" | "saveVideoToPhotosAlbum" | "scanCode" | "setClipboardData" | "startLocationUpdate" | "startRecord"; denialCode: 10200; global: "tt"; osSwitch: never; osService: never };
+  "kuaishou": { scope: KuaishouScope; method: "authorize" | "chooseImage" | "chooseLocation" | "chooseVideo" | "createCameraContext" | "getLocation" | "getOpenUserInfo" | "getSetting" | "getUserInfo" | "joinVoIPChat" | "openSetting" | "saveImageToPhotosAlbum" | "saveVideoToPhotosAlbum" | "scanCode" | "startLocationUpdate" | "startLocationUpdateBackground" | "startRecord"; denialCode: never; global: "ks"; osSwitch: never; osService: never };
+  "web": { scope: WebScope; method: "geolocation.getCurrentPosition" | "mediaDevices.getUserMedia" | "permissions.query"; denialCode: never; global: "navigator"; osSwitch: never; osService: never };
+  "wechat": { scope: WeChatScope; method: "addPhoneCalendar" | "addPhoneContact" | "addPhoneRepeatCalendar" | "authorize" | "chooseAddress" | "chooseImage" | "chooseInvoice" | "chooseInvoiceTitle" | "chooseLocation" | "chooseVideo" | "createBLEPeripheralServer" | "createCameraContext" | "getAppAuthorizeSetting" | "getFuzzyLocation" | "getLocation" | "getOpenUserInfo" | "getPrivacySetting" | "getSetting" | "getSystemSetting" | "getUserInfo" | "getWeRunData" | "joinVoIPChat" | "onNeedPrivacyAuthorization" | "openAppAuthorizeSetting" | "openBluetoothAdapter" | "openPrivacyContract" | "openSetting" | "requirePrivacyAuthorize" | "saveImageToPhotosAlbum" | "saveVideoToPhotosAlbum" | "scanCode" | "startLocationUpdate" | "startLocationUpdateBackground" | "startRecord"; denialCode: never; global: "wx"; osSwitch: "albumAuthorized" | "bluetoothAuthorized" | "cameraAuthorized" | "locationAuthorized" | "microphoneAuthorized" | "phoneCalendarAuthorized"; osService: "bluetoothEnabled" | "locationEnabled" };
 }
 
 /** A platform id the kit simulates. */
 export type SimulatedPlatform = keyof SimulatedPlatforms;
 /** What the simulated user does at a prompt. */
 export type PromptAnswer = "accept" | "deny";
+/** An OS permission switch as the host reports it; undefined: the field is absent (iOS-only fields on Android). */
+export type OSSwitchState = "authorized" | "denied" | "not determined" | undefined;
+/** The operating system's layer, by the host's field names: each switch's state, each device service on (true) or off (false). */
+export type SimulatedOS<P extends SimulatedPlatform> = { [F in SimulatedPlatforms[P]["osSwitch"]]?: OSSwitchState } & { [F in SimulatedPlatforms[P]["osService"]]?: boolean | undefined };
 /** Per-scope state in universal names: true granted, false denied, absent (or undefined) unanswered. */
 export type SimulatedSettings<P extends SimulatedPlatform> = { [S in SimulatedPlatforms[P]["scope"]]?: boolean };
 
@@ -29,9 +33,13 @@ export interface SimulateOptions<P extends SimulatedPlatform> {
   privacy?: "agreed" | "required";
   /** What the user does at the privacy guide (the host's popup, when no onNeedPrivacyAuthorization listener answers); default "agree". */
   privacyAnswer?: "agree" | "disagree";
+  /** The OS layer (hosts with one: WeChat); default every switch "authorized" and every service on. */
+  os?: SimulatedOS<P>;
+  /** What the user changes in the OS settings page when openSystemSetting opens it. */
+  atOsSettings?: SimulatedOS<P>;
   /** Methods the host lacks (an old base library). */
   missing?: SimulatedPlatforms[P]["method"][];
-  /** Methods that fail: true for a generic failure, or the object (the Error, on the web) to fail with. */
+  /** Methods that fail: true for a generic failure, or the object (the Error, on the web) to fail with; a sync method (the OS layer's) throws it. */
   failing?: { [M in SimulatedPlatforms[P]["method"]]?: true | object };
   /** The code a denial carries, one of the manifest's; default its first. */
   denialCode?: SimulatedPlatforms[P]["denialCode"];
@@ -59,6 +67,8 @@ export interface SimulatedHost<P extends SimulatedPlatform> {
   readonly privacy: "agreed" | "required";
   /** What the user does at the next prompts; may be changed during a test. */
   answer: PromptAnswer | ((scope: SimulatedPlatforms[P]["scope"]) => PromptAnswer);
+  /** The OS layer now, by field; may be changed during a test (empty on a host without one). */
+  readonly os: SimulatedOS<P>;
   /** What the user does at the next privacy guide. */
   privacyAnswer: "agree" | "disagree";
 }
