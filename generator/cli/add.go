@@ -1,10 +1,9 @@
 package cli
 
 import (
-	"bytes"
+	"errors"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -14,15 +13,14 @@ import (
 	"github.com/scopegen/scopegen"
 	"github.com/scopegen/scopegen/generator"
 	"github.com/scopegen/scopegen/generator/diag"
-	"github.com/scopegen/scopegen/generator/outdir"
 )
 
 // add brings hosts and scopes from the built-in catalog into the user's
-// manifest, editing its YAML tree so that their edits and comments stay.
-// A host brings its entries under the scopes the manifest already has; a
-// scope brings its entries for the hosts the manifest has. What the
-// manifest already holds is left as it is. The result must validate, or
-// nothing is written.
+// manifest. A host brings its entries under the scopes the manifest
+// already has; a scope brings its entries for the hosts the manifest has.
+// The additions are decided on a parse of the manifest, then inserted
+// into its bytes as text (add_text.go): every other byte stays, or add
+// refuses. The result must validate, or nothing is written.
 func (e *env) add(args []string) int {
 	var c common
 	var platforms, scopes string
@@ -50,11 +48,16 @@ func (e *env) add(args []string) int {
 	// Problems the manifest has already (init's placeholders, say) are the
 	// user's to fix in their time; add refuses only to bring new ones.
 	_, before := generator.Resolve(name, data, generator.Options{})
-	var doc, cat yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil || len(doc.Content) == 0 {
+	var cat yaml.Node
+	orig, err := parseManifestYAML(data)
+	if err != nil {
+		if errors.Is(err, errNotOneMapping) {
+			return fail(ExitUsage, "%s: %v; nothing written", name, err)
+		}
 		fmt.Fprintf(e.stderr, "scopegen add: %s does not parse as YAML; fix it first:\n", name)
 		return e.printManifestProblems(before, c.errorFormat)
 	}
+	doc, _ := parseManifestYAML(data) // the copy addFromCatalog edits
 	if err := yaml.Unmarshal(scopegen.Catalog, &cat); err != nil {
 		return fail(ExitInternal, "the built-in catalog does not parse: %v", err)
 	}
@@ -66,16 +69,29 @@ func (e *env) add(args []string) int {
 		fmt.Fprintf(e.stderr, "scopegen add: %s already has %s; nothing written\n", name, strings.Join(report.present, ", "))
 		return ExitOK
 	}
-	var buf bytes.Buffer
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(&doc); err != nil {
-		return fail(ExitInternal, "%v", err)
+	edits, hand, err := planText(data, orig, doc)
+	var edited []byte
+	if err == nil {
+		edited = applyEdits(data, edits)
+		if !sameValues(edited, doc) {
+			err = fmt.Errorf("%w: the inserted text would not read as the entries added", errNotInsertable)
+		}
 	}
-	if err := enc.Close(); err != nil {
-		return fail(ExitInternal, "%v", err)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "scopegen add: %s %v, and add never rewrites it; nothing written. Add by hand:\n", name, err)
+		for i, h := range hand {
+			if i == 0 || hand[i-1].path != h.path {
+				fmt.Fprintf(e.stderr, "under %s:\n", orRoot(h.path))
+			}
+			for _, line := range strings.SplitAfter(strings.TrimSuffix(h.yaml, "\n"), "\n") {
+				if line = strings.TrimRight(line, "\r\n"); line != "" {
+					line = "  " + line
+				}
+				fmt.Fprintln(e.stderr, line)
+			}
+		}
+		return ExitUsage
 	}
-	edited := tidy(buf.Bytes())
 	_, after := generator.Resolve(name, edited, generator.Options{})
 	// A placeholder add wrote is a to-do for the user, named below.
 	after = slices.DeleteFunc(after, func(d diag.Diagnostic) bool { return strings.Contains(d.Message, "is a placeholder") })
@@ -83,15 +99,12 @@ func (e *env) add(args []string) int {
 		fmt.Fprintf(e.stderr, "scopegen add: with %s added, %s would be invalid, so it is left unchanged:\n", strings.Join(report.added, ", "), name)
 		return e.printManifestProblems(diags, c.errorFormat)
 	}
-	info, err := os.Stat(c.manifest)
+	target, err := filepath.EvalSymlinks(c.manifest) // edit the file, keep a link a link
 	if err != nil {
 		return fail(ExitInternal, "%v", err)
 	}
-	if err := outdir.WriteFileAtomic(c.manifest, edited); err != nil {
-		return fail(ExitInternal, "%v", err)
-	}
-	if err := os.Chmod(c.manifest, info.Mode().Perm()); err != nil {
-		return fail(ExitInternal, "%v", err)
+	if err := replaceKeepingOwner(target, edited); err != nil {
+		return fail(ExitInternal, "%s left unchanged: %v", name, err)
 	}
 	fmt.Fprintf(e.stderr, "scopegen add: added %s to %s; next: %sgo generate ./...\n", strings.Join(report.added, ", "), name, fillIn(name, edited))
 	if listed := mapValue(mapValue(doc.Content[0], "app"), "platforms"); listed != nil {

@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/scopegen/scopegen"
+	"github.com/scopegen/scopegen/generator"
 	"github.com/scopegen/scopegen/generator/diag"
 	"github.com/scopegen/scopegen/generator/load"
 	"github.com/scopegen/scopegen/generator/rules"
@@ -50,6 +51,11 @@ func (e *env) init(args []string) int {
 		case o.purposes[name] != "":
 			return fmt.Errorf("%s given twice", name)
 		}
+		// The manifest's own rule for a purpose (rules.Title), so that the
+		// message names the flag rather than a line init is about to write.
+		if problem := purposeProblem(text); problem != "" {
+			return fmt.Errorf("the purpose of %s %s", name, problem)
+		}
 		o.purposes[name] = text
 		return nil
 	})
@@ -78,6 +84,15 @@ func (e *env) init(args []string) int {
 	if _, err := os.Stat(o.manifest); err == nil {
 		return fail(ExitUsage, "%s already exists; init never overwrites a file", filepath.ToSlash(o.manifest))
 	}
+	// What init writes must be what generate accepts, but for the
+	// placeholders it writes on purpose for the user to fill in.
+	if diags := unplannedProblems(filepath.ToSlash(o.manifest), manifest); len(diags) > 0 {
+		fmt.Fprintf(e.stderr, "scopegen init: the starter manifest would be invalid, so nothing is written:\n")
+		if err := diag.Print(e.stderr, diags, "text", "error"); err != nil {
+			return ExitInternal
+		}
+		return ExitUsage
+	}
 	// Everything that can fail is decided before the first file is written.
 	docPath, pkg := "", ""
 	if has, err := hasGenerateLine(modDir); err != nil {
@@ -103,6 +118,31 @@ func (e *env) init(args []string) int {
 	}
 	fmt.Fprintf(e.stderr, "scopegen: wrote %s; next: %sgo generate ./...\n", wrote, fillIn(filepath.ToSlash(o.manifest), manifest))
 	return ExitOK
+}
+
+// purposeProblem is how purpose breaks the manifest's rule for a
+// purpose (rules.Title), or "".
+func purposeProblem(purpose string) string {
+	switch problem, r := rules.Title.Check(purpose); problem {
+	case rules.TextBlank:
+		return "is empty"
+	case rules.TextMultiLine:
+		return "must be a single line"
+	case rules.TextTooLong:
+		return fmt.Sprintf("is %d bytes long; the limit is %d", len(purpose), rules.Title.MaxLength)
+	case rules.TextControl:
+		return fmt.Sprintf("contains control character %U", r)
+	}
+	return ""
+}
+
+// unplannedProblems are the diagnostics of manifest (named name) other
+// than the PURPOSE_REQUIRED placeholders init writes on purpose.
+func unplannedProblems(name string, manifest []byte) diag.List {
+	_, diags := generator.Resolve(name, manifest, generator.Options{})
+	return slices.DeleteFunc(diags, func(d diag.Diagnostic) bool {
+		return d.Rule == diag.PurposeRequired.ID && strings.Contains(d.Message, "is a placeholder")
+	})
 }
 
 // fillIn asks the user to replace the placeholders in manifest (named

@@ -40,6 +40,9 @@ func Emit(m *model.Model) (output.Files, error) {
 		if p.Privacy != nil {
 			jobs = append(jobs, job{dir + "privacy.go", func() *jen.File { return privacyFile(m, p) }})
 		}
+		if p.System != nil {
+			jobs = append(jobs, job{dir + "system.go", func() *jen.File { return systemFile(m, p) }})
+		}
 		if hasAuthCode(p) {
 			jobs = append(jobs, job{dir + "authcode.go", func() *jen.File { return authCodeFile(m, p) }})
 		}

@@ -65,6 +65,7 @@ func (w *walker) platforms(n *yaml.Node) []*Platform {
 			{"denial", false, func(_, v *yaml.Node) { w.denial(v, what, &p.Denial) }},
 			{"authorize", false, func(_, v *yaml.Node) { w.authorize(v, what, &p.Authorize) }},
 			{"privacy", false, func(_, v *yaml.Node) { w.privacy(v, what, &p.Privacy) }},
+			{"system", false, func(_, v *yaml.Node) { w.system(v, what, &p.System) }},
 			{"note", false, func(_, v *yaml.Node) { p.Note = w.str(v, "note") }},
 			{"sources", false, func(k, v *yaml.Node) { p.Sources = w.refs(k, v) }},
 		})
@@ -129,6 +130,7 @@ func (w *walker) supports(n *yaml.Node, scope string) []*Support {
 			{"probe", false, func(_, v *yaml.Node) { s.Probe = w.str(v, "probe") }},
 			{"apis", false, func(_, v *yaml.Node) { s.APIs = w.apiNames(v) }},
 			{"privacy", false, func(_, v *yaml.Node) { w.declaration(v, quote(key.Value)+" support of "+scope, &s.Privacy) }},
+			{"system", false, func(_, v *yaml.Node) { w.systemNeed(v, quote(key.Value)+" support of "+scope, &s.System) }},
 			{"note", false, func(_, v *yaml.Node) { s.Note = w.str(v, "note") }},
 			{"sources", false, func(k, v *yaml.Node) { s.Sources = w.refs(k, v) }},
 		})

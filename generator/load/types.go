@@ -76,6 +76,7 @@ type Platform struct {
 	Denial          Denial
 	Authorize       Authorize
 	Privacy         Privacy
+	System          System
 	Note            String
 	Sources         Refs
 }
@@ -128,6 +129,7 @@ type Support struct {
 	Probe      String
 	APIs       []APIName
 	Privacy    Declaration
+	System     SystemNeed
 	Note       String
 	Sources    Refs
 }

@@ -33,6 +33,7 @@ func Build(m *load.Manifest, goImportPath string) (*Model, diag.List) {
 	out.APIs = b.apis(out.Scopes)
 	out.DetectOrder = b.detectOrder(out.Platforms)
 	out.App = resolvePrivacy(m, out)
+	resolveSystem(m, out)
 	resolveSources(m, out)
 	b.checkGoNames(out)
 	return out, b.diags

@@ -14,6 +14,9 @@ type Failure struct {
 	Remedy string
 	// Outcome is the privacy outcome the code reports; "" for the others.
 	Outcome PrivacyOutcome
+	// Status is what getAuthStatus answers where authorize would fail
+	// with the code before any prompt ("system-denied"); "" for the others.
+	Status string
 }
 
 // Layer is where the runtime decides a failure.
@@ -28,7 +31,13 @@ const (
 	// LayerHost: what the host answered (a denial, a recorded answer, a
 	// mechanism that cannot prompt, any other failure).
 	LayerHost Layer = "host"
+	// LayerSystem: the operating system refused the host app the permission,
+	// or the device service is off (decided before the host's prompt).
+	LayerSystem Layer = "system"
 )
+
+// Layers are the layers, in the order a call meets them.
+var Layers = []Layer{LayerChecks, LayerPrivacy, LayerSystem, LayerHost}
 
 // Failures are the runtime's error codes, most common first; the privacy
 // ones last, in PrivacyOutcomes order.
@@ -41,7 +50,13 @@ var Failures = []Failure{
 		Remedy: "Show a button that calls openSetting."},
 	{Code: "BUTTON_REQUIRED", Layer: LayerHost, Meaning: "The host grants the scope only through an open-type button.",
 		Remedy: "Show one."},
-	{Code: "UNSUPPORTED_PLATFORM", Layer: LayerChecks, Meaning: "No known host was detected."},
+	{Code: "SYSTEM_DENIED", Layer: LayerSystem, Status: "system-denied",
+		Meaning: "The operating system refused the host app the permission the scope's APIs need, and will not ask again; the host's prompt was not shown.",
+		Remedy:  "Explain it, then openSystemSetting() (from a tap) opens the host app's page in the OS settings."},
+	{Code: "SYSTEM_DISABLED", Layer: LayerSystem, Status: "system-disabled",
+		Meaning: "The device service the scope's APIs need (location, Bluetooth) is off; the host's prompt was not shown.",
+		Remedy:  "Ask the user to turn it on, then call again."},
+	{Code: "UNSUPPORTED_PLATFORM", Layer: LayerChecks, Meaning: "No known host was detected, or (openSystemSetting) the host has no OS settings page to open."},
 	{Code: "NOT_AVAILABLE", Layer: LayerChecks, Meaning: "The host has no such method (a browser has no settings page for openSetting). No native call was made."},
 	{Code: "NATIVE_ERROR", Layer: LayerHost, Meaning: "The native call failed for another reason; nativeError holds what the host passed."},
 	{Code: "PRIVACY_NOT_AGREED", Layer: LayerPrivacy, Outcome: PrivacyNotAgreed,
@@ -53,6 +68,18 @@ var Failures = []Failure{
 	{Code: "PRIVACY_BANNED", Layer: LayerPrivacy, Outcome: PrivacyBanned,
 		Meaning: "The host has banned the app's privacy use, or the app has no privacy guide at all.",
 		Remedy:  "Nothing at run time: settle it in the host's console (fill in the privacy guide, answer the ban)."},
+}
+
+// AuthStatuses are what getAuthStatus answers: the host layer's answers,
+// then each failure's Status, in Failures order.
+func AuthStatuses() []string {
+	out := []string{"granted", "denied", "unanswered", "unsupported", "unknown"}
+	for _, f := range Failures {
+		if f.Status != "" {
+			out = append(out, f.Status)
+		}
+	}
+	return out
 }
 
 // Explained is the meaning followed by the remedy, for one-column lists.

@@ -71,6 +71,8 @@ type Platform struct {
 	AnswersRecorded bool
 	// Privacy is the host's privacy-agreement gate; nil when it has none.
 	Privacy *PrivacyGate
+	// System is the host's reads of the OS permission layer; nil when none.
+	System *SystemLayer
 	// Scopes lists what this platform supports, by scope order.
 	Scopes []*Support
 	// Sources are the sources this host's facts cite, by id.
@@ -133,7 +135,9 @@ type Support struct {
 	// Privacy is what the host wants declared for this scope; the zero
 	// value when nothing.
 	Privacy Declaration
-	Note    string
+	// System is the OS switch and device service the scope needs here.
+	System SystemNeed
+	Note   string
 
 	NativePos, SettingKeyPos, GrantPos diag.Pos
 }

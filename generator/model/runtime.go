@@ -13,14 +13,17 @@ import (
 // StepKind is one step of authorize's flow for a supported scope.
 type StepKind string
 
-// The flow's steps. Every step but StepSetting grants (or refuses) the
-// scopes of one mechanism; StepSetting reads getSetting and settles a
-// scope the user has already answered. StepDirect is authorize taken
-// before getSetting, on a host whose authorize answers a recorded answer
-// itself (Platform.AnswersRecorded): one native call instead of two.
+// The flow's steps. Every step but StepSystem and StepSetting grants (or
+// refuses) the scopes of one mechanism; StepSystem reads the OS layer and
+// refuses a scope whose switch is denied or whose device service is off;
+// StepSetting reads getSetting and settles a scope the user has already
+// answered. StepDirect is authorize taken before getSetting, on a host
+// whose authorize answers a recorded answer itself
+// (Platform.AnswersRecorded): one native call instead of two.
 const (
 	StepNone         StepKind = StepKind(GrantNone)
 	StepAuthCode     StepKind = StepKind(GrantAuthCode)
+	StepSystem       StepKind = "system"
 	StepDirect       StepKind = "direct"
 	StepSetting      StepKind = "setting"
 	StepSettingsOnly StepKind = StepKind(GrantSettingsOnly)
@@ -31,11 +34,13 @@ const (
 
 // FlowOrder is the order of the steps, the spec's: a scope that needs no
 // grant resolves before any call; getAuthCode answers without getSetting
-// (its grants are not in authSetting); an authorize that settles a
-// recorded answer itself needs no getSetting either; a recorded answer
-// settles every other scope before a mechanism that would prompt or
-// refuse; authorize, the prompt, comes last.
-var FlowOrder = []StepKind{StepNone, StepAuthCode, StepDirect, StepSetting, StepSettingsOnly, StepButton, StepOnUse, StepAuthorize}
+// (its grants are not in authSetting); the operating system's refusal
+// (StepSystem) comes before anything the host may prompt for or answer,
+// since a grant the OS withholds from the host app is of no use; an
+// authorize that settles a recorded answer itself needs no getSetting; a
+// recorded answer settles every other scope before a mechanism that would
+// prompt or refuse; authorize, the prompt, comes last.
+var FlowOrder = []StepKind{StepNone, StepAuthCode, StepSystem, StepDirect, StepSetting, StepSettingsOnly, StepButton, StepOnUse, StepAuthorize}
 
 // DirectList is the JavaScript name of StepDirect's scope list.
 const DirectList = "DIRECT"
@@ -79,6 +84,11 @@ type Runtime struct {
 	PrivacyAPIs []string
 	// Browser is the browser driver's wiring; nil for a mini-program host.
 	Browser *BrowserDriver
+	// System is the host's OS layer; nil when it has none. SystemNeeds maps
+	// each scope the OS layer is consulted for to its [switch, service]
+	// ("" where none).
+	System      *SystemLayer
+	SystemNeeds map[string][]string
 }
 
 // BrowserDriver is how a browser host's runtime calls the driver.
@@ -100,7 +110,7 @@ var RuntimePrivacyAPIs = []string{GetPrivacySetting, RequirePrivacyAuthorize, On
 
 // RuntimeOf resolves p's runtime.
 func (m *Model) RuntimeOf(p *Platform) *Runtime {
-	r := &Runtime{Platform: p, Natives: map[string]string{}, UniversalNames: map[string]string{}, SettingKeys: map[string]string{}, Probes: map[string]string{}}
+	r := &Runtime{Platform: p, Natives: map[string]string{}, UniversalNames: map[string]string{}, SettingKeys: map[string]string{}, Probes: map[string]string{}, System: p.System, SystemNeeds: map[string][]string{}}
 	byStep := map[StepKind][]string{}
 	for _, sup := range p.Scopes {
 		name := sup.Scope.Name
@@ -119,6 +129,9 @@ func (m *Model) RuntimeOf(p *Platform) *Runtime {
 		if sup.Probe != "" {
 			r.Probes[name] = sup.Probe
 		}
+		if sup.System.Consulted() {
+			r.SystemNeeds[name] = []string{sup.System.Switch, sup.System.Service}
+		}
 		if sup.Privacy.Gated {
 			r.Gated = append(r.Gated, name)
 		} else {
@@ -131,7 +144,7 @@ func (m *Model) RuntimeOf(p *Platform) *Runtime {
 			r.Others = append(r.Others, s.Name)
 		}
 	}
-	r.Steps = steps(func(k StepKind) bool { return len(byStep[k]) > 0 }, func(k StepKind) []string { return byStep[k] })
+	r.Steps = steps(func(k StepKind) bool { return len(byStep[k]) > 0 }, func(k StepKind) []string { return byStep[k] }, len(r.SystemNeeds) > 0)
 	if g := p.Privacy; g != nil {
 		for _, api := range RuntimePrivacyAPIs {
 			if g.Has(api) {
@@ -172,14 +185,22 @@ func stepList(k StepKind) string {
 	return Grant(k).Runtime()
 }
 
-// steps lists the steps in FlowOrder that have scopes (StepSetting when
-// any step past it has), the last granting step untested.
-func steps(used func(StepKind) bool, scopes func(StepKind) []string) []Step {
+// steps lists the steps in FlowOrder that have scopes (StepSystem before
+// the first that may prompt or answer when the OS layer is consulted,
+// StepSetting when any step past StepDirect has scopes), the last granting
+// step untested.
+func steps(used func(StepKind) bool, scopes func(StepKind) []string, system bool) []Step {
 	var out []Step
-	setting := false
+	systemDone, setting := false, false
 	for _, k := range FlowOrder {
-		if k == StepSetting || !used(k) {
+		if k == StepSetting || k == StepSystem || !used(k) {
 			continue
+		}
+		if k != StepNone && k != StepAuthCode && !systemDone {
+			systemDone = true
+			if system {
+				out = append(out, Step{Kind: StepSystem})
+			}
 		}
 		if k != StepNone && k != StepAuthCode && k != StepDirect && !setting {
 			setting = true
@@ -188,7 +209,7 @@ func steps(used func(StepKind) bool, scopes func(StepKind) []string) []Step {
 		out = append(out, Step{Kind: k, List: stepList(k), Scopes: scopes(k), Tested: true})
 	}
 	for i := len(out) - 1; i >= 0; i-- {
-		if out[i].Kind != StepSetting {
+		if out[i].Kind != StepSetting && out[i].Kind != StepSystem {
 			out[i].Tested = false
 			break
 		}
@@ -200,13 +221,14 @@ func steps(used func(StepKind) bool, scopes func(StepKind) []string) []Step {
 // some host takes, in FlowOrder, each tested against the found host's list
 // but the last. Their Scopes are empty: each host's table holds its own.
 func (m *Model) UniversalSteps() []Step {
-	used := map[StepKind]bool{}
+	used, system := map[StepKind]bool{}, false
 	for _, p := range m.Platforms {
 		for _, sup := range p.Scopes {
 			used[stepOf(p, sup.Grant)] = true
+			system = system || sup.System.Consulted()
 		}
 	}
-	return steps(func(k StepKind) bool { return used[k] }, func(StepKind) []string { return nil })
+	return steps(func(k StepKind) bool { return used[k] }, func(StepKind) []string { return nil }, system)
 }
 
 // Takes reports whether the runtime takes the step kind k.

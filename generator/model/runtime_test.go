@@ -22,11 +22,11 @@ func kinds(steps []model.Step) []string {
 	return out
 }
 
-// The flow each host of the root manifest takes, in FlowOrder: authorize
-// goes first where the host's authorize settles a recorded answer itself
-// (every host with authorize in the root manifest), getSetting is read
-// before any other mechanism past getAuthCode, and the last granting step
-// is untested.
+// The flow each host of the root manifest takes, in FlowOrder: the OS
+// layer first where the host consults one, authorize next where the host's
+// authorize settles a recorded answer itself (every host with authorize in
+// the root manifest), getSetting before any other mechanism past
+// getAuthCode, and the last granting step untested.
 func TestRuntimeStepsOfTheRootManifest(t *testing.T) {
 	m := buildRoot(t)
 	want := map[string][]string{
@@ -34,7 +34,7 @@ func TestRuntimeStepsOfTheRootManifest(t *testing.T) {
 		"baidu":     {"direct"},
 		"bytedance": {"direct"},
 		"kuaishou":  {"direct"},
-		"wechat":    {"none?", "direct?", "setting", "settingsOnly?", "button"},
+		"wechat":    {"none?", "system", "direct?", "setting", "settingsOnly?", "button"},
 		"web":       {"setting", "onUse"},
 	}
 	for _, p := range m.Platforms {
@@ -42,7 +42,7 @@ func TestRuntimeStepsOfTheRootManifest(t *testing.T) {
 		assert.Equal(t, want[p.ID], kinds(r.Steps), p.ID)
 		for _, s := range r.Steps {
 			switch s.Kind {
-			case model.StepSetting:
+			case model.StepSetting, model.StepSystem:
 			case model.StepDirect:
 				assert.Equal(t, model.DirectList, s.List, p.ID)
 				assert.NotEmpty(t, s.Scopes, p.ID)
@@ -52,7 +52,7 @@ func TestRuntimeStepsOfTheRootManifest(t *testing.T) {
 			}
 		}
 	}
-	assert.Equal(t, []string{"none?", "authCode?", "direct?", "setting", "settingsOnly?", "button?", "onUse"}, kinds(m.UniversalSteps()))
+	assert.Equal(t, []string{"none?", "authCode?", "system", "direct?", "setting", "settingsOnly?", "button?", "onUse"}, kinds(m.UniversalSteps()))
 }
 
 // Without the host fact, authorize stays the last step, after getSetting:
@@ -70,7 +70,28 @@ func TestRuntimeStepsWithoutTheAuthorizeFact(t *testing.T) {
 		assert.Contains(t, got, "setting", p.ID)
 		assert.Equal(t, "authorize", got[len(got)-1], p.ID)
 	}
-	assert.Equal(t, []string{"none?", "authCode?", "setting", "settingsOnly?", "button?", "onUse?", "authorize"}, kinds(m.UniversalSteps()))
+	assert.Equal(t, []string{"none?", "authCode?", "system", "setting", "settingsOnly?", "button?", "onUse?", "authorize"}, kinds(m.UniversalSteps()))
+}
+
+// The OS layer's table: WeChat's APIs and, per scope, [switch, service];
+// a host whose docs give no OS layer consults nothing.
+func TestRuntimeSystemLayer(t *testing.T) {
+	m := buildRoot(t)
+	for _, p := range m.Platforms {
+		r := m.RuntimeOf(p)
+		if p.ID != "wechat" {
+			assert.Nil(t, r.System, p.ID)
+			assert.Empty(t, r.SystemNeeds, p.ID)
+			assert.False(t, r.Takes(model.StepSystem), p.ID)
+			continue
+		}
+		require.NotNil(t, r.System)
+		assert.Equal(t, model.SystemLayer{Switches: "getAppAuthorizeSetting", Services: "getSystemSetting", Open: "openAppAuthorizeSetting", Note: r.System.Note}, *r.System)
+		assert.Equal(t, []string{"locationAuthorized", "locationEnabled"}, r.SystemNeeds["scope.userLocation"])
+		assert.Equal(t, []string{"microphoneAuthorized", ""}, r.SystemNeeds["scope.record"])
+		assert.Equal(t, []string{"bluetoothAuthorized", "bluetoothEnabled"}, r.SystemNeeds["scope.bluetooth"])
+		assert.NotContains(t, r.SystemNeeds, "scope.userInfo", "a scope no OS permission guards")
+	}
 }
 
 // A host's runtime holds the names that differ and only those: natives

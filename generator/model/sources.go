@@ -64,6 +64,7 @@ func resolveSources(m *load.Manifest, out *Model) {
 		cite(id, p.Denial.Sources, "denial")
 		cite(id, p.Authorize.Sources, "authorize")
 		cite(id, p.Privacy.Sources, "privacy gate")
+		cite(id, p.System.Sources, "OS layer")
 		for _, f := range p.Privacy.Failures {
 			cite(id, f.Sources, "privacy "+f.Outcome.Value)
 		}
@@ -84,6 +85,7 @@ func resolveSources(m *load.Manifest, out *Model) {
 		for _, sup := range ls.Platforms {
 			cite(sup.Platform.Value, sup.Sources, ls.Name.Value)
 			cite(sup.Platform.Value, sup.Privacy.Sources, ls.Name.Value+" privacy declaration")
+			cite(sup.Platform.Value, sup.System.Sources, ls.Name.Value+" OS switch")
 		}
 	}
 	for _, p := range out.Platforms {

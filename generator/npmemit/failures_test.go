@@ -19,14 +19,14 @@ import (
 func TestEntriesThrowExactlyTheModelsFailures(t *testing.T) {
 	files, err := Emit(resolve(t, "../../manifest.yaml"))
 	require.NoError(t, err)
-	thrown := regexp.MustCompile(`failure\("([A-Z_]+)"|errCode: "([A-Z_]+)"|return "(PRIVACY_[A-Z_]+)"`)
+	thrown := regexp.MustCompile(`failure\("([A-Z_]+)"|errCode: "([A-Z_]+)"|return "(PRIVACY_[A-Z_]+)"|\? "(SYSTEM_[A-Z_]+)"`)
 	seen := map[string]bool{}
 	for name, data := range files {
 		if !strings.HasPrefix(name, "npm/dist/") {
 			continue
 		}
 		for _, m := range thrown.FindAllStringSubmatch(string(data), -1) {
-			seen[m[1]+m[2]+m[3]] = true
+			seen[m[1]+m[2]+m[3]+m[4]] = true
 		}
 	}
 	var want, got []string

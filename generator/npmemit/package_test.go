@@ -65,8 +65,13 @@ func TestFailuresAreComplete(t *testing.T) {
 		assert.False(t, codes[f.Code], "%s listed twice", f.Code)
 		codes[f.Code] = true
 		assert.NotEmpty(t, f.Meaning, f.Code)
-		assert.Contains(t, []model.Layer{model.LayerChecks, model.LayerPrivacy, model.LayerHost}, f.Layer, f.Code)
+		assert.Contains(t, model.Layers, f.Layer, f.Code)
 		assert.Equal(t, f.Layer == model.LayerPrivacy, f.Outcome != "", "%s: a privacy failure reports an outcome", f.Code)
+		assert.Equal(t, f.Layer == model.LayerSystem, f.Status != "", "%s: an OS refusal has a getAuthStatus answer", f.Code)
+		if f.Status != "" {
+			// The runtime derives the status from the code (lower case, "-" for the first "_").
+			assert.Equal(t, strings.Replace(strings.ToLower(f.Code), "_", "-", 1), f.Status, f.Code)
+		}
 	}
 	for _, o := range model.PrivacyOutcomes {
 		assert.NotEmpty(t, o.ErrCode(), o)

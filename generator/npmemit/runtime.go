@@ -74,6 +74,8 @@ func runtimeUses(r *model.Runtime, part string) bool {
 		return !r.EveryOnUseProbed()
 	case "classifier":
 		return r.ClassifiesPrivacy()
+	case "systemLayer":
+		return r.System != nil
 	}
 	if slices.Contains(model.FlowOrder, model.StepKind(part)) {
 		return r.Takes(model.StepKind(part))
@@ -87,6 +89,21 @@ func (v runtimeView) UsesAPI(name string) bool {
 		return slices.ContainsFunc(v.Hosts, func(r *model.Runtime) bool { return slices.Contains(r.PrivacyAPIs, name) })
 	}
 	return slices.Contains(v.R.PrivacyAPIs, name)
+}
+
+// Openers maps each platform with an OS settings opener to it (universal
+// only: a table of its own, dropped by bundlers with openSystemSetting).
+func (v runtimeView) Openers() map[string]string {
+	out := map[string]string{}
+	for _, r := range v.Hosts {
+		if r.System != nil && r.System.Open != "" {
+			out[r.Platform.ID] = r.System.Open
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
 }
 
 // Only reports whether the host's flow is the one step k (never in the
@@ -138,6 +155,17 @@ func (v runtimeView) GatedTest() string {
 // Table names a table of the host: the universal table's field, or the
 // host entry's constant.
 func (v runtimeView) Table(field, constant string) string { return v.pick(constant, "h."+field) }
+
+// SystemAPI is the host's OS-layer API of the kind ("switches",
+// "services", "open"): a literal in a host entry ("" where none); in the
+// universal one, h.system's entry (sys, tested first) or OPENERS'.
+func (v runtimeView) SystemAPI(kind string) string {
+	if v.Universal {
+		return map[string]string{"switches": "sys[0]", "services": "sys[1]", "open": "OPENERS[h.platform]"}[kind]
+	}
+	s := v.R.System
+	return jsString(map[string]string{"switches": s.Switches, "services": s.Services, "open": s.Open}[kind])
+}
 
 // Probe is the call that prompts for scope; the universal table has
 // probes only where its host does.
@@ -197,7 +225,10 @@ func (v runtimeView) CoreImports() []string {
 	if len(r.PrivacyAPIs) > 0 || len(r.Gated) > 0 {
 		names = append(names, "field") // the host's privacy methods, the privacy option
 	}
-	if r.Takes(model.StepAuthCode) || slices.Contains(r.PrivacyAPIs, model.GetPrivacySetting) {
+	if r.System != nil && r.System.Open != "" && !slices.Contains(names, "field") {
+		names = append(names, "field") // the host's OS settings opener
+	}
+	if r.Takes(model.StepAuthCode) || slices.Contains(r.PrivacyAPIs, model.GetPrivacySetting) || r.System != nil {
 		names = append(names, "own") // their results' fields
 	}
 	if r.Platform.Denial.Message != "" || privacyTexts {
@@ -238,6 +269,7 @@ func (s stepView) Indent() string {
 // runtimeFuncs render data in the runtime template.
 var runtimeFuncs = map[string]any{
 	"list":         jsList,
+	"needs":        jsNeeds,
 	"dict":         jsMap,
 	"ints":         intList,
 	"regex":        jsRegex,
@@ -292,6 +324,28 @@ func jsMap(m map[string]string) string {
 	}
 	b.WriteString(" }")
 	return b.String()
+}
+
+// jsNeeds renders each scope's list of needs as an array aligned to scopes
+// (a hole where a scope has none, trailing holes left out), each list
+// without its trailing "" (a missing entry reads as none).
+func jsNeeds(scopes []string, needs map[string][]string) string {
+	parts := make([]string, 0, len(scopes))
+	for _, s := range scopes {
+		list := needs[s]
+		for len(list) > 0 && list[len(list)-1] == "" {
+			list = list[:len(list)-1]
+		}
+		if len(list) == 0 {
+			parts = append(parts, "")
+			continue
+		}
+		parts = append(parts, jsList(list))
+	}
+	for len(parts) > 0 && parts[len(parts)-1] == "" {
+		parts = parts[:len(parts)-1]
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
 }
 
 func intList(codes []int) string {

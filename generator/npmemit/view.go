@@ -16,6 +16,10 @@ type view struct {
 	APIs        []apiView
 	// Failures are the runtime's error codes (the typings' ErrorCode union).
 	Failures []model.Failure
+	// AuthStatuses are getAuthStatus's answers (the AuthStatus union);
+	// Layers the layers a failure names (the Layer union).
+	AuthStatuses []string
+	Layers       []model.Layer
 	// Tables are the large lists, written once in Go (no template walks
 	// over tables that grow with the manifest).
 	Tables tableTexts
@@ -49,7 +53,7 @@ type scopeView struct {
 type apiView struct{ Name, Scope string }
 
 func newView(m *model.Model) (*view, error) {
-	v := &view{Package: m.NPMPackage, Failures: model.Failures}
+	v := &view{Package: m.NPMPackage, Failures: model.Failures, AuthStatuses: model.AuthStatuses(), Layers: model.Layers}
 	byID := map[string]*platformView{}
 	for _, p := range m.Platforms {
 		pv := &platformView{ID: p.ID, Global: p.Global, Condition: p.ExportCondition, TSType: model.TSScopeType(p)}

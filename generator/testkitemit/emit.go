@@ -43,10 +43,14 @@ func Emit(m *model.Model) (output.Files, error) {
 		}
 		h.Methods = h.methods()
 		hosts[p.ID] = h
-		views = append(views, typingView{ID: p.ID, Global: p.Global, TSType: model.TSScopeType(p),
+		v := typingView{ID: p.ID, Global: p.Global, TSType: model.TSScopeType(p),
 			Methods: union(h.Methods), Codes: codeUnion(h),
 			Gated: scopesIf(p, h.Privacy != nil && h.Privacy.NotAgreed != nil), Undeclared: scopesIf(p, h.Privacy != nil && h.Privacy.NotDeclared != nil),
-			Banned: scopesIf(p, h.Privacy != nil && h.Privacy.Banned != nil)})
+			Banned: scopesIf(p, h.Privacy != nil && h.Privacy.Banned != nil), OSSwitches: "never", OSServices: "never"}
+		if h.System != nil {
+			v.OSSwitches, v.OSServices = union(h.System.SwitchFields), union(h.System.ServiceFields)
+		}
+		views = append(views, v)
 	}
 	table, err := tableJSON(m, hosts)
 	if err != nil {
@@ -92,6 +96,8 @@ type typingView struct {
 	// Gated, Undeclared, Banned: the scopes options.gated, .undeclared and
 	// .banned may name ("never" where the manifest has no such refusal).
 	Gated, Undeclared, Banned string
+	// OSSwitches and OSServices: the OS layer's fields (options.os), unions.
+	OSSwitches, OSServices string
 }
 
 // scopesIf is the platform's scope type where the host has the refusal an
@@ -111,6 +117,7 @@ type hostFacts struct {
 	Scopes      map[string]*scopeFacts `json:"scopes,omitempty"` // by universal name
 	Denial      *failFacts             `json:"denial"`           // nil for a browser: its errors are the browser's
 	Privacy     *privacyFacts          `json:"privacy"`
+	System      *systemFacts           `json:"system"` // nil: the host reports no OS layer
 	// Methods are the simulated methods (hostFacts.methods).
 	Methods []string `json:"methods"`
 }
@@ -132,6 +139,16 @@ type failFacts struct {
 	errText
 	Field string `json:"field"` // the code's field; "" for none
 	Codes []int  `json:"codes"`
+}
+
+// systemFacts is the host's OS layer: its APIs ("" for none) and the
+// fields they report that some scope needs, sorted.
+type systemFacts struct {
+	Switches      string   `json:"switches"`
+	Services      string   `json:"services"`
+	Open          string   `json:"open"`
+	SwitchFields  []string `json:"switchFields"`
+	ServiceFields []string `json:"serviceFields"`
 }
 
 type privacyFacts struct {
@@ -166,6 +183,19 @@ func factsOf(p *model.Platform) (*hostFacts, error) {
 			return nil, fmt.Errorf("platform %s: %w", p.ID, err)
 		}
 		h.Denial = &failFacts{errText: t, Field: p.Denial.CodeField, Codes: nonNilInts(p.Denial.Codes)}
+	}
+	if sys := p.System; sys != nil {
+		h.System = &systemFacts{Switches: sys.Switches, Services: sys.Services, Open: sys.Open, SwitchFields: []string{}, ServiceFields: []string{}}
+		for _, sup := range p.Scopes {
+			if f := sup.System.Switch; f != "" && !slices.Contains(h.System.SwitchFields, f) {
+				h.System.SwitchFields = append(h.System.SwitchFields, f)
+			}
+			if f := sup.System.Service; f != "" && !slices.Contains(h.System.ServiceFields, f) {
+				h.System.ServiceFields = append(h.System.ServiceFields, f)
+			}
+		}
+		slices.Sort(h.System.SwitchFields)
+		slices.Sort(h.System.ServiceFields)
 	}
 	if g := p.Privacy; g != nil {
 		h.Privacy = &privacyFacts{APIs: nonNil(g.APIs)}
@@ -263,6 +293,11 @@ func (h *hostFacts) methods() []string {
 			for _, a := range h.Privacy.APIs {
 				add(a)
 			}
+		}
+		if h.System != nil {
+			add(h.System.Switches)
+			add(h.System.Services)
+			add(h.System.Open)
 		}
 	}
 	slices.Sort(ms)

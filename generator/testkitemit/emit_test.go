@@ -135,6 +135,6 @@ func TestFactsComeFromTheModel(t *testing.T) {
 func TestTypingsUnionsPerPlatform(t *testing.T) {
 	files, _ := emitted(t)
 	d := files["npm/types/testing.d.ts"]
-	assert.Contains(t, d, `"ant": { scope: AntScope; method: "authorize" | "getLocation" | "getPrivacySetting" | "getSetting" | "openSetting" | "requirePrivacyAuthorize" | "startRecord"; denialCode: 11 | 2001; global: "ant"; gated: AntScope; undeclared: AntScope; banned: never };`)
-	assert.Contains(t, d, `"web": { scope: WebScope; method: "geolocation.getCurrentPosition" | "permissions.query"; denialCode: never; global: "navigator"; gated: never; undeclared: never; banned: never };`)
+	assert.Contains(t, d, `"ant": { scope: AntScope; method: "authorize" | "getLocation" | "getPrivacySetting" | "getSetting" | "openSetting" | "requirePrivacyAuthorize" | "startRecord"; denialCode: 11 | 2001; global: "ant"; gated: AntScope; undeclared: AntScope; banned: never; osSwitch: never; osService: never };`)
+	assert.Contains(t, d, `"web": { scope: WebScope; method: "geolocation.getCurrentPosition" | "permissions.query"; denialCode: never; global: "navigator"; gated: never; undeclared: never; banned: never; osSwitch: never; osService: never };`)
 }

@@ -61,6 +61,7 @@ func (c *checker) sources(m *load.Manifest) {
 		cite(p.Denial.Sources)
 		cite(p.Authorize.Sources)
 		cite(p.Privacy.Sources)
+		cite(p.System.Sources)
 		for _, f := range p.Privacy.Failures {
 			cite(f.Sources)
 		}
@@ -70,6 +71,7 @@ func (c *checker) sources(m *load.Manifest) {
 		for _, sup := range s.Platforms {
 			cite(sup.Sources)
 			cite(sup.Privacy.Sources)
+			cite(sup.System.Sources)
 		}
 	}
 	for _, s := range m.Sources {

@@ -35,6 +35,7 @@ func Check(m *load.Manifest) diag.List {
 	c.scopes(m.Scopes, platforms)
 	c.authorize(m)
 	c.privacy(m, platforms)
+	c.system(m, platforms)
 	c.sources(m)
 	return c.diags
 }

@@ -46,3 +46,24 @@ export function readFacts(file = manifestPath) {
   });
   return { platforms };
 }
+
+/**
+ * Each host's operating-system layer as the manifest gives it (platforms.<id>.system
+ * and scopes.<name>.platforms.<id>.system), by host id; hosts without one are absent:
+ * { switches, services, open, needs: { scope: { switch, service } } } ("" for none).
+ */
+export function readSystem(file = manifestPath) {
+  const m = yaml.load(readFileSync(file, "utf8"));
+  const out = {};
+  for (const id of Object.keys(m.platforms ?? {}).sort(byName)) {
+    const s = m.platforms[id].system;
+    if (!s) continue;
+    const needs = {};
+    for (const name of Object.keys(m.scopes ?? {}).sort(byName)) {
+      const n = m.scopes[name].platforms?.[id]?.system;
+      if (n) needs[name] = { switch: (s.switches && n.switch) || "", service: (s.services && n.service) || "" };
+    }
+    out[id] = { switches: s.switches ?? "", services: s.services ?? "", open: s.open ?? "", needs };
+  }
+  return out;
+}

@@ -2,7 +2,7 @@
 // The universal entry: finds the host at each call and runs the flow over
 // that host's table; the host entries are rendered from the same flow.
 var { failure, field, own, message, code, answer, settled, joined } = require("./core.js");
-var { scopeForApi } = require("./shared.js");
+var { scopeForApi, failureLayer } = require("./shared.js");
 var { browser, webDriver } = require("./web-driver.js");
 
 // Every scope of the manifest (UNKNOWN_SCOPE for any other value).
@@ -12,7 +12,9 @@ const scopes = ["auth_base", "auth_zhima", "scope.addPhoneCalendar", "scope.addP
 // calls (call, the web), its scopes, the scopes of each mechanism but the
 // last step (the rest), native names, getSetting keys ("": none) and probes
 // where they differ, the denial test, the privacy failures, the privacy APIs
-// of its gate, the scopes the gate covers, the methods it lacks, and
+// of its gate, the scopes the gate covers, its OS layer (system: the
+// switches API, the services API, each scope's [switch, service] by its
+// index in scopes), the methods it lacks, and
 // whether a null setting means "cannot tell" (cannotTell).
 const HOSTS = [
   {
@@ -63,7 +65,8 @@ const HOSTS = [
     denial: { text: /fail.*auth den(y|ied)/u },
     privacy: [{ errCode: "PRIVACY_NOT_AGREED", codeField: "errno", codes: [101102], text: /privacy permission is not authorized/u }, { errCode: "PRIVACY_NOT_DECLARED", codeField: "errno", codes: [112, 101100], text: /not declared in the privacy agreement|need to be declared in the requiredPrivateInfos/u }, { errCode: "PRIVACY_BANNED", codeField: "errno", codes: [1025, 1026, 101101], text: /please go to mp to announce your privacy usage|privacy interface is banned/u }],
     privacyAPIs: ["getPrivacySetting", "requirePrivacyAuthorize", "onNeedPrivacyAuthorization"],
-    gated: ["scope.addPhoneCalendar", "scope.addPhoneContact", "scope.bluetooth", "scope.camera", "scope.record", "scope.userFuzzyLocation", "scope.userLocation", "scope.userLocationBackground", "scope.werun", "scope.writePhotosAlbum"]
+    gated: ["scope.addPhoneCalendar", "scope.addPhoneContact", "scope.bluetooth", "scope.camera", "scope.record", "scope.userFuzzyLocation", "scope.userLocation", "scope.userLocationBackground", "scope.werun", "scope.writePhotosAlbum"],
+    system: ["getAppAuthorizeSetting", "getSystemSetting", [["phoneCalendarAuthorized"], , , ["bluetoothAuthorized", "bluetoothEnabled"], ["cameraAuthorized"], , , ["microphoneAuthorized"], ["locationAuthorized", "locationEnabled"], , ["locationAuthorized", "locationEnabled"], ["locationAuthorized", "locationEnabled"], , ["albumAuthorized"]]]
   },
   {
     platform: "web",
@@ -77,6 +80,8 @@ const HOSTS = [
     cannotTell: true
   }
 ];
+// The API opening the host app's page in the OS settings, by platform.
+const OPENERS = { __proto__: null, "wechat": "openAppAuthorizeSetting" };
 
 // The host's global, read now; undefined when absent or when reading it throws.
 const hostOf = (h) => {
@@ -148,6 +153,8 @@ const start = async (h, scope, privacy) => {
     const ok = { scope, platform: h.platform };
     if (isIn(h.NO_GRANT, scope)) return ok;
     if (isIn(h.AUTH_CODE, scope)) return authCodeResult(h, ok, (await ask(h, api, scope, "getAuthCode", { scopes: [nativeName(h, scope)] })).result);
+    const refused = systemRefusal(h, api, scope);
+    if (refused) throw failure(refused, scope, h.platform);
     if (isIn(h.DIRECT, scope)) {
       await ask(h, api, scope, "authorize", { scope: nativeName(h, scope) });
       return ok;
@@ -172,11 +179,36 @@ const status = async (h, scope) => {
   if (!api) throw failure("UNSUPPORTED_PLATFORM", scope);
   if (!h.scopes.includes(scope)) return "unsupported";
   if (isIn(h.NO_GRANT, scope)) return "granted";
+  const refused = systemRefusal(h, api, scope);
+  // The code's status in the model: SYSTEM_DENIED is "system-denied".
+  if (refused) return refused.toLowerCase().replace("_", "-");
   const key = settingKey(h, scope);
   if (!key) return "unknown";
   const granted = answer((await ask(h, api, scope, "getSetting")).result, key);
   // null: the browser cannot tell (no Permissions API, or a name it does not know).
   return granted === true ? "granted" : granted === false ? "denied" : granted === null && h.cannotTell ? "unknown" : "unanswered";
+};
+// A sync read of the OS layer: the own key of what method returns; unknown
+// (undefined, or "" for no key) where the method is missing or throws.
+const systemRead = (api, method, key) => {
+  try {
+    return key && own(api[method](), key);
+  } catch (e) {}
+};
+// SYSTEM_DISABLED when the scope's device service is off, SYSTEM_DENIED when
+// its OS switch reads "denied" (the OS will not ask again); undefined when
+// nothing known refuses: "not determined" (the OS asks at the next use),
+// "authorized", a missing field or API.
+const systemRefusal = (h, api, scope) => {
+  const sys = h.system, need = sys && sys[2][h.scopes.indexOf(scope)];
+  return need && (systemRead(api, sys[1], need[1]) === false ? "SYSTEM_DISABLED" : systemRead(api, sys[0], need[0]) === "denied" ? "SYSTEM_DENIED" : undefined);
+};
+// Opens the host app's page in the OS settings; UNSUPPORTED_PLATFORM where
+// the host (or its base library) has none.
+const systemSettings = async (h) => {
+  const api = hostOf(h), open = OPENERS[h.platform];
+  if (!api || !open || typeof field(api, open) != "function") throw failure("UNSUPPORTED_PLATFORM", undefined, api ? h.platform : undefined);
+  await ask(h, api, undefined, open);
 };
 
 // getSetting / openSetting, keyed by universal scope names.
@@ -263,6 +295,11 @@ const openSetting = async () => {
   if (!h) throw failure("UNSUPPORTED_PLATFORM");
   return settings(h, "openSetting");
 };
+const openSystemSetting = async () => {
+  const h = track();
+  if (!h) throw failure("UNSUPPORTED_PLATFORM");
+  return systemSettings(h);
+};
 // The privacy functions of the host found; without one, none to ask.
 const getPrivacyStatus = async () => {
   const h = track();
@@ -289,8 +326,10 @@ exports.authorizeApi = authorizeApi;
 exports.getAuthStatus = getAuthStatus;
 exports.getSetting = getSetting;
 exports.openSetting = openSetting;
+exports.openSystemSetting = openSystemSetting;
 exports.isSupported = isSupported;
 exports.scopeForApi = scopeForApi;
+exports.failureLayer = failureLayer;
 exports.getPrivacyStatus = getPrivacyStatus;
 exports.requirePrivacy = requirePrivacy;
 exports.onNeedPrivacy = onNeedPrivacy;

@@ -14,7 +14,7 @@ const HOSTS = {
     "scope.userInfo": {"native":"auth_user","key":"userInfo","reported":true,"grant":"authCode","probe":"","gated":false,"apis":["getOpenUserInfo"]},
     "scope.userLocation": {"native":"location","key":"location","reported":true,"grant":"onUse","probe":"getLocation","gated":false,"apis":["chooseLocation","getLocation","startLocationUpdate"]},
     "scope.writePhotosAlbum": {"native":"album","key":"album","reported":true,"grant":"onUse","probe":"","gated":false,"apis":["saveImage","saveVideoToPhotosAlbum"]}
-  }, "global":"my","alsoDefines":[],"browser":false,"denial":{"text":"fail","withApi":true,"field":"error","codes":[3,11,15,1003,2001,2002,2003]},"privacy":{"apis":["getPrivacySetting","requirePrivacyAuthorize","onNeedPrivacyAuthorization","openPrivacyContract"],"notAgreed":null,"notDeclared":null,"banned":null},"methods":["chooseImage","chooseLocation","chooseVideo","createCameraContext","getAddress","getAuthCode","getLocation","getOpenUserInfo","getPrivacySetting","getSetting","joinVoIPChat","onNeedPrivacyAuthorization","openPrivacyContract","openSetting","requirePrivacyAuthorize","saveImage","saveVideoToPhotosAlbum","scan","startLocationUpdate","startRecord"]},
+  }, "global":"my","alsoDefines":[],"browser":false,"denial":{"text":"fail","withApi":true,"field":"error","codes":[3,11,15,1003,2001,2002,2003]},"privacy":{"apis":["getPrivacySetting","requirePrivacyAuthorize","onNeedPrivacyAuthorization","openPrivacyContract"],"notAgreed":null,"notDeclared":null,"banned":null},"system":null,"methods":["chooseImage","chooseLocation","chooseVideo","createCameraContext","getAddress","getAuthCode","getLocation","getOpenUserInfo","getPrivacySetting","getSetting","joinVoIPChat","onNeedPrivacyAuthorization","openPrivacyContract","openSetting","requirePrivacyAuthorize","saveImage","saveVideoToPhotosAlbum","scan","startLocationUpdate","startRecord"]},
   "baidu": {"scopes": {
     "scope.address": {"native":"scope.address","key":"scope.address","reported":true,"grant":"authorize","probe":"","gated":false,"apis":["chooseAddress"]},
     "scope.camera": {"native":"scope.camera","key":"scope.camera","reported":true,"grant":"authorize","probe":"","gated":false,"apis":["chooseImage","chooseVideo","createCameraContext","scanCode"]},
@@ -23,7 +23,7 @@ const HOSTS = {
     "scope.userInfo": {"native":"scope.userInfo","key":"scope.userInfo","reported":true,"grant":"authorize","probe":"","gated":false,"apis":["getOpenUserInfo","getUserInfo"]},
     "scope.userLocation": {"native":"scope.userLocation","key":"scope.userLocation","reported":true,"grant":"authorize","probe":"","gated":false,"apis":["chooseLocation","getLocation","startLocationUpdate"]},
     "scope.writePhotosAlbum": {"native":"scope.writePhotosAlbum","key":"scope.writePhotosAlbum","reported":true,"grant":"authorize","probe":"","gated":false,"apis":["saveImageToPhotosAlbum","saveVideoToPhotosAlbum"]}
-  }, "global":"swan","alsoDefines":[],"browser":false,"denial":{"text":"fail","withApi":true,"field":"errCode","codes":[10003,11003]},"privacy":null,"methods":["authorize","chooseAddress","chooseImage","chooseInvoiceTitle","chooseLocation","chooseVideo","createCameraContext","getLocation","getOpenUserInfo","getSetting","getUserInfo","joinVoIPChat","openSetting","saveImageToPhotosAlbum","saveVideoToPhotosAlbum","scanCode","startLocationUpdate","startRecord"]},
+  }, "global":"swan","alsoDefines":[],"browser":false,"denial":{"text":"fail","withApi":true,"field":"errCode","codes":[10003,11003]},"privacy":null,"system":null,"methods":["authorize","chooseAddress","chooseImage","chooseInvoiceTitle","chooseLocation","chooseVideo","createCameraContext","getLocation","getOpenUserInfo","getSetting","getUserInfo","joinVoIPChat","openSetting","saveImageToPhotosAlbum","saveVideoToPhotosAlbum","scanCode","startLocationUpdate","startRecord"]},
   "bytedance": {"scopes": {
     "scope.address": {"native":"scope.address","key":"scope.address","reported":true,"grant":"authorize","probe":"","gated":false,"apis":["chooseAddress"]},
     "scope.calendar": {"native":"scope.calendar","key":"scope.calendar","reported":true,"grant":"authorize","probe":"","gated":false,"apis":["addPhoneCalendar","deleteCalendarEvent"]},
@@ -34,7 +34,7 @@ const HOSTS = {
     "scope.userInfo": {"native":"scope.userInfo","key":"scope.userInfo","reported":true,"grant":"authorize","probe":"","gated":false,"apis":["getOpenUserInfo","getUserInfo"]},
     "scope.userLocation": {"native":"scope.userLocation","key":"scope.userLocation","reported":true,"grant":"authorize","probe":"","gated":false,"apis":["chooseLocation","getLocation","startLocationUpdate"]},
     "scope.writePhotosAlbum": {"native":"scope.album","key":"scope.album","reported":true,"grant":"authorize","probe":"","gated":false,"apis":["saveImageToPhotosAlbum","saveVideoToPhotosAlbum"]}
-  }, "global":"tt","alsoDefines":["wx"],"browser":false,"denial":{"text":"fail auth deny","withApi":true,"field":"errNo","codes":[10200]},"privacy":{"apis":["getPrivacySetting","requirePrivacyAuthorize","onNeedPrivacyAuthorization","openPrivacyContract"],"notAgreed":{"text":"fail not declared in the privacy agreement","withApi":true,"field":"","codes":[]},"notDeclared":null,"banned":null},"methods":["addPhoneCalendar","authorize","chooseAddress","chooseImage","chooseLocation","chooseVideo","createCameraContext","deleteCalendarEvent","getClipboardData","getLocation","getOpenUserInfo","getPrivacySetting","getSetting","getUserInfo","joinVoIPChat","onNeedPrivacyAuthorization","openPrivacyContract","openSetting","requirePrivacyAuthorize","saveImageToPhotosAlbum","saveVideoToPhotosAlbum","scanCode","setClipboardData","startLocationUpdate","startRecord"]},
+  }, "global":"tt","alsoDefines":["wx"],"browser":false,"denial":{"text":"fail auth deny","withApi":true,"field":"errNo","codes":[10200]},"privacy":{"apis":["getPrivacySetting","requirePrivacyAuthorize","onNeedPrivacyAuthorization","openPrivacyContract"],"notAgreed":{"text":"fail not declared in the privacy agreement","withApi":true,"field":"","codes":[]},"notDeclared":null,"banned":null},"system":null,"methods":["addPhoneCalendar","authorize","chooseAddress","chooseImage","chooseLocation","chooseVideo","createCameraContext","deleteCalendarEvent","getClipboardData","getLocation","getOpenUserInfo","getPrivacySetting","getSetting","getUserInfo","joinVoIPChat","onNeedPrivacyAuthorization","openPrivacyContract","openSetting","requirePrivacyAuthorize","saveImageToPhotosAlbum","saveVideoToPhotosAlbum","scanCode","setClipboardData","startLocationUpdate","startRecord"]},
   "kuaishou": {"scopes": {
     "scope.camera": {"native":"scope.camera","key":"scope.camera","reported":true,"grant":"authorize","probe":"","gated":false,"apis":["chooseImage","chooseVideo","createCameraContext","scanCode"]},
     "scope.record": {"native":"scope.record","key":"scope.record","reported":true,"grant":"authorize","probe":"","gated":false,"apis":["joinVoIPChat","startRecord"]},
@@ -42,12 +42,12 @@ const HOSTS = {
     "scope.userLocation": {"native":"scope.userLocation","key":"scope.userLocation","reported":true,"grant":"authorize","probe":"","gated":false,"apis":["chooseLocation","getLocation","startLocationUpdate"]},
     "scope.userLocationBackground": {"native":"scope.userLocationBackground","key":"scope.userLocationBackground","reported":true,"grant":"authorize","probe":"","gated":false,"apis":["startLocationUpdateBackground"]},
     "scope.writePhotosAlbum": {"native":"scope.writePhotosAlbum","key":"scope.writePhotosAlbum","reported":true,"grant":"authorize","probe":"","gated":false,"apis":["saveImageToPhotosAlbum","saveVideoToPhotosAlbum"]}
-  }, "global":"ks","alsoDefines":["wx"],"browser":false,"denial":{"text":"fail auth deny","withApi":true,"field":"","codes":[]},"privacy":null,"methods":["authorize","chooseImage","chooseLocation","chooseVideo","createCameraContext","getLocation","getOpenUserInfo","getSetting","getUserInfo","joinVoIPChat","openSetting","saveImageToPhotosAlbum","saveVideoToPhotosAlbum","scanCode","startLocationUpdate","startLocationUpdateBackground","startRecord"]},
+  }, "global":"ks","alsoDefines":["wx"],"browser":false,"denial":{"text":"fail auth deny","withApi":true,"field":"","codes":[]},"privacy":null,"system":null,"methods":["authorize","chooseImage","chooseLocation","chooseVideo","createCameraContext","getLocation","getOpenUserInfo","getSetting","getUserInfo","joinVoIPChat","openSetting","saveImageToPhotosAlbum","saveVideoToPhotosAlbum","scanCode","startLocationUpdate","startLocationUpdateBackground","startRecord"]},
   "web": {"scopes": {
     "scope.camera": {"native":"camera","key":"camera","reported":true,"grant":"onUse","probe":"mediaDevices.getUserMedia.video","gated":false,"apis":["chooseImage","chooseVideo","createCameraContext","scanCode"]},
     "scope.record": {"native":"microphone","key":"microphone","reported":true,"grant":"onUse","probe":"mediaDevices.getUserMedia.audio","gated":false,"apis":["joinVoIPChat","startRecord"]},
     "scope.userLocation": {"native":"geolocation","key":"geolocation","reported":true,"grant":"onUse","probe":"geolocation.getCurrentPosition","gated":false,"apis":["chooseLocation","getLocation","startLocationUpdate"]}
-  }, "global":"navigator","alsoDefines":[],"browser":true,"denial":null,"privacy":null,"methods":["geolocation.getCurrentPosition","mediaDevices.getUserMedia","permissions.query"]},
+  }, "global":"navigator","alsoDefines":[],"browser":true,"denial":null,"privacy":null,"system":null,"methods":["geolocation.getCurrentPosition","mediaDevices.getUserMedia","permissions.query"]},
   "wechat": {"scopes": {
     "scope.addPhoneCalendar": {"native":"scope.addPhoneCalendar","key":"scope.addPhoneCalendar","reported":true,"grant":"authorize","probe":"","gated":true,"apis":["addPhoneCalendar","addPhoneRepeatCalendar"]},
     "scope.addPhoneContact": {"native":"scope.addPhoneContact","key":"scope.addPhoneContact","reported":true,"grant":"authorize","probe":"","gated":true,"apis":["addPhoneContact"]},
@@ -63,7 +63,7 @@ const HOSTS = {
     "scope.userLocationBackground": {"native":"scope.userLocationBackground","key":"scope.userLocationBackground","reported":true,"grant":"settingsOnly","probe":"","gated":true,"apis":["startLocationUpdateBackground"]},
     "scope.werun": {"native":"scope.werun","key":"scope.werun","reported":true,"grant":"authorize","probe":"","gated":true,"apis":["getWeRunData"]},
     "scope.writePhotosAlbum": {"native":"scope.writePhotosAlbum","key":"scope.writePhotosAlbum","reported":true,"grant":"authorize","probe":"","gated":true,"apis":["saveImageToPhotosAlbum","saveVideoToPhotosAlbum"]}
-  }, "global":"wx","alsoDefines":[],"browser":false,"denial":{"text":"fail auth deny","withApi":true,"field":"","codes":[]},"privacy":{"apis":["getPrivacySetting","requirePrivacyAuthorize","onNeedPrivacyAuthorization","openPrivacyContract"],"notAgreed":{"text":"fail privacy permission is not authorized","withApi":true,"field":"errno","codes":[101102]},"notDeclared":{"text":"fail not declared in the privacy agreement","withApi":true,"field":"errno","codes":[112,101100]},"banned":{"text":"fail please go to mp to announce your privacy usage","withApi":true,"field":"errno","codes":[1025,1026,101101]}},"methods":["addPhoneCalendar","addPhoneContact","addPhoneRepeatCalendar","authorize","chooseAddress","chooseImage","chooseInvoice","chooseInvoiceTitle","chooseLocation","chooseVideo","createBLEPeripheralServer","createCameraContext","getFuzzyLocation","getLocation","getOpenUserInfo","getPrivacySetting","getSetting","getUserInfo","getWeRunData","joinVoIPChat","onNeedPrivacyAuthorization","openBluetoothAdapter","openPrivacyContract","openSetting","requirePrivacyAuthorize","saveImageToPhotosAlbum","saveVideoToPhotosAlbum","scanCode","startLocationUpdate","startLocationUpdateBackground","startRecord"]}
+  }, "global":"wx","alsoDefines":[],"browser":false,"denial":{"text":"fail auth deny","withApi":true,"field":"","codes":[]},"privacy":{"apis":["getPrivacySetting","requirePrivacyAuthorize","onNeedPrivacyAuthorization","openPrivacyContract"],"notAgreed":{"text":"fail privacy permission is not authorized","withApi":true,"field":"errno","codes":[101102]},"notDeclared":{"text":"fail not declared in the privacy agreement","withApi":true,"field":"errno","codes":[112,101100]},"banned":{"text":"fail please go to mp to announce your privacy usage","withApi":true,"field":"errno","codes":[1025,1026,101101]}},"system":{"switches":"getAppAuthorizeSetting","services":"getSystemSetting","open":"openAppAuthorizeSetting","switchFields":["albumAuthorized","bluetoothAuthorized","cameraAuthorized","locationAuthorized","microphoneAuthorized","phoneCalendarAuthorized"],"serviceFields":["bluetoothEnabled","locationEnabled"]},"methods":["addPhoneCalendar","addPhoneContact","addPhoneRepeatCalendar","authorize","chooseAddress","chooseImage","chooseInvoice","chooseInvoiceTitle","chooseLocation","chooseVideo","createBLEPeripheralServer","createCameraContext","getAppAuthorizeSetting","getFuzzyLocation","getLocation","getOpenUserInfo","getPrivacySetting","getSetting","getSystemSetting","getUserInfo","getWeRunData","joinVoIPChat","onNeedPrivacyAuthorization","openAppAuthorizeSetting","openBluetoothAdapter","openPrivacyContract","openSetting","requirePrivacyAuthorize","saveImageToPhotosAlbum","saveVideoToPhotosAlbum","scanCode","startLocationUpdate","startLocationUpdateBackground","startRecord"]}
 };
 
 const own = (o, k) => o != null && Object.prototype.hasOwnProperty.call(o, k);
@@ -255,6 +255,49 @@ function simulateHost(platform, options) {
     };
   };
   const ok = (method, extra) => Object.assign({ errMsg: method + ":ok" }, extra);
+
+  // The operating system's layer (hosts with one): the switches and device
+  // services the host's sync APIs report, from options.os (default: every
+  // switch "authorized", every service on; undefined: the field is absent),
+  // and the OS settings page, where the user sets what options.atOsSettings
+  // says. The scopes' own methods do not consult it: the hosts' failure
+  // texts for it are not in the manifest.
+  const sys = facts.system;
+  sim.os = {};
+  if (!sys && (Object.keys(opts.os || {}).length || Object.keys(opts.atOsSettings || {}).length)) {
+    throw new TypeError("simulateHost: " + platform + " has no OS layer in the manifest: os and atOsSettings do not apply");
+  }
+  if (sys) {
+    const osOption = (what, value) => {
+      for (const field of Object.keys(value || {})) {
+        oneOf(what + " field", field, sys.switchFields.concat(sys.serviceFields));
+        oneOf(what + "." + field, value[field], sys.switchFields.includes(field) ? ["authorized", "denied", "not determined", undefined] : [true, false, undefined]);
+      }
+      return value || {};
+    };
+    sys.switchFields.forEach((field) => { sim.os[field] = "authorized"; });
+    sys.serviceFields.forEach((field) => { sim.os[field] = true; });
+    Object.assign(sim.os, osOption("os", opts.os));
+    const atOs = osOption("atOsSettings", opts.atOsSettings);
+    const read = (name, fields) => {
+      if (!name || missing.includes(name)) return;
+      sim.host[name] = () => {
+        sim.calls.push(name);
+        if (own(failing, name)) throw failing[name] === true ? new Error(name + ":fail system error") : failing[name];
+        const out = {};
+        for (const field of fields) if (sim.os[field] !== undefined) out[field] = sim.os[field];
+        return out;
+      };
+    };
+    read(sys.switches, sys.switchFields);
+    read(sys.services, sys.serviceFields);
+    if (sys.open) {
+      define(sys.open, (o, reply) => {
+        Object.assign(sim.os, atOs);
+        reply(true, ok(sys.open));
+      });
+    }
+  }
 
   if (facts.browser) simulateBrowser(facts, sim, { state, keyOf, decide, missing, failing });
   else {

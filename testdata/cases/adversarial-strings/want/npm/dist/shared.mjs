@@ -10,4 +10,10 @@ var APIS = {
 const scopeForApi = (api) => {
   for (const scope in APIS) if (APIS[scope].split(" ").includes(api)) return scope;
 };
-export { APIS, scopeForApi };
+
+// Which layer refused, by errCode (the model's failure table): "checks",
+// "privacy", "system" or "host"; undefined for any other value. Kept out of
+// the error itself so that a bundle without it stays within its size budget.
+const LAYERS = { __proto__: null, AUTH_DENIED: "host", UNKNOWN_SCOPE: "checks", UNSUPPORTED_SCOPE: "checks", SETTINGS_REQUIRED: "host", BUTTON_REQUIRED: "host", SYSTEM_DENIED: "system", SYSTEM_DISABLED: "system", UNSUPPORTED_PLATFORM: "checks", NOT_AVAILABLE: "checks", NATIVE_ERROR: "host", PRIVACY_NOT_AGREED: "privacy", PRIVACY_NOT_DECLARED: "privacy", PRIVACY_BANNED: "privacy" };
+const failureLayer = (errCode) => (typeof errCode == "string" ? LAYERS[errCode] : undefined);
+export { APIS, scopeForApi, failureLayer };

@@ -34,7 +34,11 @@ export type ErrorCode =
   | "SETTINGS_REQUIRED"
   /** The host grants the scope only through an open-type button. */
   | "BUTTON_REQUIRED"
-  /** No known host was detected. */
+  /** The operating system refused the host app the permission the scope's APIs need, and will not ask again; the host's prompt was not shown. */
+  | "SYSTEM_DENIED"
+  /** The device service the scope's APIs need (location, Bluetooth) is off; the host's prompt was not shown. */
+  | "SYSTEM_DISABLED"
+  /** No known host was detected, or (openSystemSetting) the host has no OS settings page to open. */
   | "UNSUPPORTED_PLATFORM"
   /** The host has no such method (a browser has no settings page for openSetting). No native call was made. */
   | "NOT_AVAILABLE"
@@ -47,8 +51,26 @@ export type ErrorCode =
   /** The host has banned the app's privacy use, or the app has no privacy guide at all. */
   | "PRIVACY_BANNED";
 
-/** "unknown" where the host cannot report it (Alipay getAuthCode grants; a browser without the Permissions API). */
-export type AuthStatus = "granted" | "denied" | "unanswered" | "unsupported" | "unknown";
+/**
+ * getAuthStatus's answer. "unknown" where the host cannot report it (Alipay getAuthCode grants; a browser
+ * without the Permissions API); "system-denied" / "system-disabled" where authorize would fail SYSTEM_DENIED /
+ * SYSTEM_DISABLED (the operating system's layer) without a prompt.
+ */
+export type AuthStatus =
+  | "granted"
+  | "denied"
+  | "unanswered"
+  | "unsupported"
+  | "unknown"
+  | "system-denied"
+  | "system-disabled";
+
+/** Which layer refused: the runtime's own checks, the host's privacy gate, the operating system, the host. */
+export type FailureLayer =
+  | "checks"
+  | "privacy"
+  | "system"
+  | "host";
 
 export interface AuthorizeResult<S extends string = Scope> {
   scope: S;

@@ -3,7 +3,7 @@ import type { WeChatScope } from "./shared.mjs";
 
 /** Each simulated host's facts as types: its scopes, methods and denial codes. */
 export interface SimulatedPlatforms {
-  "wechat": { scope: WeChatScope; method: "authorize" | "getLocation" | "getSetting" | "openSetting"; denialCode: never; global: "wx"; gated: never; undeclared: never; banned: never };
+  "wechat": { scope: WeChatScope; method: "authorize" | "getLocation" | "getSetting" | "openSetting"; denialCode: never; global: "wx"; gated: never; undeclared: never; banned: never; osSwitch: never; osService: never };
 }
 
 /** A platform id the kit simulates. */
@@ -12,6 +12,10 @@ export type SimulatedPlatform = keyof SimulatedPlatforms;
 export type SimulatedPrivacy = "agreed" | "required" | "absent";
 /** What the simulated user does at a prompt. */
 export type PromptAnswer = "accept" | "deny";
+/** An OS permission switch as the host reports it; undefined: the field is absent (iOS-only fields on Android). */
+export type OSSwitchState = "authorized" | "denied" | "not determined" | undefined;
+/** The operating system's layer, by the host's field names: each switch's state, each device service on (true) or off (false). */
+export type SimulatedOS<P extends SimulatedPlatform> = { [F in SimulatedPlatforms[P]["osSwitch"]]?: OSSwitchState } & { [F in SimulatedPlatforms[P]["osService"]]?: boolean | undefined };
 /** Per-scope state in universal names: true granted, false denied, absent (or undefined) unanswered. */
 export type SimulatedSettings<P extends SimulatedPlatform> = { [S in SimulatedPlatforms[P]["scope"]]?: boolean };
 
@@ -32,9 +36,13 @@ export interface SimulateOptions<P extends SimulatedPlatform> {
   banned?: SimulatedPlatforms[P]["banned"][];
   /** What the user does at the privacy guide (the host's popup, when no onNeedPrivacyAuthorization listener answers); default "agree". */
   privacyAnswer?: "agree" | "disagree";
+  /** The OS layer (hosts with one: WeChat); default every switch "authorized" and every service on. */
+  os?: SimulatedOS<P>;
+  /** What the user changes in the OS settings page when openSystemSetting opens it. */
+  atOsSettings?: SimulatedOS<P>;
   /** Methods the host lacks (an old base library). */
   missing?: SimulatedPlatforms[P]["method"][];
-  /** Methods that fail: true for a generic failure, or the object (the Error, on the web) to fail with. */
+  /** Methods that fail: true for a generic failure, or the object (the Error, on the web) to fail with; a sync method (the OS layer's) throws it. */
   failing?: { [M in SimulatedPlatforms[P]["method"]]?: true | object };
   /** The code a denial carries, one of the manifest's; default its first. A function picks it per denial: prompted is false when the scope was denied before (no prompt this time). */
   denialCode?: SimulatedPlatforms[P]["denialCode"] | ((scope: SimulatedPlatforms[P]["scope"], prompted: boolean) => SimulatedPlatforms[P]["denialCode"]);
@@ -62,6 +70,8 @@ export interface SimulatedHost<P extends SimulatedPlatform> {
   readonly privacy: SimulatedPrivacy;
   /** What the user does at the next prompts; may be changed during a test. */
   answer: PromptAnswer | ((scope: SimulatedPlatforms[P]["scope"]) => PromptAnswer);
+  /** The OS layer now, by field; may be changed during a test (empty on a host without one). */
+  readonly os: SimulatedOS<P>;
   /** What the user does at the next privacy guide. */
   privacyAnswer: "agree" | "disagree";
 }

@@ -2,7 +2,7 @@
 // The universal entry: finds the host at each call and runs the flow over
 // that host's table; the host entries are rendered from the same flow.
 var { failure, field, own, message, code, answer, settled, joined } = require("./core.js");
-var { scopeForApi } = require("./shared.js");
+var { scopeForApi, failureLayer } = require("./shared.js");
 
 // Every scope of the manifest (UNKNOWN_SCOPE for any other value).
 const scopes = ["scope.userLocation"];
@@ -11,7 +11,9 @@ const scopes = ["scope.userLocation"];
 // calls (call, the web), its scopes, the scopes of each mechanism but the
 // last step (the rest), native names, getSetting keys ("": none) and probes
 // where they differ, the denial test, the privacy failures, the privacy APIs
-// of its gate, the scopes the gate covers, the methods it lacks, and
+// of its gate, the scopes the gate covers, its OS layer (system: the
+// switches API, the services API, each scope's [switch, service] by its
+// index in scopes), the methods it lacks, and
 // whether a null setting means "cannot tell" (cannotTell).
 const HOSTS = [
   {
@@ -138,6 +140,11 @@ const openSetting = async () => {
   if (!h) throw failure("UNSUPPORTED_PLATFORM");
   return settings(h, "openSetting");
 };
+const openSystemSetting = async () => {
+  const h = track();
+  if (!h) throw failure("UNSUPPORTED_PLATFORM");
+  throw failure("UNSUPPORTED_PLATFORM", undefined, h.platform);
+};
 // The privacy functions of the host found; without one, none to ask.
 const getPrivacyStatus = async () => {
   const h = track();
@@ -164,8 +171,10 @@ exports.authorizeApi = authorizeApi;
 exports.getAuthStatus = getAuthStatus;
 exports.getSetting = getSetting;
 exports.openSetting = openSetting;
+exports.openSystemSetting = openSystemSetting;
 exports.isSupported = isSupported;
 exports.scopeForApi = scopeForApi;
+exports.failureLayer = failureLayer;
 exports.getPrivacyStatus = getPrivacyStatus;
 exports.requirePrivacy = requirePrivacy;
 exports.onNeedPrivacy = onNeedPrivacy;

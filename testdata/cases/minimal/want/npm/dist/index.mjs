@@ -2,7 +2,7 @@
 // The universal entry: finds the host at each call and runs the flow over
 // that host's table; the host entries are rendered from the same flow.
 import { failure, field, own, message, code, answer, settled, joined } from "./core.mjs";
-import { scopeForApi } from "./shared.mjs";
+import { scopeForApi, failureLayer } from "./shared.mjs";
 
 // Every scope of the manifest (UNKNOWN_SCOPE for any other value).
 const scopes = ["scope.userLocation"];
@@ -11,7 +11,9 @@ const scopes = ["scope.userLocation"];
 // calls (call, the web), its scopes, the scopes of each mechanism but the
 // last step (the rest), native names, getSetting keys ("": none) and probes
 // where they differ, the denial test, the privacy failures, the privacy APIs
-// of its gate, the scopes the gate covers, the methods it lacks, and
+// of its gate, the scopes the gate covers, its OS layer (system: the
+// switches API, the services API, each scope's [switch, service] by its
+// index in scopes), the methods it lacks, and
 // whether a null setting means "cannot tell" (cannotTell).
 const HOSTS = [
   {
@@ -138,6 +140,11 @@ const openSetting = async () => {
   if (!h) throw failure("UNSUPPORTED_PLATFORM");
   return settings(h, "openSetting");
 };
+const openSystemSetting = async () => {
+  const h = track();
+  if (!h) throw failure("UNSUPPORTED_PLATFORM");
+  throw failure("UNSUPPORTED_PLATFORM", undefined, h.platform);
+};
 // The privacy functions of the host found; without one, none to ask.
 const getPrivacyStatus = async () => {
   const h = track();
@@ -157,6 +164,6 @@ const isSupported = (scope, id) => {
   const h = id === undefined ? track() : typeof id == "string" ? HOSTS.find((h) => h.platform === id) : undefined;
   return !!h && h.scopes.includes(scope);
 };
-export { scopes, authorize, authorizeApi, getAuthStatus, getSetting, openSetting, isSupported, scopeForApi, getPrivacyStatus, requirePrivacy, onNeedPrivacy };
+export { scopes, authorize, authorizeApi, getAuthStatus, getSetting, openSetting, openSystemSetting, isSupported, scopeForApi, failureLayer, getPrivacyStatus, requirePrivacy, onNeedPrivacy };
 export { platform };
 export default authorize;

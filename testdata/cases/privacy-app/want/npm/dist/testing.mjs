@@ -8,7 +8,7 @@ const HOSTS = {
   "wechat": {"scopes": {
     "scope.userFuzzyLocation": {"native":"scope.userFuzzyLocation","key":"scope.userFuzzyLocation","reported":false,"grant":"authorize","probe":"","gated":false,"apis":["getFuzzyLocation"]},
     "scope.userLocation": {"native":"scope.userLocation","key":"scope.userLocation","reported":true,"grant":"authorize","probe":"","gated":true,"apis":["getLocation"]}
-  }, "global":"wx","alsoDefines":[],"browser":false,"denial":{"text":"fail auth deny","withApi":true,"field":"","codes":[]},"privacy":{"apis":["getPrivacySetting","requirePrivacyAuthorize"],"notAgreed":{"text":"fail privacy permission is not authorized","withApi":true,"field":"","codes":[]},"notDeclared":null,"banned":null},"methods":["authorize","getFuzzyLocation","getLocation","getPrivacySetting","getSetting","openSetting","requirePrivacyAuthorize"]}
+  }, "global":"wx","alsoDefines":[],"browser":false,"denial":{"text":"fail auth deny","withApi":true,"field":"","codes":[]},"privacy":{"apis":["getPrivacySetting","requirePrivacyAuthorize"],"notAgreed":{"text":"fail privacy permission is not authorized","withApi":true,"field":"","codes":[]},"notDeclared":null,"banned":null},"system":null,"methods":["authorize","getFuzzyLocation","getLocation","getPrivacySetting","getSetting","openSetting","requirePrivacyAuthorize"]}
 };
 
 const own = (o, k) => o != null && Object.prototype.hasOwnProperty.call(o, k);
@@ -200,6 +200,49 @@ function simulateHost(platform, options) {
     };
   };
   const ok = (method, extra) => Object.assign({ errMsg: method + ":ok" }, extra);
+
+  // The operating system's layer (hosts with one): the switches and device
+  // services the host's sync APIs report, from options.os (default: every
+  // switch "authorized", every service on; undefined: the field is absent),
+  // and the OS settings page, where the user sets what options.atOsSettings
+  // says. The scopes' own methods do not consult it: the hosts' failure
+  // texts for it are not in the manifest.
+  const sys = facts.system;
+  sim.os = {};
+  if (!sys && (Object.keys(opts.os || {}).length || Object.keys(opts.atOsSettings || {}).length)) {
+    throw new TypeError("simulateHost: " + platform + " has no OS layer in the manifest: os and atOsSettings do not apply");
+  }
+  if (sys) {
+    const osOption = (what, value) => {
+      for (const field of Object.keys(value || {})) {
+        oneOf(what + " field", field, sys.switchFields.concat(sys.serviceFields));
+        oneOf(what + "." + field, value[field], sys.switchFields.includes(field) ? ["authorized", "denied", "not determined", undefined] : [true, false, undefined]);
+      }
+      return value || {};
+    };
+    sys.switchFields.forEach((field) => { sim.os[field] = "authorized"; });
+    sys.serviceFields.forEach((field) => { sim.os[field] = true; });
+    Object.assign(sim.os, osOption("os", opts.os));
+    const atOs = osOption("atOsSettings", opts.atOsSettings);
+    const read = (name, fields) => {
+      if (!name || missing.includes(name)) return;
+      sim.host[name] = () => {
+        sim.calls.push(name);
+        if (own(failing, name)) throw failing[name] === true ? new Error(name + ":fail system error") : failing[name];
+        const out = {};
+        for (const field of fields) if (sim.os[field] !== undefined) out[field] = sim.os[field];
+        return out;
+      };
+    };
+    read(sys.switches, sys.switchFields);
+    read(sys.services, sys.serviceFields);
+    if (sys.open) {
+      define(sys.open, (o, reply) => {
+        Object.assign(sim.os, atOs);
+        reply(true, ok(sys.open));
+      });
+    }
+  }
 
   if (facts.browser) simulateBrowser(facts, sim, { state, keyOf, decide, missing, failing });
   else {
