@@ -36,7 +36,8 @@ test("wechat: the page asks nothing of a user who refused before", async () => {
   await page.onShow();
   assert.equal(page.view.settingsButton, true);
   assert.equal(host.prompts, 0);
-  assert.deepEqual(host.calls, ["authorize"]); // WeChat's own authorize answers a refusal, silently
+  // The OS layer's two reads, then WeChat's own authorize answers the refusal, silently.
+  assert.deepEqual(host.calls, ["getSystemSetting", "getAppAuthorizeSetting", "authorize"]);
 });
 
 test("wechat: a refused privacy guide is not a denial", async () => {
