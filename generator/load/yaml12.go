@@ -18,7 +18,8 @@ var bom = []byte("\uFEFF")
 
 // yamlDirective is a %YAML directive yaml.v3 refuses for 1.2 although it
 // reads the document as well as any.
-var yamlDirective = regexp.MustCompile(`(?m)\A((?:#[^\n]*\n|[ \t]*\n)*)%(YAML[ \t]+1\.[12][ \t]*(?:#[^\n]*)?\n)`)
+// Lines end in \n or \r\n, as everywhere in the manifest.
+var yamlDirective = regexp.MustCompile(`(?m)\A((?:#[^\r\n]*\r?\n|[ \t]*\r?\n)*)%(YAML[ \t]+1\.[12][ \t]*(?:#[^\r\n]*)?\r?\n)`)
 
 // prepare returns data ready for yaml.v3: a %YAML 1.1 or 1.2 directive
 // becomes a comment of the same length (positions do not move). A second

@@ -60,7 +60,10 @@ func TestYAMLDirective(t *testing.T) {
 		{"1.1", "%YAML 1.1\n---\n", 3},
 		{"after a byte-order mark", "\uFEFF%YAML 1.2\n---\n", 3},
 		{"after a byte-order mark and a comment", "\uFEFF# comment\n\n%YAML 1.2\n---\n", 5},
+		{"CRLF", "%YAML 1.2\r\n---\r\n", 3},
+		{"CRLF after a comment and a blank line", "# comment\r\n\r\n%YAML 1.2 # why\r\n---\r\n", 5},
 		{"2.0", "%YAML 2.0\n---\n", 0},
+		{"2.0 CRLF", "%YAML 2.0\r\n---\r\n", 0},
 		{"2.0 after a byte-order mark", "\uFEFF%YAML 2.0\n---\n", 0},
 	}
 	for _, tt := range tests {
