@@ -59,9 +59,11 @@ export const hasPrivacyGate = (id) => PRIVACY_HOSTS.includes(id);
  * without the privacy APIs, and so without the gate); `privacyAnswer` is
  * what the user taps in the privacy guide ("agree" | "disagree");
  * `gated(native)` says whether the gate covers a native scope; `undeclared`
- * lists native scopes the privacy guide does not declare.
+ * lists native scopes the privacy guide does not declare. `sync`: the host
+ * calls back before its method returns (hosts answer asynchronously by
+ * default).
  */
-export function createHost(id, { answer = "accept", state = {}, privacy = "agreed", privacyAnswer = "agree", gated = () => true, undeclared = [] } = {}) {
+export function createHost(id, { answer = "accept", state = {}, privacy = "agreed", privacyAnswer = "agree", gated = () => true, undeclared = [], sync = false } = {}) {
   const sim = { id, prompts: 0, privacyPrompts: 0, calls: [], state: { ...state }, answer, privacy };
   const callback = (opts, ok, res) => {
     if (ok) opts?.success?.(res);
@@ -86,7 +88,8 @@ export function createHost(id, { answer = "accept", state = {}, privacy = "agree
   const record = (name, fn) => {
     api[name] = (opts) => {
       sim.calls.push(name);
-      setImmediate(() => fn(opts)); // hosts answer asynchronously
+      if (sync) fn(opts);
+      else setImmediate(() => fn(opts)); // hosts answer asynchronously
     };
   };
   if (id === "alipay") {
