@@ -118,3 +118,22 @@ for (const id of hostIds) {
     }
   });
 }
+
+// The host's global itself: the global object inherits from Object.prototype,
+// so a global only Object.prototype has is no host either.
+for (const id of hostIds.filter((id) => GLOBALS[id])) {
+  test(`${id}: a host global only Object.prototype has is no host`, async () => {
+    for (const { kind, entry } of await entriesFor(id)) {
+      const want = await battery(id, entry);
+      const sim = createHost(id);
+      Object.defineProperty(Object.prototype, GLOBALS[id], { value: sim.api, configurable: true, writable: true });
+      try {
+        assert.deepEqual(await battery(id, entry), want, `${kind}: as without a host`);
+        assert.equal(entry.isSupported(Object.keys(tableOf(id).scopes)[0]), kind.startsWith("index") ? false : true, `${kind}: isSupported`);
+      } finally {
+        delete Object.prototype[GLOBALS[id]];
+      }
+      assert.deepEqual(sim.calls, [], `${kind}: the inherited host is never called`);
+    }
+  });
+}

@@ -19,10 +19,12 @@ const settingKey = (scope) => SETTING_KEYS[scope];
 const PROBES = { __proto__: null, "scope.userLocation": "getLocation" };
 
 // The host's global, read at call time; undefined when absent (the read
-// throws a ReferenceError) or when reading it throws.
+// throws a ReferenceError), when reading it throws, or when only
+// Object.prototype has it (the global object inherits from it: polluted).
 const host = () => {
   try {
-    return my;
+    const api = my;
+    return api !== Object.prototype.my ? api : undefined;
   } catch (e) {}
 };
 // A callback-style call; a method that throws or is missing (only the host's

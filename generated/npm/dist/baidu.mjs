@@ -10,10 +10,12 @@ const scopes = ["scope.address", "scope.camera", "scope.invoiceTitle", "scope.re
 const OTHERS = ["auth_base", "auth_zhima", "scope.addPhoneCalendar", "scope.addPhoneContact", "scope.bluetooth", "scope.calendar", "scope.clipboard", "scope.hostId", "scope.invoice", "scope.userFuzzyLocation", "scope.userLocationBackground", "scope.werun"];
 
 // The host's global, read at call time; undefined when absent (the read
-// throws a ReferenceError) or when reading it throws.
+// throws a ReferenceError), when reading it throws, or when only
+// Object.prototype has it (the global object inherits from it: polluted).
 const host = () => {
   try {
-    return swan;
+    const api = swan;
+    return api !== Object.prototype.swan ? api : undefined;
   } catch (e) {}
 };
 // A callback-style call; a method that throws or is missing (only the host's

@@ -15,10 +15,12 @@ const nativeName = (scope) => NATIVE_NAMES[scope] || scope;
 const settingKey = nativeName;
 
 // The host's global, read at call time; undefined when absent (the read
-// throws a ReferenceError) or when reading it throws.
+// throws a ReferenceError), when reading it throws, or when only
+// Object.prototype has it (the global object inherits from it: polluted).
 const host = () => {
   try {
-    return tt;
+    const api = tt;
+    return api !== Object.prototype.tt ? api : undefined;
   } catch (e) {}
 };
 // Privacy failures, decided by message before the denial test.

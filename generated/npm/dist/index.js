@@ -8,7 +8,8 @@ var { browser, webDriver } = require("./web-driver.js");
 // Every scope of the manifest (UNKNOWN_SCOPE for any other value).
 const scopes = ["auth_base", "auth_zhima", "scope.addPhoneCalendar", "scope.addPhoneContact", "scope.address", "scope.bluetooth", "scope.calendar", "scope.camera", "scope.clipboard", "scope.hostId", "scope.invoice", "scope.invoiceTitle", "scope.record", "scope.userFuzzyLocation", "scope.userInfo", "scope.userLocation", "scope.userLocationBackground", "scope.werun", "scope.writePhotosAlbum"];
 // Each host's table, in detection order (a host that also defines another's
-// global comes first): its global (host), the driver that replaces callback
+// global comes first): its global (host; none where only Object.prototype
+// has it), the driver that replaces callback
 // calls (call, the web), its scopes, the scopes of each mechanism but the
 // last step (the rest), native names, getSetting keys ("": none) and probes
 // where they differ, the denial test, the privacy failures, the privacy APIs
@@ -19,7 +20,7 @@ const scopes = ["auth_base", "auth_zhima", "scope.addPhoneCalendar", "scope.addP
 const HOSTS = [
   {
     platform: "alipay",
-    host: () => my,
+    host: () => my !== Object.prototype.my && my,
     scopes: ["auth_base", "auth_zhima", "scope.address", "scope.camera", "scope.record", "scope.userInfo", "scope.userLocation", "scope.writePhotosAlbum"],
     AUTH_CODE: ["auth_base", "auth_zhima", "scope.userInfo"],
     natives: { __proto__: null, "scope.userInfo": "auth_user" },
@@ -31,14 +32,14 @@ const HOSTS = [
   },
   {
     platform: "baidu",
-    host: () => swan,
+    host: () => swan !== Object.prototype.swan && swan,
     scopes: ["scope.address", "scope.camera", "scope.invoiceTitle", "scope.record", "scope.userInfo", "scope.userLocation", "scope.writePhotosAlbum"],
     DIRECT: ["scope.address", "scope.camera", "scope.invoiceTitle", "scope.record", "scope.userInfo", "scope.userLocation", "scope.writePhotosAlbum"],
     denial: { codeField: "errCode", codes: [10003, 11003] }
   },
   {
     platform: "bytedance",
-    host: () => tt,
+    host: () => tt !== Object.prototype.tt && tt,
     scopes: ["scope.address", "scope.calendar", "scope.camera", "scope.clipboard", "scope.hostId", "scope.record", "scope.userInfo", "scope.userLocation", "scope.writePhotosAlbum"],
     DIRECT: ["scope.address", "scope.calendar", "scope.camera", "scope.clipboard", "scope.hostId", "scope.record", "scope.userInfo", "scope.userLocation", "scope.writePhotosAlbum"],
     natives: { __proto__: null, "scope.writePhotosAlbum": "scope.album" },
@@ -49,14 +50,14 @@ const HOSTS = [
   },
   {
     platform: "kuaishou",
-    host: () => ks,
+    host: () => ks !== Object.prototype.ks && ks,
     scopes: ["scope.camera", "scope.record", "scope.userInfo", "scope.userLocation", "scope.userLocationBackground", "scope.writePhotosAlbum"],
     DIRECT: ["scope.camera", "scope.record", "scope.userInfo", "scope.userLocation", "scope.userLocationBackground", "scope.writePhotosAlbum"],
     denial: { text: /fail.*auth den(y|ied)/u }
   },
   {
     platform: "wechat",
-    host: () => wx,
+    host: () => wx !== Object.prototype.wx && wx,
     scopes: ["scope.addPhoneCalendar", "scope.addPhoneContact", "scope.address", "scope.bluetooth", "scope.camera", "scope.invoice", "scope.invoiceTitle", "scope.record", "scope.userFuzzyLocation", "scope.userInfo", "scope.userLocation", "scope.userLocationBackground", "scope.werun", "scope.writePhotosAlbum"],
     NO_GRANT: ["scope.address", "scope.invoice", "scope.invoiceTitle"],
     DIRECT: ["scope.addPhoneCalendar", "scope.addPhoneContact", "scope.bluetooth", "scope.camera", "scope.record", "scope.userFuzzyLocation", "scope.userLocation", "scope.werun", "scope.writePhotosAlbum"],

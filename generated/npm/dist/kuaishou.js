@@ -10,10 +10,12 @@ const scopes = ["scope.camera", "scope.record", "scope.userInfo", "scope.userLoc
 const OTHERS = ["auth_base", "auth_zhima", "scope.addPhoneCalendar", "scope.addPhoneContact", "scope.address", "scope.bluetooth", "scope.calendar", "scope.clipboard", "scope.hostId", "scope.invoice", "scope.invoiceTitle", "scope.userFuzzyLocation", "scope.werun"];
 
 // The host's global, read at call time; undefined when absent (the read
-// throws a ReferenceError) or when reading it throws.
+// throws a ReferenceError), when reading it throws, or when only
+// Object.prototype has it (the global object inherits from it: polluted).
 const host = () => {
   try {
-    return ks;
+    const api = ks;
+    return api !== Object.prototype.ks ? api : undefined;
   } catch (e) {}
 };
 // A callback-style call; a method that throws or is missing (only the host's

@@ -18,10 +18,12 @@ const UNGATED = ["scope.address", "scope.invoice", "scope.invoiceTitle", "scope.
 const SYSTEM_NEEDS = [["phoneCalendarAuthorized"], , , ["bluetoothAuthorized", "bluetoothEnabled"], ["cameraAuthorized"], , , ["microphoneAuthorized"], ["locationAuthorized", "locationEnabled"], , ["locationAuthorized", "locationEnabled"], ["locationAuthorized", "locationEnabled"], , ["albumAuthorized"]];
 
 // The host's global, read at call time; undefined when absent (the read
-// throws a ReferenceError) or when reading it throws.
+// throws a ReferenceError), when reading it throws, or when only
+// Object.prototype has it (the global object inherits from it: polluted).
 const host = () => {
   try {
-    return wx;
+    const api = wx;
+    return api !== Object.prototype.wx ? api : undefined;
   } catch (e) {}
 };
 // The host's denial message (the privacy classifier reads it too).

@@ -7,7 +7,8 @@ import { scopeForApi, failureLayer } from "./shared.mjs";
 // Every scope of the manifest (UNKNOWN_SCOPE for any other value).
 const scopes = ["scope.userLocation"];
 // Each host's table, in detection order (a host that also defines another's
-// global comes first): its global (host), the driver that replaces callback
+// global comes first): its global (host; none where only Object.prototype
+// has it), the driver that replaces callback
 // calls (call, the web), its scopes, the scopes of each mechanism but the
 // last step (the rest), native names, getSetting keys ("": none) and probes
 // where they differ, the denial test, the privacy failures, the privacy APIs
@@ -18,7 +19,7 @@ const scopes = ["scope.userLocation"];
 const HOSTS = [
   {
     platform: "wechat",
-    host: () => wx,
+    host: () => wx !== Object.prototype.wx && wx,
     scopes: ["scope.userLocation"],
     denial: { text: /fail.*auth den(y|ied)/u }
   }

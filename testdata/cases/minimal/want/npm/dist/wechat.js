@@ -10,10 +10,12 @@ const scopes = ["scope.userLocation"];
 const OTHERS = [];
 
 // The host's global, read at call time; undefined when absent (the read
-// throws a ReferenceError) or when reading it throws.
+// throws a ReferenceError), when reading it throws, or when only
+// Object.prototype has it (the global object inherits from it: polluted).
 const host = () => {
   try {
-    return wx;
+    const api = wx;
+    return api !== Object.prototype.wx ? api : undefined;
   } catch (e) {}
 };
 // A callback-style call; a method that throws or is missing (only the host's

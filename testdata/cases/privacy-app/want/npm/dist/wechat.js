@@ -15,10 +15,12 @@ const settingKey = (scope) => scope in SETTING_KEYS ? SETTING_KEYS[scope] : scop
 const GATED = ["scope.userLocation"];
 
 // The host's global, read at call time; undefined when absent (the read
-// throws a ReferenceError) or when reading it throws.
+// throws a ReferenceError), when reading it throws, or when only
+// Object.prototype has it (the global object inherits from it: polluted).
 const host = () => {
   try {
-    return wx;
+    const api = wx;
+    return api !== Object.prototype.wx ? api : undefined;
   } catch (e) {}
 };
 // Privacy failures, decided by message before the denial test.
