@@ -25,6 +25,13 @@ function hooked(sim, hook) {
   return api;
 }
 
+// Each entry that drives host id with the other one of its module format
+// (the host's and the universal entry share one core, so one set of flows).
+async function pairedEntries(id) {
+  const [hostMjs, hostCjs, indexMjs, indexCjs] = await entriesFor(id);
+  return [[hostMjs, indexMjs], [hostCjs, indexCjs], [indexMjs, hostMjs], [indexCjs, hostCjs]].map(([e, other]) => ({ ...e, other }));
+}
+
 const ANSWERS = ["accept", "reject"];
 const TIMINGS = [["a host answering later", false], ["a host answering at once", true]];
 
@@ -36,42 +43,47 @@ for (const id of hostIds) {
   const on = (api, fn) => withGlobals({ [GLOBALS[id]]: api }, fn);
   const scopes = Object.keys(tableOf(id).scopes);
 
+  // One caller's flow whose first native call re-enters authorize (through
+  // `again`) and is held; a third caller comes while it is held (after the
+  // re-entrant call's own flow, had it one, settled); then a later call.
+  async function reenterFromNativeCall({ entry, again, scope, answer, sync, what }) {
+    // Without re-entry: one caller, then a later one.
+    const sim0 = createHost(id, { answer, sync });
+    const first = await on(sim0.api, () => outcome(entry.authorize({ scope })));
+    const callsOfOne = [...sim0.calls], promptsOfOne = sim0.prompts;
+    const later = await on(sim0.api, () => outcome(entry.authorize({ scope })));
+
+    const sim = createHost(id, { answer, sync });
+    let inner, held;
+    const api = hooked(sim, (name, proceed) => {
+      if (held) return proceed();
+      held = proceed;
+      inner = outcome(again.authorize({ scope }));
+    });
+    await on(api, async () => {
+      const outer = outcome(entry.authorize({ scope }));
+      await drain();
+      const third = outcome(entry.authorize({ scope }));
+      await drain();
+      if (held) held();
+      const answers = await Promise.all([outer, third, ...(inner ? [inner] : [])]);
+      for (const a of answers) assert.deepEqual(a, first, `${what}: every caller the same answer`);
+      assert.deepEqual(sim.calls, callsOfOne, `${what}: the native calls of one flow`);
+      assert.equal(sim.prompts, promptsOfOne, `${what}: the prompts of one flow`);
+      assert.deepEqual(await outcome(entry.authorize({ scope })), later, `${what}: a later call`);
+    });
+    assert.deepEqual(sim.calls, sim0.calls, `${what}: a later call starts a fresh flow`);
+    assert.equal(sim.prompts, sim0.prompts, `${what}: prompts with the later call`);
+  }
+
   test(`${id}: authorize re-entered from inside a native call joins the flow under way; a later call starts a fresh one`, async () => {
     for (const [timing, sync] of TIMINGS) {
       for (const answer of ANSWERS) {
         for (const scope of scopes) {
-          for (const { kind, entry } of await entriesFor(id)) {
-            const what = `${kind}, ${timing}, ${answer}, ${scope}`;
-            // Without re-entry: one caller, then a later one.
-            const sim0 = createHost(id, { answer, sync });
-            const first = await on(sim0.api, () => outcome(entry.authorize({ scope })));
-            const callsOfOne = [...sim0.calls], promptsOfOne = sim0.prompts;
-            const later = await on(sim0.api, () => outcome(entry.authorize({ scope })));
-
-            // The first native call re-enters authorize and is held; a third
-            // caller comes while it is held (after the re-entrant call's own
-            // flow, if it had one, settled).
-            const sim = createHost(id, { answer, sync });
-            let inner, held;
-            const api = hooked(sim, (name, proceed) => {
-              if (held) return proceed();
-              held = proceed;
-              inner = outcome(entry.authorize({ scope }));
-            });
-            await on(api, async () => {
-              const outer = outcome(entry.authorize({ scope }));
-              await drain();
-              const third = outcome(entry.authorize({ scope }));
-              await drain();
-              if (held) held();
-              const answers = await Promise.all([outer, third, ...(inner ? [inner] : [])]);
-              for (const a of answers) assert.deepEqual(a, first, `${what}: every caller the same answer`);
-              assert.deepEqual(sim.calls, callsOfOne, `${what}: the native calls of one flow`);
-              assert.equal(sim.prompts, promptsOfOne, `${what}: the prompts of one flow`);
-              assert.deepEqual(await outcome(entry.authorize({ scope })), later, `${what}: a later call`);
-            });
-            assert.deepEqual(sim.calls, sim0.calls, `${what}: a later call starts a fresh flow`);
-            assert.equal(sim.prompts, sim0.prompts, `${what}: prompts with the later call`);
+          for (const { kind, entry, other } of await pairedEntries(id)) {
+            for (const [through, again] of [["the same entry", entry], [other.kind, other.entry]]) {
+              await reenterFromNativeCall({ entry, again, scope, answer, sync, what: `${kind}, re-entered through ${through}, ${timing}, ${answer}, ${scope}` });
+            }
           }
         }
       }
