@@ -57,7 +57,7 @@ func platformPackage(m *model.Model, p *model.Platform) *jen.File {
 		jen.Return(jen.Id("out")),
 	)
 	nativeAPI(f, p)
-	isDenial(f, p)
+	isDenial(f, m, p)
 	return f
 }
 
@@ -145,7 +145,7 @@ func nativeAPI(f *jen.File, p *model.Platform) {
 }
 
 // isDenial emits IsDenial from the platform's denial facts.
-func isDenial(f *jen.File, p *model.Platform) {
+func isDenial(f *jen.File, m *model.Model, p *model.Platform) {
 	var body []jen.Code
 	if len(p.Denial.Codes) > 0 {
 		codes := make([]jen.Code, len(p.Denial.Codes))
@@ -156,7 +156,7 @@ func isDenial(f *jen.File, p *model.Platform) {
 	}
 	if p.Denial.Message != "" {
 		f.Var().Id("denialMessage").Op("=").Qual("regexp", "MustCompile").Call(jen.Lit(p.Denial.MessageGo)) // the Go form: "." spelled out as JavaScript reads it
-		body = append(body, jen.Return(jen.Id("denialMessage").Dot("MatchString").Call(jen.Id("errMsg"))))
+		body = append(body, jen.Return(jen.Id("denialMessage").Dot("MatchString").Call(jen.Qual(scopePath(m), "ScannedMessage").Call(jen.Id("errMsg")))))
 	} else {
 		body = append(body, jen.Return(jen.False()))
 	}

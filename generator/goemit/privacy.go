@@ -3,6 +3,7 @@ package goemit
 import (
 	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -15,7 +16,7 @@ import (
 // deciding in the order model.PrivacyGate.Failures documents (the JS
 // runtime follows the same order).
 func privacyFile(m *model.Model, p *model.Platform) *jen.File {
-	f := newFile(platformPath(m, p), p.ID, map[string]string{"regexp": "regexp"})
+	f := newFile(platformPath(m, p), p.ID, map[string]string{"regexp": "regexp", scopePath(m): "scope"})
 	g := p.Privacy
 
 	declDoc(f, fmt.Sprintf("PrivacyFailure is how %s's privacy-agreement gate refused a call, as ClassifyPrivacy reads a fail callback. String is the runtime's errCode.", p.Title)).
@@ -65,6 +66,10 @@ func privacyFile(m *model.Model, p *model.Platform) *jen.File {
 		body = append(body, jen.Switch(jen.Id("code")).Block(cases...))
 	}
 	body = append(body, jen.Return(jen.Id("PrivacyNone")))
+	if slices.ContainsFunc(g.Failures, func(f *model.PrivacyFailure) bool { return f.Message != "" }) || len(cases) > 0 && p.Denial.Message != "" {
+		// The patterns read what the JS runtime's message() reads.
+		body = append([]jen.Code{jen.Id("errMsg").Op("=").Qual(scopePath(m), "ScannedMessage").Call(jen.Id("errMsg"))}, body...)
+	}
 	params := jen.Id("code").Int()
 	if len(cases) == 0 {
 		params = jen.Id("_").Int()

@@ -13,7 +13,7 @@ const DefaultNPMPackage = "@scopegen/authorize"
 // reserves those from GrantTable); a scope or platform Go name must not
 // take one.
 var ReservedGoNames = []string{
-	"All", "AllPlatforms", "ForAPI", "Grant", "GrantUnsupported", "Parse", "ParsePlatform", "Platform", "Scope", "UnknownNameError",
+	"All", "AllPlatforms", "ForAPI", "Grant", "GrantUnsupported", "MaxMessageScan", "Parse", "ParsePlatform", "Platform", "ScannedMessage", "Scope", "UnknownNameError",
 }
 
 // ReservedTSNames are the type names the generated typings declare

@@ -22,6 +22,7 @@ import (
 
 	"github.com/scopegen/scopegen/generator/model"
 	"github.com/scopegen/scopegen/generator/output"
+	"github.com/scopegen/scopegen/generator/rules"
 	"github.com/scopegen/scopegen/templates"
 )
 
@@ -143,6 +144,8 @@ var funcs = template.FuncMap{
 	"exportDefault": func(e formatted, name string) string { return exportDefaultLine(e.moduleFormat(), name) },
 	"exportLive":    func(e formatted, name string) string { return exportLiveLine(e.moduleFormat(), name) },
 	"md":            mdText,
+	// The bound on what the runtime reads of a host's message (core.js.tmpl's message()).
+	"maxMessageScan": func() int { return rules.MaxMessageScan },
 }
 
 func lenOf(list any) int {

@@ -211,7 +211,7 @@ func (v runtimeView) pick(host, universal string) string {
 // CoreImports are the helpers of core.js.tmpl the entry calls.
 func (v runtimeView) CoreImports() []string {
 	if v.Universal {
-		return []string{"failure", "field", "own", "message", "code", "answer", "settled", "joined"}
+		return []string{"failure", "field", "hostMethod", "own", "message", "code", "answer", "settled", "joined"}
 	}
 	r := v.R
 	names := []string{"failure"}
@@ -222,11 +222,11 @@ func (v runtimeView) CoreImports() []string {
 			privacyTexts = privacyTexts || f.Message != ""
 		}
 	}
-	if len(r.PrivacyAPIs) > 0 || len(r.Gated) > 0 {
-		names = append(names, "field") // the host's privacy methods, the privacy option
+	if len(r.Gated) > 0 {
+		names = append(names, "field") // the privacy option
 	}
-	if r.System != nil && r.System.Open != "" && !slices.Contains(names, "field") {
-		names = append(names, "field") // the host's OS settings opener
+	if r.Browser == nil || len(r.PrivacyAPIs) > 0 || r.System != nil {
+		names = append(names, "hostMethod") // ask's native calls, the privacy APIs, the OS layer
 	}
 	if r.Takes(model.StepAuthCode) || slices.Contains(r.PrivacyAPIs, model.GetPrivacySetting) || r.System != nil {
 		names = append(names, "own") // their results' fields

@@ -19,6 +19,14 @@ const (
 	MaxTextLength = 4096
 	// MaxNPMPackageLength is npm's own limit on a package name.
 	MaxNPMPackageLength = 214
+	// MaxMessageScan bounds what the generated code reads of a host's error
+	// message: the denial and privacy patterns are matched against its
+	// first MaxMessageScan UTF-16 code units (JavaScript's string length;
+	// a surrogate pair the bound would cut is left out whole), in the JS
+	// runtime's message() and the Go packages' IsDenial and
+	// ClassifyPrivacy alike, so a megabyte message costs no more than one
+	// at the bound.
+	MaxMessageScan = 1024
 )
 
 // Limit is one limit as the docs list it.
@@ -38,4 +46,5 @@ var Limits = []Limit{
 	{"MaxNameLength", MaxNameLength, "bytes in a name (ids, scope, native, API and Go names, export conditions)", "validate"},
 	{"MaxTextLength", MaxTextLength, "bytes in a free text (titles, descriptions, notes, purposes)", "validate"},
 	{"MaxNPMPackageLength", MaxNPMPackageLength, "bytes in npm.package", "validate"},
+	{"MaxMessageScan", MaxMessageScan, "UTF-16 code units of a host's error message the denial and privacy patterns read", "the generated code"},
 }

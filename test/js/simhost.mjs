@@ -18,7 +18,7 @@ const alipayDeviceAPIs = () => Object.fromEntries(Object.values(tableOf("alipay"
 const alipayAuthCodeScopes = () => Object.values(tableOf("alipay").scopes).filter((r) => r.grant === "authCode").map((r) => r.native).concat("auth_base");
 
 // How each host fails a denied authorize (facts §1.4, §3.4, §4.4, §5).
-const DENIALS = {
+export const DENIALS = {
   wechat: (api) => ({ errMsg: `${api}:fail:auth deny` }), // the Android form
   bytedance: (api) => ({ errMsg: `${api}:fail auth deny`, errNo: "10200" }), // errNo is a string in the docs
   baidu: (api) => ({ errMsg: `${api}:fail`, errCode: 10003 }),
@@ -36,7 +36,7 @@ export const GLOBALS = { wechat: "wx", alipay: "my", bytedance: "tt", baidu: "sw
 // Douyin scopes the gate covers is not sourced, so here it covers every
 // authorize call. Baidu, Kuaishou and the web have no gate.
 const PRIVACY_HOSTS = ["wechat", "bytedance"];
-const PRIVACY_FAILURES = {
+export const PRIVACY_FAILURES = {
   wechat: {
     notAgreed: (api) => ({ errno: 104, errMsg: `${api}:fail privacy permission is not authorized` }),
     notDeclared: (api) => ({ errno: 112, errMsg: `${api}:fail api scope is not declared in the privacy agreement` }),
@@ -59,9 +59,11 @@ export const hasPrivacyGate = (id) => PRIVACY_HOSTS.includes(id);
  * without the privacy APIs, and so without the gate); `privacyAnswer` is
  * what the user taps in the privacy guide ("agree" | "disagree");
  * `gated(native)` says whether the gate covers a native scope; `undeclared`
- * lists native scopes the privacy guide does not declare.
+ * lists native scopes the privacy guide does not declare. `sync`: the host
+ * calls back before its method returns (hosts answer asynchronously by
+ * default).
  */
-export function createHost(id, { answer = "accept", state = {}, privacy = "agreed", privacyAnswer = "agree", gated = () => true, undeclared = [] } = {}) {
+export function createHost(id, { answer = "accept", state = {}, privacy = "agreed", privacyAnswer = "agree", gated = () => true, undeclared = [], sync = false } = {}) {
   const sim = { id, prompts: 0, privacyPrompts: 0, calls: [], state: { ...state }, answer, privacy };
   const callback = (opts, ok, res) => {
     if (ok) opts?.success?.(res);
@@ -86,7 +88,8 @@ export function createHost(id, { answer = "accept", state = {}, privacy = "agree
   const record = (name, fn) => {
     api[name] = (opts) => {
       sim.calls.push(name);
-      setImmediate(() => fn(opts)); // hosts answer asynchronously
+      if (sync) fn(opts);
+      else setImmediate(() => fn(opts)); // hosts answer asynchronously
     };
   };
   if (id === "alipay") {

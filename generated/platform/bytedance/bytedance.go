@@ -206,5 +206,5 @@ func IsDenial(code int, errMsg string) bool {
 	case 10200:
 		return true
 	}
-	return denialMessage.MatchString(errMsg)
+	return denialMessage.MatchString(scope.ScannedMessage(errMsg))
 }

@@ -2,7 +2,10 @@
 
 package bytedance
 
-import "regexp"
+import (
+	"github.com/scopegen/scopegen/generated/scope"
+	"regexp"
+)
 
 // PrivacyFailure is how ByteDance's privacy-agreement gate refused a call, as
 // ClassifyPrivacy reads a fail callback. String is the runtime's errCode.
@@ -53,6 +56,7 @@ var privacyNotAgreedMessage = regexp.MustCompile("not declared in the privacy ag
 // PRIVACY_NOT_AGREED: errMsg matches not declared in the privacy agreement|privacy
 // permission is not authorized.
 func ClassifyPrivacy(_ int, errMsg string) PrivacyFailure {
+	errMsg = scope.ScannedMessage(errMsg)
 	if privacyNotAgreedMessage.MatchString(errMsg) {
 		return PrivacyNotAgreed
 	}

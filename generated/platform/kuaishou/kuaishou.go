@@ -172,5 +172,5 @@ var denialMessage = regexp.MustCompile("fail[^\\n\\r\\x{2028}\\x{2029}]*auth den
 //
 // A denial: errMsg matches fail.*auth den(y|ied).
 func IsDenial(code int, errMsg string) bool {
-	return denialMessage.MatchString(errMsg)
+	return denialMessage.MatchString(scope.ScannedMessage(errMsg))
 }

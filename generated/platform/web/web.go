@@ -149,5 +149,5 @@ var denialMessage = regexp.MustCompile(":fail (NotAllowedError|PermissionDeniedE
 // A denial: errMsg matches :fail
 // (NotAllowedError|PermissionDeniedError|PERMISSION_DENIED):.
 func IsDenial(code int, errMsg string) bool {
-	return denialMessage.MatchString(errMsg)
+	return denialMessage.MatchString(scope.ScannedMessage(errMsg))
 }

@@ -2,7 +2,10 @@
 
 package wechat
 
-import "regexp"
+import (
+	"github.com/scopegen/scopegen/generated/scope"
+	"regexp"
+)
 
 // PrivacyFailure is how WeChat's privacy-agreement gate refused a call, as
 // ClassifyPrivacy reads a fail callback. String is the runtime's errCode.
@@ -58,6 +61,7 @@ var privacyBannedMessage = regexp.MustCompile("please go to mp to announce your 
 // 101100; PRIVACY_BANNED: errMsg matches please go to mp to announce your privacy
 // usage|privacy interface is banned, or errno is one of 1025, 1026, 101101.
 func ClassifyPrivacy(code int, errMsg string) PrivacyFailure {
+	errMsg = scope.ScannedMessage(errMsg)
 	if privacyNotAgreedMessage.MatchString(errMsg) {
 		return PrivacyNotAgreed
 	}

@@ -2,7 +2,10 @@
 
 package wechat
 
-import "regexp"
+import (
+	"example.com/cases/doc-comment-syntax/scope"
+	"regexp"
+)
 
 // PrivacyFailure is how WeChat ”beta” `wx` - host's privacy-agreement gate refused
 // a call, as ClassifyPrivacy reads a fail callback. String is the runtime's errCode.
@@ -52,6 +55,7 @@ var privacyNotAgreedMessage = regexp.MustCompile("privacy ``agreement`` not 'agr
 //
 // PRIVACY_NOT_AGREED: errMsg matches privacy “agreement“ not 'agreed'.
 func ClassifyPrivacy(_ int, errMsg string) PrivacyFailure {
+	errMsg = scope.ScannedMessage(errMsg)
 	if privacyNotAgreedMessage.MatchString(errMsg) {
 		return PrivacyNotAgreed
 	}

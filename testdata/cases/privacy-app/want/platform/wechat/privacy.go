@@ -2,7 +2,10 @@
 
 package wechat
 
-import "regexp"
+import (
+	"example.com/cases/privacy-app/scope"
+	"regexp"
+)
 
 // PrivacyFailure is how WeChat's privacy-agreement gate refused a call, as
 // ClassifyPrivacy reads a fail callback. String is the runtime's errCode.
@@ -52,6 +55,7 @@ var privacyNotAgreedMessage = regexp.MustCompile("privacy permission is not auth
 //
 // PRIVACY_NOT_AGREED: errMsg matches privacy permission is not authorized.
 func ClassifyPrivacy(_ int, errMsg string) PrivacyFailure {
+	errMsg = scope.ScannedMessage(errMsg)
 	if privacyNotAgreedMessage.MatchString(errMsg) {
 		return PrivacyNotAgreed
 	}
