@@ -33,7 +33,7 @@ func TestNarrowCatalog(t *testing.T) {
 		wantScopes           []string // nil: not checked
 		wantText, absentText []string
 	}{
-		{name: "everything", sel: selection{}, wantPlatforms: []string{"alipay", "baidu", "bytedance", "kuaishou", "web", "wechat"},
+		{name: "everything", sel: selection{}, wantPlatforms: []string{"alipay", "baidu", "bytedance", "harmony", "kuaishou", "web", "wechat", "xiaohongshu"},
 			wantText: []string{"# getAuthCode: 11 user cancelled", "sources: [ap-getauthcode, ap-open-docs, ap-typings]", "ap-getauthcode:\n    url: https://opendocs.alipay.com/"}},
 		{name: "the README's example", sel: selection{platforms: []string{"wechat", "alipay"}, scopes: []string{"scope.userLocation", "scope.camera"}},
 			wantPlatforms: []string{"alipay", "wechat"}, wantScopes: []string{"scope.userLocation", "scope.camera"},
@@ -45,7 +45,7 @@ func TestNarrowCatalog(t *testing.T) {
 		{name: "scopes only", sel: selection{scopes: []string{"scope.bluetooth"}},
 			wantScopes: []string{"scope.bluetooth"}},
 	}
-	for _, id := range []string{"baidu", "bytedance", "kuaishou", "wechat"} {
+	for _, id := range []string{"baidu", "bytedance", "harmony", "kuaishou", "wechat", "xiaohongshu"} {
 		tests = append(tests, struct {
 			name                 string
 			sel                  selection
