@@ -44,6 +44,10 @@ func TestNarrowCatalog(t *testing.T) {
 		{name: "web alone", sel: selection{platforms: []string{"web"}}, wantPlatforms: []string{"web"}, absentText: []string{"wx"}},
 		{name: "scopes only", sel: selection{scopes: []string{"scope.bluetooth"}},
 			wantScopes: []string{"scope.bluetooth"}},
+		{name: "an excludes keeps only the scopes kept", sel: selection{platforms: []string{"wechat"}, scopes: []string{"scope.userFuzzyLocation"}},
+			wantScopes: []string{"scope.userFuzzyLocation"}, wantText: []string{"requiredPrivateInfos: [getFuzzyLocation]"}, absentText: []string{"excludes:"}},
+		{name: "an excludes keeps the scopes kept", sel: selection{platforms: []string{"wechat"}, scopes: []string{"scope.userFuzzyLocation", "scope.userLocation"}},
+			wantText: []string{"excludes: [scope.userLocation]\n"}},
 	}
 	for _, id := range []string{"baidu", "bytedance", "harmony", "kuaishou", "wechat", "xiaohongshu"} {
 		tests = append(tests, struct {
