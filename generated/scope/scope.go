@@ -227,7 +227,9 @@ const (
 	// Wi-Fi APIs (getWifiList, getConnectedWifi, connectWifi, onWifiConnected); needs
 	// ohos.permission.LOCATION and ohos.permission.APPROXIMATELY_LOCATION. On HarmonyOS
 	// has.startLocationUpdate belongs to scope.userFuzzyLocation instead, and
-	// chooseLocation is not in the scope list.
+	// chooseLocation is not in the scope list; a universal API belongs to one scope on
+	// every host, so authorizeApi("startLocationUpdate") asks for scope.userLocation here:
+	// ask for scope.userFuzzyLocation by name instead.
 	//
 	// Kuaishou: uni-app (third-party) lists authorize as supported on Kuaishou; no Kuaishou
 	// document confirms this scope.
