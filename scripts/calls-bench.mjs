@@ -11,7 +11,7 @@ import { importEntry, tableOf } from "../test/js/load.mjs";
 
 console.log("| host | scope (mechanism) | state | ours: calls | @uni/apis: calls | ours ×10 callers | @uni/apis ×10 callers | prompts (both) |");
 console.log("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |");
-for (const id of comparedHosts()) {
+for (const id of await comparedHosts()) {
   const entry = await importEntry(id);
   const scopes = comparedScopes(id);
   const scope = ["scope.camera", "scope.userInfo"].find((s) => scopes.includes(s)) ?? scopes[0];

@@ -10,7 +10,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-const HOSTS = ["wechat", "alipay", "bytedance", "baidu", "kuaishou", "web"];
+// The hosts: the package's own subpaths (./<id>), so a host added to the
+// manifest is measured with no edit here.
+const hostsOf = (pkgDir) => Object.keys(JSON.parse(readFileSync(path.join(pkgDir, "package.json"), "utf8")).exports)
+  .filter((k) => k.startsWith("./") && k !== "./package.json" && k !== "./testing").map((k) => k.slice(2));
 
 // Each cut: the file ("host" is the host's own runtime), and the text
 // replaced in it (a RegExp, or a string replaced once).
@@ -51,6 +54,7 @@ function cutCopy(pkgDir, copy, piece, host) {
 export async function printPieces(pkgDir, size) {
   const tmp = mkdtempSync(path.join(tmpdir(), "size-pieces-"));
   const copy = path.join(tmp, "npm");
+  const HOSTS = hostsOf(pkgDir);
   const base = {};
   for (const host of HOSTS) {
     base[host] = { authorize: (await size(authorizeOf(distFile(pkgDir, host)))).gz, whole: (await size(wholeOf(distFile(pkgDir, host)))).gz };

@@ -31,6 +31,20 @@ const (
 	// (authorization is to be triggered only by the guarded API itself). Douyin also
 	// defines the wx global, so it is detected before WeChat.
 	ByteDance Platform = 3
+	// Harmony is "harmony": HarmonyOS, global has, npm export condition
+	// harmony-atomicservice.
+	//
+	// HarmonyOS atomic services (元服务) written with the has.* JavaScript APIs (the
+	// ASCF framework; uni-app's mp-harmony target calls has.authorize for uni.authorize).
+	// has.authorize must be called before a guarded API, and each scope needs its
+	// ohos.permission.* declared in module.json5 (requestPermissions), or authorize fails.
+	// has.getSetting (1.0.4) lists only the scopes already asked for: an absent key is
+	// unanswered. A granted scope succeeds without a prompt (the has.authorize page);
+	// whether a refused scope prompts again is not stated, so getSetting settles a recorded
+	// answer first. The scope list has no album scope; scope.addPhoneContact appears only
+	// in an openSetting example, not in the scope list, so it is left out. The fail
+	// object's field names are not documented (see denial).
+	Harmony Platform = 4
 	// Kuaishou is "kuaishou": Kuaishou, global ks, npm export condition
 	// kuaishou-miniprogram.
 	//
@@ -38,7 +52,7 @@ const (
 	// docs confirm ks.authorize, scope.userInfo and scope.writePhotosAlbum. The other
 	// entries are kept from the spec. Kuaishou also defines the wx global, so it is
 	// detected before WeChat.
-	Kuaishou Platform = 4
+	Kuaishou Platform = 5
 	// Web is "web": Web, global navigator, npm export condition web.
 	//
 	// Browsers, detected only when no mini-program global exists (and navigator has the
@@ -52,13 +66,23 @@ const (
 	// approximate or background location, step counts, photo album, calendar, contacts,
 	// mailing address, invoices or auth codes to grant, and Web Bluetooth and the clipboard
 	// ask per call (a device picker, a user gesture), not once per origin.
-	Web Platform = 5
+	Web Platform = 6
 	// WeChat is "wechat": WeChat, global wx, npm export condition wechat-miniprogram.
-	WeChat Platform = 6
+	WeChat Platform = 7
+	// Xiaohongshu is "xiaohongshu": Xiaohongshu, global xhs, npm export condition
+	// xiaohongshu-miniprogram.
+	//
+	// xhs.authorize (official page, updated 2024-11-13) accepts the five scopes listed here
+	// and may be called as a Promise; its example reads xhs.getSetting's authSetting by
+	// scope name. Not sourced, and so left out: the error codes of xhs.authorize (the
+	// denial pattern comes from one third-party report on the album), whether a granted or
+	// refused scope is answered without a prompt (getSetting settles a recorded answer
+	// first), a privacy-agreement gate or API, and any operating-system layer.
+	Xiaohongshu Platform = 8
 )
 
 // platformCount is one more than the number of platforms: index 0 is the invalid Platform.
-const platformCount = 7
+const platformCount = 9
 
 var (
 	platformIDs = [platformCount]string{
@@ -66,27 +90,33 @@ var (
 		"alipay",
 		"baidu",
 		"bytedance",
+		"harmony",
 		"kuaishou",
 		"web",
 		"wechat",
+		"xiaohongshu",
 	}
 	platformTitles = [platformCount]string{
 		"",
 		"Alipay",
 		"Baidu",
 		"ByteDance",
+		"HarmonyOS",
 		"Kuaishou",
 		"Web",
 		"WeChat",
+		"Xiaohongshu",
 	}
 	platformGlobals = [platformCount]string{
 		"",
 		"my",
 		"swan",
 		"tt",
+		"has",
 		"ks",
 		"navigator",
 		"wx",
+		"xhs",
 	}
 )
 
@@ -162,12 +192,16 @@ func ParsePlatform(name string) (Platform, error) {
 		return Baidu, nil
 	case "bytedance":
 		return ByteDance, nil
+	case "harmony":
+		return Harmony, nil
 	case "kuaishou":
 		return Kuaishou, nil
 	case "web":
 		return Web, nil
 	case "wechat":
 		return WeChat, nil
+	case "xiaohongshu":
+		return Xiaohongshu, nil
 	}
 	return 0, &UnknownNameError{
 		Kind:       "platform",
@@ -182,8 +216,10 @@ func AllPlatforms() []Platform {
 		Alipay,
 		Baidu,
 		ByteDance,
+		Harmony,
 		Kuaishou,
 		Web,
 		WeChat,
+		Xiaohongshu,
 	}
 }

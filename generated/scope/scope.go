@@ -42,8 +42,10 @@ const (
 	//
 	// Adding events to the phone's calendar.
 	//
-	// Platforms: WeChat scope.addPhoneCalendar (authorize). Guards: addPhoneCalendar,
-	// addPhoneRepeatCalendar.
+	// Platforms: HarmonyOS scope.addPhoneCalendar (authorize), WeChat
+	// scope.addPhoneCalendar (authorize). Guards: addPhoneCalendar, addPhoneRepeatCalendar.
+	//
+	// HarmonyOS: Needs ohos.permission.READ_CALENDAR and ohos.permission.WRITE_CALENDAR.
 	AddPhoneCalendar Scope = 3
 	// AddPhoneContact is "scope.addPhoneContact": Phone contacts.
 	//
@@ -66,8 +68,11 @@ const (
 	//
 	// Bluetooth, including acting as a BLE peripheral.
 	//
-	// Platforms: WeChat scope.bluetooth (authorize). Guards: createBLEPeripheralServer,
-	// openBluetoothAdapter.
+	// Platforms: HarmonyOS scope.bluetooth (authorize), WeChat scope.bluetooth (authorize).
+	// Guards: createBLEPeripheralServer, openBluetoothAdapter.
+	//
+	// HarmonyOS: Guards the Bluetooth (common and BLE central) APIs; needs
+	// ohos.permission.ACCESS_BLUETOOTH.
 	Bluetooth Scope = 6
 	// Calendar is "scope.calendar": Calendar.
 	//
@@ -88,9 +93,10 @@ const (
 	// The camera.
 	//
 	// Platforms: Alipay camera (onUse), Baidu scope.camera (authorize), ByteDance
-	// scope.camera (authorize), Kuaishou scope.camera (authorize), Web camera (onUse),
-	// WeChat scope.camera (authorize). Guards: chooseImage, chooseVideo,
-	// createCameraContext, scanCode.
+	// scope.camera (authorize), HarmonyOS scope.camera (authorize), Kuaishou scope.camera
+	// (authorize), Web camera (onUse), WeChat scope.camera (authorize), Xiaohongshu
+	// scope.camera (authorize). Guards: chooseImage, chooseVideo, createCameraContext,
+	// scanCode.
 	//
 	// The spec ties the camera to scanCode, chooseImage and chooseVideo, which is Douyin's
 	// reading. WeChat and Baidu gate the camera component with it instead; there, asking
@@ -98,6 +104,9 @@ const (
 	//
 	// Alipay: my.scan asks on first use; my.chooseImage is covered by the album key
 	// instead.
+	//
+	// HarmonyOS: Guards the camera component and CameraContext.takePhoto; needs
+	// ohos.permission.CAMERA.
 	//
 	// Kuaishou: uni-app (third-party) lists authorize as supported on Kuaishou; no Kuaishou
 	// document confirms this scope.
@@ -144,13 +153,15 @@ const (
 	// The microphone, for recording audio.
 	//
 	// Platforms: Alipay audioRecord (onUse), Baidu scope.record (authorize), ByteDance
-	// scope.record (authorize), Kuaishou scope.record (authorize), Web microphone (onUse),
-	// WeChat scope.record (authorize). Guards: RecorderManager.start, joinVoIPChat,
-	// startRecord.
+	// scope.record (authorize), HarmonyOS scope.record (authorize), Kuaishou scope.record
+	// (authorize), Web microphone (onUse), WeChat scope.record (authorize). Guards:
+	// RecorderManager.start, joinVoIPChat, startRecord.
 	//
 	// Alipay: No getSetting key is documented or typed (audioRecord appears only in a doc
 	// example), so no status is read; the recorder asks on first use. The spec lists
 	// Alipay; the facts only support "asks on use".
+	//
+	// HarmonyOS: Needs ohos.permission.MICROPHONE.
 	//
 	// Kuaishou: uni-app (third-party) lists authorize as supported on Kuaishou; no Kuaishou
 	// document confirms this scope.
@@ -162,7 +173,13 @@ const (
 	//
 	// The user's approximate (fuzzy) location.
 	//
-	// Platforms: WeChat scope.userFuzzyLocation (authorize). Guards: getFuzzyLocation.
+	// Platforms: HarmonyOS scope.userFuzzyLocation (authorize), WeChat
+	// scope.userFuzzyLocation (authorize). Guards: getFuzzyLocation.
+	//
+	// HarmonyOS: Guards has.getFuzzyLocation, has.startLocationUpdate and
+	// has.startLocationUpdateBackground (which the universal scopes put under
+	// scope.userLocation and scope.userLocationBackground); needs
+	// ohos.permission.APPROXIMATELY_LOCATION.
 	UserFuzzyLocation Scope = 14
 	// UserInfo is "scope.userInfo": User information.
 	//
@@ -170,7 +187,8 @@ const (
 	//
 	// Platforms: Alipay auth_user (authCode), Baidu scope.userInfo (authorize), ByteDance
 	// scope.userInfo (authorize), Kuaishou scope.userInfo (authorize), WeChat
-	// scope.userInfo (button). Guards: getOpenUserInfo, getUserInfo.
+	// scope.userInfo (button), Xiaohongshu scope.userInfo (authorize). Guards:
+	// getOpenUserInfo, getUserInfo.
 	//
 	// Alipay: my.getAuthCode({scopes: 'auth_user'}) prompts; the server exchanges the code
 	// (alipay.system.oauth.token, alipay.user.info.share). my.getSetting's userInfo key
@@ -185,20 +203,32 @@ const (
 	//
 	// WeChat: wx.authorize no longer prompts for scope.userInfo: mini-programs use the
 	// avatar and nickname fill-in (a user tap).
+	//
+	// Xiaohongshu: No getUserInfo page was read; only the scope's name and its authorize
+	// are sourced.
 	UserInfo Scope = 15
 	// UserLocation is "scope.userLocation": Geographic location.
 	//
 	// The user's precise location.
 	//
 	// Platforms: Alipay location (onUse), Baidu scope.userLocation (authorize), ByteDance
-	// scope.userLocation (authorize), Kuaishou scope.userLocation (authorize), Web
-	// geolocation (onUse), WeChat scope.userLocation (authorize). Guards: chooseLocation,
+	// scope.userLocation (authorize), HarmonyOS scope.userLocation (authorize), Kuaishou
+	// scope.userLocation (authorize), Web geolocation (onUse), WeChat scope.userLocation
+	// (authorize), Xiaohongshu scope.userLocation (authorize). Guards: chooseLocation,
 	// getLocation, startLocationUpdate.
 	//
 	// Alipay: No pre-authorization: my.getLocation prompts on first use, so it serves as
 	// the probe. The spec's peers sent this scope to getAuthCode auth_user; that was wrong.
 	//
 	// ByteDance: Also guards tt.openLocation on Douyin.
+	//
+	// HarmonyOS: Guards has.getLocation, MapContext.moveToLocation and the Wi-Fi APIs
+	// (getWifiList, getConnectedWifi, connectWifi, onWifiConnected); needs
+	// ohos.permission.LOCATION and ohos.permission.APPROXIMATELY_LOCATION. On HarmonyOS
+	// has.startLocationUpdate belongs to scope.userFuzzyLocation instead, and
+	// chooseLocation is not in the scope list; a universal API belongs to one scope on
+	// every host, so authorizeApi("startLocationUpdate") asks for scope.userLocation here:
+	// ask for scope.userFuzzyLocation by name instead.
 	//
 	// Kuaishou: uni-app (third-party) lists authorize as supported on Kuaishou; no Kuaishou
 	// document confirms this scope.
@@ -216,7 +246,8 @@ const (
 	// The user's location while the mini-program runs in the background.
 	//
 	// Platforms: Kuaishou scope.userLocationBackground (authorize), WeChat
-	// scope.userLocationBackground (settingsOnly). Guards: startLocationUpdateBackground.
+	// scope.userLocationBackground (settingsOnly), Xiaohongshu scope.userLocationBackground
+	// (authorize). Guards: startLocationUpdateBackground.
 	//
 	// Kuaishou: uni-app (third-party) lists authorize as supported on Kuaishou; no Kuaishou
 	// document confirms this scope.
@@ -239,7 +270,8 @@ const (
 	//
 	// Platforms: Alipay album (onUse), Baidu scope.writePhotosAlbum (authorize), ByteDance
 	// scope.album (authorize), Kuaishou scope.writePhotosAlbum (authorize), WeChat
-	// scope.writePhotosAlbum (authorize). Guards: saveImage, saveVideo.
+	// scope.writePhotosAlbum (authorize), Xiaohongshu scope.writePhotosAlbum (authorize).
+	// Guards: saveImage, saveVideo.
 	//
 	// Alipay: my.saveImage asks on first use; there is no side-effect-free probe. The album
 	// key also covers my.chooseImage.
@@ -247,6 +279,9 @@ const (
 	// ByteDance: Douyin names this scope scope.album.
 	//
 	// Kuaishou: Confirmed by the Kuaishou mini-game docs.
+	//
+	// Xiaohongshu: xhs.saveImageToPhotosAlbum is named in a third-party report; the native
+	// name of saveVideo is not sourced, so it keeps the universal name.
 	WritePhotosAlbum Scope = 19
 )
 
@@ -325,44 +360,44 @@ var (
 		0,
 		2,
 		2,
-		64,
-		64,
-		78,
-		64,
+		144,
+		128,
+		142,
+		144,
 		8,
-		126,
+		510,
 		8,
 		8,
-		64,
-		68,
-		126,
-		64,
-		94,
-		126,
-		80,
-		64,
-		94,
+		128,
+		132,
+		254,
+		144,
+		430,
+		510,
+		416,
+		128,
+		430,
 	}
 	scopeGrants = [scopeCount][platformCount]Grant{
 		AuthBase:               {Alipay: GrantAuthCode},
 		AuthZhima:              {Alipay: GrantAuthCode},
-		AddPhoneCalendar:       {WeChat: GrantAuthorize},
+		AddPhoneCalendar:       {Harmony: GrantAuthorize, WeChat: GrantAuthorize},
 		AddPhoneContact:        {WeChat: GrantAuthorize},
 		Address:                {Alipay: GrantOnUse, Baidu: GrantAuthorize, ByteDance: GrantAuthorize, WeChat: GrantNone},
-		Bluetooth:              {WeChat: GrantAuthorize},
+		Bluetooth:              {Harmony: GrantAuthorize, WeChat: GrantAuthorize},
 		Calendar:               {ByteDance: GrantAuthorize},
-		Camera:                 {Alipay: GrantOnUse, Baidu: GrantAuthorize, ByteDance: GrantAuthorize, Kuaishou: GrantAuthorize, Web: GrantOnUse, WeChat: GrantAuthorize},
+		Camera:                 {Alipay: GrantOnUse, Baidu: GrantAuthorize, ByteDance: GrantAuthorize, Harmony: GrantAuthorize, Kuaishou: GrantAuthorize, Web: GrantOnUse, WeChat: GrantAuthorize, Xiaohongshu: GrantAuthorize},
 		Clipboard:              {ByteDance: GrantAuthorize},
 		HostID:                 {ByteDance: GrantAuthorize},
 		Invoice:                {WeChat: GrantNone},
 		InvoiceTitle:           {Baidu: GrantAuthorize, WeChat: GrantNone},
-		Record:                 {Alipay: GrantOnUse, Baidu: GrantAuthorize, ByteDance: GrantAuthorize, Kuaishou: GrantAuthorize, Web: GrantOnUse, WeChat: GrantAuthorize},
-		UserFuzzyLocation:      {WeChat: GrantAuthorize},
-		UserInfo:               {Alipay: GrantAuthCode, Baidu: GrantAuthorize, ByteDance: GrantAuthorize, Kuaishou: GrantAuthorize, WeChat: GrantButton},
-		UserLocation:           {Alipay: GrantOnUse, Baidu: GrantAuthorize, ByteDance: GrantAuthorize, Kuaishou: GrantAuthorize, Web: GrantOnUse, WeChat: GrantAuthorize},
-		UserLocationBackground: {Kuaishou: GrantAuthorize, WeChat: GrantSettingsOnly},
+		Record:                 {Alipay: GrantOnUse, Baidu: GrantAuthorize, ByteDance: GrantAuthorize, Harmony: GrantAuthorize, Kuaishou: GrantAuthorize, Web: GrantOnUse, WeChat: GrantAuthorize},
+		UserFuzzyLocation:      {Harmony: GrantAuthorize, WeChat: GrantAuthorize},
+		UserInfo:               {Alipay: GrantAuthCode, Baidu: GrantAuthorize, ByteDance: GrantAuthorize, Kuaishou: GrantAuthorize, WeChat: GrantButton, Xiaohongshu: GrantAuthorize},
+		UserLocation:           {Alipay: GrantOnUse, Baidu: GrantAuthorize, ByteDance: GrantAuthorize, Harmony: GrantAuthorize, Kuaishou: GrantAuthorize, Web: GrantOnUse, WeChat: GrantAuthorize, Xiaohongshu: GrantAuthorize},
+		UserLocationBackground: {Kuaishou: GrantAuthorize, WeChat: GrantSettingsOnly, Xiaohongshu: GrantAuthorize},
 		WeRun:                  {WeChat: GrantAuthorize},
-		WritePhotosAlbum:       {Alipay: GrantOnUse, Baidu: GrantAuthorize, ByteDance: GrantAuthorize, Kuaishou: GrantAuthorize, WeChat: GrantAuthorize},
+		WritePhotosAlbum:       {Alipay: GrantOnUse, Baidu: GrantAuthorize, ByteDance: GrantAuthorize, Kuaishou: GrantAuthorize, WeChat: GrantAuthorize, Xiaohongshu: GrantAuthorize},
 	}
 )
 

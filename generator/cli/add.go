@@ -107,6 +107,9 @@ func (e *env) add(args []string) int {
 		return fail(ExitInternal, "%s left unchanged: %v", name, err)
 	}
 	fmt.Fprintf(e.stderr, "scopegen add: added %s to %s; next: %sgo generate ./...\n", strings.Join(report.added, ", "), name, fillIn(name, edited))
+	for _, h := range report.hints {
+		fmt.Fprintf(e.stderr, "scopegen add: %s\n", h)
+	}
 	if listed := mapValue(mapValue(doc.Content[0], "app"), "platforms"); listed != nil {
 		for _, id := range report.newPlatforms {
 			if !slices.ContainsFunc(listed.Content, func(n *yaml.Node) bool { return n.Value == id }) {
@@ -118,7 +121,7 @@ func (e *env) add(args []string) int {
 }
 
 // addReport says what addFromCatalog added and what was there already.
-type addReport struct{ added, present, newPlatforms []string }
+type addReport struct{ added, present, newPlatforms, hints []string }
 
 // addFromCatalog adds the catalog's platforms ids and scopes names to the
 // manifest root m (platforms first, so that a scope added in the same run
@@ -155,6 +158,7 @@ func addFromCatalog(m, cat *yaml.Node, ids, names []string) (addReport, error) {
 		r.added = append(r.added, fmt.Sprintf("platform %s (with its entries under %d of your scopes)", id, entries))
 	}
 	have := keys(platforms)
+	var newScopes []string
 	defer func() {
 		placeholdPurposes(m, scopes)
 		addCitedSources(m, mapValue(cat, "sources"))
@@ -174,7 +178,14 @@ func addFromCatalog(m, cat *yaml.Node, ids, names []string) (addReport, error) {
 		}
 		insertPair(scopes, catScopes, name)
 		r.added = append(r.added, "scope "+name)
+		newScopes = append(newScopes, name)
 	}
+	// The entries this run added: its platforms' and its scopes'.
+	added := func(scope, id string) bool {
+		return slices.Contains(r.newPlatforms, id) || slices.Contains(newScopes, scope)
+	}
+	r.hints = excludesToAdd(scopes, catScopes, newScopes, func(scope, id string) bool { return !added(scope, id) })
+	pruneExcludes(scopes, added)
 	return r, nil
 }
 

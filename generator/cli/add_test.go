@@ -85,3 +85,39 @@ func assertSubsequence(t *testing.T, want, got []string) {
 		j++
 	}
 }
+
+// A privacy.excludes copied from the catalog keeps only the scopes the
+// manifest has on that host (the others would be UNKNOWN_SCOPE); a scope
+// added later that an entry the user has should exclude is named as a
+// hint, since add never rewrites an entry the user has.
+func TestAddKeepsTheExcludesThatApply(t *testing.T) {
+	excludes := func(doc *yaml.Node) []string {
+		_, ex := excludesOf(mapValue(mapValue(mapValue(mapValue(doc, "scopes"), "scope.userFuzzyLocation"), "platforms"), "wechat"))
+		if ex == nil {
+			return nil
+		}
+		var out []string
+		for _, n := range ex.Content {
+			out = append(out, n.Value)
+		}
+		return out
+	}
+	start, err := narrowCatalog(scopegen.Catalog, selection{platforms: []string{"harmony"}, npmPackage: "app-authorize"})
+	require.NoError(t, err)
+	var doc, cat yaml.Node
+	require.NoError(t, yaml.Unmarshal(start, &doc))
+	require.NoError(t, yaml.Unmarshal(scopegen.Catalog, &cat))
+	require.Nil(t, mapValue(mapValue(doc.Content[0], "scopes"), "scope.userLocationBackground"), "HarmonyOS has no background location scope")
+	r, err := addFromCatalog(doc.Content[0], cat.Content[0], []string{"wechat"}, nil)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"scope.userLocation"}, excludes(doc.Content[0]))
+	assert.Empty(t, r.hints)
+	assert.Equal(t, []string{"scope.userLocation", "scope.userLocationBackground"}, excludes(cat.Content[0]), "the catalog's own entry is not edited")
+
+	var cat2 yaml.Node
+	require.NoError(t, yaml.Unmarshal(scopegen.Catalog, &cat2))
+	r, err = addFromCatalog(doc.Content[0], cat2.Content[0], nil, []string{"scope.userLocationBackground"})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"scope.userLocation"}, excludes(doc.Content[0]), "the user's entry is not rewritten")
+	assert.Equal(t, []string{"scopes.scope.userFuzzyLocation.platforms.wechat.privacy.excludes does not list scope.userLocationBackground, which the catalog's does: add it there"}, r.hints)
+}

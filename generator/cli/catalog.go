@@ -79,6 +79,7 @@ func narrowCatalog(catalog []byte, sel selection) ([]byte, error) {
 			return nil, fmt.Errorf("-purpose names scope %q, which the starter does not keep (see -scopes and -platforms)", name)
 		}
 	}
+	pruneExcludes(scopes, func(string, string) bool { return true })
 	setNPM(root, sel.npmPackage)
 	if err := narrowApp(root, scopes, keepPlatform, sel.purposes); err != nil {
 		return nil, err

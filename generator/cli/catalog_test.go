@@ -33,7 +33,7 @@ func TestNarrowCatalog(t *testing.T) {
 		wantScopes           []string // nil: not checked
 		wantText, absentText []string
 	}{
-		{name: "everything", sel: selection{}, wantPlatforms: []string{"alipay", "baidu", "bytedance", "kuaishou", "web", "wechat"},
+		{name: "everything", sel: selection{}, wantPlatforms: []string{"alipay", "baidu", "bytedance", "harmony", "kuaishou", "web", "wechat", "xiaohongshu"},
 			wantText: []string{"# getAuthCode: 11 user cancelled", "sources: [ap-getauthcode, ap-open-docs, ap-typings]", "ap-getauthcode:\n    url: https://opendocs.alipay.com/"}},
 		{name: "the README's example", sel: selection{platforms: []string{"wechat", "alipay"}, scopes: []string{"scope.userLocation", "scope.camera"}},
 			wantPlatforms: []string{"alipay", "wechat"}, wantScopes: []string{"scope.userLocation", "scope.camera"},
@@ -44,8 +44,12 @@ func TestNarrowCatalog(t *testing.T) {
 		{name: "web alone", sel: selection{platforms: []string{"web"}}, wantPlatforms: []string{"web"}, absentText: []string{"wx"}},
 		{name: "scopes only", sel: selection{scopes: []string{"scope.bluetooth"}},
 			wantScopes: []string{"scope.bluetooth"}},
+		{name: "an excludes keeps only the scopes kept", sel: selection{platforms: []string{"wechat"}, scopes: []string{"scope.userFuzzyLocation"}},
+			wantScopes: []string{"scope.userFuzzyLocation"}, wantText: []string{"requiredPrivateInfos: [getFuzzyLocation]"}, absentText: []string{"excludes:"}},
+		{name: "an excludes keeps the scopes kept", sel: selection{platforms: []string{"wechat"}, scopes: []string{"scope.userFuzzyLocation", "scope.userLocation"}},
+			wantText: []string{"excludes: [scope.userLocation]\n"}},
 	}
-	for _, id := range []string{"baidu", "bytedance", "kuaishou", "wechat"} {
+	for _, id := range []string{"baidu", "bytedance", "harmony", "kuaishou", "wechat", "xiaohongshu"} {
 		tests = append(tests, struct {
 			name                 string
 			sel                  selection

@@ -19,7 +19,9 @@ func TestPrivacyFileShapes(t *testing.T) {
 		{"bytedance", true, true, false},
 		{"alipay", true, false, false},
 		{"baidu", false, false, false},
+		{"harmony", true, false, false},
 		{"kuaishou", false, false, false},
+		{"xiaohongshu", false, false, false},
 		{"web", false, false, false},
 	}
 	for _, tt := range tests {

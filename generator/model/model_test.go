@@ -31,7 +31,7 @@ func TestBuildOrdersAndNumbers(t *testing.T) {
 		assert.Equal(t, i+1, p.Index)
 		ids = append(ids, p.ID)
 	}
-	assert.Equal(t, []string{"alipay", "baidu", "bytedance", "kuaishou", "web", "wechat"}, ids)
+	assert.Equal(t, []string{"alipay", "baidu", "bytedance", "harmony", "kuaishou", "web", "wechat", "xiaohongshu"}, ids)
 	for i, s := range m.Scopes {
 		assert.Equal(t, i+1, s.Index)
 		if i > 0 {
@@ -96,8 +96,13 @@ func TestResolvedNames(t *testing.T) {
 	}
 	assert.Contains(t, natives, "bytedance=scope.album")
 	assert.Contains(t, natives, "alipay=album")
-	wechat := m.Platforms[5]
-	require.Equal(t, "wechat", wechat.ID)
+	var wechat *model.Platform
+	for _, p := range m.Platforms {
+		if p.ID == "wechat" {
+			wechat = p
+		}
+	}
+	require.NotNil(t, wechat)
 	assert.Equal(t, "WeChat", wechat.GoName)
 	assert.Equal(t, model.APIName{Universal: "saveImage", Native: "saveImageToPhotosAlbum"}, album.SupportOn(wechat).APINames[0])
 	assert.Nil(t, byName["auth_base"].SupportOn(wechat), "auth_base is Alipay only")

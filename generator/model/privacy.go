@@ -47,7 +47,7 @@ func (o PrivacyOutcome) GoName() string { return "Privacy" + upperFirst(string(o
 // host prefixes its global: wx.getPrivacySetting). PrivacyAPIs lists them
 // in documentation order.
 const (
-	// GetPrivacySetting({success}) answers {needAuthorization, privacyContractName}.
+	// GetPrivacySetting({success}) answers {needAuthorization} (and, where the app opens its own contract, privacyContractName).
 	GetPrivacySetting = "getPrivacySetting"
 	// RequirePrivacyAuthorize({success, fail}) shows the privacy guide when
 	// the user has not agreed: success = agreed (at once when already

@@ -32,7 +32,9 @@ func TestPrivacyGatesOfTheRootManifest(t *testing.T) {
 		{"bytedance", true, model.PrivacyAPIs, []model.PrivacyOutcome{model.PrivacyNotAgreed}},
 		{"alipay", true, model.PrivacyAPIs, nil},
 		{"baidu", false, nil, nil},
+		{"harmony", true, []string{model.GetPrivacySetting}, nil},
 		{"kuaishou", false, nil, nil},
+		{"xiaohongshu", false, nil, nil},
 		{"web", false, nil, nil},
 	}
 	for _, tt := range tests {

@@ -24,8 +24,7 @@ func kinds(steps []model.Step) []string {
 
 // The flow each host of the root manifest takes, in FlowOrder: the OS
 // layer first where the host consults one, authorize next where the host's
-// authorize settles a recorded answer itself (every host with authorize in
-// the root manifest), getSetting before any other mechanism past
+// authorize settles a recorded answer itself (its answersRecorded), getSetting before any other mechanism past
 // getAuthCode, and the last granting step untested.
 func TestRuntimeStepsOfTheRootManifest(t *testing.T) {
 	m := buildRoot(t)
@@ -33,9 +32,12 @@ func TestRuntimeStepsOfTheRootManifest(t *testing.T) {
 		"alipay":    {"authCode?", "setting", "onUse"},
 		"baidu":     {"direct"},
 		"bytedance": {"direct"},
-		"kuaishou":  {"direct"},
-		"wechat":    {"none?", "system", "direct?", "setting", "settingsOnly?", "button"},
-		"web":       {"setting", "onUse"},
+		// No source says their authorize settles a recorded answer.
+		"harmony":     {"setting", "authorize"},
+		"kuaishou":    {"direct"},
+		"xiaohongshu": {"setting", "authorize"},
+		"wechat":      {"none?", "system", "direct?", "setting", "settingsOnly?", "button"},
+		"web":         {"setting", "onUse"},
 	}
 	for _, p := range m.Platforms {
 		r := m.RuntimeOf(p)
@@ -52,7 +54,8 @@ func TestRuntimeStepsOfTheRootManifest(t *testing.T) {
 			}
 		}
 	}
-	assert.Equal(t, []string{"none?", "authCode?", "system", "direct?", "setting", "settingsOnly?", "button?", "onUse"}, kinds(m.UniversalSteps()))
+	// HarmonyOS and Xiaohongshu grant through authorize after getSetting.
+	assert.Equal(t, []string{"none?", "authCode?", "system", "direct?", "setting", "settingsOnly?", "button?", "onUse?", "authorize"}, kinds(m.UniversalSteps()))
 }
 
 // Without the host fact, authorize stays the last step, after getSetting:

@@ -165,7 +165,7 @@ func TestEmittedSchemaNamesTheManifestsPlatforms(t *testing.T) {
 		} `json:"$defs"`
 	}
 	require.NoError(t, json.Unmarshal(data, &schema))
-	assert.Equal(t, []string{"alipay", "baidu", "bytedance", "kuaishou", "web", "wechat"}, schema.Defs["platformID"].Enum)
+	assert.Equal(t, []string{"alipay", "baidu", "bytedance", "harmony", "kuaishou", "web", "wechat", "xiaohongshu"}, schema.Defs["platformID"].Enum)
 }
 
 // keyTable is the keys one mapping of the manifest accepts and the ones it

@@ -69,9 +69,11 @@ func Example() {
 	// Alipay: onUse
 	// Baidu: authorize
 	// ByteDance: authorize
+	// HarmonyOS: authorize
 	// Kuaishou: authorize
 	// Web: onUse
 	// WeChat: authorize
+	// Xiaohongshu: authorize
 	// scope: unknown scope "scope.userLocaton" (did you mean "scope.userLocation"?)
 	// scope.writePhotosAlbum true
 	// {"failed":{"auth_zhima":"11"},"granted":["scope.userInfo"]}

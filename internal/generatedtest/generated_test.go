@@ -14,9 +14,11 @@ import (
 	"github.com/scopegen/scopegen/generated/platform/alipay"
 	"github.com/scopegen/scopegen/generated/platform/baidu"
 	"github.com/scopegen/scopegen/generated/platform/bytedance"
+	"github.com/scopegen/scopegen/generated/platform/harmony"
 	"github.com/scopegen/scopegen/generated/platform/kuaishou"
 	"github.com/scopegen/scopegen/generated/platform/web"
 	"github.com/scopegen/scopegen/generated/platform/wechat"
+	"github.com/scopegen/scopegen/generated/platform/xiaohongshu"
 	"github.com/scopegen/scopegen/generated/scope"
 	"github.com/scopegen/scopegen/generator"
 	"github.com/scopegen/scopegen/generator/model"
@@ -32,12 +34,14 @@ type platformPkg struct {
 }
 
 var pkgs = map[string]platformPkg{
-	"alipay":    {alipay.Native, alipay.FromNative, alipay.SettingKey, alipay.FromSettingKey, alipay.NativeAPI, alipay.IsDenial},
-	"baidu":     {baidu.Native, baidu.FromNative, baidu.SettingKey, baidu.FromSettingKey, baidu.NativeAPI, baidu.IsDenial},
-	"bytedance": {bytedance.Native, bytedance.FromNative, bytedance.SettingKey, bytedance.FromSettingKey, bytedance.NativeAPI, bytedance.IsDenial},
-	"kuaishou":  {kuaishou.Native, kuaishou.FromNative, kuaishou.SettingKey, kuaishou.FromSettingKey, kuaishou.NativeAPI, kuaishou.IsDenial},
-	"web":       {web.Native, web.FromNative, web.SettingKey, web.FromSettingKey, web.NativeAPI, web.IsDenial},
-	"wechat":    {wechat.Native, wechat.FromNative, wechat.SettingKey, wechat.FromSettingKey, wechat.NativeAPI, wechat.IsDenial},
+	"alipay":      {alipay.Native, alipay.FromNative, alipay.SettingKey, alipay.FromSettingKey, alipay.NativeAPI, alipay.IsDenial},
+	"baidu":       {baidu.Native, baidu.FromNative, baidu.SettingKey, baidu.FromSettingKey, baidu.NativeAPI, baidu.IsDenial},
+	"bytedance":   {bytedance.Native, bytedance.FromNative, bytedance.SettingKey, bytedance.FromSettingKey, bytedance.NativeAPI, bytedance.IsDenial},
+	"harmony":     {harmony.Native, harmony.FromNative, harmony.SettingKey, harmony.FromSettingKey, harmony.NativeAPI, harmony.IsDenial},
+	"kuaishou":    {kuaishou.Native, kuaishou.FromNative, kuaishou.SettingKey, kuaishou.FromSettingKey, kuaishou.NativeAPI, kuaishou.IsDenial},
+	"web":         {web.Native, web.FromNative, web.SettingKey, web.FromSettingKey, web.NativeAPI, web.IsDenial},
+	"wechat":      {wechat.Native, wechat.FromNative, wechat.SettingKey, wechat.FromSettingKey, wechat.NativeAPI, wechat.IsDenial},
+	"xiaohongshu": {xiaohongshu.Native, xiaohongshu.FromNative, xiaohongshu.SettingKey, xiaohongshu.FromSettingKey, xiaohongshu.NativeAPI, xiaohongshu.IsDenial},
 }
 
 func rootModel(t *testing.T) *model.Model {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/scopegen/scopegen/generated/platform/alipay"
 	"github.com/scopegen/scopegen/generated/platform/bytedance"
+	"github.com/scopegen/scopegen/generated/platform/harmony"
 	"github.com/scopegen/scopegen/generated/platform/wechat"
 )
 
@@ -18,6 +19,7 @@ import (
 var classifiers = map[string]func(int, string) string{
 	"alipay":    func(c int, m string) string { return alipay.ClassifyPrivacy(c, m).String() },
 	"bytedance": func(c int, m string) string { return bytedance.ClassifyPrivacy(c, m).String() },
+	"harmony":   func(c int, m string) string { return harmony.ClassifyPrivacy(c, m).String() },
 	"wechat":    func(c int, m string) string { return wechat.ClassifyPrivacy(c, m).String() },
 }
 

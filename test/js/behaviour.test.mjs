@@ -202,6 +202,8 @@ test("universal entry: detection order, live platform binding", async () => {
     [["wechat"], "wechat"],
     [["alipay"], "alipay"],
     [["baidu"], "baidu"],
+    [["harmony"], "harmony"],
+    [["xiaohongshu"], "xiaohongshu"],
   ];
   for (const [platforms, want] of cases) {
     await onHost(platforms.map((id) => simulateHost(id)), async () => {

@@ -24,7 +24,27 @@ export function comparedScopes(id) {
   const scopes = tableOf(id)?.scopes ?? {};
   return Object.keys(scopes).sort().filter((s) => scopes[s].grant === "authorize" || (id === "alipay" && scopes[s].grant === "authCode" && scopes[s].native !== "auth_base"));
 }
-export const comparedHosts = () => Object.keys(GLOBALS).filter((id) => comparedScopes(id).length > 0);
+/** The simulated hosts with a scope to compare, split by whether @uni/apis's authorize runs there. */
+export async function simulatedHosts() {
+  const compared = [], unsupported = [];
+  for (const id of Object.keys(GLOBALS).filter((h) => comparedScopes(h).length > 0)) (await uniRuns(id) ? compared : unsupported).push(id);
+  return { compared, unsupported };
+}
+export const comparedHosts = async () => (await simulatedHosts()).compared;
+
+// Whether @uni/apis's authorize, bundled for host id, runs there at all: on
+// a host it does not know (HarmonyOS, Xiaohongshu in 1.1.13) it throws
+// "authorize暂不支持" before any native call.
+async function uniRuns(id) {
+  const uni = await uniAuthorize(id);
+  const sim = createHost(id);
+  try {
+    await withGlobals({ [GLOBALS[id]]: withMarkers(sim) }, () => uni({ scope: comparedScopes(id)[0] }));
+  } catch (e) {
+    if (sim.calls.length === 0 && /暂不支持/.test(e?.message ?? "")) return false;
+  }
+  return true;
+}
 
 // The state as simhost records it: under the authorize native name or,
 // for getAuthCode, the auth_ scope.

@@ -7,7 +7,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHost, GLOBALS, hasPrivacyGate, onHost } from "./simhost.mjs";
-import { entriesFor, hostIds, rowOf, tableOf } from "./load.mjs";
+import { entriesFor, hostIds, rowOf, tableOf, tables } from "./load.mjs";
 
 const STATES = ["unanswered-accept", "unanswered-reject", "granted", "denied"];
 
@@ -101,6 +101,25 @@ for (const id of hostIds) {
       }
     });
   }
+}
+
+// A scope the manifest gives other hosts but not this one: UNSUPPORTED_SCOPE
+// on every entry, before any native call, and getAuthStatus "unsupported".
+const everyScope = [...new Set(tables.platforms.flatMap((p) => Object.keys(p.scopes)))].sort();
+for (const id of hostIds.filter((h) => GLOBALS[h])) {
+  const unsupported = everyScope.filter((s) => !tableOf(id).scopes[s]);
+  test(`${id}: an unsupported scope fails UNSUPPORTED_SCOPE with no native call`, { skip: !unsupported.length && `${id} supports every scope` }, async () => {
+    for (const { kind, entry } of await entriesFor(id)) {
+      for (const scope of unsupported) {
+        const sim = createHost(id);
+        const err = await onHost(sim, () => entry.authorize({ scope }).then(() => assert.fail(`${kind} ${scope} resolved`), (e) => e));
+        assert.equal(err.errCode, "UNSUPPORTED_SCOPE", `${kind} ${scope}`);
+        assert.equal(err.platform, id, kind);
+        assert.equal(await onHost(sim, () => entry.getAuthStatus(scope)), "unsupported", `${kind} ${scope}`);
+        assert.deepEqual(sim.calls, [], `${kind} ${scope}`);
+      }
+    }
+  });
 }
 
 async function checkAuthorize(id, entry, scope, row, state, want, kind, gate) {

@@ -11,7 +11,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { GLOBALS, withGlobals } from "./simhost.mjs";
+import { createHost, GLOBALS, withGlobals } from "./simhost.mjs";
 import { entriesFor, importEntry, tableOf } from "./load.mjs";
 
 const { APIS } = await importEntry("shared");
@@ -54,6 +54,22 @@ test("getPrivacyStatus: agreed, required (with the contract name), unsupported w
   }
   for (const { kind, entry } of await entriesFor("wechat")) {
     assert.deepEqual(await entry.getPrivacyStatus(), { status: "unsupported" }, `${kind}: no host at all`);
+  }
+});
+
+test("getPrivacyStatus on HarmonyOS: has.getPrivacySetting's needAuthorization, no contract name; requirePrivacy unsupported", async () => {
+  for (const { kind, entry } of await entriesFor("harmony")) {
+    for (const [privacy, want] of [["agreed", "agreed"], ["required", "required"], ["absent", "unsupported"]]) {
+      // The hand-made host (simhost.mjs, from Huawei's page) and the testing kit's.
+      const sim = createHost("harmony", { privacy });
+      assert.deepEqual(await withGlobals({ has: sim.api }, () => entry.getPrivacyStatus()), { status: want }, `${kind} ${privacy}`);
+      assert.deepEqual(sim.calls, privacy === "absent" ? [] : ["getPrivacySetting"], kind);
+      const kit = simulateHost("harmony", { privacy });
+      assert.deepEqual(await onHost(kit, () => entry.getPrivacyStatus()), { status: want }, `${kind} ${privacy}: the kit`);
+      if (privacy !== "absent") assert.equal(await contractName(kit), undefined, `${kind}: the kit invents no contract name`);
+      // No requirePrivacyAuthorize on HarmonyOS: the platform shows its own statement.
+      assert.deepEqual(await withGlobals({ has: createHost("harmony", { privacy }).api }, () => entry.requirePrivacy()), { status: "unsupported" }, kind);
+    }
   }
 });
 

@@ -18,14 +18,26 @@ const alipayDeviceAPIs = () => Object.fromEntries(Object.values(tableOf("alipay"
 const alipayAuthCodeScopes = () => Object.values(tableOf("alipay").scopes).filter((r) => r.grant === "authCode").map((r) => r.native).concat("auth_base");
 
 // How each host fails a denied authorize (facts §1.4, §3.4, §4.4, §5).
+// HarmonyOS (has.authorize's error table): error 103 "authorize reject.";
+// the page names no field, so it comes as a HarmonyOS error, { code, message }.
+// Xiaohongshu: one report (redmini#1633) of an album refusal, code 15 with
+// "…小程序请求写入相册被拒绝"; other scopes' texts are not reported, so they
+// follow the same form.
 export const DENIALS = {
   wechat: (api) => ({ errMsg: `${api}:fail:auth deny` }), // the Android form
   bytedance: (api) => ({ errMsg: `${api}:fail auth deny`, errNo: "10200" }), // errNo is a string in the docs
   baidu: (api) => ({ errMsg: `${api}:fail`, errCode: 10003 }),
   kuaishou: (api) => ({ errMsg: `${api}:fail auth deny` }),
+  harmony: () => ({ code: 103, message: "authorize reject." }),
+  xiaohongshu: (api, scope) => ({ code: 15, errMsg: `${api} fail: call function: '${api}',小程序请求${scope === "scope.writePhotosAlbum" ? "写入相册" : "授权"}被拒绝` }),
+};
+// How each host refuses a scope its authorize does not know: HarmonyOS's
+// error 102 "scope is not support"; the others' "invalid scope".
+const UNKNOWN_SCOPE = {
+  harmony: () => ({ code: 102, message: "scope is not support." }),
 };
 
-export const GLOBALS = { wechat: "wx", alipay: "my", bytedance: "tt", baidu: "swan", kuaishou: "ks" };
+export const GLOBALS = { wechat: "wx", alipay: "my", bytedance: "tt", baidu: "swan", kuaishou: "ks", harmony: "has", xiaohongshu: "xhs" };
 
 // The privacy-agreement gate (privacy facts §1, §2.1): the hosts that have
 // one, the failures they answer with, and which native scopes it covers.
@@ -49,6 +61,12 @@ export const PRIVACY_FAILURES = {
   },
 };
 export const hasPrivacyGate = (id) => PRIVACY_HOSTS.includes(id);
+// HarmonyOS has the privacy agreement too, shown by the platform itself:
+// has.getPrivacySetting answers { needAuthorization } and nothing else (no
+// contract name, no errMsg), and no API's failure before the user agrees is
+// documented, so here the agreement changes the status only.
+const PRIVACY_STATUS_HOSTS = ["harmony"];
+export const hasPrivacyStatus = (id) => hasPrivacyGate(id) || PRIVACY_STATUS_HOSTS.includes(id);
 
 /**
  * Creates a simulated host. `answer` is what the user taps when prompted:
@@ -121,15 +139,18 @@ export function createHost(id, { answer = "accept", state = {}, privacy = "agree
     const known = nativeScopes(id);
     const gate = hasPrivacyGate(id) && privacy !== "absent" && PRIVACY_FAILURES[id];
     record("authorize", (opts) => {
-      if (!known.includes(opts.scope)) return callback(opts, false, { errMsg: "authorize:fail invalid scope" });
+      if (!known.includes(opts.scope)) return callback(opts, false, UNKNOWN_SCOPE[id]?.() ?? { errMsg: "authorize:fail invalid scope" });
       // The gate refuses before any prompt and records nothing.
       if (gate && gated(opts.scope) && undeclared.includes(opts.scope)) return callback(opts, false, gate.notDeclared("authorize"));
       if (gate && gated(opts.scope) && sim.privacy === "required") return callback(opts, false, gate.notAgreed("authorize"));
       if (decide(opts.scope)) return callback(opts, true, { errMsg: "authorize:ok" });
-      callback(opts, false, DENIALS[id]("authorize"));
+      callback(opts, false, DENIALS[id]("authorize", opts.scope));
     });
     record("getSetting", (opts) => callback(opts, true, { errMsg: "getSetting:ok", authSetting: settings() }));
     record("openSetting", (opts) => callback(opts, true, { errMsg: "openSetting:ok", authSetting: settings() }));
+    if (PRIVACY_STATUS_HOSTS.includes(id) && privacy !== "absent") {
+      record("getPrivacySetting", (opts) => callback(opts, true, { needAuthorization: sim.privacy === "required" }));
+    }
     if (gate) {
       record("getPrivacySetting", (opts) => callback(opts, true, { errMsg: "getPrivacySetting:ok", needAuthorization: sim.privacy === "required", privacyContractName: "《示例小程序隐私保护指引》" }));
       record("requirePrivacyAuthorize", (opts) => {

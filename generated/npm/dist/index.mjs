@@ -23,6 +23,7 @@ const HOSTS = [
     host: () => my !== Object.prototype.my && my,
     scopes: ["auth_base", "auth_zhima", "scope.address", "scope.camera", "scope.record", "scope.userInfo", "scope.userLocation", "scope.writePhotosAlbum"],
     AUTH_CODE: ["auth_base", "auth_zhima", "scope.userInfo"],
+    ON_USE: ["scope.address", "scope.camera", "scope.record", "scope.userLocation", "scope.writePhotosAlbum"],
     natives: { __proto__: null, "scope.userInfo": "auth_user" },
     universalNames: { __proto__: null, "auth_user": "scope.userInfo" },
     keys: { __proto__: null, "auth_base": "", "auth_zhima": "", "scope.address": "aliaddress", "scope.camera": "camera", "scope.record": "", "scope.userInfo": "userInfo", "scope.userLocation": "location", "scope.writePhotosAlbum": "album" },
@@ -49,6 +50,13 @@ const HOSTS = [
     privacyAPIs: ["getPrivacySetting", "requirePrivacyAuthorize", "onNeedPrivacyAuthorization"]
   },
   {
+    platform: "harmony",
+    host: () => has !== Object.prototype.has && has,
+    scopes: ["scope.addPhoneCalendar", "scope.bluetooth", "scope.camera", "scope.record", "scope.userFuzzyLocation", "scope.userLocation"],
+    denial: { codeField: "code", codes: [103] },
+    privacyAPIs: ["getPrivacySetting"]
+  },
+  {
     platform: "kuaishou",
     host: () => ks !== Object.prototype.ks && ks,
     scopes: ["scope.camera", "scope.record", "scope.userInfo", "scope.userLocation", "scope.userLocationBackground", "scope.writePhotosAlbum"],
@@ -70,10 +78,17 @@ const HOSTS = [
     system: ["getAppAuthorizeSetting", "getSystemSetting", [["phoneCalendarAuthorized"], , , ["bluetoothAuthorized", "bluetoothEnabled"], ["cameraAuthorized"], , , ["microphoneAuthorized"], ["locationAuthorized", "locationEnabled"], , ["locationAuthorized", "locationEnabled"], ["locationAuthorized", "locationEnabled"], , ["albumAuthorized"]]]
   },
   {
+    platform: "xiaohongshu",
+    host: () => xhs !== Object.prototype.xhs && xhs,
+    scopes: ["scope.camera", "scope.userInfo", "scope.userLocation", "scope.userLocationBackground", "scope.writePhotosAlbum"],
+    denial: { text: /\u{8bf7}\u{6c42}.*\u{88ab}\u{62d2}\u{7edd}/u }
+  },
+  {
     platform: "web",
     host: browser,
     call: /* @__PURE__ */ webDriver(["camera", "geolocation", "microphone"]),
     scopes: ["scope.camera", "scope.record", "scope.userLocation"],
+    ON_USE: ["scope.camera", "scope.record", "scope.userLocation"],
     keys: { __proto__: null, "scope.camera": "camera", "scope.record": "microphone", "scope.userLocation": "geolocation" },
     probes: { __proto__: null, "scope.camera": "mediaDevices.getUserMedia.video", "scope.record": "mediaDevices.getUserMedia.audio", "scope.userLocation": "geolocation.getCurrentPosition" },
     denial: { text: /:fail (NotAllowedError|PermissionDeniedError|PERMISSION_DENIED):/u },
@@ -166,9 +181,13 @@ const start = async (h, scope, privacy) => {
     if (granted === false) throw failure("AUTH_DENIED", scope, h.platform);
     if (isIn(h.SETTINGS_ONLY, scope)) throw failure("SETTINGS_REQUIRED", scope, h.platform);
     if (isIn(h.BUTTON, scope)) throw failure("BUTTON_REQUIRED", scope, h.platform);
-    const probe = h.probes && h.probes[scope];
-    if (!probe) return { ...ok, deferred: true };
-    await ask(h, api, scope, probe);
+    if (isIn(h.ON_USE, scope)) {
+      const probe = h.probes && h.probes[scope];
+      if (!probe) return { ...ok, deferred: true };
+      await ask(h, api, scope, probe);
+      return ok;
+    }
+    await ask(h, api, scope, "authorize", { scope: nativeName(h, scope) });
     return ok;
   });
 };

@@ -26,9 +26,11 @@ export type Platform =
   | "alipay"
   | "baidu"
   | "bytedance"
+  | "harmony"
   | "kuaishou"
   | "web"
-  | "wechat";
+  | "wechat"
+  | "xiaohongshu";
 
 /** The scopes alipay supports. */
 export type AlipayScope =
@@ -63,6 +65,15 @@ export type ByteDanceScope =
   | "scope.userLocation"
   | "scope.writePhotosAlbum";
 
+/** The scopes harmony supports. */
+export type HarmonyScope =
+  | "scope.addPhoneCalendar"
+  | "scope.bluetooth"
+  | "scope.camera"
+  | "scope.record"
+  | "scope.userFuzzyLocation"
+  | "scope.userLocation";
+
 /** The scopes kuaishou supports. */
 export type KuaishouScope =
   | "scope.camera"
@@ -93,6 +104,14 @@ export type WeChatScope =
   | "scope.userLocation"
   | "scope.userLocationBackground"
   | "scope.werun"
+  | "scope.writePhotosAlbum";
+
+/** The scopes xiaohongshu supports. */
+export type XiaohongshuScope =
+  | "scope.camera"
+  | "scope.userInfo"
+  | "scope.userLocation"
+  | "scope.userLocationBackground"
   | "scope.writePhotosAlbum";
 
 /** Which scope guards each universal API name. */

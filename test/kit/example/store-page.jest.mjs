@@ -6,7 +6,7 @@ import { storePage } from "./store-page.mjs";
 let host;
 afterEach(() => host.uninstall());
 
-for (const platform of ["alipay", "baidu", "bytedance", "kuaishou", "web", "wechat"]) {
+for (const platform of ["alipay", "baidu", "bytedance", "harmony", "kuaishou", "web", "wechat", "xiaohongshu"]) {
   test(`${platform}: the user allows the location`, async () => {
     host = simulateHost(platform, { answer: "accept" }).install();
     const page = storePage();
