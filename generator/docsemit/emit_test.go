@@ -129,7 +129,7 @@ func TestSpecSections(t *testing.T) {
 // TestDocsAgreeWithTypings: the error codes, the statuses of getAuthStatus
 // and the exports the docs describe are the ones the npm typings declare,
 // so the docs cannot drift from the package as the @uni/authorize README
-// did (peers.md §1).
+// did (its README documents error codes its code never returns).
 func TestDocsAgreeWithTypings(t *testing.T) {
 	shared, err := fs.ReadFile(templates.FS, "npm/shared.d.ts.tmpl")
 	require.NoError(t, err)

@@ -117,7 +117,7 @@ test("authorize with a closed gate: PRIVACY_NOT_AGREED, no prompt, getAuthStatus
     assert.ok(privacyCodes("banned").includes(bannedErr.nativeError.errno), kind);
     assert.equal(banned.prompts + banned.privacyPrompts, 0, kind);
   }
-  // Douyin says "not declared" for not agreed: read as not agreed (facts §2.1).
+  // Douyin says "not declared" for not agreed: read as not agreed (tt-privacy-codelab).
   // Which scopes its gate covers is not sourced: the test says one is.
   const ttScope = Object.entries(tableOf("bytedance").scopes).find(([, r]) => r.grant === "authorize")[0];
   for (const { kind, entry } of await entriesFor("bytedance")) {

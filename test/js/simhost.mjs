@@ -1,6 +1,6 @@
 // Simulated mini-program hosts, written from the hosts' documentation (the
-// section numbers below are those of the platform facts the manifest's
-// notes cite as "Facts §…"). Each keeps the three-state prompt model per
+// ids in parentheses are manifest.yaml's `sources:`, each with its URL).
+// Each keeps the three-state prompt model per
 // native scope (unanswered → a prompt; granted → no prompt, success;
 // denied → no prompt, fail), answers prompts as told, counts prompts and
 // records every native call. Errors have each host's own shape.
@@ -8,16 +8,16 @@ import { tableOf } from "./load.mjs";
 
 // What each host accepts comes from ONE place, the manifest (read by
 // facts.mjs, not from the package under test): the native scopes of the
-// host's authorize (any other is "invalid scope", facts §1.4, WX-C3), the
+// host's authorize (any other is "invalid scope", wx-authorize), the
 // Alipay APIs that prompt on first use with the authSetting key they are
-// recorded under (facts §2.2: the onUse scopes' probes and keys), and the
-// getAuthCode scopes (§2.1). Adding a scope to manifest.yaml as README's
+// recorded under (ap-open-docs: the onUse scopes' probes and keys), and the
+// getAuthCode scopes (ap-getauthcode). Adding a scope to manifest.yaml as README's
 // "Adding a scope" says is all the simulated hosts need.
 const nativeScopes = (id) => Object.values(tableOf(id).scopes).map((r) => r.native);
 const alipayDeviceAPIs = () => Object.fromEntries(Object.values(tableOf("alipay").scopes).filter((r) => r.grant === "onUse" && r.probe).map((r) => [r.probe, r.settingKey || r.native]));
 const alipayAuthCodeScopes = () => Object.values(tableOf("alipay").scopes).filter((r) => r.grant === "authCode").map((r) => r.native).concat("auth_base");
 
-// How each host fails a denied authorize (facts §1.4, §3.4, §4.4, §5).
+// How each host fails a denied authorize (each platform's denial sources).
 // HarmonyOS (has.authorize's error table): error 103 "authorize reject.";
 // the page names no field, so it comes as a HarmonyOS error, { code, message }.
 // Xiaohongshu: one report (redmini#1633) of an album refusal, code 15 with
@@ -39,12 +39,12 @@ const UNKNOWN_SCOPE = {
 
 export const GLOBALS = { wechat: "wx", alipay: "my", bytedance: "tt", baidu: "swan", kuaishou: "ks", harmony: "has", xiaohongshu: "xhs" };
 
-// The privacy-agreement gate (privacy facts §1, §2.1): the hosts that have
+// The privacy-agreement gate (wx-privacy-guide, tt-privacy-codelab): the hosts that have
 // one, the failures they answer with, and which native scopes it covers.
 // WeChat: errno 104 "privacy permission is not authorized" (not agreed),
 // 112 "api scope is not declared in the privacy agreement" (not declared),
-// for the scopes the manifest marks gated (facts §1.2). Douyin answers an
-// unagreed privacy with WeChat's "not declared" wording (facts §2.1); which
+// for the scopes the manifest marks gated. Douyin answers an
+// unagreed privacy with WeChat's "not declared" wording (tt-privacy-codelab); which
 // Douyin scopes the gate covers is not sourced, so here it covers every
 // authorize call. Baidu, Kuaishou and the web have no gate.
 const PRIVACY_HOSTS = ["wechat", "bytedance"];
@@ -111,7 +111,7 @@ export function createHost(id, { answer = "accept", state = {}, privacy = "agree
     };
   };
   if (id === "alipay") {
-    // No my.authorize (facts §2.1).
+    // No my.authorize (ap-typings).
     const ALIPAY_AUTH_CODE_SCOPES = alipayAuthCodeScopes();
     record("getAuthCode", (opts) => {
       const scopes = [].concat(opts.scopes ?? "auth_base");
@@ -132,7 +132,7 @@ export function createHost(id, { answer = "accept", state = {}, privacy = "agree
         callback(opts, false, { error: before === "denied" ? 2002 : 2001, errorMessage: "用户拒绝给小程序授权" });
       });
     }
-    // getAuthCode grants never appear in getSetting (facts §2.1).
+    // getAuthCode grants never appear in getSetting (ap-getsetting).
     record("getSetting", (opts) => callback(opts, true, { authSetting: settings(ALIPAY_AUTH_CODE_SCOPES) }));
     record("openSetting", (opts) => callback(opts, true, { authSetting: settings(ALIPAY_AUTH_CODE_SCOPES) }));
   } else {
