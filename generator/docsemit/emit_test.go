@@ -129,7 +129,7 @@ func TestSpecSections(t *testing.T) {
 // TestDocsAgreeWithTypings: the error codes, the statuses of getAuthStatus
 // and the exports the docs describe are the ones the npm typings declare,
 // so the docs cannot drift from the package as the @uni/authorize README
-// did (its README documents error codes its code never returns).
+// did (its zh and en READMEs disagree on which hosts support scope.record).
 func TestDocsAgreeWithTypings(t *testing.T) {
 	shared, err := fs.ReadFile(templates.FS, "npm/shared.d.ts.tmpl")
 	require.NoError(t, err)
