@@ -5,6 +5,8 @@ import (
 	"slices"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/scopegen/scopegen/generator/diag"
 )
 
 // A support entry's privacy.excludes names scopes the host refuses
@@ -37,36 +39,44 @@ func supportedOn(scopes *yaml.Node, name, id string) bool {
 // replaced by copies, never edited in place: add's entries are the
 // catalog's own nodes.
 func pruneExcludes(scopes *yaml.Node, touched func(scope, id string) bool) {
+	eachSupport(scopes, func(name, id string, slot **yaml.Node) {
+		privacy, excludes := excludesOf(*slot)
+		if excludes == nil || !touched(name, id) {
+			return
+		}
+		kept := slices.DeleteFunc(slices.Clone(excludes.Content), func(n *yaml.Node) bool { return !supportedOn(scopes, n.Value, id) })
+		if len(kept) == len(excludes.Content) {
+			return
+		}
+		entry := shallowCopy(*slot)
+		newPrivacy := shallowCopy(privacy)
+		if len(kept) == 0 {
+			filterPairs(newPrivacy, func(key string, _ *yaml.Node) bool { return key != "excludes" })
+		} else {
+			newExcludes := shallowCopy(excludes)
+			newExcludes.Content = kept
+			setValue(newPrivacy, "excludes", newExcludes)
+		}
+		if len(newPrivacy.Content) == 0 {
+			filterPairs(entry, func(key string, _ *yaml.Node) bool { return key != "privacy" })
+		} else {
+			setValue(entry, "privacy", newPrivacy)
+		}
+		*slot = entry
+	})
+}
+
+// eachSupport calls fn for each support entry of scopes (a manifest's
+// scopes mapping) with the scope's name, the platform id and the slot
+// holding the entry, which fn may replace.
+func eachSupport(scopes *yaml.Node, fn func(name, id string, slot **yaml.Node)) {
 	for i := 0; i+1 < len(scopes.Content); i += 2 {
 		name, support := scopes.Content[i].Value, mapValue(scopes.Content[i+1], "platforms")
 		if support == nil {
 			continue
 		}
 		for j := 0; j+1 < len(support.Content); j += 2 {
-			id := support.Content[j].Value
-			privacy, excludes := excludesOf(support.Content[j+1])
-			if excludes == nil || !touched(name, id) {
-				continue
-			}
-			kept := slices.DeleteFunc(slices.Clone(excludes.Content), func(n *yaml.Node) bool { return !supportedOn(scopes, n.Value, id) })
-			if len(kept) == len(excludes.Content) {
-				continue
-			}
-			entry := shallowCopy(support.Content[j+1])
-			newPrivacy := shallowCopy(privacy)
-			if len(kept) == 0 {
-				filterPairs(newPrivacy, func(key string, _ *yaml.Node) bool { return key != "excludes" })
-			} else {
-				newExcludes := shallowCopy(excludes)
-				newExcludes.Content = kept
-				setValue(newPrivacy, "excludes", newExcludes)
-			}
-			if len(newPrivacy.Content) == 0 {
-				filterPairs(entry, func(key string, _ *yaml.Node) bool { return key != "privacy" })
-			} else {
-				setValue(entry, "privacy", newPrivacy)
-			}
-			support.Content[j+1] = entry
+			fn(name, support.Content[j].Value, &support.Content[j+1])
 		}
 	}
 }
@@ -84,28 +94,22 @@ func shallowCopy(n *yaml.Node) *yaml.Node {
 // never rewrites an entry the user has, so it names the missing rule.
 func excludesToAdd(scopes, catScopes *yaml.Node, added []string, untouched func(scope, id string) bool) []string {
 	var hints []string
-	for i := 0; i+1 < len(scopes.Content); i += 2 {
-		name, support := scopes.Content[i].Value, mapValue(scopes.Content[i+1], "platforms")
-		if support == nil {
-			continue
+	eachSupport(scopes, func(name, id string, slot **yaml.Node) {
+		if !untouched(name, id) {
+			return
 		}
-		for j := 0; j+1 < len(support.Content); j += 2 {
-			id := support.Content[j].Value
-			if !untouched(name, id) {
-				continue
-			}
-			_, catExcludes := excludesOf(mapValue(mapValue(mapValue(catScopes, name), "platforms"), id))
-			if catExcludes == nil {
-				continue
-			}
-			_, have := excludesOf(support.Content[j+1])
-			for _, n := range catExcludes.Content {
-				if slices.Contains(added, n.Value) && supportedOn(scopes, n.Value, id) &&
-					(have == nil || !slices.ContainsFunc(have.Content, func(h *yaml.Node) bool { return h.Value == n.Value })) {
-					hints = append(hints, fmt.Sprintf("scopes.%s.platforms.%s.privacy.excludes does not list %s, which the catalog's does: add it there", name, id, n.Value))
-				}
+		_, catExcludes := excludesOf(mapValue(mapValue(mapValue(catScopes, name), "platforms"), id))
+		if catExcludes == nil {
+			return
+		}
+		_, have := excludesOf(*slot)
+		for _, n := range catExcludes.Content {
+			if slices.Contains(added, n.Value) && supportedOn(scopes, n.Value, id) &&
+				(have == nil || !slices.ContainsFunc(have.Content, func(h *yaml.Node) bool { return h.Value == n.Value })) {
+				hints = append(hints, fmt.Sprintf("scopes.%s.platforms.%s.privacy.excludes does not list %s, which the catalog's does: add it there",
+					diag.Quote(name), diag.Quote(id), diag.Quote(n.Value)))
 			}
 		}
-	}
+	})
 	return hints
 }
