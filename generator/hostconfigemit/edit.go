@@ -20,6 +20,9 @@ type editor struct {
 	newline string // "\r\n" in a file whose lines end so, else "\n"
 	// relevant are the names the host rules speak of (declaredNames).
 	relevant map[string]bool
+	// json5: the file may hold comments and trailing commas (scan5), which
+	// an edit keeps.
+	json5 bool
 }
 
 type edit struct {
@@ -36,7 +39,7 @@ func newEditor(data []byte, root *value) *editor {
 		return e
 	}
 	first := root.members()[0]
-	if colon := string(data[stringEnd(data, first.keyStart):first.value.start]); !strings.Contains(colon, "\n") {
+	if colon := string(data[first.keyEnd:first.value.start]); !strings.Contains(colon, "\n") && !strings.Contains(colon, "/") {
 		e.colon = colon
 	}
 	if !strings.HasSuffix(e.colon, " ") {
@@ -95,6 +98,10 @@ func (e *editor) change(c *value, remove []bool, add []element) {
 	if len(add) == 0 && kept == n {
 		return
 	}
+	if kept == 0 && e.json5 && e.commented(c) {
+		e.replaceAll(c, n, add)
+		return
+	}
 	if kept == 0 {
 		// Whitespace inside an object or array left empty, or about to
 		// be filled, is rewritten: the file's own layout, or none.
@@ -132,6 +139,13 @@ func (e *editor) change(c *value, remove []bool, add []element) {
 	}
 	lines := strings.Contains(sep, "\n")
 	indent := e.lineIndent(lastStart)
+	if e.json5 && strings.Contains(sep, "/") {
+		// A comment between two elements stays where it is, once.
+		sep = e.comma
+		if lines {
+			sep = "," + e.newline + indent
+		}
+	}
 	var b strings.Builder
 	for _, el := range add {
 		b.WriteString(sep)
@@ -240,4 +254,65 @@ func (e *editor) apply() []byte {
 	}
 	out.Write(e.data[at:])
 	return out.Bytes()
+}
+
+// commented reports whether c's brackets hold a comment outside its
+// elements (JSON5): filling c would drop it.
+func (e *editor) commented(c *value) bool {
+	inner := e.data[c.start+1 : c.end-1]
+	return bytes.Contains(inner, []byte("//")) || bytes.Contains(inner, []byte("/*"))
+}
+
+// replaceAll replaces all n elements of c (n may be 0) with add, keeping
+// the bytes before the first and after the last (comments): the elements
+// and a trailing comma after them go; add comes where the first was, or
+// after the last comment of an empty c.
+func (e *editor) replaceAll(c *value, n int, add []element) {
+	lines := bytes.ContainsRune(e.data[c.start:c.end], '\n') || e.lines
+	if n == 0 {
+		at := c.end - 1
+		for at > c.start+1 && (e.data[at-1] == ' ' || e.data[at-1] == '\t' || e.data[at-1] == '\n' || e.data[at-1] == '\r') {
+			at--
+		}
+		if len(add) == 0 {
+			return
+		}
+		outer := e.lineIndent(c.start)
+		var b strings.Builder
+		for i, el := range add {
+			if i > 0 {
+				b.WriteString(e.between(lines))
+			}
+			if lines {
+				b.WriteString(e.newline + outer + e.unit)
+			} else {
+				b.WriteString(" ")
+			}
+			e.element(&b, el, outer+e.unit, lines)
+		}
+		if lines {
+			b.WriteString(e.newline + outer)
+		}
+		e.edits = append(e.edits, edit{at, c.end - 1, b.String()})
+		return
+	}
+	start, _ := bounds(c, 0)
+	_, end := bounds(c, n-1)
+	if c.trailing >= end {
+		end = c.trailing + 1
+	}
+	indent := e.lineIndent(start)
+	var b strings.Builder
+	for i, el := range add {
+		if i > 0 {
+			b.WriteString(",")
+			if lines {
+				b.WriteString(e.newline + indent)
+			} else {
+				b.WriteString(" ")
+			}
+		}
+		e.element(&b, el, indent, lines)
+	}
+	e.edits = append(e.edits, edit{start, end, b.String()})
 }

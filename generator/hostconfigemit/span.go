@@ -18,6 +18,9 @@ const MaxDepth = 100
 type PosError struct {
 	Line, Column int
 	Msg          string
+	// File is ModuleFile or StringsFile for a MergeModule refusal, ""
+	// for app.json.
+	File string
 }
 
 func (e *PosError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Column, e.Msg) }
@@ -43,6 +46,9 @@ type value struct {
 	// c holds the members or items of an object or array a merge reads
 	// (see scan); nil for any other value.
 	c *children
+	// trailing is the offset of a comma after the last element of an
+	// object or array read by scan5 (JSON5 allows one), else -1.
+	trailing int
 }
 
 type children struct {
@@ -53,6 +59,7 @@ type children struct {
 type jmember struct {
 	key      string // decoded
 	keyStart int
+	keyEnd   int // just past the key as written
 	value    *value
 }
 
@@ -154,7 +161,7 @@ func scan(data []byte, entries map[string]bool) (*value, error) {
 		switch {
 		case f.role == skipped:
 		case f.object:
-			f.v.c.members = append(f.v.c.members, jmember{f.key, f.keyStart, v})
+			f.v.c.members = append(f.v.c.members, jmember{f.key, f.keyStart, stringEnd(data, f.keyStart), v})
 		default:
 			f.v.c.items = append(f.v.c.items, v)
 		}
