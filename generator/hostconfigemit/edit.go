@@ -98,6 +98,10 @@ func (e *editor) change(c *value, remove []bool, add []element) {
 	if len(add) == 0 && kept == n {
 		return
 	}
+	if e.json5 && kept > 0 {
+		e.change5(c, remove, add)
+		return
+	}
 	if kept == 0 && e.json5 && e.commented(c) {
 		e.replaceAll(c, n, add)
 		return
@@ -139,13 +143,7 @@ func (e *editor) change(c *value, remove []bool, add []element) {
 	}
 	lines := strings.Contains(sep, "\n")
 	indent := e.lineIndent(lastStart)
-	if e.json5 && strings.Contains(sep, "/") {
-		// A comment between two elements stays where it is, once.
-		sep = e.comma
-		if lines {
-			sep = "," + e.newline + indent
-		}
-	}
+
 	var b strings.Builder
 	for _, el := range add {
 		b.WriteString(sep)
@@ -244,7 +242,13 @@ func (e *editor) lineIndent(off int) string {
 
 // apply returns data with the edits made; edits never overlap.
 func (e *editor) apply() []byte {
-	slices.SortStableFunc(e.edits, func(a, b edit) int { return a.start - b.start })
+	// By start, an insertion before a removal starting where it is.
+	slices.SortStableFunc(e.edits, func(a, b edit) int {
+		if a.start != b.start {
+			return a.start - b.start
+		}
+		return a.end - b.end
+	})
 	var out bytes.Buffer
 	at := 0
 	for _, ed := range e.edits {
@@ -298,8 +302,8 @@ func (e *editor) replaceAll(c *value, n int, add []element) {
 	}
 	start, _ := bounds(c, 0)
 	_, end := bounds(c, n-1)
-	if c.trailing >= end {
-		end = c.trailing + 1
+	if last := elementValue(c, n-1); last.comma >= 0 {
+		end = last.comma + 1
 	}
 	indent := e.lineIndent(start)
 	var b strings.Builder
@@ -315,4 +319,132 @@ func (e *editor) replaceAll(c *value, n int, add []element) {
 		e.element(&b, el, indent, lines)
 	}
 	e.edits = append(e.edits, edit{start, end, b.String()})
+}
+
+func elementValue(c *value, i int) *value {
+	if c.kind == '{' {
+		return c.members()[i].value
+	}
+	return c.items()[i]
+}
+
+// change5 is change for a JSON5 file with at least one element kept. It
+// never drops a comment outside the removed elements: each removed element
+// goes with its own comma (and its line, when it has the line to itself);
+// the new elements come after the last kept one, past its comma and a
+// comment ending its line, each on a line of its own when the file puts
+// elements on lines. A trailing comma after the last element stays a
+// trailing comma; a container without one keeps having none.
+func (e *editor) change5(c *value, remove []bool, add []element) {
+	n := count(c)
+	trailingStyle := elementValue(c, n-1).comma >= 0
+	k := -1 // the last kept element
+	for i := range n {
+		if !remove[i] {
+			k = i
+		}
+	}
+	for i := range n {
+		if remove[i] {
+			e.remove5(c, i)
+		}
+	}
+	kv := elementValue(c, k)
+	if len(add) == 0 {
+		if k < n-1 && !trailingStyle && kv.comma >= 0 {
+			e.edits = append(e.edits, edit{kv.comma, kv.comma + 1, ""}) // the last kept is last now
+		}
+		return
+	}
+	kStart, kEnd := bounds(c, k)
+	lines := e.lines
+	if n >= 2 {
+		lines = false
+		for i := 1; i < n; i++ {
+			_, prevEnd := bounds(c, i-1)
+			s, _ := bounds(c, i)
+			lines = lines || bytes.ContainsRune(e.data[prevEnd:s], '\n')
+		}
+	} else {
+		lines = bytes.ContainsRune(e.data[c.start:kStart], '\n')
+	}
+	indent := e.lineIndent(kStart)
+	q := kEnd
+	if kv.comma >= 0 {
+		q = kv.comma + 1
+	} else {
+		e.edits = append(e.edits, edit{kEnd, kEnd, ","})
+	}
+	at := q
+	prefix := strings.TrimPrefix(e.comma, ",")
+	if lines {
+		at = e.lineEnd(q)
+		prefix = e.newline + indent
+	}
+	var b strings.Builder
+	for j, el := range add {
+		b.WriteString(prefix)
+		e.element(&b, el, indent, lines)
+		if j < len(add)-1 || trailingStyle {
+			b.WriteString(",")
+		}
+	}
+	if !lines && at < len(e.data) && e.data[at] != ' ' && e.data[at] != ']' && e.data[at] != '}' && prefix != "" {
+		b.WriteString(prefix)
+	}
+	e.edits = append(e.edits, edit{at, at, b.String()})
+}
+
+// lineEnd is where the line holding off ends, when the rest of it after
+// off is white space and comments; else off.
+func (e *editor) lineEnd(off int) int {
+	i := off
+	for i < len(e.data) {
+		switch {
+		case e.data[i] == ' ' || e.data[i] == '\t':
+			i++
+		case e.data[i] == '\n' || e.data[i] == '\r':
+			return i
+		case bytes.HasPrefix(e.data[i:], []byte("//")):
+			end, _ := commentEnd(e.data, i)
+			return end
+		case bytes.HasPrefix(e.data[i:], []byte("/*")):
+			end, err := commentEnd(e.data, i)
+			if err != nil || bytes.ContainsAny(e.data[i:end], "\r\n") {
+				return off
+			}
+			i = end
+		default:
+			return off
+		}
+	}
+	return off
+}
+
+// remove5 removes element i of c with its comma; when it has its line to
+// itself, the line goes too, else the spaces after it.
+func (e *editor) remove5(c *value, i int) {
+	s, end := bounds(c, i)
+	if v := elementValue(c, i); v.comma >= 0 {
+		end = v.comma + 1
+	} else {
+		for s > c.start+1 && (e.data[s-1] == ' ' || e.data[s-1] == '\t') {
+			s-- // the last element: the spaces before it
+		}
+	}
+	ls := bytes.LastIndexByte(e.data[:s], '\n') + 1
+	after := end
+	for after < len(e.data) && (e.data[after] == ' ' || e.data[after] == '\t') {
+		after++
+	}
+	switch {
+	case strings.Trim(string(e.data[ls:s]), " \t") == "" && after < len(e.data) && (e.data[after] == '\n' || e.data[after] == '\r'):
+		if e.data[after] == '\r' && after+1 < len(e.data) && e.data[after+1] == '\n' {
+			after++
+		}
+		s, end = ls, after+1
+	case after < len(e.data) && e.data[after] != '\n' && e.data[after] != '\r':
+		end = after
+	}
+	e.edits = append(e.edits, edit{s, end, ""})
 }

@@ -111,7 +111,7 @@ func scan5(data []byte, paths ...[]string) (*value, error) {
 			}
 			var v *value
 			if parentKept {
-				v = &value{kind: c, start: i, trailing: -1}
+				v = &value{kind: c, start: i, comma: -1}
 				if keep(path) {
 					v.c = &children{}
 				}
@@ -147,7 +147,11 @@ func scan5(data []byte, paths ...[]string) (*value, error) {
 			}
 			f := &stack[n-1]
 			if f.v != nil && f.v.c != nil {
-				f.v.trailing = i // the last comma seen; a later element resets it
+				if f.object {
+					f.v.c.members[len(f.v.c.members)-1].value.comma = i
+				} else {
+					f.v.c.items[len(f.v.c.items)-1].comma = i
+				}
 			}
 			f.state = 'v'
 			if f.object {
@@ -178,9 +182,6 @@ func scan5(data []byte, paths ...[]string) (*value, error) {
 				}
 				f.keys[key] = i
 				f.key, f.keyStart, f.keyEnd, f.state = key, i, end, ':'
-				if f.v != nil {
-					f.v.trailing = -1
-				}
 				i = end
 				continue
 			}
@@ -208,11 +209,8 @@ func scan5(data []byte, paths ...[]string) (*value, error) {
 					return nil, errorAt(data, i, "not valid JSON5: %q is not a value", data[i:end])
 				}
 			}
-			if n := len(stack); n > 0 && stack[n-1].v != nil {
-				stack[n-1].v.trailing = -1
-			}
 			if parentKept {
-				attach(&value{kind: kind, start: i, end: end, trailing: -1})
+				attach(&value{kind: kind, start: i, end: end, comma: -1})
 			} else {
 				attach(nil)
 			}

@@ -46,9 +46,9 @@ type value struct {
 	// c holds the members or items of an object or array a merge reads
 	// (see scan); nil for any other value.
 	c *children
-	// trailing is the offset of a comma after the last element of an
-	// object or array read by scan5 (JSON5 allows one), else -1.
-	trailing int
+	// comma is the offset of the comma after this value in a container
+	// scan5 keeps, else -1 (JSON5 allows one after the last element).
+	comma int
 }
 
 type children struct {
