@@ -344,10 +344,19 @@ func (e *editor) change5(c *value, remove []bool, add []element) {
 			k = i
 		}
 	}
+	var spans []edit // removals, in order; neighbours may touch or overlap
 	for i := range n {
 		if remove[i] {
-			e.remove5(c, i)
+			spans = append(spans, e.remove5(c, i))
 		}
+	}
+	for i, sp := range spans {
+		if i > 0 && sp.start <= e.edits[len(e.edits)-1].end {
+			last := &e.edits[len(e.edits)-1]
+			last.end = max(last.end, sp.end)
+			continue
+		}
+		e.edits = append(e.edits, sp)
 	}
 	kv := elementValue(c, k)
 	if len(add) == 0 {
@@ -380,6 +389,13 @@ func (e *editor) change5(c *value, remove []bool, add []element) {
 	if lines {
 		at = e.lineEnd(q)
 		prefix = e.newline + indent
+	} else if len(e.edits) > 0 && k < n-1 {
+		// The removed run after the last kept element takes the spaces
+		// before it: the new elements bring their own.
+		last := &e.edits[len(e.edits)-1]
+		for last.start > q && (e.data[last.start-1] == ' ' || e.data[last.start-1] == '\t') {
+			last.start--
+		}
 	}
 	var b strings.Builder
 	for j, el := range add {
@@ -423,7 +439,7 @@ func (e *editor) lineEnd(off int) int {
 
 // remove5 removes element i of c with its comma; when it has its line to
 // itself, the line goes too, else the spaces after it.
-func (e *editor) remove5(c *value, i int) {
+func (e *editor) remove5(c *value, i int) edit {
 	s, end := bounds(c, i)
 	if v := elementValue(c, i); v.comma >= 0 {
 		end = v.comma + 1
@@ -446,5 +462,5 @@ func (e *editor) remove5(c *value, i int) {
 	case after < len(e.data) && e.data[after] != '\n' && e.data[after] != '\r':
 		end = after
 	}
-	e.edits = append(e.edits, edit{s, end, ""})
+	return edit{s, end, ""}
 }
