@@ -329,12 +329,15 @@ func elementValue(c *value, i int) *value {
 }
 
 // change5 is change for a JSON5 file with at least one element kept. It
-// never drops a comment outside the removed elements: each removed element
-// goes with its own comma (and its line, when it has the line to itself);
-// the new elements come after the last kept one, past its comma and a
-// comment ending its line, each on a line of its own when the file puts
-// elements on lines. A trailing comma after the last element stays a
-// trailing comma; a container without one keeps having none.
+// never drops a comment outside the removed elements' own run: a removed
+// element before the last kept one goes with its own comma (and its line,
+// when it has the line to itself); the run of removed elements after the
+// last kept one goes as one span, comments between them included, and the
+// new elements take its place, or, without such a run, follow the last
+// kept element past its comma and a comment ending its line. New elements
+// go on lines of their own when the file puts elements on lines. A
+// trailing comma after the last element stays a trailing comma; a
+// container without one keeps having none.
 func (e *editor) change5(c *value, remove []bool, add []element) {
 	n := count(c)
 	trailingStyle := elementValue(c, n-1).comma >= 0
@@ -344,8 +347,16 @@ func (e *editor) change5(c *value, remove []bool, add []element) {
 			k = i
 		}
 	}
-	var spans []edit // removals, in order; neighbours may touch or overlap
-	for i := range n {
+	kStart, kEnd := bounds(c, k)
+	kv := elementValue(c, k)
+	lines := bytes.ContainsRune(e.data[c.start:kStart], '\n')
+	for i := 1; i < n; i++ {
+		_, prevEnd := bounds(c, i-1)
+		s, _ := bounds(c, i)
+		lines = lines || bytes.ContainsRune(e.data[prevEnd:s], '\n')
+	}
+	var spans []edit // removals before k, in order; neighbours may touch or overlap
+	for i := range k {
 		if remove[i] {
 			spans = append(spans, e.remove5(c, i))
 		}
@@ -358,44 +369,45 @@ func (e *editor) change5(c *value, remove []bool, add []element) {
 		}
 		e.edits = append(e.edits, sp)
 	}
-	kv := elementValue(c, k)
-	if len(add) == 0 {
-		if k < n-1 && !trailingStyle && kv.comma >= 0 {
-			e.edits = append(e.edits, edit{kv.comma, kv.comma + 1, ""}) // the last kept is last now
-		}
-		return
-	}
-	kStart, kEnd := bounds(c, k)
-	lines := e.lines
-	if n >= 2 {
-		lines = false
-		for i := 1; i < n; i++ {
-			_, prevEnd := bounds(c, i-1)
-			s, _ := bounds(c, i)
-			lines = lines || bytes.ContainsRune(e.data[prevEnd:s], '\n')
-		}
-	} else {
-		lines = bytes.ContainsRune(e.data[c.start:kStart], '\n')
-	}
-	indent := e.lineIndent(kStart)
-	q := kEnd
+	q := kEnd // where new elements may go
 	if kv.comma >= 0 {
 		q = kv.comma + 1
-	} else {
-		e.edits = append(e.edits, edit{kEnd, kEnd, ","})
 	}
 	at := q
-	prefix := strings.TrimPrefix(e.comma, ",")
 	if lines {
 		at = e.lineEnd(q)
-		prefix = e.newline + indent
-	} else if len(e.edits) > 0 && k < n-1 {
-		// The removed run after the last kept element takes the spaces
-		// before it: the new elements bring their own.
-		last := &e.edits[len(e.edits)-1]
-		for last.start > q && (e.data[last.start-1] == ' ' || e.data[last.start-1] == '\t') {
-			last.start--
+	}
+	if k < n-1 { // the removed tail run
+		ts, _ := bounds(c, k+1)
+		for ts > q && (e.data[ts-1] == ' ' || e.data[ts-1] == '\t') {
+			ts--
 		}
+		if lines && ts > q && e.data[ts-1] == '\n' {
+			ts--
+			if ts > q && e.data[ts-1] == '\r' {
+				ts--
+			}
+		}
+		_, te := bounds(c, n-1)
+		if last := elementValue(c, n-1); last.comma >= 0 {
+			te = last.comma + 1
+		}
+		e.edits = append(e.edits, edit{ts, te, ""})
+		at = ts
+		if len(add) == 0 && !trailingStyle {
+			e.edits = append(e.edits, edit{kv.comma, kv.comma + 1, ""}) // the last kept is last now
+		}
+	}
+	if len(add) == 0 {
+		return
+	}
+	if kv.comma < 0 {
+		e.edits = append(e.edits, edit{kEnd, kEnd, ","})
+	}
+	indent := e.lineIndent(kStart)
+	prefix := strings.TrimPrefix(e.comma, ",")
+	if lines {
+		prefix = e.newline + indent
 	}
 	var b strings.Builder
 	for j, el := range add {
@@ -404,9 +416,6 @@ func (e *editor) change5(c *value, remove []bool, add []element) {
 		if j < len(add)-1 || trailingStyle {
 			b.WriteString(",")
 		}
-	}
-	if !lines && at < len(e.data) && e.data[at] != ' ' && e.data[at] != ']' && e.data[at] != '}' && prefix != "" {
-		b.WriteString(prefix)
 	}
 	e.edits = append(e.edits, edit{at, at, b.String()})
 }
