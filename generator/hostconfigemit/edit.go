@@ -39,7 +39,7 @@ func newEditor(data []byte, root *value) *editor {
 		return e
 	}
 	first := root.members()[0]
-	if colon := string(data[first.keyEnd:first.value.start]); !strings.Contains(colon, "\n") && !strings.Contains(colon, "/") {
+	if colon := string(data[keyEnd(data, first.keyStart):first.value.start]); !strings.Contains(colon, "\n") && !strings.Contains(colon, "/") {
 		e.colon = colon
 	}
 	if !strings.HasSuffix(e.colon, " ") {
@@ -302,8 +302,8 @@ func (e *editor) replaceAll(c *value, n int, add []element) {
 	}
 	start, _ := bounds(c, 0)
 	_, end := bounds(c, n-1)
-	if last := elementValue(c, n-1); last.comma >= 0 {
-		end = last.comma + 1
+	if comma := commaAfter(c, n-1); comma >= 0 {
+		end = comma + 1
 	}
 	indent := e.lineIndent(start)
 	var b strings.Builder
@@ -321,12 +321,9 @@ func (e *editor) replaceAll(c *value, n int, add []element) {
 	e.edits = append(e.edits, edit{start, end, b.String()})
 }
 
-func elementValue(c *value, i int) *value {
-	if c.kind == '{' {
-		return c.members()[i].value
-	}
-	return c.items()[i]
-}
+// commaAfter is the offset of the comma after element i of c, a
+// container scan5 kept, else -1.
+func commaAfter(c *value, i int) int { return c.c.commas[i] }
 
 // change5 is change for a JSON5 file with at least one element kept. It
 // never drops a comment outside the removed elements' own run: a removed
@@ -340,7 +337,7 @@ func elementValue(c *value, i int) *value {
 // container without one keeps having none.
 func (e *editor) change5(c *value, remove []bool, add []element) {
 	n := count(c)
-	trailingStyle := elementValue(c, n-1).comma >= 0
+	trailingStyle := commaAfter(c, n-1) >= 0
 	k := -1 // the last kept element
 	for i := range n {
 		if !remove[i] {
@@ -348,7 +345,7 @@ func (e *editor) change5(c *value, remove []bool, add []element) {
 		}
 	}
 	kStart, kEnd := bounds(c, k)
-	kv := elementValue(c, k)
+	kComma := commaAfter(c, k)
 	lines := bytes.ContainsRune(e.data[c.start:kStart], '\n')
 	for i := 1; i < n; i++ {
 		_, prevEnd := bounds(c, i-1)
@@ -370,8 +367,8 @@ func (e *editor) change5(c *value, remove []bool, add []element) {
 		e.edits = append(e.edits, sp)
 	}
 	q := kEnd // where new elements may go
-	if kv.comma >= 0 {
-		q = kv.comma + 1
+	if kComma >= 0 {
+		q = kComma + 1
 	}
 	at := q
 	if lines {
@@ -389,19 +386,19 @@ func (e *editor) change5(c *value, remove []bool, add []element) {
 			}
 		}
 		_, te := bounds(c, n-1)
-		if last := elementValue(c, n-1); last.comma >= 0 {
-			te = last.comma + 1
+		if comma := commaAfter(c, n-1); comma >= 0 {
+			te = comma + 1
 		}
 		e.edits = append(e.edits, edit{ts, te, ""})
 		at = ts
 		if len(add) == 0 && !trailingStyle {
-			e.edits = append(e.edits, edit{kv.comma, kv.comma + 1, ""}) // the last kept is last now
+			e.edits = append(e.edits, edit{kComma, kComma + 1, ""}) // the last kept is last now
 		}
 	}
 	if len(add) == 0 {
 		return
 	}
-	if kv.comma < 0 {
+	if kComma < 0 {
 		e.edits = append(e.edits, edit{kEnd, kEnd, ","})
 	}
 	indent := e.lineIndent(kStart)
@@ -450,8 +447,8 @@ func (e *editor) lineEnd(off int) int {
 // itself, the line goes too, else the spaces after it.
 func (e *editor) remove5(c *value, i int) edit {
 	s, end := bounds(c, i)
-	if v := elementValue(c, i); v.comma >= 0 {
-		end = v.comma + 1
+	if comma := commaAfter(c, i); comma >= 0 {
+		end = comma + 1
 	} else {
 		for s > c.start+1 && (e.data[s-1] == ' ' || e.data[s-1] == '\t') {
 			s-- // the last element: the spaces before it

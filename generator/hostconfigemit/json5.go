@@ -1,6 +1,7 @@
 package hostconfigemit
 
 import (
+	"bytes"
 	"regexp"
 	"strconv"
 	"strings"
@@ -28,7 +29,6 @@ func scan5(data []byte, paths ...[]string) (*value, error) {
 		keys     map[string]int
 		key      string
 		keyStart int
-		keyEnd   int
 		state    byte // k: key or close, ':' colon, v: value, ',': comma or close
 	}
 	keep := func(path []string) bool {
@@ -66,6 +66,9 @@ func scan5(data []byte, paths ...[]string) (*value, error) {
 			return nil, false, errorAt(data, i, "not valid JSON5: unexpected value (a %s is missing before it)", map[byte]string{'k': "key", ':': "colon", ',': "comma"}[f.state])
 		}
 		kept := f.v != nil && f.v.c != nil
+		if !kept {
+			return nil, false, nil // a skipped container's values need no path
+		}
 		if f.object {
 			return append(append([]string(nil), f.path...), f.key), kept, nil
 		}
@@ -83,10 +86,11 @@ func scan5(data []byte, paths ...[]string) (*value, error) {
 			return
 		}
 		if f.object {
-			f.v.c.members = append(f.v.c.members, jmember{key: f.key, keyStart: f.keyStart, keyEnd: f.keyEnd, value: v})
+			f.v.c.members = append(f.v.c.members, jmember{key: f.key, keyStart: f.keyStart, value: v})
 		} else {
 			f.v.c.items = append(f.v.c.items, v)
 		}
+		f.v.c.commas = append(f.v.c.commas, -1)
 	}
 	for i := 0; i < len(data); {
 		c := data[i]
@@ -111,7 +115,7 @@ func scan5(data []byte, paths ...[]string) (*value, error) {
 			}
 			var v *value
 			if parentKept {
-				v = &value{kind: c, start: i, comma: -1}
+				v = &value{kind: c, start: i}
 				if keep(path) {
 					v.c = &children{}
 				}
@@ -147,11 +151,7 @@ func scan5(data []byte, paths ...[]string) (*value, error) {
 			}
 			f := &stack[n-1]
 			if f.v != nil && f.v.c != nil {
-				if f.object {
-					f.v.c.members[len(f.v.c.members)-1].value.comma = i
-				} else {
-					f.v.c.items[len(f.v.c.items)-1].comma = i
-				}
+				f.v.c.commas[len(f.v.c.commas)-1] = i
 			}
 			f.state = 'v'
 			if f.object {
@@ -181,7 +181,7 @@ func scan5(data []byte, paths ...[]string) (*value, error) {
 					f.keys = map[string]int{}
 				}
 				f.keys[key] = i
-				f.key, f.keyStart, f.keyEnd, f.state = key, i, end, ':'
+				f.key, f.keyStart, f.state = key, i, ':'
 				i = end
 				continue
 			}
@@ -210,7 +210,7 @@ func scan5(data []byte, paths ...[]string) (*value, error) {
 				}
 			}
 			if parentKept {
-				attach(&value{kind: kind, start: i, end: end, comma: -1})
+				attach(&value{kind: kind, start: i, end: end})
 			} else {
 				attach(nil)
 			}
@@ -260,7 +260,7 @@ func commentEnd(data []byte, i int) (int, error) {
 		}
 		return len(data), nil
 	case i+1 < len(data) && data[i+1] == '*':
-		if j := strings.Index(string(data[i+2:]), "*/"); j >= 0 {
+		if j := bytes.Index(data[i+2:], []byte("*/")); j >= 0 { // no copy: linear over the file
 			return i + 2 + j + 2, nil
 		}
 		return 0, errorAt(data, i, "not valid JSON5: a /* comment is never closed")
@@ -375,4 +375,16 @@ func string5(data []byte, i int) (string, int, error) {
 		}
 	}
 	return "", 0, errorAt(data, i, "not valid JSON5: a string is never closed")
+}
+
+// keyEnd is the offset just past the key (quoted, or a JSON5 identifier)
+// that scan or scan5 read at start.
+func keyEnd(data []byte, start int) int {
+	var end int
+	if data[start] == '"' || data[start] == '\'' {
+		_, end, _ = string5(data, start)
+	} else {
+		_, end, _ = key5(data, start)
+	}
+	return end
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/scopegen/scopegen/generator/model"
+	"github.com/scopegen/scopegen/generator/rules"
 )
 
 // harmonyConfig is a HarmonyOS host configuration requesting precise
@@ -272,6 +273,36 @@ func TestMergeModuleRemovesInPlace(t *testing.T) {
 			again, _, _, err := MergeModule(out, []byte(emptyStrings), hc)
 			require.NoError(t, err)
 			assert.Equal(t, string(out), string(again), "a second merge changes nothing")
+		})
+	}
+}
+
+// BenchmarkMergeModuleAtTheLimit merges module.json5 files just under
+// rules.MaxBytes whose bulk is nesting and comments a merge only skips:
+// time and memory stay linear in the file's size.
+func BenchmarkMergeModuleAtTheLimit(b *testing.B) {
+	deep := strings.Repeat("[", MaxDepth-3) + strings.Repeat("]", MaxDepth-3)
+	for _, tc := range []struct{ name, unit string }{
+		{"nested arrays", deep + ","},
+		{"comments", "/* c */ // c\n"},
+		{"foreign entries", "{name: 'ohos.permission.X'},"},
+	} {
+		var body strings.Builder
+		for body.Len() < rules.MaxBytes-len(tc.unit)-64 {
+			body.WriteString(tc.unit)
+		}
+		data := []byte("{module: {x: [" + body.String() + "]}, y: 1}")
+		if tc.name == "foreign entries" {
+			data = []byte("{module: {requestPermissions: [" + body.String() + "]}}")
+		}
+		b.Run(tc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				if _, _, _, err := MergeModule(data, []byte(emptyStrings), harmonyConfig(true)); err != nil {
+					b.Fatal(err)
+				}
+			}
 		})
 	}
 }

@@ -46,20 +46,19 @@ type value struct {
 	// c holds the members or items of an object or array a merge reads
 	// (see scan); nil for any other value.
 	c *children
-	// comma is the offset of the comma after this value in a container
-	// scan5 keeps, else -1 (JSON5 allows one after the last element).
-	comma int
 }
 
 type children struct {
 	members []jmember
 	items   []*value
+	// commas[i] is the offset of the comma after element i, else -1
+	// (JSON5 allows one after the last element); scan5 only.
+	commas []int
 }
 
 type jmember struct {
 	key      string // decoded
 	keyStart int
-	keyEnd   int // just past the key as written
 	value    *value
 }
 
@@ -161,7 +160,7 @@ func scan(data []byte, entries map[string]bool) (*value, error) {
 		switch {
 		case f.role == skipped:
 		case f.object:
-			f.v.c.members = append(f.v.c.members, jmember{f.key, f.keyStart, stringEnd(data, f.keyStart), v})
+			f.v.c.members = append(f.v.c.members, jmember{f.key, f.keyStart, v})
 		default:
 			f.v.c.items = append(f.v.c.items, v)
 		}
