@@ -370,7 +370,9 @@ func string5(data []byte, i int) (string, int, error) {
 			if r == utf8.RuneError && n == 1 {
 				return "", 0, errorAt(data, j-1, "not valid UTF-8 inside a string")
 			}
-			b.WriteString(string(data[j-1 : j-1+n]))
+			if r != '\u2028' && r != '\u2029' { // else a line continuation
+				b.WriteString(string(data[j-1 : j-1+n]))
+			}
 			j += n - 1
 		}
 	}

@@ -97,6 +97,7 @@ func TestScan5Reads(t *testing.T) {
 		{"trailing commas", `{a: ['x', 'y',], }`, "a", ""},
 		{"escapes", `{a: '\'\"\\\/\b\f\n\r\t\v\0\x41\u00e9\ud83d\ude00'}`, "a", "'\"\\/\b\f\n\r\t\v\x00Aé😀"},
 		{"a line continuation", "{a: 'x\\\ny'}", "a", "xy"},
+		{"a line continuation by U+2028", "{a: 'x\\\u2028y'}", "a", "xy"},
 		{"an identity escape", `{a: '\q'}`, "a", "q"},
 		{"JSON5 numbers", `{a: [+1, -.5, 5., 0x1F, Infinity, -NaN, 1e3, null, true]}`, "a", ""},
 		{"a byte order mark and Unicode spaces", "\uFEFF{\u00a0a\u2028: 'b'}", "a", "b"},
