@@ -57,7 +57,10 @@ func newEditor(data []byte, root *value) *editor {
 			continue
 		}
 		e.lines = true
-		if unit := lead[i+1:]; unit != "" && strings.Trim(unit, " \t") == "" {
+		// Measured from the line of the top-level brace, which a file
+		// may indent too.
+		unit := strings.TrimPrefix(lead[i+1:], e.lineIndent(root.start))
+		if unit != "" && strings.Trim(unit, " \t") == "" {
 			e.unit = unit
 			break
 		}
