@@ -381,12 +381,18 @@ func string5(data []byte, i int) (string, int, error) {
 
 // keyEnd is the offset just past the key (quoted, or a JSON5 identifier)
 // that scan or scan5 read at start.
-func keyEnd(data []byte, start int) int {
-	var end int
-	if data[start] == '"' || data[start] == '\'' {
-		_, end, _ = string5(data, start)
-	} else {
-		_, end, _ = key5(data, start)
+func keyEnd(data []byte, start int) (end int) {
+	if q := data[start]; q == '"' || q == '\'' {
+		for j := start + 1; j < len(data); j++ {
+			switch data[j] {
+			case '\\':
+				j++
+			case q:
+				return j + 1
+			}
+		}
+		return len(data)
 	}
+	_, end, _ = key5(data, start)
 	return end
 }
