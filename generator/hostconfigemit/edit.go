@@ -446,17 +446,12 @@ func (e *editor) lineEnd(off int) int {
 	return off
 }
 
-// remove5 removes element i of c with its comma; when it has its line to
-// itself, the line goes too, else the spaces after it.
+// remove5 is the removal of element i of c, which is followed by a comma
+// (it comes before a kept element), with that comma; when it has its line
+// to itself, the line goes too, else the spaces after it.
 func (e *editor) remove5(c *value, i int) edit {
-	s, end := bounds(c, i)
-	if comma := commaAfter(c, i); comma >= 0 {
-		end = comma + 1
-	} else {
-		for s > c.start+1 && (e.data[s-1] == ' ' || e.data[s-1] == '\t') {
-			s-- // the last element: the spaces before it
-		}
-	}
+	s, _ := bounds(c, i)
+	end := commaAfter(c, i) + 1 // an element before the last kept one has its comma
 	ls := bytes.LastIndexByte(e.data[:s], '\n') + 1
 	after := end
 	for after < len(e.data) && (e.data[after] == ' ' || e.data[after] == '\t') {

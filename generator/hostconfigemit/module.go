@@ -132,7 +132,8 @@ func mergeModuleFile(data []byte, mc *model.ModuleConfig) ([]byte, map[string]bo
 	} else {
 		e.change(list.value, remove, add)
 	}
-	return e.done(), written, nil
+	out, perr := e.done()
+	return out, written, perr
 }
 
 // mergeStringsFile merges res into string.json's string array.
@@ -159,7 +160,7 @@ func mergeStringsFile(data []byte, res []model.StringResource) ([]byte, *PosErro
 			}
 			e.change(root, make([]bool, len(root.members())), []element{{StringKey, arr}})
 		}
-		return e.done(), nil
+		return e.done()
 	}
 	arr := list.value
 	if arr.kind != '[' {
@@ -174,7 +175,7 @@ func mergeStringsFile(data []byte, res []model.StringResource) ([]byte, *PosErro
 		remove[i] = strings.HasPrefix(name, rules.ResourcePrefix)
 	}
 	e.change(arr, remove, add)
-	return e.done(), nil
+	return e.done()
 }
 
 // nameOf reads an array item that must be an object with a string name,
@@ -194,16 +195,18 @@ func nameOf(data []byte, item *value, key, other string) (name, otherValue strin
 	return name, otherValue, nil
 }
 
-// done applies the edits and checks that the result still reads.
-func (e *editor) done() []byte {
+// done applies the edits and checks that the result still reads: a
+// result that does not would be a bug of the editor, refused rather than
+// written (FuzzMergeModule holds that it never happens).
+func (e *editor) done() ([]byte, *PosError) {
 	if len(e.edits) == 0 {
-		return e.data
+		return e.data, nil
 	}
 	out := e.apply()
 	if _, err := scan5(out); err != nil {
-		panic(fmt.Sprintf("hostconfigemit: a merge made invalid JSON5: %v", err)) // a bug, never input
+		return nil, &PosError{Line: 1, Column: 1, Msg: fmt.Sprintf("scopegen's merge made invalid JSON5 (%v); this is a bug of scopegen, please report it with the file", err)}
 	}
-	return out
+	return out, nil
 }
 
 func permissionNode(p model.ModulePermission, scene model.UsedScene) *node {
