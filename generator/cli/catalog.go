@@ -192,11 +192,13 @@ func placeholder(scope *yaml.Node, name string) string {
 }
 
 // showsPurpose reports whether a host entry of scope declares an app.json
-// permission, whose desc is the request's purpose.
+// permission, whose desc is the request's purpose, or HarmonyOS
+// module.json5 requestPermissions, whose reason is.
 func showsPurpose(scope *yaml.Node) bool {
 	support := mapValue(scope, "platforms")
 	for i := 1; support != nil && i < len(support.Content); i += 2 {
-		if mapValue(mapValue(support.Content[i], "privacy"), "permission") != nil {
+		privacy := mapValue(support.Content[i], "privacy")
+		if mapValue(privacy, "permission") != nil || mapValue(privacy, "requestPermissions") != nil {
 			return true
 		}
 	}

@@ -1,9 +1,12 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -16,8 +19,11 @@ import (
 	"github.com/scopegen/scopegen/generator/rules"
 )
 
-// hostconfig prints the app.json keys scopegen owns for one host, or with
-// -merge merges them into an existing app.json, keeping every other key.
+// hostconfig prints the app.json keys scopegen owns for one host (for
+// HarmonyOS: the module.json5 requestPermissions and the string.json
+// resources their reasons name), or with -merge merges them into an
+// existing app.json (module.json5 and the string.json beside it), keeping
+// every other key.
 func (e *env) hostconfig(args []string) int {
 	var c common
 	var platform, merge string
@@ -25,7 +31,7 @@ func (e *env) hostconfig(args []string) int {
 	fs.SetOutput(e.stderr)
 	fs.StringVar(&c.manifest, "manifest", "manifest.yaml", "the manifest to read")
 	fs.StringVar(&platform, "platform", "", "the host whose app.json keys to make, such as wechat (required)")
-	fs.StringVar(&merge, "merge", "", "an existing app.json to merge the keys into (default: print them)")
+	fs.StringVar(&merge, "merge", "", "an existing app.json (HarmonyOS: module.json5) to merge the keys into (default: print them)")
 	fs.StringVar(&c.errorFormat, "error-format", "text", "how to print manifest problems: "+strings.Join(diag.Formats, ", "))
 	if code := e.parse(fs, args, &c); code >= 0 {
 		return code
@@ -48,6 +54,15 @@ func (e *env) hostconfig(args []string) int {
 	hc, code := e.hostConfigFor(m, platform)
 	if hc == nil {
 		return code
+	}
+	if hc.Module != nil {
+		if merge == "" {
+			_, _ = e.stdout.Write(hostconfigemit.ModuleFragment(hc))
+			_, _ = e.stdout.Write([]byte("\n"))
+			_, _ = e.stdout.Write(hostconfigemit.StringsFragment(hc))
+			return ExitOK
+		}
+		return e.mergeModuleInto(merge, hc)
 	}
 	if merge == "" {
 		_, _ = e.stdout.Write(hostconfigemit.Fragment(hc))
@@ -82,7 +97,7 @@ func (e *env) hostConfigFor(m *model.Model, id string) (*model.HostConfig, int) 
 			return hc, ExitOK
 		}
 	}
-	fmt.Fprintf(e.stderr, "scopegen hostconfig: nothing to do: %s declares no app.json key for %s or the app does not ship to it (app.platforms)\n", m.File, p.Title)
+	fmt.Fprintf(e.stderr, "scopegen hostconfig: nothing to do: %s declares no app.json or module.json5 key for %s or the app does not ship to it (app.platforms)\n", m.File, p.Title)
 	return nil, ExitOK
 }
 
@@ -91,18 +106,9 @@ func (e *env) hostConfigFor(m *model.Model, id string) (*model.HostConfig, int) 
 // hostconfigemit.Merge refuses, leaves the file as it was; a file the
 // merge does not change is not written.
 func (e *env) mergeInto(path string, hc *model.HostConfig) int {
-	target, err := filepath.EvalSymlinks(path) // replace the file, not a link to it
-	if err != nil {
-		fmt.Fprintf(e.stderr, "scopegen hostconfig: %v\n", err)
-		return ExitUsage
-	}
-	existing, err := load.ReadRegular(target, "-merge", "give the path of an app.json file", rules.MaxBytes)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "scopegen hostconfig: %s\n", strings.Replace(err.Error(), target, path, 1))
-		if errors.Is(err, load.ErrNotRegular) || errors.Is(err, load.ErrTooLarge) {
-			return ExitUsage
-		}
-		return ExitInternal
+	target, existing, code := e.readTarget(path, "-merge", "give the path of an app.json file")
+	if code != ExitOK {
+		return code
 	}
 	merged, changed, err := hostconfigemit.Merge(existing, hc, catalogPlatform(hc.Platform.ID))
 	if err != nil { // a *hostconfigemit.PosError: line:col in path
@@ -135,4 +141,83 @@ func catalogPlatform(id string) *model.Platform {
 		}
 	}
 	return nil
+}
+
+// readTarget reads a file -merge edits: links followed (the file is
+// replaced, not a link to it), a regular file of at most rules.MaxBytes.
+// what names it in errors and hint says what to give instead.
+func (e *env) readTarget(path, what, hint string) (string, []byte, int) {
+	target, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "scopegen hostconfig: %v\n", err)
+		return "", nil, ExitUsage
+	}
+	data, err := load.ReadRegular(target, what, hint, rules.MaxBytes)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "scopegen hostconfig: %s\n", strings.Replace(err.Error(), target, path, 1))
+		if errors.Is(err, load.ErrNotRegular) || errors.Is(err, load.ErrTooLarge) {
+			return "", nil, ExitUsage
+		}
+		return "", nil, ExitInternal
+	}
+	return target, data, ExitOK
+}
+
+// stringsBesideModule is where a DevEco module keeps the string resources
+// its module.json5 names, relative to the folder of module.json5
+// (entry/src/main/module.json5 → entry/src/main/resources/base/element/string.json).
+var stringsBesideModule = filepath.Join("resources", "base", "element", "string.json")
+
+// mergeModuleInto merges hc's module.json5 part into the module.json5 at
+// path and the string.json beside it. Both are read and merged before
+// either is written: a refusal of either, or a missing string.json, leaves
+// both as they were; a file the merge does not change is not written.
+// string.json is written first: a resource nothing names yet is harmless,
+// a reason naming a missing resource is not.
+func (e *env) mergeModuleInto(path string, hc *model.HostConfig) int {
+	modTarget, mod, code := e.readTarget(path, "-merge", "give the path of a module.json5 file")
+	if code != ExitOK {
+		return code
+	}
+	strPath := filepath.Join(filepath.Dir(path), stringsBesideModule)
+	if _, err := os.Lstat(strPath); errors.Is(err, fs.ErrNotExist) {
+		fmt.Fprintf(e.stderr, "scopegen hostconfig: %s has no %s beside it: the reasons of requestPermissions name string resources there; give the module.json5 of a DevEco module (such as entry/src/main/module.json5) or create the file with {\"string\": []}; nothing written\n", path, filepath.ToSlash(stringsBesideModule))
+		return ExitUsage
+	}
+	strTarget, strs, code := e.readTarget(strPath, "string resources", "it must be the string.json file of the module's resources")
+	if code != ExitOK {
+		return code
+	}
+	if strTarget == modTarget {
+		fmt.Fprintf(e.stderr, "scopegen hostconfig: %s and %s are the same file; nothing written\n", path, strPath)
+		return ExitUsage
+	}
+	newMod, newStrs, changed, err := hostconfigemit.MergeModule(mod, strs, hc)
+	if err != nil {
+		where := path
+		var pe *hostconfigemit.PosError
+		if errors.As(err, &pe) && pe.File == hostconfigemit.StringsFile {
+			where = strPath
+		}
+		fmt.Fprintf(e.stderr, "scopegen hostconfig: %s:%v; nothing written\n", where, err)
+		return ExitUsage
+	}
+	if !changed {
+		fmt.Fprintf(e.stderr, "scopegen hostconfig: %s and %s already hold the %s keys; nothing written\n", path, strPath, hc.Platform.Title)
+		return ExitOK
+	}
+	if !bytes.Equal(newStrs, strs) {
+		if err := replaceKeepingOwner(strTarget, newStrs); err != nil {
+			fmt.Fprintf(e.stderr, "scopegen hostconfig: %s and %s left unchanged: %v\n", strPath, path, err)
+			return ExitInternal
+		}
+	}
+	if !bytes.Equal(newMod, mod) {
+		if err := replaceKeepingOwner(modTarget, newMod); err != nil {
+			fmt.Fprintf(e.stderr, "scopegen hostconfig: %s left unchanged: %v (%s was updated; its new resources are harmless until module.json5 names them: run the merge again)\n", path, err, strPath)
+			return ExitInternal
+		}
+	}
+	fmt.Fprintf(e.stderr, "scopegen hostconfig: merged the %s keys into %s and %s\n", hc.Platform.Title, path, strPath)
+	return ExitOK
 }

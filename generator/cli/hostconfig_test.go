@@ -124,3 +124,54 @@ func TestHostconfigMergeReadsBounded(t *testing.T) {
 		assert.Contains(t, stderr.String(), "-merge "+path+" "+want, path)
 	}
 }
+
+// TestHostconfigMergeModuleKeepsModesAndLinks: -merge of a HarmonyOS
+// module.json5 replaces both files atomically, each keeping its mode; a
+// link to module.json5 stays a link (its string.json is found beside the
+// link, as the DevEco tree the user named has it); no temporary file is
+// left.
+func TestHostconfigMergeModuleKeepsModesAndLinks(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(casesDir, "privacy-harmony", "manifest.yaml"))
+	require.NoError(t, err)
+	dir := t.TempDir()
+	manifest := filepath.Join(dir, "manifest.yaml")
+	require.NoError(t, os.WriteFile(manifest, data, 0o644))
+	main := filepath.Join(dir, "entry", "src", "main")
+	element := filepath.Join(main, "resources", "base", "element")
+	require.NoError(t, os.MkdirAll(element, 0o755))
+	real := filepath.Join(dir, "real.json5")
+	require.NoError(t, os.WriteFile(real, []byte("{module: {name: 'entry'}} // kept\n"), 0o600))
+	link := filepath.Join(main, "module.json5")
+	require.NoError(t, os.Symlink(real, link))
+	strs := filepath.Join(element, "string.json")
+	require.NoError(t, os.WriteFile(strs, []byte(`{"string": []}`), 0o640))
+	before, err := os.Stat(strs)
+	require.NoError(t, err)
+
+	var stdout, stderr bytes.Buffer
+	code := cli.Main([]string{"hostconfig", "-manifest", manifest, "-platform", "harmony", "-merge", link}, &stdout, &stderr)
+	require.Equal(t, cli.ExitOK, code, stderr.String())
+
+	info, err := os.Lstat(link)
+	require.NoError(t, err)
+	assert.Equal(t, os.ModeSymlink, info.Mode().Type(), "the link is still a link")
+	for path, mode := range map[string]os.FileMode{real: 0o600, strs: 0o640} {
+		info, err := os.Stat(path)
+		require.NoError(t, err)
+		assert.Equal(t, mode, info.Mode().Perm(), path)
+	}
+	after, err := os.Stat(strs)
+	require.NoError(t, err)
+	assert.False(t, os.SameFile(before, after), "replaced atomically, not written in place")
+	merged, err := os.ReadFile(real)
+	require.NoError(t, err)
+	assert.Contains(t, string(merged), `"ohos.permission.CAMERA"`)
+	assert.Contains(t, string(merged), "// kept")
+	for _, d := range []string{dir, main, element} {
+		entries, err := os.ReadDir(d)
+		require.NoError(t, err)
+		for _, e := range entries {
+			assert.NotContains(t, e.Name(), ".tmp", "no temporary file left behind")
+		}
+	}
+}

@@ -25,6 +25,7 @@ type gateView struct {
 	APIs     []string           // "wx.getPrivacySetting", …
 	Failures []failureRow
 	Rows     []declarationRow // scopes with something to declare, by scope order
+	Module   bool             // the host is configured by module.json5, not app.json
 	Cells    []string         // per scope of the page's matrix: what the host wants, "—" for nothing
 	Notes    []noteRow
 }
@@ -41,16 +42,20 @@ type declarationRow struct {
 	Permission           string
 	PurposeRequired      bool
 	Excludes             []string
+	RequestPermissions   []string // module.json5 (HarmonyOS)
 }
 
 type appView struct {
 	Requests []*model.Request
 	Files    []hostFile
+	Module   bool // some host is configured by module.json5
 }
 
 type hostFile struct {
 	Platform *model.Platform
 	Path     string
+	Strings  string // the string.json fragment of a module.json5 host, else ""
+	Target   string // what -merge takes
 }
 
 func newPrivacyView(m *model.Model) privacyView {
@@ -70,7 +75,11 @@ func newPrivacyView(m *model.Model) privacyView {
 	if m.App != nil {
 		a := &appView{Requests: m.App.Requests}
 		for _, hc := range m.App.HostConfigs {
-			a.Files = append(a.Files, hostFile{hc.Platform, hc.Path()})
+			f := hostFile{Platform: hc.Platform, Path: hc.Path(), Strings: hc.StringsPath(), Target: "app.json"}
+			if hc.Module != nil {
+				f.Target, a.Module = "entry/src/main/module.json5", true
+			}
+			a.Files = append(a.Files, f)
 		}
 		v.App = a
 	}
@@ -106,11 +115,12 @@ func gateOf(m *model.Model, p *model.Platform) gateView {
 			continue
 		}
 		d := sup.Privacy
-		if !d.Gated && d.InfoType == "" && len(d.RequiredPrivateInfos) == 0 && d.Permission == "" && len(d.Excludes) == 0 {
+		if !d.Gated && d.InfoType == "" && len(d.RequiredPrivateInfos) == 0 && d.Permission == "" && len(d.Excludes) == 0 && len(d.RequestPermissions) == 0 {
 			g.Cells = append(g.Cells, "—")
 			continue
 		}
-		row := declarationRow{Scope: s.Name, Gated: d.Gated, InfoType: d.InfoType, RequiredPrivateInfos: d.RequiredPrivateInfos, Permission: d.Permission, PurposeRequired: d.PurposeRequired}
+		row := declarationRow{Scope: s.Name, Gated: d.Gated, InfoType: d.InfoType, RequiredPrivateInfos: d.RequiredPrivateInfos, Permission: d.Permission, PurposeRequired: d.PurposeRequired, RequestPermissions: d.RequestPermissions}
+		g.Module = g.Module || len(d.RequestPermissions) > 0
 		for _, ex := range d.Excludes {
 			row.Excludes = append(row.Excludes, ex.Name)
 		}
@@ -137,6 +147,9 @@ func cellText(d declarationRow) string {
 	}
 	if len(d.RequiredPrivateInfos) > 0 {
 		parts = append(parts, "requiredPrivateInfos")
+	}
+	if len(d.RequestPermissions) > 0 {
+		parts = append(parts, "requestPermissions")
 	}
 	if len(parts) == 0 {
 		return "—"

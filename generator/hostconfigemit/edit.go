@@ -20,6 +20,9 @@ type editor struct {
 	newline string // "\r\n" in a file whose lines end so, else "\n"
 	// relevant are the names the host rules speak of (declaredNames).
 	relevant map[string]bool
+	// json5: the file may hold comments and trailing commas (scan5), which
+	// an edit keeps.
+	json5 bool
 }
 
 type edit struct {
@@ -36,7 +39,7 @@ func newEditor(data []byte, root *value) *editor {
 		return e
 	}
 	first := root.members()[0]
-	if colon := string(data[stringEnd(data, first.keyStart):first.value.start]); !strings.Contains(colon, "\n") {
+	if colon := string(data[keyEnd(data, first.keyStart):first.value.start]); !strings.Contains(colon, "\n") && !strings.Contains(colon, "/") {
 		e.colon = colon
 	}
 	if !strings.HasSuffix(e.colon, " ") {
@@ -54,7 +57,10 @@ func newEditor(data []byte, root *value) *editor {
 			continue
 		}
 		e.lines = true
-		if unit := lead[i+1:]; unit != "" && strings.Trim(unit, " \t") == "" {
+		// Measured from the line of the top-level brace, which a file
+		// may indent too.
+		unit := strings.TrimPrefix(lead[i+1:], e.lineIndent(root.start))
+		if unit != "" && strings.Trim(unit, " \t") == "" {
 			e.unit = unit
 			break
 		}
@@ -95,6 +101,14 @@ func (e *editor) change(c *value, remove []bool, add []element) {
 	if len(add) == 0 && kept == n {
 		return
 	}
+	if e.json5 && kept > 0 {
+		e.change5(c, remove, add)
+		return
+	}
+	if kept == 0 && e.json5 && e.commented(c) {
+		e.replaceAll(c, n, add)
+		return
+	}
 	if kept == 0 {
 		// Whitespace inside an object or array left empty, or about to
 		// be filled, is rewritten: the file's own layout, or none.
@@ -132,6 +146,7 @@ func (e *editor) change(c *value, remove []bool, add []element) {
 	}
 	lines := strings.Contains(sep, "\n")
 	indent := e.lineIndent(lastStart)
+
 	var b strings.Builder
 	for _, el := range add {
 		b.WriteString(sep)
@@ -230,7 +245,13 @@ func (e *editor) lineIndent(off int) string {
 
 // apply returns data with the edits made; edits never overlap.
 func (e *editor) apply() []byte {
-	slices.SortStableFunc(e.edits, func(a, b edit) int { return a.start - b.start })
+	// By start, an insertion before a removal starting where it is.
+	slices.SortStableFunc(e.edits, func(a, b edit) int {
+		if a.start != b.start {
+			return a.start - b.start
+		}
+		return a.end - b.end
+	})
 	var out bytes.Buffer
 	at := 0
 	for _, ed := range e.edits {
@@ -240,4 +261,210 @@ func (e *editor) apply() []byte {
 	}
 	out.Write(e.data[at:])
 	return out.Bytes()
+}
+
+// commented reports whether c's brackets hold a comment outside its
+// elements (JSON5): filling c would drop it.
+func (e *editor) commented(c *value) bool {
+	inner := e.data[c.start+1 : c.end-1]
+	return bytes.Contains(inner, []byte("//")) || bytes.Contains(inner, []byte("/*"))
+}
+
+// replaceAll replaces all n elements of c (n may be 0) with add, keeping
+// the bytes before the first and after the last (comments): the elements
+// and a trailing comma after them go; add comes where the first was, or
+// after the last comment of an empty c.
+func (e *editor) replaceAll(c *value, n int, add []element) {
+	lines := bytes.ContainsRune(e.data[c.start:c.end], '\n') || e.lines
+	if n == 0 {
+		at := c.end - 1
+		for at > c.start+1 && (e.data[at-1] == ' ' || e.data[at-1] == '\t' || e.data[at-1] == '\n' || e.data[at-1] == '\r') {
+			at--
+		}
+		if len(add) == 0 {
+			return
+		}
+		outer := e.lineIndent(c.start)
+		var b strings.Builder
+		for i, el := range add {
+			if i > 0 {
+				b.WriteString(e.between(lines))
+			}
+			if lines {
+				b.WriteString(e.newline + outer + e.unit)
+			} else {
+				b.WriteString(" ")
+			}
+			e.element(&b, el, outer+e.unit, lines)
+		}
+		if lines {
+			b.WriteString(e.newline + outer)
+		}
+		e.edits = append(e.edits, edit{at, c.end - 1, b.String()})
+		return
+	}
+	start, _ := bounds(c, 0)
+	_, end := bounds(c, n-1)
+	if comma := commaAfter(c, n-1); comma >= 0 {
+		end = comma + 1
+	}
+	indent := e.lineIndent(start)
+	var b strings.Builder
+	for i, el := range add {
+		if i > 0 {
+			b.WriteString(",")
+			if lines {
+				b.WriteString(e.newline + indent)
+			} else {
+				b.WriteString(" ")
+			}
+		}
+		e.element(&b, el, indent, lines)
+	}
+	e.edits = append(e.edits, edit{start, end, b.String()})
+}
+
+// commaAfter is the offset of the comma after element i of c, a
+// container scan5 kept, else -1.
+func commaAfter(c *value, i int) int { return c.c.commas[i] }
+
+// change5 is change for a JSON5 file with at least one element kept. It
+// never drops a comment outside the removed elements' own run: a removed
+// element before the last kept one goes with its own comma (and its line,
+// when it has the line to itself); the run of removed elements after the
+// last kept one goes as one span, comments between them included, and the
+// new elements take its place, or, without such a run, follow the last
+// kept element past its comma and a comment ending its line. New elements
+// go on lines of their own when the file puts elements on lines. A
+// trailing comma after the last element stays a trailing comma; a
+// container without one keeps having none.
+func (e *editor) change5(c *value, remove []bool, add []element) {
+	n := count(c)
+	trailingStyle := commaAfter(c, n-1) >= 0
+	k := -1 // the last kept element
+	for i := range n {
+		if !remove[i] {
+			k = i
+		}
+	}
+	kStart, kEnd := bounds(c, k)
+	kComma := commaAfter(c, k)
+	lines := bytes.ContainsRune(e.data[c.start:kStart], '\n')
+	for i := 1; i < n; i++ {
+		_, prevEnd := bounds(c, i-1)
+		s, _ := bounds(c, i)
+		lines = lines || bytes.ContainsRune(e.data[prevEnd:s], '\n')
+	}
+	var spans []edit // removals before k, in order; neighbours may touch or overlap
+	for i := range k {
+		if remove[i] {
+			spans = append(spans, e.remove5(c, i))
+		}
+	}
+	for i, sp := range spans {
+		if i > 0 && sp.start <= e.edits[len(e.edits)-1].end {
+			last := &e.edits[len(e.edits)-1]
+			last.end = max(last.end, sp.end)
+			continue
+		}
+		e.edits = append(e.edits, sp)
+	}
+	q := kEnd // where new elements may go
+	if kComma >= 0 {
+		q = kComma + 1
+	}
+	at := q
+	if lines {
+		at = e.lineEnd(q)
+	}
+	if k < n-1 { // the removed tail run
+		ts, _ := bounds(c, k+1)
+		for ts > q && (e.data[ts-1] == ' ' || e.data[ts-1] == '\t') {
+			ts--
+		}
+		if lines && ts > q && e.data[ts-1] == '\n' {
+			ts--
+			if ts > q && e.data[ts-1] == '\r' {
+				ts--
+			}
+		}
+		_, te := bounds(c, n-1)
+		if comma := commaAfter(c, n-1); comma >= 0 {
+			te = comma + 1
+		}
+		e.edits = append(e.edits, edit{ts, te, ""})
+		at = ts
+		if len(add) == 0 && !trailingStyle {
+			e.edits = append(e.edits, edit{kComma, kComma + 1, ""}) // the last kept is last now
+		}
+	}
+	if len(add) == 0 {
+		return
+	}
+	if kComma < 0 {
+		e.edits = append(e.edits, edit{kEnd, kEnd, ","})
+	}
+	indent := e.lineIndent(kStart)
+	prefix := strings.TrimPrefix(e.comma, ",")
+	if lines {
+		prefix = e.newline + indent
+	}
+	var b strings.Builder
+	for j, el := range add {
+		b.WriteString(prefix)
+		e.element(&b, el, indent, lines)
+		if j < len(add)-1 || trailingStyle {
+			b.WriteString(",")
+		}
+	}
+	e.edits = append(e.edits, edit{at, at, b.String()})
+}
+
+// lineEnd is where the line holding off ends, when the rest of it after
+// off is white space and comments; else off.
+func (e *editor) lineEnd(off int) int {
+	i := off
+	for i < len(e.data) {
+		switch {
+		case e.data[i] == ' ' || e.data[i] == '\t':
+			i++
+		case e.data[i] == '\n' || e.data[i] == '\r':
+			return i
+		case bytes.HasPrefix(e.data[i:], []byte("//")):
+			end, _ := commentEnd(e.data, i)
+			return end
+		case bytes.HasPrefix(e.data[i:], []byte("/*")):
+			end, err := commentEnd(e.data, i)
+			if err != nil || bytes.ContainsAny(e.data[i:end], "\r\n") {
+				return off
+			}
+			i = end
+		default:
+			return off
+		}
+	}
+	return off
+}
+
+// remove5 is the removal of element i of c, which is followed by a comma
+// (it comes before a kept element), with that comma; when it has its line
+// to itself, the line goes too, else the spaces after it.
+func (e *editor) remove5(c *value, i int) edit {
+	s, _ := bounds(c, i)
+	end := commaAfter(c, i) + 1 // an element before the last kept one has its comma
+	ls := bytes.LastIndexByte(e.data[:s], '\n') + 1
+	after := end
+	for after < len(e.data) && (e.data[after] == ' ' || e.data[after] == '\t') {
+		after++
+	}
+	switch {
+	case strings.Trim(string(e.data[ls:s]), " \t") == "" && after < len(e.data) && (e.data[after] == '\n' || e.data[after] == '\r'):
+		if e.data[after] == '\r' && after+1 < len(e.data) && e.data[after+1] == '\n' {
+			after++
+		}
+		s, end = ls, after+1
+	case after < len(e.data) && e.data[after] != '\n' && e.data[after] != '\r':
+		end = after
+	}
+	return edit{s, end, ""}
 }

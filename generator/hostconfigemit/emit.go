@@ -31,6 +31,11 @@ func Emit(m *model.Model) (output.Files, error) {
 		return files, nil
 	}
 	for _, hc := range m.App.HostConfigs {
+		if hc.Module != nil {
+			files[hc.Path()] = ModuleFragment(hc)
+			files[hc.StringsPath()] = StringsFragment(hc)
+			continue
+		}
 		files[hc.Path()] = Fragment(hc)
 	}
 	return files, nil
@@ -65,4 +70,30 @@ func owned(hc *model.HostConfig) *node {
 		root.set(RequiredPrivateInfosKey, list)
 	}
 	return root
+}
+
+// ModuleFragment is hc's module.json5 part as JSON5: the marker as a
+// comment, then module.requestPermissions (empty when nothing is
+// requested).
+func ModuleFragment(hc *model.HostConfig) []byte {
+	list := &node{kind: arrayNode}
+	for _, p := range hc.Module.RequestPermissions {
+		list.items = append(list.items, permissionNode(p, hc.Module.UsedScene))
+	}
+	root := &node{kind: objectNode, members: []member{{ModuleKey, &node{kind: objectNode, members: []member{{RequestPermissionsKey, list}}}}}}
+	header := "// " + output.Marker + " The " + hc.Platform.Title + " module.json5 requestPermissions scopegen owns, for the scopes the manifest's app part requests; each reason names a string resource of " + hc.Platform.ID + ".string.json. Merge both into a module with: scopegen hostconfig -platform " + hc.Platform.ID + " -merge entry/src/main/module.json5\n"
+	return append([]byte(header), encode(root)...)
+}
+
+// StringsFragment is the string.json part the reasons of hc's
+// module.json5 fragment name: the marker in a "//" key, then string.
+func StringsFragment(hc *model.HostConfig) []byte {
+	list := &node{kind: arrayNode}
+	for _, r := range hc.Module.Strings {
+		list.items = append(list.items, resourceNode(r))
+	}
+	root := &node{kind: objectNode}
+	root.set(commentKey, str(output.Marker+" The "+hc.Platform.Title+" string resources the reasons of "+hc.Platform.ID+".module.json5 name (resources/base/element/string.json). scopegen hostconfig -platform "+hc.Platform.ID+" -merge merges them with the module.json5."))
+	root.set(StringKey, list)
+	return encode(root)
 }

@@ -49,7 +49,7 @@ var hostConfigKeys = []struct {
 // Merge replaces exactly scopegen's entries under it, and the schema and
 // both docs pages name it.
 func TestRecipeHostConfigKeys(t *testing.T) {
-	var covered []string
+	covered := []string{moduleField} // TestRecipeModuleKeys
 	for _, k := range hostConfigKeys {
 		covered = append(covered, k.fields...)
 	}
@@ -101,5 +101,52 @@ func TestRecipeHostConfigKeys(t *testing.T) {
 			_, hostSection, _ := strings.Cut(string(privacyDoc), "\n## Host configuration\n")
 			assert.Contains(t, hostSection, `"`+k.appKey+`"`, "docs/privacy.md's Host configuration shows the app.json key")
 		})
+	}
+}
+
+// moduleField is the model.HostConfig field of a host configured by
+// module.json5, whose recipe TestRecipeModuleKeys holds.
+const moduleField = "Module"
+
+// TestRecipeModuleKeys holds the recipe for HarmonyOS's module.json5: the
+// manifest key privacy.requestPermissions travels from the golden case
+// testdata/cases/privacy-harmony into the fragment, MergeModule writes
+// exactly scopegen's entries, and the schema and both docs pages name the
+// keys.
+func TestRecipeModuleKeys(t *testing.T) {
+	data, err := os.ReadFile("../../testdata/cases/privacy-harmony/manifest.yaml")
+	require.NoError(t, err)
+	m, diags := generator.Resolve("manifest.yaml", data, generator.Options{GoImportPath: "example.com/gen"})
+	require.Empty(t, diags)
+	require.NotNil(t, m.App)
+	require.Len(t, m.App.HostConfigs, 1)
+	hc := m.App.HostConfigs[0]
+	require.NotNil(t, hc.Module)
+	files, diags, err := generator.Generate("manifest.yaml", data, generator.Options{GoImportPath: "example.com/gen"})
+	require.NoError(t, err)
+	require.Empty(t, diags)
+	assert.Contains(t, string(files[hc.Path()]), `"ohos.permission.CAMERA"`)
+	assert.NotContains(t, string(files[hc.Path()]), "CALENDAR", "the fragment holds only what is requested")
+	assert.Contains(t, string(files[hc.StringsPath()]), `"scopegen_scope_camera"`)
+
+	mod := []byte("{module: {name: 'entry', requestPermissions: [{name: 'ohos.permission.INTERNET'}, {name: 'ohos.permission.READ_CALENDAR', reason: '$string:scopegen_scope_addPhoneCalendar'}]}}")
+	out, strs, changed, err := hostconfigemit.MergeModule(mod, []byte(`{"string": []}`), hc)
+	require.NoError(t, err)
+	assert.True(t, changed)
+	assert.Contains(t, string(out), "ohos.permission.INTERNET", "an entry scopegen does not own is kept")
+	assert.NotContains(t, string(out), "READ_CALENDAR", "an entry scopegen owns and the app no longer requests is removed")
+	assert.Contains(t, string(out), `"ohos.permission.LOCATION"`, "the requested entry is merged in")
+	assert.Contains(t, string(strs), `"scopegen_scope_userLocation"`)
+
+	schema := string(files["schema/manifest.schema.json"])
+	manifestDoc, err := os.ReadFile("../../docs/manifest.md")
+	require.NoError(t, err)
+	privacyDoc, err := os.ReadFile("../../docs/privacy.md")
+	require.NoError(t, err)
+	_, hostSection, _ := strings.Cut(string(privacyDoc), "\n## Host configuration\n")
+	for _, key := range []string{"requestPermissions", "usedScene"} {
+		assert.Contains(t, schema, `"`+key+`": {`, "the schema has the manifest key")
+		assert.Contains(t, string(manifestDoc), "`"+key+"`", "docs/manifest.md names the manifest key")
+		assert.Contains(t, hostSection, `"`+key+`"`, "docs/privacy.md's Host configuration shows the module.json5 key")
 	}
 }

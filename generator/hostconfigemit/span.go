@@ -18,6 +18,9 @@ const MaxDepth = 100
 type PosError struct {
 	Line, Column int
 	Msg          string
+	// File is ModuleFile or StringsFile for a MergeModule refusal, ""
+	// for app.json.
+	File string
 }
 
 func (e *PosError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Column, e.Msg) }
@@ -48,6 +51,9 @@ type value struct {
 type children struct {
 	members []jmember
 	items   []*value
+	// commas[i] is the offset of the comma after element i, else -1
+	// (JSON5 allows one after the last element); scan5 only.
+	commas []int
 }
 
 type jmember struct {

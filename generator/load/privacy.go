@@ -39,9 +39,12 @@ type Declaration struct {
 	RequiredPrivateInfos []String
 	Permission           String
 	PurposeRequired      Bool
-	Excludes             []String
-	Note                 String
-	Sources              Refs
+	// RequestPermissions are the ohos.permission.* names a HarmonyOS
+	// module.json5 requestPermissions must hold for the scope.
+	RequestPermissions []String
+	Excludes           []String
+	Note               String
+	Sources            Refs
 }
 
 // App is the top-level app: the mini-program's own part.
@@ -53,6 +56,17 @@ type App struct {
 	Platforms    []String
 	PlatformsPos diag.Pos
 	Requests     []*Request
+	// UsedScene is app.usedScene: the usedScene of every module.json5
+	// requestPermissions entry scopegen writes.
+	UsedScene UsedScene
+}
+
+// UsedScene is app.usedScene {abilities, when}.
+type UsedScene struct {
+	Pos       diag.Pos
+	Set       bool
+	Abilities []String
+	When      String
 }
 
 // Request is one entry of app.requests, keyed by the universal scope name.
@@ -100,6 +114,7 @@ func (w *walker) declaration(n *yaml.Node, owner string, d *Declaration) {
 		{"requiredPrivateInfos", false, func(_, v *yaml.Node) { d.RequiredPrivateInfos = w.strs(v, "privacy.requiredPrivateInfos") }},
 		{"permission", false, func(_, v *yaml.Node) { d.Permission = w.str(v, "privacy.permission") }},
 		{"purposeRequired", false, func(_, v *yaml.Node) { d.PurposeRequired = w.boolean(v, "privacy.purposeRequired") }},
+		{"requestPermissions", false, func(_, v *yaml.Node) { d.RequestPermissions = w.strs(v, "privacy.requestPermissions") }},
 		{"excludes", false, func(_, v *yaml.Node) { d.Excludes = w.strs(v, "privacy.excludes") }},
 		{"note", false, func(_, v *yaml.Node) { d.Note = w.str(v, "note") }},
 		{"sources", false, func(k, v *yaml.Node) { d.Sources = w.refs(k, v) }},
@@ -111,6 +126,13 @@ func (w *walker) app(n *yaml.Node, a *App) {
 	w.mapping(n, "app", []field{
 		{"platforms", false, func(_, v *yaml.Node) { a.Platforms, a.PlatformsPos = w.strs(v, "app.platforms"), pos(v) }},
 		{"requests", true, func(_, v *yaml.Node) { a.Requests = w.requests(v) }},
+		{"usedScene", false, func(_, v *yaml.Node) {
+			a.UsedScene.Pos, a.UsedScene.Set = pos(v), v.Kind == yaml.MappingNode
+			w.mapping(v, "app.usedScene", []field{
+				{"abilities", false, func(_, v *yaml.Node) { a.UsedScene.Abilities = w.strs(v, "app.usedScene.abilities") }},
+				{"when", false, func(_, v *yaml.Node) { a.UsedScene.When = w.str(v, "app.usedScene.when") }},
+			})
+		}},
 	})
 }
 

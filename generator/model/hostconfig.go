@@ -6,4 +6,20 @@ const HostConfigDir = "hostconfig"
 
 // Path is where hc's fragment is written below the output folder:
 // hostconfigemit writes it there and the generated docs link to it.
-func (hc *HostConfig) Path() string { return HostConfigDir + "/" + hc.Platform.ID + ".app.json" }
+// A host configured by module.json5 has hostconfig/<id>.module.json5.
+func (hc *HostConfig) Path() string {
+	if hc.Module != nil {
+		return HostConfigDir + "/" + hc.Platform.ID + ".module.json5"
+	}
+	return HostConfigDir + "/" + hc.Platform.ID + ".app.json"
+}
+
+// StringsPath is where the string resources a module.json5 fragment's
+// reasons name are written (hostconfig/<id>.string.json); "" for an
+// app.json host.
+func (hc *HostConfig) StringsPath() string {
+	if hc.Module == nil {
+		return ""
+	}
+	return HostConfigDir + "/" + hc.Platform.ID + ".string.json"
+}

@@ -2,8 +2,10 @@ package model
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/scopegen/scopegen/generator/diag"
+	"github.com/scopegen/scopegen/generator/rules"
 )
 
 // PrivacyOutcome is one way a host's privacy-agreement gate refuses a
@@ -157,7 +159,12 @@ type Declaration struct {
 	// Excludes are scopes this platform refuses to have requested together
 	// with this one (WeChat: fuzzy and precise location), sorted by name.
 	Excludes []*Scope
-	Note     string
+	// RequestPermissions are the HarmonyOS permissions module.json5's
+	// requestPermissions must hold for the scope (ohos.permission.LOCATION),
+	// sorted. A platform declaring them is configured by module.json5,
+	// never by app.json (validate refuses a mix).
+	RequestPermissions []string
+	Note               string
 }
 
 // App is the mini-program's own part (the manifest's app key): what it
@@ -176,6 +183,16 @@ type App struct {
 	// entry may have nothing requested: merging it still removes stale
 	// entries scopegen owns.
 	HostConfigs []*HostConfig
+	// UsedScene is the usedScene of every module.json5 requestPermissions
+	// entry scopegen writes: app.usedScene, each part defaulting to
+	// rules.DefaultUsedSceneAbility and rules.DefaultUsedSceneWhen.
+	UsedScene UsedScene
+}
+
+// UsedScene is module.json5's requestPermissions[].usedScene.
+type UsedScene struct {
+	Abilities []string
+	When      string
 }
 
 // Request is one requested scope.
@@ -204,6 +221,46 @@ type HostConfig struct {
 	// exactly these and keeps every other entry.
 	OwnedPermissions  []string
 	OwnedPrivateInfos []string
+	// Module is the module.json5 part of a host configured by module.json5
+	// (a platform whose scopes declare privacy.requestPermissions); nil
+	// for an app.json host, whose other fields are then empty.
+	Module *ModuleConfig
+}
+
+// ModuleConfig is the part of a HarmonyOS module.json5 (and of the
+// string.json its reasons name) scopegen owns.
+type ModuleConfig struct {
+	// RequestPermissions are the entries of module.json5's
+	// requestPermissions, sorted by Name, each once: a permission two
+	// requested scopes need takes the reason of the first by scope order.
+	RequestPermissions []ModulePermission
+	// Strings are the string resources the entries' reasons name, sorted
+	// by Name.
+	Strings   []StringResource
+	UsedScene UsedScene
+}
+
+// ModulePermission is one requestPermissions entry: {name: Name, reason:
+// "$string:" + Resource, usedScene}.
+type ModulePermission struct {
+	Name     string
+	Resource string
+	Scope    *Scope
+}
+
+// StringResource is one string.json entry {name, value}: Value is the
+// request's purpose.
+type StringResource struct {
+	Name  string
+	Value string
+}
+
+// ResourceName is the string resource scopegen writes for scope s's
+// purpose: rules.ResourcePrefix then the scope name with "_" doubled and
+// "." as "_" (scope.userLocation → scopegen_scope_userLocation), so two
+// scope names never share one.
+func ResourceName(s *Scope) string {
+	return rules.ResourcePrefix + strings.ReplaceAll(strings.ReplaceAll(s.Name, "_", "__"), ".", "_")
 }
 
 // PermissionEntry is one app.json permission.<Key>: {desc: Desc}.

@@ -87,6 +87,11 @@ func declaration(in *load.Declaration, scopes map[string]*Scope) Declaration {
 	}
 	slices.Sort(d.RequiredPrivateInfos)
 	d.RequiredPrivateInfos = slices.Compact(d.RequiredPrivateInfos)
+	for _, perm := range in.RequestPermissions {
+		d.RequestPermissions = append(d.RequestPermissions, perm.Value)
+	}
+	slices.Sort(d.RequestPermissions)
+	d.RequestPermissions = slices.Compact(d.RequestPermissions)
 	for _, name := range in.Excludes {
 		if s := scopes[name.Value]; s != nil && !slices.Contains(d.Excludes, s) {
 			d.Excludes = append(d.Excludes, s)
@@ -113,8 +118,20 @@ func app(in *load.App, m *Model, platforms map[string]*Platform, scopes map[stri
 		}
 	}
 	slices.SortFunc(a.Requests, func(x, y *Request) int { return cmp.Compare(x.Scope.Index, y.Scope.Index) })
+	a.UsedScene = UsedScene{Abilities: []string{rules.DefaultUsedSceneAbility}, When: rules.DefaultUsedSceneWhen}
+	if len(in.UsedScene.Abilities) > 0 {
+		a.UsedScene.Abilities = nil
+		for _, ab := range in.UsedScene.Abilities {
+			if !slices.Contains(a.UsedScene.Abilities, ab.Value) {
+				a.UsedScene.Abilities = append(a.UsedScene.Abilities, ab.Value)
+			}
+		}
+	}
+	if in.UsedScene.When.Set {
+		a.UsedScene.When = in.UsedScene.When.Value
+	}
 	for _, p := range a.Platforms {
-		if hc := hostConfig(p, a.Requests); hc != nil {
+		if hc := hostConfig(p, a.Requests, a.UsedScene); hc != nil {
 			a.HostConfigs = append(a.HostConfigs, hc)
 		}
 	}
@@ -123,7 +140,10 @@ func app(in *load.App, m *Model, platforms map[string]*Platform, scopes map[stri
 
 // hostConfig resolves p's app.json keys for the requests; nil when the
 // catalog declares no app.json key for p at all.
-func hostConfig(p *Platform, requests []*Request) *HostConfig {
+func hostConfig(p *Platform, requests []*Request, scene UsedScene) *HostConfig {
+	if slices.ContainsFunc(p.Scopes, func(sup *Support) bool { return len(sup.Privacy.RequestPermissions) > 0 }) {
+		return &HostConfig{Platform: p, Module: moduleConfig(p, requests, scene)}
+	}
 	hc := &HostConfig{Platform: p}
 	for _, sup := range p.Scopes {
 		if sup.Privacy.Permission != "" {
@@ -151,4 +171,34 @@ func hostConfig(p *Platform, requests []*Request) *HostConfig {
 		*list = slices.Compact(*list)
 	}
 	return hc
+}
+
+// moduleConfig resolves p's module.json5 requestPermissions for the
+// requests: each permission once, its reason the purpose of the first
+// requested scope (by scope order) that needs it.
+func moduleConfig(p *Platform, requests []*Request, scene UsedScene) *ModuleConfig {
+	mc := &ModuleConfig{UsedScene: scene}
+	seen := map[string]bool{}
+	resources := map[string]bool{}
+	for _, r := range requests { // by scope order
+		sup := r.Scope.SupportOn(p)
+		if sup == nil || r.Purpose == "" {
+			continue
+		}
+		for _, perm := range sup.Privacy.RequestPermissions {
+			if seen[perm] {
+				continue
+			}
+			seen[perm] = true
+			res := ResourceName(r.Scope)
+			mc.RequestPermissions = append(mc.RequestPermissions, ModulePermission{Name: perm, Resource: res, Scope: r.Scope})
+			if !resources[res] {
+				resources[res] = true
+				mc.Strings = append(mc.Strings, StringResource{Name: res, Value: r.Purpose})
+			}
+		}
+	}
+	slices.SortFunc(mc.RequestPermissions, func(x, y ModulePermission) int { return cmp.Compare(x.Name, y.Name) })
+	slices.SortFunc(mc.Strings, func(x, y StringResource) int { return cmp.Compare(x.Name, y.Name) })
+	return mc
 }

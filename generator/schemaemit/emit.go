@@ -94,6 +94,7 @@ type view struct {
 	ReservedConditions, JSReservedWords []string
 	PrivacyAPIs, PrivacyOutcomes        []string
 	SourceTags                          []string
+	UsedSceneWhen                       []string
 	Patterns                            patterns
 }
 
@@ -102,6 +103,7 @@ type patterns struct {
 	Semver, WebURL, Repository, Keyword                                                        string
 	NotBlank, Icon, Unportable                                                                 string
 	SourceID, Date                                                                             string
+	OHOSPermission, Ability                                                                    string
 }
 
 func newView(platformIDs []string) view {
@@ -133,25 +135,28 @@ func newView(platformIDs []string) view {
 		PrivacyAPIs:        model.PrivacyAPIs,
 		PrivacyOutcomes:    privacyOutcomes(),
 		SourceTags:         rules.SourceTags,
+		UsedSceneWhen:      rules.UsedSceneWhen,
 		Patterns: patterns{
-			NPMPackage:  rules.NPMPackagePattern.String(),
-			NPMReserved: "(^|/)(" + strings.Join(quoteAll(rules.ReservedNPMNames), "|") + ")$",
-			Semver:      rules.SemverPattern.String(),
-			WebURL:      rules.WebURLPattern.String(),
-			Repository:  rules.RepositoryPattern.String(),
-			Keyword:     rules.KeywordPattern.String(),
-			PlatformID:  rules.PlatformIDPattern.String(),
-			ScopeName:   rules.ScopeNamePattern.String(),
-			APIName:     rules.APINamePattern.String(),
-			Native:      rules.NativePattern.String(),
-			Global:      rules.GlobalPattern.String(),
-			GoName:      rules.GoNamePattern.String(),
-			Condition:   rules.ConditionPattern.String(),
-			NotBlank:    rules.NotBlankPattern,
-			Icon:        rules.IconPattern.String(),
-			Unportable:  rules.UnportablePattern.String() + "|[/\r\n\u2028\u2029]",
-			SourceID:    rules.SourceIDPattern.String(),
-			Date:        rules.DatePattern.String(),
+			NPMPackage:     rules.NPMPackagePattern.String(),
+			NPMReserved:    "(^|/)(" + strings.Join(quoteAll(rules.ReservedNPMNames), "|") + ")$",
+			Semver:         rules.SemverPattern.String(),
+			WebURL:         rules.WebURLPattern.String(),
+			Repository:     rules.RepositoryPattern.String(),
+			Keyword:        rules.KeywordPattern.String(),
+			PlatformID:     rules.PlatformIDPattern.String(),
+			ScopeName:      rules.ScopeNamePattern.String(),
+			OHOSPermission: rules.OHOSPermissionPattern.String(),
+			Ability:        rules.AbilityNamePattern.String(),
+			APIName:        rules.APINamePattern.String(),
+			Native:         rules.NativePattern.String(),
+			Global:         rules.GlobalPattern.String(),
+			GoName:         rules.GoNamePattern.String(),
+			Condition:      rules.ConditionPattern.String(),
+			NotBlank:       rules.NotBlankPattern,
+			Icon:           rules.IconPattern.String(),
+			Unportable:     rules.UnportablePattern.String() + "|[/\r\n\u2028\u2029]",
+			SourceID:       rules.SourceIDPattern.String(),
+			Date:           rules.DatePattern.String(),
 		},
 	}
 }

@@ -33,6 +33,7 @@ func (c *checker) privacy(m *load.Manifest, platforms map[string]*load.Platform)
 			permissions.claim(c, sup.Platform.Value, sup.Privacy.Permission, s.Name.Value)
 		}
 	}
+	c.hostConfigKinds(m)
 	if m.App.Set {
 		c.app(&m.App, platforms, scopes, names)
 	}
@@ -117,6 +118,16 @@ func (c *checker) declaration(s *load.Scope, sup *load.Support, p *load.Platform
 	if d.Permission.Set {
 		c.pattern(d.Permission, rules.NativePattern, "privacy.permission", "an app.json permission key such as scope.userLocation")
 	}
+	seen = map[string]bool{}
+	for _, perm := range d.RequestPermissions {
+		if !c.pattern(perm, rules.OHOSPermissionPattern, "privacy.requestPermissions entry", "a HarmonyOS permission such as ohos.permission.LOCATION") {
+			continue
+		}
+		if seen[perm.Value] {
+			c.report(perm.Pos, diag.DuplicateEntry, "privacy.requestPermissions lists %q twice", perm.Value)
+		}
+		seen[perm.Value] = true
+	}
 	if d.PurposeRequired.Value && !d.Permission.Set {
 		c.report(d.PurposeRequired.Pos, diag.MissingField, "privacy.purposeRequired needs privacy.permission: the purpose is that entry's desc")
 	}
@@ -184,6 +195,9 @@ func (c *checker) app(a *load.App, platforms map[string]*load.Platform, scopes m
 			if sup.Privacy.PurposeRequired.Value && strings.TrimSpace(r.Purpose.Value) == "" {
 				needs = append(needs, fmt.Sprintf("platform %q shows it as app.json permission[%q].desc", sup.Platform.Value, sup.Privacy.Permission.Value))
 			}
+			if len(sup.Privacy.RequestPermissions) > 0 && strings.TrimSpace(r.Purpose.Value) == "" {
+				needs = append(needs, fmt.Sprintf("platform %q needs it as the reason of module.json5 requestPermissions %q", sup.Platform.Value, sup.Privacy.RequestPermissions[0].Value))
+			}
 		}
 		if len(needs) > 0 && !(r.Purpose.Set && strings.TrimSpace(r.Purpose.Value) == "") {
 			c.report(r.Pos, diag.PurposeRequired, "requested scope %q needs a purpose: %s", r.Scope.Value, strings.Join(needs, ", "))
@@ -192,7 +206,67 @@ func (c *checker) app(a *load.App, platforms map[string]*load.Platform, scopes m
 			c.report(r.Pos, diag.InvalidValue, "requested scope %q is supported on none of the app's platforms (%s)", r.Scope.Value, strings.Join(targets, ", "))
 		}
 	}
+	c.usedScene(a.UsedScene)
 	c.conflicts(a, scopes, requested, targets)
+}
+
+// usedScene checks app.usedScene: when is inuse or always, abilities are
+// ability names, each once.
+func (c *checker) usedScene(u load.UsedScene) {
+	if !u.Set {
+		return
+	}
+	if u.When.Set && !slices.Contains(rules.UsedSceneWhen, u.When.Value) {
+		c.report(u.When.Pos, diag.InvalidValue, "app.usedScene.when is %q: HarmonyOS accepts %s", u.When.Value, strings.Join(rules.UsedSceneWhen, " or "))
+	}
+	seen := map[string]bool{}
+	for _, a := range u.Abilities {
+		if !c.pattern(a, rules.AbilityNamePattern, "app.usedScene.abilities entry", "an ability name such as EntryAbility") {
+			continue
+		}
+		if seen[a.Value] {
+			c.report(a.Pos, diag.DuplicateEntry, "app.usedScene.abilities lists %q twice", a.Value)
+		}
+		seen[a.Value] = true
+	}
+}
+
+// hostConfigKinds refuses a platform whose scopes declare both app.json
+// keys (privacy.permission, privacy.requiredPrivateInfos) and module.json5
+// ones (privacy.requestPermissions): a host reads one configuration file,
+// so one of the two declarations is for another host.
+func (c *checker) hostConfigKinds(m *load.Manifest) {
+	type first struct {
+		pos  diag.Pos
+		what string
+	}
+	appJSON := map[string]first{}
+	for _, s := range m.Scopes {
+		for _, sup := range s.Platforms {
+			d, id := sup.Privacy, sup.Platform.Value
+			if _, seen := appJSON[id]; seen {
+				continue
+			}
+			switch {
+			case d.Permission.Set:
+				appJSON[id] = first{d.Permission.Pos, "privacy.permission"}
+			case len(d.RequiredPrivateInfos) > 0:
+				appJSON[id] = first{d.RequiredPrivateInfos[0].Pos, "privacy.requiredPrivateInfos"}
+			}
+		}
+	}
+	for _, s := range m.Scopes {
+		for _, sup := range s.Platforms {
+			if len(sup.Privacy.RequestPermissions) == 0 {
+				continue
+			}
+			if f, ok := appJSON[sup.Platform.Value]; ok {
+				c.report(sup.Privacy.RequestPermissions[0].Pos, diag.InvalidValue,
+					"privacy.requestPermissions is a HarmonyOS module.json5 key, but platform %q is configured by app.json (%s at %d:%d): a host reads one configuration file; declare requestPermissions only on a HarmonyOS platform",
+					sup.Platform.Value, f.what, f.pos.Line, f.pos.Column)
+			}
+		}
+	}
 }
 
 // conflicts reports two requested scopes a targeted platform refuses

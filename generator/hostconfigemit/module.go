@@ -1,0 +1,226 @@
+package hostconfigemit
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/scopegen/scopegen/generator/model"
+	"github.com/scopegen/scopegen/generator/rules"
+)
+
+// The module.json5 and string.json keys scopegen edits.
+const (
+	ModuleKey             = "module"
+	RequestPermissionsKey = "requestPermissions"
+	StringKey             = "string"
+	resourceRef           = "$string:"
+)
+
+// The files MergeModule edits, as PosError.File names them.
+const (
+	ModuleFile  = "module.json5"
+	StringsFile = "string.json"
+)
+
+// MergeModule returns a HarmonyOS module.json5 and the string.json beside
+// it (resources/base/element/string.json) with hc.Module merged in, and
+// whether either changed (false: write nothing). Both are read and merged
+// before anything is returned, so a refusal of either leaves both as they
+// were.
+//
+// Ownership is by name, as scopegen writes it: a requestPermissions entry
+// is scopegen's when its reason is "$string:scopegen_…"
+// (rules.ResourcePrefix), a string resource when its name starts with
+// scopegen_. scopegen's entries and resources are replaced by the ones
+// hc.Module asks for (appended at the end of their array, in name order);
+// every other entry and resource, and every other byte of both files
+// (comments, spacing, trailing commas, quotes), is kept. A permission the
+// app declares by hand (an entry not scopegen's with that name) is kept as
+// it is and not declared twice; its string resource is then not written.
+//
+// Refused, as a *PosError naming the file: what is not one JSON5 object,
+// a module.json5 without a module object, nesting deeper than MaxDepth, a
+// key repeated within an object, a requestPermissions that is not an
+// array of objects each with a string name, a string that is not an array
+// of objects each with a string name.
+func MergeModule(module, strs []byte, hc *model.HostConfig) (outModule, outStrings []byte, changed bool, err error) {
+	if hc.Module == nil {
+		return nil, nil, false, &PosError{Line: 1, Column: 1, File: ModuleFile, Msg: hc.Platform.Title + " is configured by app.json, not module.json5"}
+	}
+	outModule, written, perr := mergeModuleFile(module, hc.Module)
+	if perr != nil {
+		perr.File = ModuleFile
+		return nil, nil, false, perr
+	}
+	var res []model.StringResource
+	for _, s := range hc.Module.Strings {
+		if written[s.Name] {
+			res = append(res, s)
+		}
+	}
+	outStrings, perr = mergeStringsFile(strs, res)
+	if perr != nil {
+		perr.File = StringsFile
+		return nil, nil, false, perr
+	}
+	return outModule, outStrings, !bytes.Equal(outModule, module) || !bytes.Equal(outStrings, strs), nil
+}
+
+// ownedReason reports whether a reason names a resource scopegen owns.
+func ownedReason(reason string) bool {
+	return strings.HasPrefix(reason, resourceRef+rules.ResourcePrefix)
+}
+
+// mergeModuleFile merges mc's requestPermissions into module.json5; written
+// are the resources the entries it wrote name.
+func mergeModuleFile(data []byte, mc *model.ModuleConfig) ([]byte, map[string]bool, *PosError) {
+	root, err := scan5(data, []string{ModuleKey, RequestPermissionsKey, "*"})
+	if err != nil {
+		return nil, nil, err.(*PosError)
+	}
+	if root.kind != '{' {
+		return nil, nil, errorAt(data, root.start, "the top-level value is %s; module.json5 must be an object", root.describe(data))
+	}
+	mod := root.get(ModuleKey)
+	if mod == nil {
+		return nil, nil, errorAt(data, root.start, "no %q object at the top level: give the module.json5 of a HarmonyOS module (such as entry/src/main/module.json5)", ModuleKey)
+	}
+	if mod.value.kind != '{' {
+		return nil, nil, errorAt(data, mod.value.start, "%q is %s; it must be an object", ModuleKey, mod.value.describe(data))
+	}
+	e := newEditor(data, root)
+	e.json5 = true
+	hand := map[string]bool{} // permissions declared by hand
+	list := mod.value.get(RequestPermissionsKey)
+	var remove []bool
+	if list != nil {
+		arr := list.value
+		if arr.kind != '[' {
+			return nil, nil, errorAt(data, arr.start, "%q is %s; it must be an array of objects", RequestPermissionsKey, arr.describe(data))
+		}
+		remove = make([]bool, len(arr.items()))
+		for i, item := range arr.items() {
+			name, reason, err := nameOf(data, item, RequestPermissionsKey, "reason")
+			if err != nil {
+				return nil, nil, err
+			}
+			if ownedReason(reason) {
+				remove[i] = true
+			} else {
+				hand[name] = true
+			}
+		}
+	}
+	written := map[string]bool{}
+	var add []element
+	for _, p := range mc.RequestPermissions {
+		if hand[p.Name] {
+			continue
+		}
+		written[p.Resource] = true
+		add = append(add, element{"", permissionNode(p, mc.UsedScene)})
+	}
+	if list == nil {
+		if len(add) > 0 {
+			arr := &node{kind: arrayNode}
+			for _, a := range add {
+				arr.items = append(arr.items, a.value)
+			}
+			e.change(mod.value, make([]bool, len(mod.value.members())), []element{{RequestPermissionsKey, arr}})
+		}
+	} else {
+		e.change(list.value, remove, add)
+	}
+	out, perr := e.done()
+	return out, written, perr
+}
+
+// mergeStringsFile merges res into string.json's string array.
+func mergeStringsFile(data []byte, res []model.StringResource) ([]byte, *PosError) {
+	root, err := scan5(data, []string{StringKey, "*"})
+	if err != nil {
+		return nil, err.(*PosError)
+	}
+	if root.kind != '{' {
+		return nil, errorAt(data, root.start, "the top-level value is %s; string.json must be an object", root.describe(data))
+	}
+	e := newEditor(data, root)
+	e.json5 = true
+	var add []element
+	for _, r := range res {
+		add = append(add, element{"", resourceNode(r)})
+	}
+	list := root.get(StringKey)
+	if list == nil {
+		if len(add) > 0 {
+			arr := &node{kind: arrayNode}
+			for _, a := range add {
+				arr.items = append(arr.items, a.value)
+			}
+			e.change(root, make([]bool, len(root.members())), []element{{StringKey, arr}})
+		}
+		return e.done()
+	}
+	arr := list.value
+	if arr.kind != '[' {
+		return nil, errorAt(data, arr.start, "%q is %s; it must be an array of objects", StringKey, arr.describe(data))
+	}
+	remove := make([]bool, len(arr.items()))
+	for i, item := range arr.items() {
+		name, _, err := nameOf(data, item, StringKey, "")
+		if err != nil {
+			return nil, err
+		}
+		remove[i] = strings.HasPrefix(name, rules.ResourcePrefix)
+	}
+	e.change(arr, remove, add)
+	return e.done()
+}
+
+// nameOf reads an array item that must be an object with a string name,
+// and its string member other ("" when absent or not a string).
+func nameOf(data []byte, item *value, key, other string) (name, otherValue string, err *PosError) {
+	if item.kind != '{' {
+		return "", "", errorAt(data, item.start, "%q holds %s; it must be an array of objects", key, item.describe(data))
+	}
+	n := item.get("name")
+	if n == nil || n.value.kind != '"' {
+		return "", "", errorAt(data, item.start, "an entry of %q has no string \"name\"; give each entry its name", key)
+	}
+	name, _, _ = string5(data, n.value.start)
+	if o := item.get(other); other != "" && o != nil && o.value.kind == '"' {
+		otherValue, _, _ = string5(data, o.value.start)
+	}
+	return name, otherValue, nil
+}
+
+// done applies the edits and checks that the result still reads: a
+// result that does not would be a bug of the editor, refused rather than
+// written (FuzzMergeModule holds that it never happens).
+func (e *editor) done() ([]byte, *PosError) {
+	if len(e.edits) == 0 {
+		return e.data, nil
+	}
+	out := e.apply()
+	if _, err := scan5(out); err != nil {
+		return nil, &PosError{Line: 1, Column: 1, Msg: fmt.Sprintf("scopegen's merge made invalid JSON5 (%v); this is a bug of scopegen, please report it with the file", err)}
+	}
+	return out, nil
+}
+
+func permissionNode(p model.ModulePermission, scene model.UsedScene) *node {
+	abilities := &node{kind: arrayNode}
+	for _, a := range scene.Abilities {
+		abilities.items = append(abilities.items, str(a))
+	}
+	return &node{kind: objectNode, members: []member{
+		{"name", str(p.Name)},
+		{"reason", str(resourceRef + p.Resource)},
+		{"usedScene", &node{kind: objectNode, members: []member{{"abilities", abilities}, {"when", str(scene.When)}}}},
+	}}
+}
+
+func resourceNode(r model.StringResource) *node {
+	return &node{kind: objectNode, members: []member{{"name", str(r.Name)}, {"value", str(r.Value)}}}
+}
