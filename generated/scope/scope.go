@@ -44,8 +44,6 @@ const (
 	//
 	// Platforms: HarmonyOS scope.addPhoneCalendar (authorize), WeChat
 	// scope.addPhoneCalendar (authorize). Guards: addPhoneCalendar, addPhoneRepeatCalendar.
-	//
-	// HarmonyOS: Needs ohos.permission.READ_CALENDAR and ohos.permission.WRITE_CALENDAR.
 	AddPhoneCalendar Scope = 3
 	// AddPhoneContact is "scope.addPhoneContact": Phone contacts.
 	//
@@ -71,8 +69,7 @@ const (
 	// Platforms: HarmonyOS scope.bluetooth (authorize), WeChat scope.bluetooth (authorize).
 	// Guards: createBLEPeripheralServer, openBluetoothAdapter.
 	//
-	// HarmonyOS: Guards the Bluetooth (common and BLE central) APIs; needs
-	// ohos.permission.ACCESS_BLUETOOTH.
+	// HarmonyOS: Guards the Bluetooth (common and BLE central) APIs.
 	Bluetooth Scope = 6
 	// Calendar is "scope.calendar": Calendar.
 	//
@@ -105,8 +102,7 @@ const (
 	// Alipay: my.scan asks on first use; my.chooseImage is covered by the album key
 	// instead.
 	//
-	// HarmonyOS: Guards the camera component and CameraContext.takePhoto; needs
-	// ohos.permission.CAMERA.
+	// HarmonyOS: Guards the camera component and CameraContext.takePhoto.
 	//
 	// Kuaishou: uni-app (third-party) lists authorize as supported on Kuaishou; no Kuaishou
 	// document confirms this scope.
@@ -161,8 +157,6 @@ const (
 	// example), so no status is read; the recorder asks on first use. The spec lists
 	// Alipay; the facts only support "asks on use".
 	//
-	// HarmonyOS: Needs ohos.permission.MICROPHONE.
-	//
 	// Kuaishou: uni-app (third-party) lists authorize as supported on Kuaishou; no Kuaishou
 	// document confirms this scope.
 	//
@@ -178,8 +172,7 @@ const (
 	//
 	// HarmonyOS: Guards has.getFuzzyLocation, has.startLocationUpdate and
 	// has.startLocationUpdateBackground (which the universal scopes put under
-	// scope.userLocation and scope.userLocationBackground); needs
-	// ohos.permission.APPROXIMATELY_LOCATION.
+	// scope.userLocation and scope.userLocationBackground).
 	UserFuzzyLocation Scope = 14
 	// UserInfo is "scope.userInfo": User information.
 	//
@@ -223,8 +216,7 @@ const (
 	// ByteDance: Also guards tt.openLocation on Douyin.
 	//
 	// HarmonyOS: Guards has.getLocation, MapContext.moveToLocation and the Wi-Fi APIs
-	// (getWifiList, getConnectedWifi, connectWifi, onWifiConnected); needs
-	// ohos.permission.LOCATION and ohos.permission.APPROXIMATELY_LOCATION. On HarmonyOS
+	// (getWifiList, getConnectedWifi, connectWifi, onWifiConnected). On HarmonyOS
 	// has.startLocationUpdate belongs to scope.userFuzzyLocation instead, and
 	// chooseLocation is not in the scope list; a universal API belongs to one scope on
 	// every host, so authorizeApi("startLocationUpdate") asks for scope.userLocation here:

@@ -181,7 +181,7 @@ func (e *env) mergeModuleInto(path string, hc *model.HostConfig) int {
 	}
 	strPath := filepath.Join(filepath.Dir(path), stringsBesideModule)
 	if _, err := os.Lstat(strPath); errors.Is(err, fs.ErrNotExist) {
-		fmt.Fprintf(e.stderr, "scopegen hostconfig: %s has no %s beside it: the reasons of requestPermissions name string resources there; give the module.json5 of a DevEco module (such as entry/src/main/module.json5) or create the file with {\"string\": []}; nothing written\n", path, filepath.ToSlash(stringsBesideModule))
+		fmt.Fprintf(e.stderr, "scopegen hostconfig: %s has no %s beside it: the reasons of requestPermissions name string resources there; give the module.json5 of a DevEco module (such as %s) or create the file with {\"string\": []}; nothing written\n", path, filepath.ToSlash(stringsBesideModule), model.ModuleFileExample)
 		return ExitUsage
 	}
 	strTarget, strs, code := e.readTarget(strPath, "string resources", "it must be the string.json file of the module's resources")

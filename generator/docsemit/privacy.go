@@ -77,7 +77,7 @@ func newPrivacyView(m *model.Model) privacyView {
 		for _, hc := range m.App.HostConfigs {
 			f := hostFile{Platform: hc.Platform, Path: hc.Path(), Strings: hc.StringsPath(), Target: "app.json"}
 			if hc.Module != nil {
-				f.Target, a.Module = "entry/src/main/module.json5", true
+				f.Target, a.Module = model.ModuleFileExample, true
 			}
 			a.Files = append(a.Files, f)
 		}

@@ -66,6 +66,10 @@ func TestPrivacySection(t *testing.T) {
 	assert.Equal(t, append([]string{"declarations"}, columns...), privacyMatrix.Header)
 	assert.Len(t, privacyMatrix.Rows, len(m.Scopes)+1, "a row per scope and the gate row")
 	for _, hc := range m.App.HostConfigs {
-		assert.Contains(t, section, "scopegen hostconfig -platform "+hc.Platform.ID+" -merge app.json")
+		target := "app.json"
+		if hc.Module != nil {
+			target = model.ModuleFileExample
+		}
+		assert.Contains(t, section, "scopegen hostconfig -platform "+hc.Platform.ID+" -merge "+target)
 	}
 }

@@ -81,7 +81,7 @@ func ModuleFragment(hc *model.HostConfig) []byte {
 		list.items = append(list.items, permissionNode(p, hc.Module.UsedScene))
 	}
 	root := &node{kind: objectNode, members: []member{{ModuleKey, &node{kind: objectNode, members: []member{{RequestPermissionsKey, list}}}}}}
-	header := "// " + output.Marker + " The " + hc.Platform.Title + " module.json5 requestPermissions scopegen owns, for the scopes the manifest's app part requests; each reason names a string resource of " + hc.Platform.ID + ".string.json. Merge both into a module with: scopegen hostconfig -platform " + hc.Platform.ID + " -merge entry/src/main/module.json5\n"
+	header := "// " + output.Marker + " The " + hc.Platform.Title + " module.json5 requestPermissions scopegen owns, for the scopes the manifest's app part requests; each reason names a string resource of " + hc.Platform.ID + ".string.json. Merge both into a module with: scopegen hostconfig -platform " + hc.Platform.ID + " -merge " + model.ModuleFileExample + "\n"
 	return append([]byte(header), encode(root)...)
 }
 

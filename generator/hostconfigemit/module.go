@@ -84,7 +84,7 @@ func mergeModuleFile(data []byte, mc *model.ModuleConfig) ([]byte, map[string]bo
 	}
 	mod := root.get(ModuleKey)
 	if mod == nil {
-		return nil, nil, errorAt(data, root.start, "no %q object at the top level: give the module.json5 of a HarmonyOS module (such as entry/src/main/module.json5)", ModuleKey)
+		return nil, nil, errorAt(data, root.start, "no %q object at the top level: give the module.json5 of a HarmonyOS module (such as %s)", ModuleKey, model.ModuleFileExample)
 	}
 	if mod.value.kind != '{' {
 		return nil, nil, errorAt(data, mod.value.start, "%q is %s; it must be an object", ModuleKey, mod.value.describe(data))

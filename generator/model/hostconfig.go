@@ -4,6 +4,11 @@ package model
 // the output folder.
 const HostConfigDir = "hostconfig"
 
+// ModuleFileExample is where a DevEco project keeps the module.json5 of its
+// entry module: the docs, the fragment's header and the merge's messages
+// name it as the file to give -merge.
+const ModuleFileExample = "entry/src/main/module.json5"
+
 // Path is where hc's fragment is written below the output folder:
 // hostconfigemit writes it there and the generated docs link to it.
 // A host configured by module.json5 has hostconfig/<id>.module.json5.

@@ -12,11 +12,26 @@ const failure = (errCode, scope, platform, nativeError) => {
 };
 
 // value[key], or undefined where the read throws (value null or undefined,
-// a getter, a revoked Proxy). For the caller's options and the host's
-// methods, which may be inherited.
+// a getter, a revoked Proxy). For the caller's options, which may be
+// inherited.
 const field = (value, key) => {
   try {
     return value[key];
+  } catch (e) {}
+};
+
+// The host's method name: a function the host has as its own property or on
+// its own prototypes short of Object.prototype (a host may be a class
+// instance); undefined otherwise, or where a read throws: a function a
+// polluted Object.prototype holds is no host's.
+const hostMethod = (api, name) => {
+  try {
+    for (let o = api; o && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
+      if (Object.prototype.hasOwnProperty.call(o, name)) {
+        const f = api[name];
+        return typeof f == "function" ? f : undefined;
+      }
+    }
   } catch (e) {}
 };
 
@@ -30,9 +45,12 @@ const own = (value, key) => {
 };
 
 // The host's message (errMsg, or Alipay's errorMessage); "" when it has none.
+// Only its first 1024 UTF-16 code units (rules.MaxMessageScan) are read,
+// a surrogate pair the bound cuts left out whole, as Go's
+// scope.ScannedMessage: a megabyte message costs the patterns no more.
 const message = (e) => {
   const text = own(e, "errMsg") || own(e, "errorMessage");
-  return typeof text == "string" ? text : "";
+  return typeof text == "string" ? text.slice(0, 1024).replace(/[\ud800-\udbff]$/, "") : "";
 };
 
 // A code field as a number; undefined for what Number refuses (a Symbol).
@@ -85,22 +103,25 @@ const settled = (options, body) => {
 // The flows under way, keyed "<platform> <scope>", or "<platform>" for the
 // privacy guide (never a scope's key, which has a space): a call whose flow
 // is under way joins it (one prompt; every caller the same answer). Callers
-// refuse a scope that is no scope before they join.
+// refuse a scope that is no scope before they join. A flow is recorded
+// before start runs, so a host that answers at once, or a call made from
+// inside a native call, joins it; settled, it removes its own entry only.
 const flows = new Map();
 
 const joined = (key, start) => {
-  let flow = flows.get(key);
+  let flow = flows.get(key), run;
   if (!flow) {
-    const done = () => flows.delete(key);
-    flow = start();
-    flows.set(key, flow);
+    flows.set(key, (flow = new Promise((resolve) => (run = resolve))));
+    const done = () => flows.get(key) === flow && flows.delete(key);
     flow.then(done, done);
+    run(new Promise((resolve) => resolve(start())));
   }
   return flow;
 };
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.failure = failure;
 exports.field = field;
+exports.hostMethod = hostMethod;
 exports.own = own;
 exports.message = message;
 exports.code = code;

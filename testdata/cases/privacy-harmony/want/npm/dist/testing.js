@@ -297,7 +297,11 @@ function simulateHost(platform, options) {
     }
     if (gate) {
       if (gate.apis.includes("getPrivacySetting")) {
-        define("getPrivacySetting", (o, reply) => reply(true, ok("getPrivacySetting", { needAuthorization: sim.privacy === "required", privacyContractName: "simulated privacy guide" })));
+        // A contract name only where the app opens its own contract
+        // (openPrivacyContract): a host whose platform shows the guide
+        // (HarmonyOS) answers needAuthorization alone.
+        const named = gate.apis.includes("openPrivacyContract") ? { privacyContractName: "simulated privacy guide" } : {};
+        define("getPrivacySetting", (o, reply) => reply(true, ok("getPrivacySetting", { needAuthorization: sim.privacy === "required", ...named })));
       }
       if (gate.apis.includes("requirePrivacyAuthorize")) {
         define("requirePrivacyAuthorize", (o, reply) => showGuide("requirePrivacyAuthorize", (agreed) => {

@@ -119,5 +119,5 @@ func IsDenial(code int, errMsg string) bool {
 	case 103:
 		return true
 	}
-	return denialMessage.MatchString(errMsg)
+	return denialMessage.MatchString(scope.ScannedMessage(errMsg))
 }
