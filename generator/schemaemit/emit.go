@@ -13,6 +13,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"go/token"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -92,6 +93,7 @@ type view struct {
 	MaxNPMPackage                       int
 	Grants, PlatformIDs, ReservedIDs    []string
 	ReservedConditions, JSReservedWords []string
+	HostGlobalReserved                  []string
 	PrivacyAPIs, PrivacyOutcomes        []string
 	SourceTags                          []string
 	Patterns                            patterns
@@ -109,7 +111,8 @@ func newView(platformIDs []string) view {
 	for i, g := range model.Grants {
 		grants[i] = string(g)
 	}
-	reserved := slices.Concat(rules.ReservedPlatformIDs, rules.ReservedGoPackageNames, rules.WindowsReservedNames)
+	reserved := slices.Concat(rules.ReservedPlatformIDs, rules.ReservedGoPackageNames, rules.WindowsReservedNames,
+		slices.Collect(maps.Keys(rules.GoToolingDirs)))
 	for tok := token.BREAK; tok <= token.VAR; tok++ {
 		if token.IsKeyword(tok.String()) {
 			reserved = append(reserved, tok.String())
@@ -127,9 +130,10 @@ func newView(platformIDs []string) view {
 		Grants:             grants,
 		PlatformIDs:        platformIDs,
 		ReservedIDs:        slices.Compact(reserved),
-		ReservedConditions: rules.ReservedConditions,
+		ReservedConditions: slices.Sorted(slices.Values(rules.ReservedConditions)),
 		MaxNPMPackage:      rules.MaxNPMPackageLength,
 		JSReservedWords:    slices.Sorted(slices.Values(slices.Concat(rules.JSReservedWords, rules.ObjectPrototypeNames))),
+		HostGlobalReserved: slices.Sorted(slices.Values(slices.Concat(rules.ECMAScriptGlobals, rules.CommonJSWrapperNames, rules.RuntimeBindings))),
 		PrivacyAPIs:        model.PrivacyAPIs,
 		PrivacyOutcomes:    privacyOutcomes(),
 		SourceTags:         rules.SourceTags,

@@ -40,8 +40,9 @@ func (c *checker) npm(n *load.NPM) {
 			c.report(k.Pos, diag.NPMMetadata, "npm.keywords entry %q must be one line without white space at either end", k.Value)
 		case seen[k.Value]:
 			c.report(k.Pos, diag.DuplicateEntry, "npm.keywords lists %q twice", k.Value)
+		default:
+			seen[k.Value] = true
 		}
-		seen[k.Value] = true
 	}
 }
 
