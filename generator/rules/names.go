@@ -41,8 +41,9 @@ var (
 	// or web URL, or a host shorthand (github:owner/repo, owner/repo).
 	RepositoryPattern = regexp.MustCompile(`^((git\+)?(https?|ssh|git)://[!-~]+|((github|gitlab|bitbucket|gist):)?[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)$`)
 	// KeywordPattern is one keyword (or a license, which validate then
-	// parses): one line, no control character, no space at either end.
-	KeywordPattern = regexp.MustCompile("^[^\x00-\x20\x7f\u2028\u2029]([^\x00-\x1f\x7f\u2028\u2029]*[^\x00-\x20\x7f\u2028\u2029])?$")
+	// parses): one line, no control character (bidirectional ones
+	// included: BidiControlClass), no space at either end.
+	KeywordPattern = regexp.MustCompile("^[^\x00-\x20\x7f\u2028\u2029" + BidiControlClass + "]([^\x00-\x1f\x7f\u2028\u2029" + BidiControlClass + "]*[^\x00-\x20\x7f\u2028\u2029" + BidiControlClass + "])?$")
 )
 
 // The shapes of a manifest's sources (sources: id → {url, tag, read}).

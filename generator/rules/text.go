@@ -71,6 +71,16 @@ func IsBidiControl(r rune) bool {
 	return false
 }
 
+// BidiControlClass is bidiControls as the body of a character class,
+// characters written literally (the schema's patterns carry it).
+var BidiControlClass = func() string {
+	var b strings.Builder
+	for _, c := range bidiControls {
+		b.WriteString(classRange(c.lo, c.hi, 1))
+	}
+	return b.String()
+}()
+
 // encodingForbidden are characters load refuses in every string before
 // any text rule runs (diag.InvalidEncoding): NUL and the byte-order mark.
 // Pattern refuses them too, since the schema has no load stage.
@@ -127,9 +137,7 @@ func (t Text) Pattern() string {
 			not.WriteString(classRange(c.lo, c.hi, 1))
 		}
 	}
-	for _, c := range bidiControls {
-		not.WriteString(classRange(c.lo, c.hi, 1))
-	}
+	not.WriteString(BidiControlClass)
 	not.WriteString(encodingForbidden[1:]) // NUL is in the first range
 	if t.NotBlank {
 		n := not.String()

@@ -153,7 +153,7 @@ func newView(platformIDs []string) view {
 			Condition:   rules.ConditionPattern.String(),
 			NotBlank:    rules.NotBlankPattern,
 			Icon:        rules.IconPattern.String(),
-			Unportable:  rules.UnportablePattern.String() + "|[/\r\n\u2028\u2029]",
+			Unportable:  rules.UnportablePattern.String() + "|[/\r\n\u2028\u2029" + rules.BidiControlClass + "]",
 			SourceID:    rules.SourceIDPattern.String(),
 			Date:        rules.DatePattern.String(),
 		},

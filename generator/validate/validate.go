@@ -84,6 +84,10 @@ func (c *checker) text(s load.String, what string) { c.freeText(s, what, rules.P
 // description checks a scope's description: prose that is not blank.
 func (c *checker) description(s load.String, what string) { c.freeText(s, what, rules.Description) }
 
+// bidiHarm says why a bidirectional control is refused wherever a
+// manifest string is copied into the output.
+const bidiHarm = "copied into generated code, comments and Markdown it can make them display in another order than they are parsed (Trojan Source)"
+
 // freeText reports the first way s breaks t.
 func (c *checker) freeText(s load.String, what string, t rules.Text) {
 	if !s.Set {
@@ -99,7 +103,7 @@ func (c *checker) freeText(s load.String, what string, t rules.Text) {
 	case rules.TextControl:
 		c.report(s.Pos, diag.InvalidValue, "%s contains control character %U", what, r)
 	case rules.TextBidi:
-		c.report(s.Pos, diag.InvalidValue, "%s contains bidirectional control character %U: in generated comments and Markdown it can make text read in another order than it is parsed (Trojan Source)", what, r)
+		c.report(s.Pos, diag.InvalidValue, "%s contains bidirectional control character %U: %s", what, r, bidiHarm)
 	}
 }
 
