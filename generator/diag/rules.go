@@ -20,8 +20,8 @@ var (
 	MissingField           = Rule{"MISSING_FIELD", "Checks that every required key is present."}
 	UnsupportedVersion     = Rule{"UNSUPPORTED_VERSION", "Checks that the manifest declares a format version this scopegen reads."}
 	LimitExceeded          = Rule{"LIMIT_EXCEEDED", "Checks that the manifest stays within scopegen's size limits."}
-	InvalidName            = Rule{"INVALID_NAME", "Checks that ids and names are non-empty and use only the characters their outputs allow."}
-	InvalidValue           = Rule{"INVALID_VALUE", "Checks that free-text values are well-formed (single-line titles, valid patterns, URLs)."}
+	InvalidName            = Rule{"INVALID_NAME", "Checks that ids and names are non-empty, use only the characters their outputs allow, and take no name an output or its tools reserve (Go package names and folders, JavaScript globals and the runtime's own bindings, export conditions)."}
+	InvalidValue           = Rule{"INVALID_VALUE", "Checks that free-text values are well-formed (single-line titles, no control or bidirectional control characters, valid patterns, URLs, no failure code 0)."}
 	UnknownPlatform        = Rule{"UNKNOWN_PLATFORM", "Checks that every platform a scope names is declared under platforms."}
 	UnknownGrant           = Rule{"UNKNOWN_GRANT", "Checks that every grant mechanism is one of the closed set."}
 	UnknownAPI             = Rule{"UNKNOWN_API", "Checks that per-platform API names and probes refer to APIs the scope guards (on a browser, to probes its driver implements)."}

@@ -41,8 +41,9 @@ var (
 	// or web URL, or a host shorthand (github:owner/repo, owner/repo).
 	RepositoryPattern = regexp.MustCompile(`^((git\+)?(https?|ssh|git)://[!-~]+|((github|gitlab|bitbucket|gist):)?[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)$`)
 	// KeywordPattern is one keyword (or a license, which validate then
-	// parses): one line, no control character, no space at either end.
-	KeywordPattern = regexp.MustCompile("^[^\x00-\x20\x7f\u2028\u2029]([^\x00-\x1f\x7f\u2028\u2029]*[^\x00-\x20\x7f\u2028\u2029])?$")
+	// parses): one line, no control character (bidirectional ones
+	// included: BidiControlClass), no space at either end.
+	KeywordPattern = regexp.MustCompile("^[^\x00-\x20\x7f\u2028\u2029" + BidiControlClass + "]([^\x00-\x1f\x7f\u2028\u2029" + BidiControlClass + "]*[^\x00-\x20\x7f\u2028\u2029" + BidiControlClass + "])?$")
 )
 
 // The shapes of a manifest's sources (sources: id → {url, tag, read}).
@@ -68,16 +69,48 @@ var SourceTags = []string{"official", "mirror", "third-party"}
 // check names again.
 
 // ReservedConditions are export conditions the generated package.json
-// uses itself, or that Node or a common bundler (webpack, esbuild, Vite,
-// Rollup, Bun, React Native, TypeScript) sets on its own: a platform
-// taking one would have its entry picked in builds for other hosts.
-// "browser" is among them: webpack's web target, which mini-program
-// builds use, sets it (the web host uses "web" for that reason). "deno"
-// stays available: only Deno sets it, so it means what it says.
+// uses itself, or that a runtime or a common build tool sets on its own: a
+// platform taking one would have its entry picked in builds for other
+// hosts. Each group names its source. "deno" stays available: only Deno
+// sets it, so it means what it says (Deno's other conditions, node,
+// import and default, are Node's).
 var ReservedConditions = []string{
-	"asset", "browser", "bun", "default", "development", "electron", "import", "module", "module-sync",
-	"node", "node-addons", "production", "react-native", "require", "sass", "script", "style", "types",
-	"typescript", "webpack", "worker", "worklet",
+	// The generated package.json's own exports map.
+	"default", "import", "require", "types",
+	// Node (nodejs.org/api/packages.html, "Conditional exports" and
+	// "Community Conditions Definitions"): node, node-addons, module-sync,
+	// and the community's browser, development, production, react-native.
+	"browser", "development", "module-sync", "node", "node-addons", "production", "react-native",
+	// webpack (webpack.js.org/guides/package-exports, "Conditions"):
+	// its target and mode conditions and the asset kinds.
+	"asset", "electron", "module", "sass", "script", "style", "webpack", "worker", "worklet",
+	// Vite (resolve.conditions), esbuild (conditions), Rollup
+	// (@rollup/plugin-node-resolve exportConditions) set only conditions
+	// listed above: module, browser, node, import, require, default,
+	// development, production.
+	// Bun: "bun", its key in the WinterTC runtime keys, which Bun's
+	// resolver and bundler set.
+	"bun",
+	// Kept from the list before its groups named sources: "typescript",
+	// a condition TypeScript-aware tools use for source entries.
+	"typescript",
+	// Next.js: "react-server" for server components and middleware
+	// (vercel/next.js #66534, "Middleware to use react-server
+	// condition"); "edge-light" for its edge runtime (Vercel's key in
+	// the WinterTC runtime keys; apollo-client-nextjs v0.9.2 adds it "to
+	// support export const runtime = edge").
+	"edge-light", "react-server",
+	// Cloudflare: wrangler prefers "workerd" when bundling
+	// (cloudflare/workers-sdk, wrangler 2.9.0 release notes) and its
+	// esbuild sets "worker" too (nitro's cloudflare presets set both).
+	"workerd",
+	// WinterTC runtime keys (WinterTC55/runtime-keys, runtime-keys.json)
+	// other edge runtimes set: Alibaba Cloud's, Fastly's, Netlify's.
+	"edge-routine", "fastly", "netlify",
+	// Angular: the Angular Package Format's exports carry "es2015",
+	// "es2020" and "esm2020" (@angular/core 15 package.json), which the
+	// Angular CLI's bundler configuration sets.
+	"es2015", "es2020", "esm2020",
 }
 
 // ReservedGoPackageNames cannot be platform ids, which become Go package
@@ -115,7 +148,19 @@ var JSReservedWords = []string{
 
 // ReservedPlatformIDs cannot be platform ids: the npm package and the Go
 // tree already use these names for their own files and folders.
-var ReservedPlatformIDs = []string{"core", "index", "internal", "scope", "shared", "testing", "types", "universal"}
+var ReservedPlatformIDs = []string{"core", "index", "scope", "shared", "testing", "types", "universal"}
+
+// GoToolingDirs are the folder names the go command treats specially.
+// A platform id names its Go package's folder (generated/platform/<id>),
+// so none may be one: what vendor holds is read as vendored code and left
+// out of module zips (golang.org/x/mod/zip.CheckDir omits vendor/), ./...
+// skips testdata, and an internal package is importable only from inside
+// its parent (generated/platform). The value is why, for the message.
+var GoToolingDirs = map[string]string{
+	"internal": "a package under internal/ can be imported only from inside generated/platform",
+	"testdata": "the go command skips testdata folders: ./... would never build or test it",
+	"vendor":   "the go command reads vendor/ as vendored dependencies, and module zips omit it",
+}
 
 // WindowsReservedNames are the platform ids PlatformIDPattern admits that
 // Windows reserves as file names, and so golang.org/x/mod refuses in a

@@ -40,6 +40,7 @@ const (
 	TextMultiLine
 	TextTooLong
 	TextControl
+	TextBidi
 )
 
 // LineBreaks are the characters that end a line in one of the output
@@ -50,6 +51,35 @@ const LineBreaks = "\r\n\u2028\u2029"
 // controls other than tab, LF and CR. As ranges so that Check and
 // Pattern read one list.
 var controls = []struct{ lo, hi rune }{{0x00, 0x08}, {0x0b, 0x0c}, {0x0e, 0x1f}, {0x7f, 0x9f}}
+
+// bidiControls are the Unicode bidirectional formatting characters
+// (UAX #9: embeddings and overrides U+202A–U+202E, isolates
+// U+2066–U+2069, the marks U+200E, U+200F and U+061C). Copied into a Go
+// comment or Markdown they can make text display in an order other than
+// the one compilers and readers parse ("Trojan Source", CVE-2021-42574),
+// so no free text may hold one.
+var bidiControls = []struct{ lo, hi rune }{{0x061c, 0x061c}, {0x200e, 0x200f}, {0x202a, 0x202e}, {0x2066, 0x2069}}
+
+// IsBidiControl reports whether r is a bidirectional formatting character
+// free text may not hold.
+func IsBidiControl(r rune) bool {
+	for _, c := range bidiControls {
+		if c.lo <= r && r <= c.hi {
+			return true
+		}
+	}
+	return false
+}
+
+// BidiControlClass is bidiControls as the body of a character class,
+// characters written literally (the schema's patterns carry it).
+var BidiControlClass = func() string {
+	var b strings.Builder
+	for _, c := range bidiControls {
+		b.WriteString(classRange(c.lo, c.hi, 1))
+	}
+	return b.String()
+}()
 
 // encodingForbidden are characters load refuses in every string before
 // any text rule runs (diag.InvalidEncoding): NUL and the byte-order mark.
@@ -68,7 +98,7 @@ func IsControl(r rune) bool {
 }
 
 // Check returns the first problem of s under t, in the order validate
-// reports them, and for TextControl the offending character.
+// reports them, and for TextControl and TextBidi the offending character.
 func (t Text) Check(s string) (TextProblem, rune) {
 	if t.NotBlank && strings.TrimSpace(s) == "" {
 		return TextBlank, 0
@@ -83,6 +113,9 @@ func (t Text) Check(s string) (TextProblem, rune) {
 		// NUL is an encoding error, reported by load.
 		if r != 0 && IsControl(r) {
 			return TextControl, r
+		}
+		if IsBidiControl(r) {
+			return TextBidi, r
 		}
 	}
 	return TextOK, 0
@@ -104,6 +137,7 @@ func (t Text) Pattern() string {
 			not.WriteString(classRange(c.lo, c.hi, 1))
 		}
 	}
+	not.WriteString(BidiControlClass)
 	not.WriteString(encodingForbidden[1:]) // NUL is in the first range
 	if t.NotBlank {
 		n := not.String()

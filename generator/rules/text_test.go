@@ -30,7 +30,16 @@ func TestTextRules(t *testing.T) {
 		{"del\x7f", rules.TextControl, rules.TextControl, rules.TextControl},
 		{"c1\u0085", rules.TextControl, rules.TextControl, rules.TextControl},
 		{"vt\v", rules.TextControl, rules.TextControl, rules.TextControl},
-		{"astral 𝄞 and RTL \u200f", rules.TextOK, rules.TextOK, rules.TextOK},
+		{"astral 𝄞 and Hebrew \u05d0", rules.TextOK, rules.TextOK, rules.TextOK},
+		{"mark \u200e", rules.TextBidi, rules.TextBidi, rules.TextBidi},
+		{"RTL mark \u200f", rules.TextBidi, rules.TextBidi, rules.TextBidi},
+		{"Arabic mark \u061c", rules.TextBidi, rules.TextBidi, rules.TextBidi},
+		{"embed \u202a", rules.TextBidi, rules.TextBidi, rules.TextBidi},
+		{"override \u202e", rules.TextBidi, rules.TextBidi, rules.TextBidi},
+		{"isolate \u2066", rules.TextBidi, rules.TextBidi, rules.TextBidi},
+		{"pop isolate \u2069", rules.TextBidi, rules.TextBidi, rules.TextBidi},
+		{"next to them \u2029x", rules.TextMultiLine, rules.TextOK, rules.TextOK},
+		{"not bidi \u2065 \u206a \u202f \u200d \u061b", rules.TextOK, rules.TextOK, rules.TextOK},
 		{long, rules.TextTooLong, rules.TextTooLong, rules.TextTooLong},
 	}
 	kinds := []struct {

@@ -13,6 +13,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"go/token"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -92,6 +93,7 @@ type view struct {
 	MaxNPMPackage                       int
 	Grants, PlatformIDs, ReservedIDs    []string
 	ReservedConditions, JSReservedWords []string
+	HostGlobalReserved                  []string
 	PrivacyAPIs, PrivacyOutcomes        []string
 	SourceTags                          []string
 	UsedSceneWhen                       []string
@@ -111,7 +113,8 @@ func newView(platformIDs []string) view {
 	for i, g := range model.Grants {
 		grants[i] = string(g)
 	}
-	reserved := slices.Concat(rules.ReservedPlatformIDs, rules.ReservedGoPackageNames, rules.WindowsReservedNames)
+	reserved := slices.Concat(rules.ReservedPlatformIDs, rules.ReservedGoPackageNames, rules.WindowsReservedNames,
+		slices.Collect(maps.Keys(rules.GoToolingDirs)))
 	for tok := token.BREAK; tok <= token.VAR; tok++ {
 		if token.IsKeyword(tok.String()) {
 			reserved = append(reserved, tok.String())
@@ -129,9 +132,10 @@ func newView(platformIDs []string) view {
 		Grants:             grants,
 		PlatformIDs:        platformIDs,
 		ReservedIDs:        slices.Compact(reserved),
-		ReservedConditions: rules.ReservedConditions,
+		ReservedConditions: slices.Sorted(slices.Values(rules.ReservedConditions)),
 		MaxNPMPackage:      rules.MaxNPMPackageLength,
 		JSReservedWords:    slices.Sorted(slices.Values(slices.Concat(rules.JSReservedWords, rules.ObjectPrototypeNames))),
+		HostGlobalReserved: slices.Sorted(slices.Values(slices.Concat(rules.ECMAScriptGlobals, rules.CommonJSWrapperNames, rules.RuntimeBindings))),
 		PrivacyAPIs:        model.PrivacyAPIs,
 		PrivacyOutcomes:    privacyOutcomes(),
 		SourceTags:         rules.SourceTags,
@@ -154,7 +158,7 @@ func newView(platformIDs []string) view {
 			Condition:      rules.ConditionPattern.String(),
 			NotBlank:       rules.NotBlankPattern,
 			Icon:           rules.IconPattern.String(),
-			Unportable:     rules.UnportablePattern.String() + "|[/\r\n\u2028\u2029]",
+			Unportable:     rules.UnportablePattern.String() + "|[/\r\n\u2028\u2029" + rules.BidiControlClass + "]",
 			SourceID:       rules.SourceIDPattern.String(),
 			Date:           rules.DatePattern.String(),
 		},

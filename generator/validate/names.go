@@ -18,6 +18,8 @@ func (c *checker) platformID(id load.String) {
 		c.report(id.Pos, diag.InvalidName, "platform id %q is reserved", id.Value)
 	case slices.Contains(rules.ReservedGoPackageNames, id.Value):
 		c.report(id.Pos, diag.InvalidName, "platform id %q cannot name a Go package that can be imported and used (%q is %s): choose another id", id.Value, id.Value, goPackageProblem(id.Value))
+	case rules.GoToolingDirs[id.Value] != "":
+		c.report(id.Pos, diag.InvalidName, "platform id %q names the Go package folder generated/platform/%s, which the go command treats specially (%s): choose another id", id.Value, id.Value, rules.GoToolingDirs[id.Value])
 	case slices.Contains(rules.WindowsReservedNames, id.Value):
 		c.report(id.Pos, diag.InvalidName, "platform id %q cannot name a file of a Go module (a name Windows reserves): choose another id", id.Value)
 	}
@@ -40,6 +42,22 @@ func (c *checker) notPrototypeName(s load.String, what string) bool {
 		return false
 	}
 	return true
+}
+
+// hostGlobal refuses, for a global the runtime reads to detect a host, a
+// name every JavaScript environment defines or the runtime binds itself.
+func (c *checker) hostGlobal(s load.String, what string) bool {
+	switch {
+	case slices.Contains(rules.ECMAScriptGlobals, s.Value):
+		c.report(s.Pos, diag.InvalidName, "%s %q is a global every JavaScript environment defines (every host would seem to be this one): choose the name only this host defines", what, s.Value)
+	case slices.Contains(rules.CommonJSWrapperNames, s.Value):
+		c.report(s.Pos, diag.InvalidName, "%s %q is a variable of the CommonJS module wrapper: the runtime's .js entries would read their own, not the host's: choose another name", what, s.Value)
+	case slices.Contains(rules.RuntimeBindings, s.Value):
+		c.report(s.Pos, diag.InvalidName, "%s %q is a name the generated runtime declares itself: it would read its own binding, not the host's: choose another name", what, s.Value)
+	default:
+		return true
+	}
+	return false
 }
 
 // npmPackage checks npm's own rules for the package name.

@@ -2,6 +2,7 @@ package validate
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/scopegen/scopegen/generator/diag"
 	"github.com/scopegen/scopegen/generator/load"
@@ -36,12 +37,16 @@ func (c *checker) npm(n *load.NPM) {
 	for _, k := range n.Keywords {
 		switch {
 		case !k.Set:
+		case strings.ContainsFunc(k.Value, rules.IsBidiControl):
+			r, _ := utf8.DecodeRuneInString(k.Value[strings.IndexFunc(k.Value, rules.IsBidiControl):])
+			c.report(k.Pos, diag.NPMMetadata, "npm.keywords entry contains bidirectional control character %U: %s", r, bidiHarm)
 		case !rules.KeywordPattern.MatchString(k.Value):
 			c.report(k.Pos, diag.NPMMetadata, "npm.keywords entry %q must be one line without white space at either end", k.Value)
 		case seen[k.Value]:
 			c.report(k.Pos, diag.DuplicateEntry, "npm.keywords lists %q twice", k.Value)
+		default:
+			seen[k.Value] = true
 		}
-		seen[k.Value] = true
 	}
 }
 

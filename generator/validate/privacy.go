@@ -78,8 +78,9 @@ func (c *checker) gate(g load.Privacy) {
 				c.report(code.Pos, diag.InvalidValue, "privacy failure codes cannot hold 0: the classifiers read 0 as no code")
 			case codes[code.Value]:
 				c.report(code.Pos, diag.DuplicateEntry, "privacy failure codes list %d twice", code.Value)
+			default:
+				codes[code.Value] = true
 			}
-			codes[code.Value] = true
 		}
 		anyCodes = anyCodes || len(f.Codes) > 0
 		if !f.Message.Set && len(f.Codes) == 0 {

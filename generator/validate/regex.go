@@ -3,6 +3,7 @@ package validate
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/scopegen/scopegen/generator/diag"
 	"github.com/scopegen/scopegen/generator/load"
@@ -19,6 +20,11 @@ func (c *checker) portableRegex(s load.String, what string) {
 	}
 	if strings.ContainsAny(s.Value, "\n\r\u2028\u2029/") {
 		c.report(s.Pos, diag.InvalidValue, "%s must be one line without '/' (write \\x2f)", what)
+		return
+	}
+	if i := strings.IndexFunc(s.Value, rules.IsBidiControl); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(s.Value[i:])
+		c.report(s.Pos, diag.InvalidValue, "%s contains bidirectional control character %U: %s", what, r, bidiHarm)
 		return
 	}
 	goForm, _, p := rules.PortableRegex(s.Value)

@@ -84,6 +84,10 @@ func (c *checker) text(s load.String, what string) { c.freeText(s, what, rules.P
 // description checks a scope's description: prose that is not blank.
 func (c *checker) description(s load.String, what string) { c.freeText(s, what, rules.Description) }
 
+// bidiHarm says why a bidirectional control is refused wherever a
+// manifest string is copied into the output.
+const bidiHarm = "copied into generated code, comments and Markdown it can make them display in another order than they are parsed (Trojan Source)"
+
 // freeText reports the first way s breaks t.
 func (c *checker) freeText(s load.String, what string, t rules.Text) {
 	if !s.Set {
@@ -98,6 +102,8 @@ func (c *checker) freeText(s load.String, what string, t rules.Text) {
 		c.report(s.Pos, diag.LimitExceeded, "%s is %d bytes long; the limit is %d", what, len(s.Value), t.MaxLength)
 	case rules.TextControl:
 		c.report(s.Pos, diag.InvalidValue, "%s contains control character %U", what, r)
+	case rules.TextBidi:
+		c.report(s.Pos, diag.InvalidValue, "%s contains bidirectional control character %U: %s", what, r, bidiHarm)
 	}
 }
 
@@ -126,7 +132,7 @@ func (c *checker) platforms(in []*load.Platform) map[string]*load.Platform {
 		if p.GoName.Set {
 			c.pattern(p.GoName, rules.GoNamePattern, "goName", "an exported Go identifier such as WeChat")
 		}
-		if c.global(p.Global, "global") {
+		if c.global(p.Global, "global") && c.hostGlobal(p.Global, "global") {
 			if prev := globals[p.Global.Value]; prev != nil {
 				c.report(p.Global.Pos, diag.PlatformFieldCollision, "global %q is already the global of platform %q (line %d)", p.Global.Value, prev.ID.Value, prev.Global.Pos.Line)
 			}
@@ -134,7 +140,7 @@ func (c *checker) platforms(in []*load.Platform) map[string]*load.Platform {
 		}
 		seen := map[string]bool{}
 		for _, g := range p.AlsoDefines {
-			if !c.global(g, "alsoDefines entry") {
+			if !c.global(g, "alsoDefines entry") || !c.hostGlobal(g, "alsoDefines entry") {
 				continue
 			}
 			if g.Value == p.Global.Value {
@@ -147,7 +153,7 @@ func (c *checker) platforms(in []*load.Platform) map[string]*load.Platform {
 		}
 		if c.pattern(p.ExportCondition, rules.ConditionPattern, "exportCondition", "an npm export condition such as wechat-miniprogram") {
 			if slices.Contains(rules.ReservedConditions, p.ExportCondition.Value) {
-				c.report(p.ExportCondition.Pos, diag.InvalidName, "export condition %q is reserved: the package's exports map, Node or a common bundler gives it its own meaning", p.ExportCondition.Value)
+				c.report(p.ExportCondition.Pos, diag.InvalidName, "export condition %q is reserved: the package's exports map uses it, or Node, a common bundler, framework or edge runtime sets it for builds of its own", p.ExportCondition.Value)
 			}
 			if prev := conditions[p.ExportCondition.Value]; prev != nil {
 				c.report(p.ExportCondition.Pos, diag.PlatformFieldCollision, "export condition %q is already used by platform %q (line %d)", p.ExportCondition.Value, prev.ID.Value, prev.ExportCondition.Pos.Line)
@@ -175,10 +181,16 @@ func (c *checker) denial(d load.Denial) {
 	}
 	seen := map[int]bool{}
 	for _, code := range d.Codes {
-		if seen[code.Value] {
+		switch {
+		case !code.Set:
+			// load reported it; an entry that is no integer is no 0
+		case code.Value == 0:
+			c.report(code.Pos, diag.InvalidValue, "denial.codes cannot hold 0: the generated IsDenial is given 0 for a failure without a code, so every such failure would be a denial")
+		case seen[code.Value]:
 			c.report(code.Pos, diag.DuplicateEntry, "denial.codes lists %d twice", code.Value)
+		default:
+			seen[code.Value] = true
 		}
-		seen[code.Value] = true
 	}
 	c.portableRegex(d.Message, "denial.message")
 	if !d.Message.Set && !d.CodeField.Set && len(d.Codes) == 0 {

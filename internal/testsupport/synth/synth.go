@@ -44,9 +44,11 @@ func Sized(n int) []byte {
 
 // text pieces used by Random: every one is legal in free text and
 // troublesome somewhere (comments, string literals, Markdown, HTML).
+// Right-to-left letters stand for bidirectional text; the bidi controls
+// themselves are refused (rules.IsBidiControl).
 var hard = []string{
 	"*/", "/*", "//", `"`, "'", "`", "${x}", "{{.X}}", `\`, "</script>", "<!--", "-->", "|", "&amp;",
-	"\u202e", "\u200f", "é", "授权", "🙂", "%s", "$1", "#", "*", "_", "[x](y)",
+	"\u05d0", "\u0627", "é", "授权", "🙂", "%s", "$1", "#", "*", "_", "[x](y)",
 }
 
 // lineBreaks may appear in descriptions and notes, not in titles.

@@ -12,12 +12,12 @@ type Platform uint8
 
 // The platforms, in id order.
 const (
-	// WeChat is "wechat": Title */ /* // ' " ` ${x} {{.X}} </script> | \ ‮, global wx,
-	// npm export condition wechat-miniprogram.
+	// WeChat is "wechat": Title */ /* // ' " ` ${x} {{.X}} </script> | \ א, global wx, npm
+	// export condition wechat-miniprogram.
 	//
 	// Ends a comment */ opens one /* and // a line; quotes ' " ` “ ” 「」; template
 	// ${x} {{.X}} %s $1 \\ back\\slash; </script><script>alert(1)</script> <!-- --> a |
-	// pipe | and &amp; &lt;; RTL ‮ mark ‏; line
+	// pipe | and &amp; &lt;; RTL letters א ا; line
 	// sep para
 	// sep
 	// second line */
@@ -34,7 +34,7 @@ var (
 	}
 	platformTitles = [platformCount]string{
 		"",
-		"Title */ /* // ' \" ` ${x} {{.X}} </script> | \\ \u202e",
+		"Title */ /* // ' \" ` ${x} {{.X}} </script> | \\ א",
 	}
 	platformGlobals = [platformCount]string{
 		"",

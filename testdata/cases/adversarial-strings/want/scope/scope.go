@@ -21,11 +21,11 @@ type Scope uint16
 // The scopes, in name order.
 const (
 	// UserLocation is "scope.userLocation": Title */ /* // ' " ` ${x} {{.X}} </script> | \
-	// ‮.
+	// א.
 	//
 	// Ends a comment */ opens one /* and // a line; quotes ' " ` “ ” 「」; template
 	// ${x} {{.X}} %s $1 \\ back\\slash; </script><script>alert(1)</script> <!-- --> a |
-	// pipe | and &amp; &lt;; RTL ‮ mark ‏; line
+	// pipe | and &amp; &lt;; RTL letters א ا; line
 	// sep para
 	// sep
 	// */ second line long long long long long long long long long long long long long long
@@ -41,19 +41,19 @@ const (
 	// long long long long long long long long long long long long long long long long long
 	// long long long long long long long long long long long long long long long long
 	//
-	// Platforms: Title */ /* // ' " ` ${x} {{.X}} </script> | \ ‮ scope.userLocation
+	// Platforms: Title */ /* // ' " ` ${x} {{.X}} </script> | \ א scope.userLocation
 	// (authorize). Guards: getLocation.
 	//
 	// scope note */ Ends a comment */ opens one /* and // a line; quotes ' " ` “ ”
 	// 「」; template ${x} {{.X}} %s $1 \\ back\\slash; </script><script>alert(1)</script>
-	// <!-- --> a | pipe | and &amp; &lt;; RTL ‮ mark ‏; line
+	// <!-- --> a | pipe | and &amp; &lt;; RTL letters א ا; line
 	// sep para
 	// sep
 	//
-	// Title */ /* // ' " ` ${x} {{.X}} </script> | \ ‮: support note */ Ends a comment */
+	// Title */ /* // ' " ` ${x} {{.X}} </script> | \ א: support note */ Ends a comment */
 	// opens one /* and // a line; quotes ' " ` “ ” 「」; template ${x} {{.X}} %s $1
 	// \\ back\\slash; </script><script>alert(1)</script> <!-- --> a | pipe | and &amp;
-	// &lt;; RTL ‮ mark ‏; line
+	// &lt;; RTL letters א ا; line
 	// sep para
 	// sep
 	UserLocation Scope = 1
@@ -69,7 +69,7 @@ var (
 	}
 	scopeTitles = [scopeCount]string{
 		"",
-		"Title */ /* // ' \" ` ${x} {{.X}} </script> | \\ \u202e",
+		"Title */ /* // ' \" ` ${x} {{.X}} </script> | \\ א",
 	}
 	scopeAPIs = [scopeCount][]string{
 		nil,
