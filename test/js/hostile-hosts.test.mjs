@@ -32,7 +32,7 @@ const calling = (id) => Object.keys(tableOf(id).scopes).find((s) => tableOf(id).
 // walk is stopped (terminate) and reported instead of hanging the suite.
 // The worker builds the host from `source` (a function body returning it),
 // installs it under the host's globals and calls authorize on `entry`.
-function inWorker(entry, globals, scope, source, ms = 5000) {
+function inWorker(entry, globals, scope, source, ms = 30000) {
   const url = pathToFileURL(path.join(pkgDir, "dist", entry)).href;
   const code = `
     const { parentPort, workerData } = require("node:worker_threads");
