@@ -8,8 +8,10 @@ import { browser, webDriver } from "./web-driver.mjs";
 // Every scope of the manifest (UNKNOWN_SCOPE for any other value).
 const scopes = ["auth_base", "auth_zhima", "scope.addPhoneCalendar", "scope.addPhoneContact", "scope.address", "scope.bluetooth", "scope.calendar", "scope.camera", "scope.clipboard", "scope.hostId", "scope.invoice", "scope.invoiceTitle", "scope.record", "scope.userFuzzyLocation", "scope.userInfo", "scope.userLocation", "scope.userLocationBackground", "scope.werun", "scope.writePhotosAlbum"];
 // Each host's table, in detection order (a host that also defines another's
-// global comes first): its global (host; none where only Object.prototype
-// has it), the driver that replaces callback
+// global comes first), every object without a prototype (only its own keys
+// answer, whatever Object.prototype holds): its global (host; none where
+// only Object.prototype has it), the native methods the runtime calls on
+// it (methods: the global must hold one), the driver that replaces callback
 // calls (call, the web), its scopes, the scopes of each mechanism but the
 // last step (the rest), native names, getSetting keys ("": none) and probes
 // where they differ, the denial test, the privacy failures, the privacy APIs
