@@ -228,3 +228,22 @@ test("a failure code is a finite integer or a string of decimal digits; anything
     }
   }
 });
+
+test("harmony: a has without getSetting (base library before 1.0.4) fails NATIVE_ERROR on every call that needs it, with no native call", async (t) => {
+  if (!hostIds.includes("harmony") || tableOf("harmony").answersRecorded) return t.skip("no harmony, or its authorize comes first");
+  const scopes = Object.keys(tableOf("harmony").scopes).filter((s) => tableOf("harmony").scopes[s].grant !== "none");
+  for (const { kind, entry } of await entriesFor("harmony")) {
+    const sim = createHost("harmony", { answer: "accept" });
+    delete sim.api.getSetting;
+    await onHost(sim, async () => {
+      for (const scope of scopes) {
+        const got = await entry.authorize({ scope }).then(() => ({}), (e) => ({ errCode: e.errCode, native: e.nativeError && e.nativeError.constructor.name }));
+        assert.deepEqual(got, { errCode: "NATIVE_ERROR", native: "TypeError" }, `${kind} ${scope}`);
+      }
+      assert.equal((await outcome(entry.getAuthStatus(scopes[0]))).errCode, "NATIVE_ERROR", kind);
+      assert.equal((await outcome(entry.getSetting())).errCode, "NATIVE_ERROR", kind);
+    });
+    assert.deepEqual(sim.calls, [], `${kind}: no native call`);
+    assert.equal(sim.prompts, 0);
+  }
+});
