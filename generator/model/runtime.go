@@ -231,6 +231,35 @@ func (m *Model) UniversalSteps() []Step {
 	return steps(func(k StepKind) bool { return used[k] }, func(StepKind) []string { return nil }, system)
 }
 
+// HostMethods are the native methods the runtime may call on a mini-program
+// host, sorted, once each: getSetting and openSetting, authorize and
+// getAuthCode where a step calls them, the probes, the privacy APIs and the
+// OS layer's APIs. The universal entry detects the host by them: a global
+// holding none of them (a DOM element with the host's name as its id, a
+// library's function) is not the host. Empty for a browser host.
+func (r *Runtime) HostMethods() []string {
+	if r.Browser != nil {
+		return nil
+	}
+	ms := []string{"getSetting", "openSetting"}
+	if r.Takes(StepAuthorize) || r.Takes(StepDirect) {
+		ms = append(ms, "authorize")
+	}
+	if r.Takes(StepAuthCode) {
+		ms = append(ms, "getAuthCode")
+	}
+	for _, probe := range r.Probes {
+		ms = append(ms, probe)
+	}
+	ms = append(ms, r.PrivacyAPIs...)
+	if r.System != nil {
+		ms = append(ms, r.System.Switches, r.System.Services, r.System.Open)
+	}
+	ms = slices.DeleteFunc(ms, func(m string) bool { return m == "" })
+	slices.Sort(ms)
+	return slices.Compact(ms)
+}
+
 // Takes reports whether the runtime takes the step kind k.
 func (r *Runtime) Takes(k StepKind) bool {
 	return slices.ContainsFunc(r.Steps, func(s Step) bool { return s.Kind == k })

@@ -138,3 +138,28 @@ func TestRuntimeOfAHost(t *testing.T) {
 	assert.Contains(t, web.Others, "scope.userInfo")
 	assert.NotContains(t, web.Others, "scope.camera")
 }
+
+// The methods the universal entry detects each host by: those the runtime
+// calls on it (getSetting and openSetting always; authorize, getAuthCode,
+// probes, the privacy and OS-layer APIs where the host's flow or gate uses
+// them), sorted, once each; none for the browser, which its driver detects.
+func TestHostMethodsOfTheRootManifest(t *testing.T) {
+	m := buildRoot(t)
+	want := map[string][]string{
+		"alipay":  {"getAuthCode", "getLocation", "getPrivacySetting", "getSetting", "onNeedPrivacyAuthorization", "openSetting", "requirePrivacyAuthorize"},
+		"baidu":   {"authorize", "getSetting", "openSetting"},
+		"harmony": {"authorize", "getPrivacySetting", "getSetting", "openSetting"},
+		"wechat":  {"authorize", "getAppAuthorizeSetting", "getPrivacySetting", "getSetting", "getSystemSetting", "onNeedPrivacyAuthorization", "openAppAuthorizeSetting", "openSetting", "requirePrivacyAuthorize"},
+		"web":     nil,
+	}
+	for _, p := range m.Platforms {
+		got := m.RuntimeOf(p).HostMethods()
+		if w, ok := want[p.ID]; ok {
+			assert.Equal(t, w, got, p.ID)
+		}
+		if !p.IsBrowser() {
+			assert.Contains(t, got, "getSetting", p.ID)
+			assert.IsIncreasing(t, got, p.ID)
+		}
+	}
+}

@@ -326,24 +326,18 @@ func jsMap(m map[string]string) string {
 	return b.String()
 }
 
-// jsNeeds renders each scope's list of needs as an array aligned to scopes
-// (a hole where a scope has none, trailing holes left out), each list
-// without its trailing "" (a missing entry reads as none).
+// jsNeeds renders each scope's list of needs as an array aligned to scopes,
+// 0 where a scope has none, each list complete ("" for none): every index
+// the runtime reads is the array's own, so a polluted Object.prototype
+// (a numeric key) answers none of them.
 func jsNeeds(scopes []string, needs map[string][]string) string {
 	parts := make([]string, 0, len(scopes))
 	for _, s := range scopes {
-		list := needs[s]
-		for len(list) > 0 && list[len(list)-1] == "" {
-			list = list[:len(list)-1]
+		if list := needs[s]; slices.ContainsFunc(list, func(n string) bool { return n != "" }) {
+			parts = append(parts, jsList(list))
+		} else {
+			parts = append(parts, "0")
 		}
-		if len(list) == 0 {
-			parts = append(parts, "")
-			continue
-		}
-		parts = append(parts, jsList(list))
-	}
-	for len(parts) > 0 && parts[len(parts)-1] == "" {
-		parts = parts[:len(parts)-1]
 	}
 	return "[" + strings.Join(parts, ", ") + "]"
 }

@@ -124,3 +124,21 @@ function checkDenial(denial, method, res, name) {
   if (denial.codeField) assert.ok(denial.codes.includes(res[denial.codeField]), `${name}: ${JSON.stringify(res)}`);
   else assert.deepEqual(Object.keys(res), ["errMsg"], name);
 }
+
+test("an option the manifest gives a host nothing for says so, never 'must be one of ,'", () => {
+  const codeless = platforms.filter((id) => !(manifest.platforms[id].denial?.codes ?? []).length);
+  assert.ok(codeless.length > 0, "some host has no denial code (xiaohongshu's are unsourced)");
+  for (const id of codeless) {
+    let message = "";
+    try {
+      simulateHost(id, { denialCode: 15 });
+    } catch (e) {
+      message = e.message;
+    }
+    assert.match(message, new RegExp(`${id} has no denialCode value in the manifest, so denialCode does not apply \\(given 15\\)`), id);
+    assert.doesNotMatch(message, /one of ,|one of $/, id);
+  }
+  for (const id of platforms.filter((p) => (manifest.platforms[p].denial?.codes ?? []).length)) {
+    assert.throws(() => simulateHost(id, { denialCode: -1 }), /denialCode must be one of \d/, id);
+  }
+});

@@ -8,8 +8,10 @@ import { browser, webDriver } from "./web-driver.mjs";
 // Every scope of the manifest (UNKNOWN_SCOPE for any other value).
 const scopes = ["auth_base", "auth_zhima", "scope.addPhoneCalendar", "scope.addPhoneContact", "scope.address", "scope.bluetooth", "scope.calendar", "scope.camera", "scope.clipboard", "scope.hostId", "scope.invoice", "scope.invoiceTitle", "scope.record", "scope.userFuzzyLocation", "scope.userInfo", "scope.userLocation", "scope.userLocationBackground", "scope.werun", "scope.writePhotosAlbum"];
 // Each host's table, in detection order (a host that also defines another's
-// global comes first): its global (host; none where only Object.prototype
-// has it), the driver that replaces callback
+// global comes first), every object without a prototype (only its own keys
+// answer, whatever Object.prototype holds): its global (host; none where
+// only Object.prototype has it), the native methods the runtime calls on
+// it (methods: the global must hold one), the driver that replaces callback
 // calls (call, the web), its scopes, the scopes of each mechanism but the
 // last step (the rest), native names, getSetting keys ("": none) and probes
 // where they differ, the denial test, the privacy failures, the privacy APIs
@@ -19,8 +21,10 @@ const scopes = ["auth_base", "auth_zhima", "scope.addPhoneCalendar", "scope.addP
 // whether a null setting means "cannot tell" (cannotTell).
 const HOSTS = [
   {
+    __proto__: null,
     platform: "alipay",
     host: () => my !== Object.prototype.my && my,
+    methods: ["getAuthCode", "getLocation", "getPrivacySetting", "getSetting", "onNeedPrivacyAuthorization", "openSetting", "requirePrivacyAuthorize"],
     scopes: ["auth_base", "auth_zhima", "scope.address", "scope.camera", "scope.record", "scope.userInfo", "scope.userLocation", "scope.writePhotosAlbum"],
     AUTH_CODE: ["auth_base", "auth_zhima", "scope.userInfo"],
     ON_USE: ["scope.address", "scope.camera", "scope.record", "scope.userLocation", "scope.writePhotosAlbum"],
@@ -28,62 +32,75 @@ const HOSTS = [
     universalNames: { __proto__: null, "auth_user": "scope.userInfo" },
     keys: { __proto__: null, "auth_base": "", "auth_zhima": "", "scope.address": "aliaddress", "scope.camera": "camera", "scope.record": "", "scope.userInfo": "userInfo", "scope.userLocation": "location", "scope.writePhotosAlbum": "album" },
     probes: { __proto__: null, "scope.userLocation": "getLocation" },
-    denial: { codeField: "error", codes: [3, 11, 15, 1003, 2001, 2002, 2003] },
+    denial: { __proto__: null, codeField: "error", codes: [3, 11, 15, 1003, 2001, 2002, 2003] },
     privacyAPIs: ["getPrivacySetting", "requirePrivacyAuthorize", "onNeedPrivacyAuthorization"]
   },
   {
+    __proto__: null,
     platform: "baidu",
     host: () => swan !== Object.prototype.swan && swan,
+    methods: ["authorize", "getSetting", "openSetting"],
     scopes: ["scope.address", "scope.camera", "scope.invoiceTitle", "scope.record", "scope.userInfo", "scope.userLocation", "scope.writePhotosAlbum"],
     DIRECT: ["scope.address", "scope.camera", "scope.invoiceTitle", "scope.record", "scope.userInfo", "scope.userLocation", "scope.writePhotosAlbum"],
-    denial: { codeField: "errCode", codes: [10003, 11003] }
+    denial: { __proto__: null, codeField: "errCode", codes: [10003, 11003] }
   },
   {
+    __proto__: null,
     platform: "bytedance",
     host: () => tt !== Object.prototype.tt && tt,
+    methods: ["authorize", "getPrivacySetting", "getSetting", "onNeedPrivacyAuthorization", "openSetting", "requirePrivacyAuthorize"],
     scopes: ["scope.address", "scope.calendar", "scope.camera", "scope.clipboard", "scope.hostId", "scope.record", "scope.userInfo", "scope.userLocation", "scope.writePhotosAlbum"],
     DIRECT: ["scope.address", "scope.calendar", "scope.camera", "scope.clipboard", "scope.hostId", "scope.record", "scope.userInfo", "scope.userLocation", "scope.writePhotosAlbum"],
     natives: { __proto__: null, "scope.writePhotosAlbum": "scope.album" },
     keys: { __proto__: null, "scope.writePhotosAlbum": "scope.album" },
-    denial: { codeField: "errNo", codes: [10200], text: /fail.*auth den(y|ied)/u },
-    privacy: [{ errCode: "PRIVACY_NOT_AGREED", text: /not declared in the privacy agreement|privacy permission is not authorized/u }],
+    denial: { __proto__: null, codeField: "errNo", codes: [10200], text: /fail.*auth den(y|ied)/u },
+    privacy: [{ __proto__: null, errCode: "PRIVACY_NOT_AGREED", text: /not declared in the privacy agreement|privacy permission is not authorized/u }],
     privacyAPIs: ["getPrivacySetting", "requirePrivacyAuthorize", "onNeedPrivacyAuthorization"]
   },
   {
+    __proto__: null,
     platform: "harmony",
     host: () => has !== Object.prototype.has && has,
+    methods: ["authorize", "getPrivacySetting", "getSetting", "openSetting"],
     scopes: ["scope.addPhoneCalendar", "scope.bluetooth", "scope.camera", "scope.record", "scope.userFuzzyLocation", "scope.userLocation"],
-    denial: { codeField: "code", codes: [103] },
+    denial: { __proto__: null, codeField: "code", codes: [103] },
     privacyAPIs: ["getPrivacySetting"]
   },
   {
+    __proto__: null,
     platform: "kuaishou",
     host: () => ks !== Object.prototype.ks && ks,
+    methods: ["authorize", "getSetting", "openSetting"],
     scopes: ["scope.camera", "scope.record", "scope.userInfo", "scope.userLocation", "scope.userLocationBackground", "scope.writePhotosAlbum"],
     DIRECT: ["scope.camera", "scope.record", "scope.userInfo", "scope.userLocation", "scope.userLocationBackground", "scope.writePhotosAlbum"],
-    denial: { text: /fail.*auth den(y|ied)/u }
+    denial: { __proto__: null, text: /fail.*auth den(y|ied)/u }
   },
   {
+    __proto__: null,
     platform: "wechat",
     host: () => wx !== Object.prototype.wx && wx,
+    methods: ["authorize", "getAppAuthorizeSetting", "getPrivacySetting", "getSetting", "getSystemSetting", "onNeedPrivacyAuthorization", "openAppAuthorizeSetting", "openSetting", "requirePrivacyAuthorize"],
     scopes: ["scope.addPhoneCalendar", "scope.addPhoneContact", "scope.address", "scope.bluetooth", "scope.camera", "scope.invoice", "scope.invoiceTitle", "scope.record", "scope.userFuzzyLocation", "scope.userInfo", "scope.userLocation", "scope.userLocationBackground", "scope.werun", "scope.writePhotosAlbum"],
     NO_GRANT: ["scope.address", "scope.invoice", "scope.invoiceTitle"],
     DIRECT: ["scope.addPhoneCalendar", "scope.addPhoneContact", "scope.bluetooth", "scope.camera", "scope.record", "scope.userFuzzyLocation", "scope.userLocation", "scope.werun", "scope.writePhotosAlbum"],
     SETTINGS_ONLY: ["scope.userLocationBackground"],
     BUTTON: ["scope.userInfo"],
-    denial: { text: /fail.*auth den(y|ied)/u },
-    privacy: [{ errCode: "PRIVACY_NOT_AGREED", codeField: "errno", codes: [101102], text: /privacy permission is not authorized/u }, { errCode: "PRIVACY_NOT_DECLARED", codeField: "errno", codes: [112, 101100], text: /not declared in the privacy agreement|need to be declared in the requiredPrivateInfos/u }, { errCode: "PRIVACY_BANNED", codeField: "errno", codes: [1025, 1026, 101101], text: /please go to mp to announce your privacy usage|privacy interface is banned/u }],
+    denial: { __proto__: null, text: /fail.*auth den(y|ied)/u },
+    privacy: [{ __proto__: null, errCode: "PRIVACY_NOT_AGREED", codeField: "errno", codes: [101102], text: /privacy permission is not authorized/u }, { __proto__: null, errCode: "PRIVACY_NOT_DECLARED", codeField: "errno", codes: [112, 101100], text: /not declared in the privacy agreement|need to be declared in the requiredPrivateInfos/u }, { __proto__: null, errCode: "PRIVACY_BANNED", codeField: "errno", codes: [1025, 1026, 101101], text: /please go to mp to announce your privacy usage|privacy interface is banned/u }],
     privacyAPIs: ["getPrivacySetting", "requirePrivacyAuthorize", "onNeedPrivacyAuthorization"],
     gated: ["scope.addPhoneCalendar", "scope.addPhoneContact", "scope.bluetooth", "scope.camera", "scope.record", "scope.userFuzzyLocation", "scope.userLocation", "scope.userLocationBackground", "scope.werun", "scope.writePhotosAlbum"],
-    system: ["getAppAuthorizeSetting", "getSystemSetting", [["phoneCalendarAuthorized"], , , ["bluetoothAuthorized", "bluetoothEnabled"], ["cameraAuthorized"], , , ["microphoneAuthorized"], ["locationAuthorized", "locationEnabled"], , ["locationAuthorized", "locationEnabled"], ["locationAuthorized", "locationEnabled"], , ["albumAuthorized"]]]
+    system: ["getAppAuthorizeSetting", "getSystemSetting", [["phoneCalendarAuthorized", ""], 0, 0, ["bluetoothAuthorized", "bluetoothEnabled"], ["cameraAuthorized", ""], 0, 0, ["microphoneAuthorized", ""], ["locationAuthorized", "locationEnabled"], 0, ["locationAuthorized", "locationEnabled"], ["locationAuthorized", "locationEnabled"], 0, ["albumAuthorized", ""]]]
   },
   {
+    __proto__: null,
     platform: "xiaohongshu",
     host: () => xhs !== Object.prototype.xhs && xhs,
+    methods: ["authorize", "getSetting", "openSetting"],
     scopes: ["scope.camera", "scope.userInfo", "scope.userLocation", "scope.userLocationBackground", "scope.writePhotosAlbum"],
-    denial: { text: /\u{8bf7}\u{6c42}.*\u{88ab}\u{62d2}\u{7edd}/u }
+    denial: { __proto__: null, text: /\u{8bf7}\u{6c42}.*\u{88ab}\u{62d2}\u{7edd}/u }
   },
   {
+    __proto__: null,
     platform: "web",
     host: browser,
     call: /* @__PURE__ */ webDriver(["camera", "geolocation", "microphone"]),
@@ -91,7 +108,7 @@ const HOSTS = [
     ON_USE: ["scope.camera", "scope.record", "scope.userLocation"],
     keys: { __proto__: null, "scope.camera": "camera", "scope.record": "microphone", "scope.userLocation": "geolocation" },
     probes: { __proto__: null, "scope.camera": "mediaDevices.getUserMedia.video", "scope.record": "mediaDevices.getUserMedia.audio", "scope.userLocation": "geolocation.getCurrentPosition" },
-    denial: { text: /:fail (NotAllowedError|PermissionDeniedError|PERMISSION_DENIED):/u },
+    denial: { __proto__: null, text: /:fail (NotAllowedError|PermissionDeniedError|PERMISSION_DENIED):/u },
     lacks: ["openSetting"],
     cannotTell: true
   }
@@ -99,10 +116,15 @@ const HOSTS = [
 // The API opening the host app's page in the OS settings, by platform.
 const OPENERS = { __proto__: null, "wechat": "openAppAuthorizeSetting" };
 
-// The host's global, read now; undefined when absent or when reading it throws.
+// The host's global, read now, where it holds (hostMethod) one of the
+// methods the runtime calls on that host (methods), so that a global that
+// only shares the host's name (a DOM element with id="has", a library's
+// has() function) is no host; the browser's driver is the web's own test.
+// undefined when absent, when it holds none, or when reading it throws.
 const hostOf = (h) => {
   try {
-    return h.host() || undefined;
+    const api = h.host();
+    return api && (h.call || h.methods.some((name) => hostMethod(api, name))) ? api : undefined;
   } catch (e) {}
 };
 // The platform found by the latest call; undefined before the first one.

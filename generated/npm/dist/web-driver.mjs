@@ -33,7 +33,7 @@ const getSetting = (names) => Promise.all(names.map(permission)).then((states) =
 // A browser error in the shape the manifest's denial reads:
 // errMsg "<probe>:fail <name>: <message>", the browser's error as cause.
 // A GeolocationPositionError has a code and no name.
-const GEOLOCATION_ERRORS = [, "PERMISSION_DENIED", "POSITION_UNAVAILABLE", "TIMEOUT"];
+const GEOLOCATION_ERRORS = { __proto__: null, 1: "PERMISSION_DENIED", 2: "POSITION_UNAVAILABLE", 3: "TIMEOUT" };
 const failure = (method, e) => ({
   errMsg: method + ":fail " + ((e && (e.name || GEOLOCATION_ERRORS[e.code])) || "Error") + ": " + ((e && e.message) || ""),
   cause: e

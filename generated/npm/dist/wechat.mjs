@@ -14,8 +14,8 @@ const SETTINGS_ONLY = ["scope.userLocationBackground"];
 // The scopes the privacy gate does not cover (authorize's privacy: "require").
 const UNGATED = ["scope.address", "scope.invoice", "scope.invoiceTitle", "scope.userInfo"];
 // The OS layer each scope needs, by its index in scopes: [switch, service]
-// (no service: none; a hole: nothing).
-const SYSTEM_NEEDS = [["phoneCalendarAuthorized"], , , ["bluetoothAuthorized", "bluetoothEnabled"], ["cameraAuthorized"], , , ["microphoneAuthorized"], ["locationAuthorized", "locationEnabled"], , ["locationAuthorized", "locationEnabled"], ["locationAuthorized", "locationEnabled"], , ["albumAuthorized"]];
+// ("": no service; 0: nothing).
+const SYSTEM_NEEDS = [["phoneCalendarAuthorized", ""], 0, 0, ["bluetoothAuthorized", "bluetoothEnabled"], ["cameraAuthorized", ""], 0, 0, ["microphoneAuthorized", ""], ["locationAuthorized", "locationEnabled"], 0, ["locationAuthorized", "locationEnabled"], ["locationAuthorized", "locationEnabled"], 0, ["albumAuthorized", ""]];
 
 // The host's global, read at call time; undefined when absent (the read
 // throws a ReferenceError), when reading it throws, or when only

@@ -7,8 +7,10 @@ import { scopeForApi, failureLayer } from "./shared.mjs";
 // Every scope of the manifest (UNKNOWN_SCOPE for any other value).
 const scopes = ["scope.userLocation"];
 // Each host's table, in detection order (a host that also defines another's
-// global comes first): its global (host; none where only Object.prototype
-// has it), the driver that replaces callback
+// global comes first), every object without a prototype (only its own keys
+// answer, whatever Object.prototype holds): its global (host; none where
+// only Object.prototype has it), the native methods the runtime calls on
+// it (methods: the global must hold one), the driver that replaces callback
 // calls (call, the web), its scopes, the scopes of each mechanism but the
 // last step (the rest), native names, getSetting keys ("": none) and probes
 // where they differ, the denial test, the privacy failures, the privacy APIs
@@ -18,17 +20,24 @@ const scopes = ["scope.userLocation"];
 // whether a null setting means "cannot tell" (cannotTell).
 const HOSTS = [
   {
+    __proto__: null,
     platform: "wechat",
     host: () => wx !== Object.prototype.wx && wx,
+    methods: ["authorize", "getSetting", "openSetting"],
     scopes: ["scope.userLocation"],
-    denial: { text: /fail.*auth den(y|ied)|\x2a\x2f/u }
+    denial: { __proto__: null, text: /fail.*auth den(y|ied)|\x2a\x2f/u }
   }
 ];
 
-// The host's global, read now; undefined when absent or when reading it throws.
+// The host's global, read now, where it holds (hostMethod) one of the
+// methods the runtime calls on that host (methods), so that a global that
+// only shares the host's name (a DOM element with id="has", a library's
+// has() function) is no host; the browser's driver is the web's own test.
+// undefined when absent, when it holds none, or when reading it throws.
 const hostOf = (h) => {
   try {
-    return h.host() || undefined;
+    const api = h.host();
+    return api && (h.call || h.methods.some((name) => hostMethod(api, name))) ? api : undefined;
   } catch (e) {}
 };
 // The platform found by the latest call; undefined before the first one.
