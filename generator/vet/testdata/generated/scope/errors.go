@@ -87,3 +87,25 @@ func distance(a, b string, limit int) int {
 	}
 	return prev[len(rb)]
 }
+
+// MaxMessageScan is how much of a host's error message IsDenial and ClassifyPrivacy
+// read, in UTF-16 code units (JavaScript's string length), as the JavaScript runtime
+// does: a megabyte message costs the patterns no more than one of 1024 code units.
+const MaxMessageScan = 1024
+
+// ScannedMessage returns the part of errMsg the denial and privacy patterns are matched
+// against: its first MaxMessageScan UTF-16 code units, without cutting a character (one
+// the bound would cut, a surrogate pair in JavaScript, is left out whole).
+func ScannedMessage(errMsg string) string {
+	units := 0
+	for i, r := range errMsg {
+		units++
+		if r > '\uffff' {
+			units++
+		}
+		if units > MaxMessageScan {
+			return errMsg[:i]
+		}
+	}
+	return errMsg
+}

@@ -20,15 +20,26 @@ const field = (value, key) => {
   } catch (e) {}
 };
 
-// The host's method name: a function the host has as its own property or on
-// its own prototypes short of Object.prototype (a host may be a class
-// instance); undefined otherwise, or where a read throws: a function a
-// polluted Object.prototype holds is no host's.
+// How many prototypes hostMethod looks through past the host itself. A host
+// is a plain object (its methods its own) or an instance of a class that
+// may extend a base class or two: its class's prototype, the bases', then
+// the realm's Object.prototype make at most four. A longer chain is no
+// host's, and a chain that never ends (a Proxy whose getPrototypeOf
+// returns itself) must cost a few steps, not hang the call.
+const PROTOTYPES = 4;
+
+// The host's method name, or undefined: a function the host (an object or
+// a function) has as its own property, or on one of its first PROTOTYPES
+// prototypes that itself has a prototype. The chain's root, any realm's
+// Object.prototype (a host from a vm context or an iframe has its own) or
+// a null-prototype object, lends nothing: a function a polluted root holds
+// is no host's. A read or a Proxy trap that throws: missing.
 const hostMethod = (api, name) => {
   try {
-    for (let o = api; o && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
+    if (typeof api != "object" && typeof api != "function") return;
+    for (let o = api, i = 0; o && i <= PROTOTYPES; o = Object.getPrototypeOf(o), i++) {
       if (Object.prototype.hasOwnProperty.call(o, name)) {
-        const f = api[name];
+        const f = (o === api || Object.getPrototypeOf(o)) && api[name];
         return typeof f == "function" ? f : undefined;
       }
     }
@@ -53,11 +64,13 @@ const message = (e) => {
   return typeof text == "string" ? text.slice(0, 1024).replace(/[\ud800-\udbff]$/, "") : "";
 };
 
-// A code field as a number; undefined for what Number refuses (a Symbol).
+// A code field as a number: a finite integer, or a string of decimal digits
+// with an optional leading "-" (ByteDance's errNo is a string), as the
+// generated Go's integer code; undefined for anything else (null, "", " ",
+// "0x67", [103], true, 1.5), which matches no code.
 const code = (e, key) => {
-  try {
-    return Number(own(e, key));
-  } catch (x) {}
+  const value = own(e, key);
+  return Number.isInteger(value) ? value : typeof value == "string" && /^-?\d+$/.test(value) ? +value : undefined;
 };
 
 // A getSetting result's answer for one key, as the host gave it: callers

@@ -16,9 +16,12 @@ const HOSTS = {
 const own = (o, k) => o != null && Object.prototype.hasOwnProperty.call(o, k);
 // A value as a message shows it: JSON where it has one, else its type.
 const describe = (value) => (typeof value == "function" ? "a function" : typeof value == "symbol" ? "a symbol" : JSON.stringify(value) || typeof value);
-const oneOf = (what, value, allowed) => {
-  if (!allowed.includes(value)) throw new TypeError("simulateHost: " + what + " must be one of " + allowed.map((a) => JSON.stringify(a)).join(", ") + ", not " + describe(value));
-  return value;
+// value, where allowed has it; else a TypeError naming what is allowed, or,
+// where the manifest gives platform nothing to allow, saying so.
+const oneOf = (what, value, allowed, platform) => {
+  if (allowed.includes(value)) return value;
+  if (!allowed.length) throw new TypeError("simulateHost: " + (platform || "the host") + " has no " + what + " value in the manifest, so " + what + " does not apply (given " + describe(value) + ")");
+  throw new TypeError("simulateHost: " + what + " must be one of " + allowed.map((a) => JSON.stringify(a)).join(", ") + ", not " + describe(value));
 };
 
 // A fail object as the host's fail callback gets it: the text after
@@ -37,21 +40,21 @@ function simulateHost(platform, options) {
   const scopeNames = Object.keys(facts.scopes);
   const settingsOption = (what, value) => {
     for (const scope of Object.keys(value || {})) {
-      oneOf(what + " scope", scope, scopeNames);
+      oneOf(what + " scope", scope, scopeNames, platform);
       oneOf(what + "[" + JSON.stringify(scope) + "]", value[scope], [true, false, undefined]);
     }
     return value || {};
   };
-  const missing = (opts.missing || []).map((m) => oneOf("missing", m, facts.methods));
+  const missing = (opts.missing || []).map((m) => oneOf("missing", m, facts.methods, platform));
   const failing = opts.failing || {};
   Object.keys(failing).forEach((m) => {
-    oneOf("failing", m, facts.methods);
+    oneOf("failing", m, facts.methods, platform);
     // true, or the fail argument itself: false or null would read as "not
     // failing" to a reader and fail anyway.
     if (failing[m] !== true && (failing[m] === null || typeof failing[m] != "object")) throw new TypeError("simulateHost: failing." + m + " must be true or the fail argument (an object), not " + describe(failing[m]));
   });
   const denialCodes = facts.denial ? facts.denial.codes : [];
-  const denialCode = opts.denialCode === undefined || typeof opts.denialCode == "function" ? opts.denialCode : oneOf("denialCode", opts.denialCode, denialCodes);
+  const denialCode = opts.denialCode === undefined || typeof opts.denialCode == "function" ? opts.denialCode : oneOf("denialCode", opts.denialCode, denialCodes, platform);
   // The privacy gate's options: "absent" drops the privacy APIs and the
   // gate; gated replaces the manifest's gated scopes; undeclared and banned
   // name gated scopes the gate refuses with the manifest's other failures.
@@ -61,7 +64,7 @@ function simulateHost(platform, options) {
     if (list === undefined) return undefined;
     if (!Array.isArray(list)) throw new TypeError("simulateHost: " + what + " must be an array of scopes");
     if (!known && list.length) throw new TypeError("simulateHost: " + what + ": the manifest knows no such privacy refusal on " + platform);
-    return list.map((scope) => oneOf(what + " scope", scope, scopeNames));
+    return list.map((scope) => oneOf(what + " scope", scope, scopeNames, platform));
   };
   const gatedList = scopeList("gated", opts.gated, gate && gate.notAgreed);
   const covered = (scope) => (gatedList ? gatedList.includes(scope) : facts.scopes[scope].gated);
@@ -127,7 +130,7 @@ function simulateHost(platform, options) {
   };
   // prompted: whether this denial answers a prompt (false: refused before).
   const denial = (method, scope, prompted) => {
-    const code = typeof denialCode == "function" ? oneOf("denialCode(" + JSON.stringify(scope) + ")", denialCode(scope, prompted), denialCodes) : denialCode === undefined ? denialCodes[0] : denialCode;
+    const code = typeof denialCode == "function" ? oneOf("denialCode(" + JSON.stringify(scope) + ")", denialCode(scope, prompted), denialCodes, platform) : denialCode === undefined ? denialCodes[0] : denialCode;
     return failObject(facts.denial, method, code);
   };
   // Answers a call for a scope through the three-state model.
@@ -217,7 +220,7 @@ function simulateHost(platform, options) {
   if (sys) {
     const osOption = (what, value) => {
       for (const field of Object.keys(value || {})) {
-        oneOf(what + " field", field, sys.switchFields.concat(sys.serviceFields));
+        oneOf(what + " field", field, sys.switchFields.concat(sys.serviceFields), platform);
         oneOf(what + "." + field, value[field], sys.switchFields.includes(field) ? ["authorized", "denied", "not determined", undefined] : [true, false, undefined]);
       }
       return value || {};
