@@ -14,7 +14,7 @@ package rules
 // fails when one declares a name this list lacks. Sorted.
 var RuntimeBindings = []string{
 	"APIS", "AUTH_CODE", "DENIAL", "DIRECT", "GEOLOCATION_ERRORS", "HOSTS", "LAYERS", "NATIVE_NAMES",
-	"NO_GRANT", "OPENERS", "OTHERS", "PROBES", "SETTINGS_ONLY", "SETTING_KEYS", "SYSTEM_NEEDS", "UNGATED",
+	"NO_GRANT", "OPENERS", "OTHERS", "PROBES", "PROTOTYPES", "SETTINGS_ONLY", "SETTING_KEYS", "SYSTEM_NEEDS", "UNGATED",
 	"UNIVERSAL_NAMES", "answer", "ask", "authCodeResult", "authorize", "authorizeApi", "browser", "byCode",
 	"byText", "code", "describe", "driver", "failObject", "failure", "failureLayer", "field", "flows",
 	"getAuthStatus", "getPrivacyStatus", "getSetting", "globalObject", "host", "hostMethod", "hostOf",
