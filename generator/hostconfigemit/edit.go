@@ -438,14 +438,14 @@ func (e *editor) lineEnd(off int) int {
 		switch {
 		case e.data[i] == ' ' || e.data[i] == '\t':
 			i++
-		case e.data[i] == '\n' || e.data[i] == '\r':
+		case lineBreak(e.data, i) > 0:
 			return i
 		case bytes.HasPrefix(e.data[i:], []byte("//")):
 			end, _ := commentEnd(e.data, i)
 			return end
 		case bytes.HasPrefix(e.data[i:], []byte("/*")):
 			end, err := commentEnd(e.data, i)
-			if err != nil || bytes.ContainsAny(e.data[i:end], "\r\n") {
+			if err != nil || bytes.ContainsAny(e.data[i:end], "\r\n\u2028\u2029") {
 				return off
 			}
 			i = end

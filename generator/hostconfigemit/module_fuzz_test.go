@@ -63,6 +63,7 @@ func FuzzMergeModule(f *testing.F) {
 		{"{module: {requestPermissions: [\n  // c\n  {name: 'ohos.permission.LOCATION', reason: '$string:mine'}, /* x */\n  {name: 'ohos.permission.CAMERA', reason: '$string:scopegen_scope_camera'},\n]}}", `{"string": [{"name": "scopegen_scope_camera", "value": "x"},]}`},
 		{"{'module': {'requestPermissions': [{'name': 'a'}, {name: \"b\", reason: '$string:scopegen_x'}] }, x: [0x1, .5, +Infinity]}", "{\"string\":[{\"name\":\"a\",\"value\":\"\\u0041\"}], other: 1}"},
 		{`[]`, `{}`},
+		{"{\"module\": { // note\u2028\"requestPermissions\": [{\"name\": \"a\"}]}}", "{\"string\": [] // x\u2029}"},
 	} {
 		f.Add([]byte(seed[0]), []byte(seed[1]))
 	}
