@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/scopegen/scopegen/generator/diag"
 	"github.com/scopegen/scopegen/generator/load"
@@ -188,6 +189,7 @@ func (c *checker) app(a *load.App, platforms map[string]*load.Platform, scopes m
 			c.report(r.Purpose.Pos, diag.PurposeRequired, "the purpose of requested scope %q is a placeholder (%q): write why the app uses it; the host shows this text to the user", r.Scope.Value, PurposePlaceholder)
 		}
 		var needs, supported []string
+		reasonChecked := false
 		for _, sup := range s.Platforms {
 			if !slices.Contains(targets, sup.Platform.Value) {
 				continue
@@ -195,6 +197,10 @@ func (c *checker) app(a *load.App, platforms map[string]*load.Platform, scopes m
 			supported = append(supported, sup.Platform.Value)
 			if sup.Privacy.PurposeRequired.Value && strings.TrimSpace(r.Purpose.Value) == "" {
 				needs = append(needs, fmt.Sprintf("platform %q shows it as app.json permission[%q].desc", sup.Platform.Value, sup.Privacy.Permission.Value))
+			}
+			if n := utf8.RuneCountInString(r.Purpose.Value); len(sup.Privacy.RequestPermissions) > 0 && n > rules.MaxReasonLength && !reasonChecked {
+				reasonChecked = true
+				c.report(r.Purpose.Pos, diag.LimitExceeded, "the purpose of requested scope %q is %d characters long; platform %q shows it as the reason of module.json5 requestPermissions, which HarmonyOS limits to %d characters", r.Scope.Value, n, sup.Platform.Value, rules.MaxReasonLength)
 			}
 			if len(sup.Privacy.RequestPermissions) > 0 && strings.TrimSpace(r.Purpose.Value) == "" {
 				needs = append(needs, fmt.Sprintf("platform %q needs it as the reason of module.json5 requestPermissions %q", sup.Platform.Value, sup.Privacy.RequestPermissions[0].Value))
