@@ -120,6 +120,9 @@ func (c *checker) declaration(s *load.Scope, sup *load.Support, p *load.Platform
 	if d.Permission.Set {
 		c.pattern(d.Permission, rules.NativePattern, "privacy.permission", "an app.json permission key such as scope.userLocation")
 	}
+	if d.RequestPermissionsPos.Line > 0 && len(d.RequestPermissions) == 0 {
+		c.report(d.RequestPermissionsPos, diag.InvalidValue, "privacy.requestPermissions lists no permission: list the HarmonyOS permissions the scope needs, or leave the key out")
+	}
 	seen = map[string]bool{}
 	for _, perm := range d.RequestPermissions {
 		if !c.pattern(perm, rules.OHOSPermissionPattern, "privacy.requestPermissions entry", "a HarmonyOS permission such as ohos.permission.LOCATION") {
@@ -226,6 +229,9 @@ func (c *checker) usedScene(u load.UsedScene) {
 	if u.When.Set && !slices.Contains(rules.UsedSceneWhen, u.When.Value) {
 		c.report(u.When.Pos, diag.InvalidValue, "app.usedScene.when is %q: HarmonyOS accepts %s", u.When.Value, strings.Join(rules.UsedSceneWhen, " or "))
 	}
+	if u.AbilitiesPos.Line > 0 && len(u.Abilities) == 0 {
+		c.report(u.AbilitiesPos, diag.InvalidValue, "app.usedScene.abilities lists no ability: list the abilities that use the permissions, or leave the key out to mean %s", rules.DefaultUsedSceneAbility)
+	}
 	seen := map[string]bool{}
 	for _, a := range u.Abilities {
 		if !c.pattern(a, rules.AbilityNamePattern, "app.usedScene.abilities entry", "an ability name such as EntryAbility") {
@@ -269,7 +275,7 @@ func (c *checker) hostConfigKinds(m *load.Manifest) {
 			}
 			if f, ok := appJSON[sup.Platform.Value]; ok {
 				c.report(sup.Privacy.RequestPermissions[0].Pos, diag.InvalidValue,
-					"privacy.requestPermissions is a HarmonyOS module.json5 key, but platform %q is configured by app.json (%s at %d:%d): a host reads one configuration file; declare requestPermissions only on a HarmonyOS platform",
+					"platform %q mixes app.json keys (%s at %d:%d) and module.json5 privacy.requestPermissions: a host reads one configuration file; declare either app.json keys (privacy.permission, privacy.requiredPrivateInfos) or requestPermissions on one platform",
 					sup.Platform.Value, f.what, f.pos.Line, f.pos.Column)
 			}
 		}
