@@ -46,8 +46,8 @@ type Declaration struct {
 	// zero when the key is absent or not a list.
 	RequestPermissionsPos diag.Pos
 	Excludes              []String
-	Note               String
-	Sources            Refs
+	Note                  String
+	Sources               Refs
 }
 
 // App is the top-level app: the mini-program's own part.
