@@ -51,7 +51,7 @@ func (e *env) hostconfig(args []string) int {
 		}
 		return ExitManifest
 	}
-	hc, code := e.hostConfigFor(m, platform)
+	hc, code := e.hostConfigFor(m, platform, merge != "")
 	if hc == nil {
 		return code
 	}
@@ -72,8 +72,12 @@ func (e *env) hostconfig(args []string) int {
 }
 
 // hostConfigFor finds the host configuration of platform id, or reports
-// why there is none and returns the exit code.
-func (e *env) hostConfigFor(m *model.Model, id string) (*model.HostConfig, int) {
+// why there is none and returns the exit code. merging, a platform the app
+// requests nothing of (no key declared, or not in app.platforms) still
+// has what scopegen owns there, which a merge removes: its configuration
+// then asks for nothing (model.OwnedHostConfig of the manifest's platform,
+// else of the built-in catalog's).
+func (e *env) hostConfigFor(m *model.Model, id string, merging bool) (*model.HostConfig, int) {
 	ids := make([]string, len(m.Platforms))
 	for i, p := range m.Platforms {
 		ids[i] = p.ID
@@ -89,7 +93,7 @@ func (e *env) hostConfigFor(m *model.Model, id string) (*model.HostConfig, int) 
 		fmt.Fprintf(e.stderr, "scopegen hostconfig: unknown platform %q%s\n", id, diag.DidYouMean(id, ids))
 		return nil, ExitUsage
 	case m.App == nil:
-		fmt.Fprintf(e.stderr, "scopegen hostconfig: %s has no app part: add app.requests to say which scopes the app requests\n", m.File)
+		fmt.Fprintf(e.stderr, "scopegen hostconfig: %s has no app part: add app.requests to say which scopes the app requests\n", diag.Quote(m.File))
 		return nil, ExitUsage
 	}
 	for _, hc := range m.App.HostConfigs {
@@ -97,7 +101,16 @@ func (e *env) hostConfigFor(m *model.Model, id string) (*model.HostConfig, int) 
 			return hc, ExitOK
 		}
 	}
-	fmt.Fprintf(e.stderr, "scopegen hostconfig: nothing to do: %s declares no app.json or module.json5 key for %s or the app does not ship to it (app.platforms)\n", m.File, p.Title)
+	if merging {
+		hc := model.OwnedHostConfig(p)
+		if hc == nil {
+			hc = model.OwnedHostConfig(catalogPlatform(id))
+		}
+		if hc != nil {
+			return hc, ExitOK
+		}
+	}
+	fmt.Fprintf(e.stderr, "scopegen hostconfig: nothing to do: %s declares no app.json or module.json5 key for %s or the app does not ship to it (app.platforms)\n", diag.Quote(m.File), diag.Quote(p.Title))
 	return nil, ExitOK
 }
 
@@ -112,18 +125,18 @@ func (e *env) mergeInto(path string, hc *model.HostConfig) int {
 	}
 	merged, changed, err := hostconfigemit.Merge(existing, hc, catalogPlatform(hc.Platform.ID))
 	if err != nil { // a *hostconfigemit.PosError: line:col in path
-		fmt.Fprintf(e.stderr, "scopegen hostconfig: %s:%v; nothing written\n", path, err)
+		fmt.Fprintf(e.stderr, "scopegen hostconfig: %s:%v; nothing written\n", diag.Quote(path), err)
 		return ExitUsage
 	}
 	if !changed {
-		fmt.Fprintf(e.stderr, "scopegen hostconfig: %s already holds the %s keys; nothing written\n", path, hc.Platform.Title)
+		fmt.Fprintf(e.stderr, "scopegen hostconfig: %s already holds the %s keys; nothing written\n", diag.Quote(path), diag.Quote(hc.Platform.Title))
 		return ExitOK
 	}
-	if err := replaceKeepingOwner(target, merged); err != nil {
-		fmt.Fprintf(e.stderr, "scopegen hostconfig: %s left unchanged: %v\n", path, err)
+	if err := replaceFile(target, merged); err != nil {
+		fmt.Fprintf(e.stderr, "scopegen hostconfig: %s left unchanged: %s\n", diag.Quote(path), e.quotedErr(err, target, path))
 		return ExitInternal
 	}
-	fmt.Fprintf(e.stderr, "scopegen hostconfig: merged the %s keys into %s\n", hc.Platform.Title, path)
+	fmt.Fprintf(e.stderr, "scopegen hostconfig: merged the %s keys into %s\n", diag.Quote(hc.Platform.Title), diag.Quote(path))
 	return ExitOK
 }
 
@@ -149,12 +162,12 @@ func catalogPlatform(id string) *model.Platform {
 func (e *env) readTarget(path, what, hint string) (string, []byte, int) {
 	target, err := filepath.EvalSymlinks(path)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "scopegen hostconfig: %v\n", err)
+		fmt.Fprintf(e.stderr, "scopegen hostconfig: %s %s: %s\n", what, diag.Quote(path), e.quotedErr(err, path, path))
 		return "", nil, ExitUsage
 	}
 	data, err := load.ReadRegular(target, what, hint, rules.MaxBytes)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "scopegen hostconfig: %s\n", strings.Replace(err.Error(), target, path, 1))
+		fmt.Fprintf(e.stderr, "scopegen hostconfig: %s\n", strings.ReplaceAll(err.Error(), target, diag.Quote(path)))
 		if errors.Is(err, load.ErrNotRegular) || errors.Is(err, load.ErrTooLarge) {
 			return "", nil, ExitUsage
 		}
@@ -168,20 +181,38 @@ func (e *env) readTarget(path, what, hint string) (string, []byte, int) {
 // (entry/src/main/module.json5 → entry/src/main/resources/base/element/string.json).
 var stringsBesideModule = filepath.Join("resources", "base", "element", "string.json")
 
+// replaceFile replaces a file -merge writes (replaceKeepingOwner); a test
+// makes it fail to see what each failure leaves.
+var replaceFile = replaceKeepingOwner
+
+// quotedErr is err's text with the paths it holds (an *fs.PathError's, or
+// target anywhere) as diag.Quote prints path: a name from the file system
+// never reaches the terminal raw.
+func (e *env) quotedErr(err error, target, path string) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Op + " " + diag.Quote(pe.Path) + ": " + pe.Err.Error()
+	}
+	return strings.ReplaceAll(err.Error(), target, diag.Quote(path))
+}
+
 // mergeModuleInto merges hc's module.json5 part into the module.json5 at
 // path and the string.json beside it. Both are read and merged before
 // either is written: a refusal of either, or a missing string.json, leaves
 // both as they were; a file the merge does not change is not written.
-// string.json is written first: a resource nothing names yet is harmless,
-// a reason naming a missing resource is not.
+// The writes go so that at every point each resource module.json5 names
+// exists: first string.json with the new resources and every old one
+// (Union), then module.json5, then string.json without scopegen's stale
+// resources. A failure says which files were written.
 func (e *env) mergeModuleInto(path string, hc *model.HostConfig) int {
 	modTarget, mod, code := e.readTarget(path, "-merge", "give the path of a module.json5 file")
 	if code != ExitOK {
 		return code
 	}
 	strPath := filepath.Join(filepath.Dir(path), stringsBesideModule)
+	qMod, qStr := diag.Quote(path), diag.Quote(strPath)
 	if _, err := os.Lstat(strPath); errors.Is(err, fs.ErrNotExist) {
-		fmt.Fprintf(e.stderr, "scopegen hostconfig: %s has no %s beside it: the reasons of requestPermissions name string resources there; give the module.json5 of a DevEco module (such as %s) or create the file with {\"string\": []}; nothing written\n", path, filepath.ToSlash(stringsBesideModule), model.ModuleFileExample)
+		fmt.Fprintf(e.stderr, "scopegen hostconfig: %s has no %s beside it: the reasons of requestPermissions name string resources there; give the module.json5 of a DevEco module (such as %s) or create the file with {\"string\": []}; nothing written\n", qMod, filepath.ToSlash(stringsBesideModule), model.ModuleFileExample)
 		return ExitUsage
 	}
 	strTarget, strs, code := e.readTarget(strPath, "string resources", "it must be the string.json file of the module's resources")
@@ -189,35 +220,48 @@ func (e *env) mergeModuleInto(path string, hc *model.HostConfig) int {
 		return code
 	}
 	if strTarget == modTarget {
-		fmt.Fprintf(e.stderr, "scopegen hostconfig: %s and %s are the same file; nothing written\n", path, strPath)
+		fmt.Fprintf(e.stderr, "scopegen hostconfig: %s and %s are the same file; nothing written\n", qMod, qStr)
 		return ExitUsage
 	}
-	newMod, newStrs, changed, err := hostconfigemit.MergeModule(mod, strs, hc)
+	mm, err := hostconfigemit.MergeModuleFiles(mod, strs, hc, catalogPlatform(hc.Platform.ID))
 	if err != nil {
-		where := path
+		where := qMod
 		var pe *hostconfigemit.PosError
 		if errors.As(err, &pe) && pe.File == hostconfigemit.StringsFile {
-			where = strPath
+			where = qStr
 		}
 		fmt.Fprintf(e.stderr, "scopegen hostconfig: %s:%v; nothing written\n", where, err)
 		return ExitUsage
 	}
-	if !changed {
-		fmt.Fprintf(e.stderr, "scopegen hostconfig: %s and %s already hold the %s keys; nothing written\n", path, strPath, hc.Platform.Title)
+	for _, name := range mm.Kept {
+		fmt.Fprintf(e.stderr, "scopegen hostconfig: kept resource %s in %s: %s still names it outside scopegen's entries\n", diag.Quote(name), qStr, qMod)
+	}
+	if !mm.Changed {
+		fmt.Fprintf(e.stderr, "scopegen hostconfig: %s and %s already hold the %s keys; nothing written\n", qMod, qStr, diag.Quote(hc.Platform.Title))
 		return ExitOK
 	}
-	if !bytes.Equal(newStrs, strs) {
-		if err := replaceKeepingOwner(strTarget, newStrs); err != nil {
-			fmt.Fprintf(e.stderr, "scopegen hostconfig: %s and %s left unchanged: %v\n", strPath, path, err)
+	if !bytes.Equal(mm.Union, strs) {
+		if err := replaceFile(strTarget, mm.Union); err != nil {
+			fmt.Fprintf(e.stderr, "scopegen hostconfig: %s and %s left unchanged: %s\n", qStr, qMod, e.quotedErr(err, strTarget, strPath))
 			return ExitInternal
 		}
 	}
-	if !bytes.Equal(newMod, mod) {
-		if err := replaceKeepingOwner(modTarget, newMod); err != nil {
-			fmt.Fprintf(e.stderr, "scopegen hostconfig: %s left unchanged: %v (%s was updated; its new resources are harmless until module.json5 names them: run the merge again)\n", path, err, strPath)
+	if !bytes.Equal(mm.Module, mod) {
+		if err := replaceFile(modTarget, mm.Module); err != nil {
+			state := "left unchanged"
+			if !bytes.Equal(mm.Union, strs) {
+				state = "holds the new resources beside every old one (harmless: module.json5 names what it named before)"
+			}
+			fmt.Fprintf(e.stderr, "scopegen hostconfig: %s left unchanged: %s; %s %s; run the merge again\n", qMod, e.quotedErr(err, modTarget, path), qStr, state)
 			return ExitInternal
 		}
 	}
-	fmt.Fprintf(e.stderr, "scopegen hostconfig: merged the %s keys into %s and %s\n", hc.Platform.Title, path, strPath)
+	if !bytes.Equal(mm.Strings, mm.Union) {
+		if err := replaceFile(strTarget, mm.Strings); err != nil {
+			fmt.Fprintf(e.stderr, "scopegen hostconfig: %s is merged, but %s still holds scopegen resources nothing names (harmless): %s; run the merge again\n", qMod, qStr, e.quotedErr(err, strTarget, strPath))
+			return ExitInternal
+		}
+	}
+	fmt.Fprintf(e.stderr, "scopegen hostconfig: merged the %s keys into %s and %s\n", diag.Quote(hc.Platform.Title), qMod, qStr)
 	return ExitOK
 }

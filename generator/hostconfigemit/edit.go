@@ -4,7 +4,14 @@ import (
 	"bytes"
 	"slices"
 	"strings"
+	"sync/atomic"
 )
+
+// backSteps counts the bytes the editor reads backwards from an offset to
+// find where its line starts (lineIndent, remove5): a test holds that the
+// total stays linear in the file's size, whatever its layout (a file
+// without line breaks made it quadratic).
+var backSteps atomic.Int64
 
 // editor collects byte edits of an app.json and applies them at once. It
 // changes only the spans it is given: every other byte of the file (escapes,
@@ -49,6 +56,7 @@ func newEditor(data []byte, root *value) *editor {
 	// line says the file's unit of indentation.
 	e.lines = false
 	prev := root.start + 1
+	rootIndent := e.lineIndent(root.start) // once: each call reads back to a line break
 	for _, m := range root.members() {
 		lead := string(data[prev:m.keyStart])
 		prev = m.value.end
@@ -59,7 +67,7 @@ func newEditor(data []byte, root *value) *editor {
 		e.lines = true
 		// Measured from the line of the top-level brace, which a file
 		// may indent too.
-		unit := strings.TrimPrefix(lead[i+1:], e.lineIndent(root.start))
+		unit := strings.TrimPrefix(lead[i+1:], rootIndent)
 		if unit != "" && strings.Trim(unit, " \t") == "" {
 			e.unit = unit
 			break
@@ -233,9 +241,11 @@ func (e *editor) replace(v *value, n *node) {
 }
 
 // lineIndent is the run of spaces and tabs that starts the line holding
-// offset off.
+// offset off. It reads back to the line's start: called a bounded number
+// of times per edited container, never per element.
 func (e *editor) lineIndent(off int) string {
 	start := bytes.LastIndexByte(e.data[:off], '\n') + 1
+	backSteps.Add(int64(off - start))
 	end := start
 	for end < off && (e.data[end] == ' ' || e.data[end] == '\t') {
 		end++
@@ -428,14 +438,14 @@ func (e *editor) lineEnd(off int) int {
 		switch {
 		case e.data[i] == ' ' || e.data[i] == '\t':
 			i++
-		case e.data[i] == '\n' || e.data[i] == '\r':
+		case lineBreak(e.data, i) > 0:
 			return i
 		case bytes.HasPrefix(e.data[i:], []byte("//")):
 			end, _ := commentEnd(e.data, i)
 			return end
 		case bytes.HasPrefix(e.data[i:], []byte("/*")):
 			end, err := commentEnd(e.data, i)
-			if err != nil || bytes.ContainsAny(e.data[i:end], "\r\n") {
+			if err != nil || bytes.ContainsAny(e.data[i:end], "\r\n\u2028\u2029") {
 				return off
 			}
 			i = end
@@ -452,13 +462,20 @@ func (e *editor) lineEnd(off int) int {
 func (e *editor) remove5(c *value, i int) edit {
 	s, _ := bounds(c, i)
 	end := commaAfter(c, i) + 1 // an element before the last kept one has its comma
-	ls := bytes.LastIndexByte(e.data[:s], '\n') + 1
+	// Only the blanks before s are read back: a file without line breaks
+	// would make a search for the line's start quadratic.
+	ls := s
+	for ls > 0 && (e.data[ls-1] == ' ' || e.data[ls-1] == '\t') {
+		ls--
+	}
+	backSteps.Add(int64(s - ls))
+	ownLine := ls == 0 || e.data[ls-1] == '\n'
 	after := end
 	for after < len(e.data) && (e.data[after] == ' ' || e.data[after] == '\t') {
 		after++
 	}
 	switch {
-	case strings.Trim(string(e.data[ls:s]), " \t") == "" && after < len(e.data) && (e.data[after] == '\n' || e.data[after] == '\r'):
+	case ownLine && after < len(e.data) && (e.data[after] == '\n' || e.data[after] == '\r'):
 		if e.data[after] == '\r' && after+1 < len(e.data) && e.data[after+1] == '\n' {
 			after++
 		}

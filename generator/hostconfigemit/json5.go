@@ -249,12 +249,29 @@ func space5(data []byte, i int) int {
 	return 0
 }
 
-// commentEnd is the offset just past the comment starting at i.
+// lineBreak is the length of the JSON5 line terminator at data[i] (the
+// ECMAScript LineTerminator: LF, CR, U+2028, U+2029), 0 if none. Every
+// place the scanner or the editor looks for the end of a line asks it: a
+// // comment ends at any of them.
+func lineBreak(data []byte, i int) int {
+	switch data[i] {
+	case '\n', '\r':
+		return 1
+	case 0xE2:
+		if i+2 < len(data) && data[i+1] == 0x80 && (data[i+2] == 0xA8 || data[i+2] == 0xA9) {
+			return 3
+		}
+	}
+	return 0
+}
+
+// commentEnd is the offset just past the comment starting at i (a //
+// comment: at the line terminator ending it).
 func commentEnd(data []byte, i int) (int, error) {
 	switch {
 	case i+1 < len(data) && data[i+1] == '/':
 		for j := i + 2; j < len(data); j++ {
-			if data[j] == '\n' || data[j] == '\r' {
+			if lineBreak(data, j) > 0 {
 				return j, nil
 			}
 		}

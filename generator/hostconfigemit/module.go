@@ -3,10 +3,10 @@ package hostconfigemit
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/scopegen/scopegen/generator/model"
-	"github.com/scopegen/scopegen/generator/rules"
 )
 
 // The module.json5 and string.json keys scopegen edits.
@@ -23,35 +23,66 @@ const (
 	StringsFile = "string.json"
 )
 
+// ModuleMerge is a merge of a module.json5 and its string.json.
+type ModuleMerge struct {
+	// Module and Strings are the merged files; Changed says whether
+	// either differs from what was read (false: write nothing).
+	Module, Strings []byte
+	Changed         bool
+	// Union is string.json with the new resources and still every old
+	// one: written before module.json5, so that at every point each
+	// resource module.json5 names exists (Strings, written last, then
+	// drops the stale ones). Equal to Strings when nothing is dropped.
+	Union []byte
+	// Kept are resources scopegen owns and would drop, kept because
+	// module.json5 still names them outside scopegen's entries.
+	Kept []string
+}
+
 // MergeModule returns a HarmonyOS module.json5 and the string.json beside
 // it (resources/base/element/string.json) with hc.Module merged in, and
-// whether either changed (false: write nothing). Both are read and merged
-// before anything is returned, so a refusal of either leaves both as they
-// were.
+// whether either changed (false: write nothing). See MergeModuleFiles.
+func MergeModule(module, strs []byte, hc *model.HostConfig, also ...*model.Platform) (outModule, outStrings []byte, changed bool, err error) {
+	m, err := MergeModuleFiles(module, strs, hc, also...)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	return m.Module, m.Strings, m.Changed, nil
+}
+
+// MergeModuleFiles merges hc.Module into a module.json5 and its
+// string.json. Both are read and merged before anything is returned, so
+// a refusal of either leaves both as they were.
 //
-// Ownership is by name, as scopegen writes it: a requestPermissions entry
-// is scopegen's when its reason is "$string:scopegen_…"
-// (rules.ResourcePrefix), a string resource when its name starts with
-// scopegen_. scopegen's entries and resources are replaced by the ones
-// hc.Module asks for (appended at the end of their array, in name order);
-// every other entry and resource, and every other byte of both files
-// (comments, spacing, trailing commas, quotes), is kept. A permission the
-// app declares by hand (an entry not scopegen's with that name) is kept as
-// it is and not declared twice; its string resource is then not written.
+// Ownership is by the names scopegen derives (model.ModuleOwned of
+// hc.Platform and of also, such as the built-in catalog's platform, and
+// hc.Module's own entries): a requestPermissions entry is scopegen's when
+// its name is a permission those scopes can declare and its reason names
+// one of their resources (model.ResourceName); a string resource, when
+// its name is one of those resources. scopegen's entries and resources
+// are replaced by the ones hc.Module asks for (appended at the end of
+// their array, in name order); every other entry and resource, and every
+// other byte of both files (comments, spacing, trailing commas, quotes),
+// is kept. A resource of scopegen's that the merged module.json5 still
+// names ($string:<name> outside scopegen's entries) is kept too, and
+// listed in Kept. A permission the app declares by hand (an entry not
+// scopegen's with that name) is kept as it is and not declared twice;
+// its string resource is then not written.
 //
 // Refused, as a *PosError naming the file: what is not one JSON5 object,
 // a module.json5 without a module object, nesting deeper than MaxDepth, a
 // key repeated within an object, a requestPermissions that is not an
 // array of objects each with a string name, a string that is not an array
 // of objects each with a string name.
-func MergeModule(module, strs []byte, hc *model.HostConfig) (outModule, outStrings []byte, changed bool, err error) {
+func MergeModuleFiles(module, strs []byte, hc *model.HostConfig, also ...*model.Platform) (*ModuleMerge, error) {
 	if hc.Module == nil {
-		return nil, nil, false, &PosError{Line: 1, Column: 1, File: ModuleFile, Msg: hc.Platform.Title + " is configured by app.json, not module.json5"}
+		return nil, &PosError{Line: 1, Column: 1, File: ModuleFile, Msg: hc.Platform.Title + " is configured by app.json, not module.json5"}
 	}
-	outModule, written, perr := mergeModuleFile(module, hc.Module)
+	own := ownership(hc, also)
+	outModule, written, perr := mergeModuleFile(module, hc.Module, own)
 	if perr != nil {
 		perr.File = ModuleFile
-		return nil, nil, false, perr
+		return nil, perr
 	}
 	var res []model.StringResource
 	for _, s := range hc.Module.Strings {
@@ -59,22 +90,75 @@ func MergeModule(module, strs []byte, hc *model.HostConfig) (outModule, outStrin
 			res = append(res, s)
 		}
 	}
-	outStrings, perr = mergeStringsFile(strs, res)
+	named := resourcesNamed(outModule)
+	m := &ModuleMerge{Module: outModule}
+	// drop says which resources of string.json go: in the final form
+	// scopegen's not named (unless rewritten), in the union only the
+	// rewritten ones.
+	rewritten := map[string]bool{}
+	for _, r := range res {
+		rewritten[r.Name] = true
+	}
+	final := func(name string) bool {
+		if rewritten[name] {
+			return true
+		}
+		if !own.Resources[name] {
+			return false
+		}
+		if named[name] {
+			m.Kept = append(m.Kept, name)
+			return false
+		}
+		return true
+	}
+	if m.Strings, perr = mergeStringsFile(strs, res, final); perr == nil {
+		m.Union, perr = mergeStringsFile(strs, res, func(name string) bool { return rewritten[name] })
+	}
 	if perr != nil {
 		perr.File = StringsFile
-		return nil, nil, false, perr
+		return nil, perr
 	}
-	return outModule, outStrings, !bytes.Equal(outModule, module) || !bytes.Equal(outStrings, strs), nil
+	slices.Sort(m.Kept)
+	m.Kept = slices.Compact(m.Kept)
+	m.Changed = !bytes.Equal(outModule, module) || !bytes.Equal(m.Strings, strs)
+	return m, nil
 }
 
-// ownedReason reports whether a reason names a resource scopegen owns.
-func ownedReason(reason string) bool {
-	return strings.HasPrefix(reason, resourceRef+rules.ResourcePrefix)
+// ownership is what scopegen owns merging hc: what the scopes of
+// hc.Platform and also declare, and hc.Module's own entries.
+func ownership(hc *model.HostConfig, also []*model.Platform) model.ModuleOwnership {
+	own := model.ModuleOwned(append([]*model.Platform{hc.Platform}, also...)...)
+	for _, p := range hc.Module.RequestPermissions {
+		own.Permissions[p.Name] = true
+		own.Resources[p.Resource] = true
+	}
+	return own
+}
+
+// resourcesNamed are the string resources data names: each $string:<name>
+// anywhere in it (strings and comments alike, so a name is never taken
+// for unused when it is not).
+func resourcesNamed(data []byte) map[string]bool {
+	named := map[string]bool{}
+	for rest := data; ; {
+		i := bytes.Index(rest, []byte(resourceRef))
+		if i < 0 {
+			return named
+		}
+		rest = rest[i+len(resourceRef):]
+		n := 0
+		for n < len(rest) && (rest[n] == '_' || rest[n] == '.' || rest[n] >= '0' && rest[n] <= '9' || rest[n] >= 'a' && rest[n] <= 'z' || rest[n] >= 'A' && rest[n] <= 'Z') {
+			n++
+		}
+		named[string(rest[:n])] = true
+		rest = rest[n:]
+	}
 }
 
 // mergeModuleFile merges mc's requestPermissions into module.json5; written
 // are the resources the entries it wrote name.
-func mergeModuleFile(data []byte, mc *model.ModuleConfig) ([]byte, map[string]bool, *PosError) {
+func mergeModuleFile(data []byte, mc *model.ModuleConfig, own model.ModuleOwnership) ([]byte, map[string]bool, *PosError) {
 	root, err := scan5(data, []string{ModuleKey, RequestPermissionsKey, "*"})
 	if err != nil {
 		return nil, nil, err.(*PosError)
@@ -105,7 +189,7 @@ func mergeModuleFile(data []byte, mc *model.ModuleConfig) ([]byte, map[string]bo
 			if err != nil {
 				return nil, nil, err
 			}
-			if ownedReason(reason) {
+			if ownedEntry(own, name, reason) {
 				remove[i] = true
 			} else {
 				hand[name] = true
@@ -136,8 +220,16 @@ func mergeModuleFile(data []byte, mc *model.ModuleConfig) ([]byte, map[string]bo
 	return out, written, perr
 }
 
-// mergeStringsFile merges res into string.json's string array.
-func mergeStringsFile(data []byte, res []model.StringResource) ([]byte, *PosError) {
+// ownedEntry reports whether a requestPermissions entry is scopegen's:
+// a permission its scopes declare, with a reason naming its resource.
+func ownedEntry(own model.ModuleOwnership, name, reason string) bool {
+	res, ok := strings.CutPrefix(reason, resourceRef)
+	return ok && own.Resources[res] && own.Permissions[name]
+}
+
+// mergeStringsFile merges res into string.json's string array, dropping
+// the resources drop names.
+func mergeStringsFile(data []byte, res []model.StringResource, drop func(name string) bool) ([]byte, *PosError) {
 	root, err := scan5(data, []string{StringKey, "*"})
 	if err != nil {
 		return nil, err.(*PosError)
@@ -172,7 +264,7 @@ func mergeStringsFile(data []byte, res []model.StringResource) ([]byte, *PosErro
 		if err != nil {
 			return nil, err
 		}
-		remove[i] = strings.HasPrefix(name, rules.ResourcePrefix)
+		remove[i] = drop(name)
 	}
 	e.change(arr, remove, add)
 	return e.done()

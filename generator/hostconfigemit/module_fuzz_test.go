@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/scopegen/scopegen/generator/model"
 )
 
 // foreign5 returns, for a module.json5 or string.json that scan5 reads,
@@ -11,7 +13,7 @@ import (
 // member of module but list (module.json5 only), and each item of the
 // array (outer or module.list) that scopegen does not own; nil when the
 // shape is not one the merge accepts.
-func foreign5(t *testing.T, data []byte, module bool) (members map[string]string, items []string) {
+func foreign5(t *testing.T, data []byte, module bool, own model.ModuleOwnership) (members map[string]string, items []string) {
 	outer, list := StringKey, ""
 	paths := []string{StringKey, "*"}
 	if module {
@@ -41,9 +43,9 @@ func foreign5(t *testing.T, data []byte, module bool) (members map[string]string
 	for _, item := range arr.value.items() {
 		name, reason, err := nameOf(data, item, "", "reason")
 		require.Nil(t, err)
-		owned := ownedReason(reason)
+		owned := ownedEntry(own, name, reason)
 		if !module {
-			owned = len(name) >= len("scopegen_") && name[:len("scopegen_")] == "scopegen_"
+			owned = own.Resources[name]
 		}
 		if !owned {
 			items = append(items, string(data[item.start:item.end]))
@@ -63,6 +65,7 @@ func FuzzMergeModule(f *testing.F) {
 		{"{module: {requestPermissions: [\n  // c\n  {name: 'ohos.permission.LOCATION', reason: '$string:mine'}, /* x */\n  {name: 'ohos.permission.CAMERA', reason: '$string:scopegen_scope_camera'},\n]}}", `{"string": [{"name": "scopegen_scope_camera", "value": "x"},]}`},
 		{"{'module': {'requestPermissions': [{'name': 'a'}, {name: \"b\", reason: '$string:scopegen_x'}] }, x: [0x1, .5, +Infinity]}", "{\"string\":[{\"name\":\"a\",\"value\":\"\\u0041\"}], other: 1}"},
 		{`[]`, `{}`},
+		{"{\"module\": { // note\u2028\"requestPermissions\": [{\"name\": \"a\"}]}}", "{\"string\": [] // x\u2029}"},
 	} {
 		f.Add([]byte(seed[0]), []byte(seed[1]))
 	}
@@ -82,8 +85,8 @@ func FuzzMergeModule(f *testing.F) {
 				module  bool
 				in, out []byte
 			}{{true, mod, outMod}, {false, strs, outStrs}} {
-				membersIn, itemsIn := foreign5(t, file.in, file.module)
-				membersOut, itemsOut := foreign5(t, file.out, file.module)
+				membersIn, itemsIn := foreign5(t, file.in, file.module, ownership(hc, nil))
+				membersOut, itemsOut := foreign5(t, file.out, file.module, ownership(hc, nil))
 				require.Equal(t, membersIn, membersOut)
 				require.Equal(t, itemsIn, itemsOut)
 			}
@@ -91,7 +94,7 @@ func FuzzMergeModule(f *testing.F) {
 			names := map[string]int{}
 			for _, item := range root.get(ModuleKey).value.get(RequestPermissionsKey).value.items() {
 				name, reason, _ := nameOf(outMod, item, "", "reason")
-				if ownedReason(reason) {
+				if ownedEntry(ownership(hc, nil), name, reason) {
 					names[name]++
 				} else {
 					names[name] += 1000 // declared by hand

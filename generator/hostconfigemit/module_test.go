@@ -30,6 +30,12 @@ func harmonyConfig(withCamera bool) *model.HostConfig {
 		mc.RequestPermissions = slices.Insert(mc.RequestPermissions, 1, model.ModulePermission{Name: "ohos.permission.CAMERA", Resource: model.ResourceName(cam), Scope: cam})
 		mc.Strings = append([]model.StringResource{{Name: model.ResourceName(cam), Value: "扫码"}}, mc.Strings...)
 	}
+	// The platform declares both scopes, requested or not: scopegen owns
+	// their resources and permissions.
+	p.Scopes = []*model.Support{
+		{Scope: loc, Privacy: model.Declaration{RequestPermissions: []string{"ohos.permission.APPROXIMATELY_LOCATION", "ohos.permission.LOCATION"}}},
+		{Scope: cam, Privacy: model.Declaration{RequestPermissions: []string{"ohos.permission.CAMERA"}}},
+	}
 	return &model.HostConfig{Platform: p, Module: mc}
 }
 

@@ -42,9 +42,12 @@ type Declaration struct {
 	// RequestPermissions are the ohos.permission.* names a HarmonyOS
 	// module.json5 requestPermissions must hold for the scope.
 	RequestPermissions []String
-	Excludes           []String
-	Note               String
-	Sources            Refs
+	// RequestPermissionsPos is where the requestPermissions list stands,
+	// zero when the key is absent or not a list.
+	RequestPermissionsPos diag.Pos
+	Excludes              []String
+	Note                  String
+	Sources               Refs
 }
 
 // App is the top-level app: the mini-program's own part.
@@ -66,7 +69,10 @@ type UsedScene struct {
 	Pos       diag.Pos
 	Set       bool
 	Abilities []String
-	When      String
+	// AbilitiesPos is where the abilities list stands, zero when the key
+	// is absent or not a list.
+	AbilitiesPos diag.Pos
+	When         String
 }
 
 // Request is one entry of app.requests, keyed by the universal scope name.
@@ -114,7 +120,9 @@ func (w *walker) declaration(n *yaml.Node, owner string, d *Declaration) {
 		{"requiredPrivateInfos", false, func(_, v *yaml.Node) { d.RequiredPrivateInfos = w.strs(v, "privacy.requiredPrivateInfos") }},
 		{"permission", false, func(_, v *yaml.Node) { d.Permission = w.str(v, "privacy.permission") }},
 		{"purposeRequired", false, func(_, v *yaml.Node) { d.PurposeRequired = w.boolean(v, "privacy.purposeRequired") }},
-		{"requestPermissions", false, func(_, v *yaml.Node) { d.RequestPermissions = w.strs(v, "privacy.requestPermissions") }},
+		{"requestPermissions", false, func(_, v *yaml.Node) {
+			d.RequestPermissions, d.RequestPermissionsPos = w.strs(v, "privacy.requestPermissions"), listPos(v)
+		}},
 		{"excludes", false, func(_, v *yaml.Node) { d.Excludes = w.strs(v, "privacy.excludes") }},
 		{"note", false, func(_, v *yaml.Node) { d.Note = w.str(v, "note") }},
 		{"sources", false, func(k, v *yaml.Node) { d.Sources = w.refs(k, v) }},
@@ -129,7 +137,9 @@ func (w *walker) app(n *yaml.Node, a *App) {
 		{"usedScene", false, func(_, v *yaml.Node) {
 			a.UsedScene.Pos, a.UsedScene.Set = pos(v), v.Kind == yaml.MappingNode
 			w.mapping(v, "app.usedScene", []field{
-				{"abilities", false, func(_, v *yaml.Node) { a.UsedScene.Abilities = w.strs(v, "app.usedScene.abilities") }},
+				{"abilities", false, func(_, v *yaml.Node) {
+					a.UsedScene.Abilities, a.UsedScene.AbilitiesPos = w.strs(v, "app.usedScene.abilities"), listPos(v)
+				}},
 				{"when", false, func(_, v *yaml.Node) { a.UsedScene.When = w.str(v, "app.usedScene.when") }},
 			})
 		}},
@@ -149,4 +159,13 @@ func (w *walker) requests(n *yaml.Node) []*Request {
 		out = append(out, r)
 	})
 	return out
+}
+
+// listPos is where a list stands, zero when n is not a list (the walker
+// reports that): a validator refuses an empty list at its place.
+func listPos(n *yaml.Node) diag.Pos {
+	if n.Kind != yaml.SequenceNode {
+		return diag.Pos{}
+	}
+	return pos(n)
 }

@@ -269,3 +269,37 @@ type PermissionEntry struct {
 	Desc  string
 	Scope *Scope
 }
+
+// ModuleOwnership is what of a module.json5 and its string.json scopegen
+// owns on a platform configured by module.json5: exactly the resource
+// names it derives (ResourceName of each scope that declares
+// requestPermissions there) and the permissions those scopes can declare.
+// A requestPermissions entry is scopegen's when its name is one of
+// Permissions and its reason names one of Resources; a resource, when its
+// name is one of Resources. Nothing else that merely starts with
+// rules.ResourcePrefix is.
+type ModuleOwnership struct {
+	Permissions map[string]bool
+	Resources   map[string]bool
+}
+
+// ModuleOwned adds what scopegen owns on each of platforms (nil ones
+// skipped: the manifest's platform and the built-in catalog's).
+func ModuleOwned(platforms ...*Platform) ModuleOwnership {
+	o := ModuleOwnership{Permissions: map[string]bool{}, Resources: map[string]bool{}}
+	for _, p := range platforms {
+		if p == nil {
+			continue
+		}
+		for _, sup := range p.Scopes {
+			if len(sup.Privacy.RequestPermissions) == 0 {
+				continue
+			}
+			o.Resources[ResourceName(sup.Scope)] = true
+			for _, perm := range sup.Privacy.RequestPermissions {
+				o.Permissions[perm] = true
+			}
+		}
+	}
+	return o
+}

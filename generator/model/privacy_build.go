@@ -202,3 +202,13 @@ func moduleConfig(p *Platform, requests []*Request, scene UsedScene) *ModuleConf
 	slices.SortFunc(mc.Strings, func(x, y StringResource) int { return cmp.Compare(x.Name, y.Name) })
 	return mc
 }
+
+// OwnedHostConfig is p's host configuration for an app that requests
+// nothing there: nothing to write, everything scopegen owns on p to
+// remove. nil when p is nil or declares no app.json or module.json5 key.
+func OwnedHostConfig(p *Platform) *HostConfig {
+	if p == nil {
+		return nil
+	}
+	return hostConfig(p, nil, UsedScene{})
+}

@@ -31,8 +31,8 @@ const (
 	DefaultUsedSceneWhen    = "inuse"
 )
 
-// ResourcePrefix starts every string resource name scopegen owns in
-// string.json (scopegen_scope_userLocation): a merge replaces or removes
-// exactly the resources and requestPermissions entries whose reason names
-// one, and keeps every other.
+// ResourcePrefix starts every string resource name scopegen derives for
+// string.json (model.ResourceName: scopegen_scope_userLocation). A merge
+// owns only the derived names (model.ModuleOwned), not every name with
+// this prefix.
 const ResourcePrefix = "scopegen_"

@@ -17,6 +17,11 @@ const (
 	MaxNameLength = 128
 	// MaxTextLength bounds every free text: titles, descriptions, notes.
 	MaxTextLength = 4096
+	// MaxReasonLength is HarmonyOS's limit on the reason of a module.json5
+	// requestPermissions entry, in characters (Unicode code points): the
+	// purpose of a request that a HarmonyOS entry shows as its reason
+	// (Huawei, "Declaring Permissions": not over 256 characters).
+	MaxReasonLength = 256
 	// MaxNPMPackageLength is npm's own limit on a package name.
 	MaxNPMPackageLength = 214
 	// MaxMessageScan bounds what the generated code reads of a host's error
@@ -45,6 +50,7 @@ var Limits = []Limit{
 	{"MaxScopes", MaxScopes, "scopes in one manifest", "validate"},
 	{"MaxNameLength", MaxNameLength, "bytes in a name (ids, scope, native, API and Go names, export conditions)", "validate"},
 	{"MaxTextLength", MaxTextLength, "bytes in a free text (titles, descriptions, notes, purposes)", "validate"},
+	{"MaxReasonLength", MaxReasonLength, "characters in a purpose a HarmonyOS requestPermissions entry shows as its reason", "validate"},
 	{"MaxNPMPackageLength", MaxNPMPackageLength, "bytes in npm.package", "validate"},
 	{"MaxMessageScan", MaxMessageScan, "UTF-16 code units of a host's error message the denial and privacy patterns read", "the generated code"},
 }

@@ -52,6 +52,7 @@ var inexpressible = []struct{ rule, phrase string }{
 	{"UNKNOWN_SCOPE", ""},
 	{"PURPOSE_REQUIRED", ""},
 	{"REQUEST_CONFLICT", ""},
+	{"LIMIT_EXCEEDED", "which HarmonyOS limits to"}, // a purpose's limit depends on the requested scope's platforms
 	{"INVALID_VALUE", "privacy.gated needs a privacy gate"},
 	{"INVALID_VALUE", "cannot exclude itself"},
 	{"INVALID_VALUE", "so it cannot conflict there"},

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/scopegen/scopegen/generator/diag"
 	"github.com/scopegen/scopegen/generator/load"
@@ -119,6 +120,9 @@ func (c *checker) declaration(s *load.Scope, sup *load.Support, p *load.Platform
 	if d.Permission.Set {
 		c.pattern(d.Permission, rules.NativePattern, "privacy.permission", "an app.json permission key such as scope.userLocation")
 	}
+	if d.RequestPermissionsPos.Line > 0 && len(d.RequestPermissions) == 0 {
+		c.report(d.RequestPermissionsPos, diag.InvalidValue, "privacy.requestPermissions lists no permission: list the HarmonyOS permissions the scope needs, or leave the key out")
+	}
 	seen = map[string]bool{}
 	for _, perm := range d.RequestPermissions {
 		if !c.pattern(perm, rules.OHOSPermissionPattern, "privacy.requestPermissions entry", "a HarmonyOS permission such as ohos.permission.LOCATION") {
@@ -188,6 +192,7 @@ func (c *checker) app(a *load.App, platforms map[string]*load.Platform, scopes m
 			c.report(r.Purpose.Pos, diag.PurposeRequired, "the purpose of requested scope %q is a placeholder (%q): write why the app uses it; the host shows this text to the user", r.Scope.Value, PurposePlaceholder)
 		}
 		var needs, supported []string
+		reasonChecked := false
 		for _, sup := range s.Platforms {
 			if !slices.Contains(targets, sup.Platform.Value) {
 				continue
@@ -195,6 +200,10 @@ func (c *checker) app(a *load.App, platforms map[string]*load.Platform, scopes m
 			supported = append(supported, sup.Platform.Value)
 			if sup.Privacy.PurposeRequired.Value && strings.TrimSpace(r.Purpose.Value) == "" {
 				needs = append(needs, fmt.Sprintf("platform %q shows it as app.json permission[%q].desc", sup.Platform.Value, sup.Privacy.Permission.Value))
+			}
+			if n := utf8.RuneCountInString(r.Purpose.Value); len(sup.Privacy.RequestPermissions) > 0 && n > rules.MaxReasonLength && !reasonChecked {
+				reasonChecked = true
+				c.report(r.Purpose.Pos, diag.LimitExceeded, "the purpose of requested scope %q is %d characters long; platform %q shows it as the reason of module.json5 requestPermissions, which HarmonyOS limits to %d characters", r.Scope.Value, n, sup.Platform.Value, rules.MaxReasonLength)
 			}
 			if len(sup.Privacy.RequestPermissions) > 0 && strings.TrimSpace(r.Purpose.Value) == "" {
 				needs = append(needs, fmt.Sprintf("platform %q needs it as the reason of module.json5 requestPermissions %q", sup.Platform.Value, sup.Privacy.RequestPermissions[0].Value))
@@ -219,6 +228,9 @@ func (c *checker) usedScene(u load.UsedScene) {
 	}
 	if u.When.Set && !slices.Contains(rules.UsedSceneWhen, u.When.Value) {
 		c.report(u.When.Pos, diag.InvalidValue, "app.usedScene.when is %q: HarmonyOS accepts %s", u.When.Value, strings.Join(rules.UsedSceneWhen, " or "))
+	}
+	if u.AbilitiesPos.Line > 0 && len(u.Abilities) == 0 {
+		c.report(u.AbilitiesPos, diag.InvalidValue, "app.usedScene.abilities lists no ability: list the abilities that use the permissions, or leave the key out to mean %s", rules.DefaultUsedSceneAbility)
 	}
 	seen := map[string]bool{}
 	for _, a := range u.Abilities {
@@ -263,7 +275,7 @@ func (c *checker) hostConfigKinds(m *load.Manifest) {
 			}
 			if f, ok := appJSON[sup.Platform.Value]; ok {
 				c.report(sup.Privacy.RequestPermissions[0].Pos, diag.InvalidValue,
-					"privacy.requestPermissions is a HarmonyOS module.json5 key, but platform %q is configured by app.json (%s at %d:%d): a host reads one configuration file; declare requestPermissions only on a HarmonyOS platform",
+					"platform %q mixes app.json keys (%s at %d:%d) and module.json5 privacy.requestPermissions: a host reads one configuration file; declare either app.json keys (privacy.permission, privacy.requiredPrivateInfos) or requestPermissions on one platform",
 					sup.Platform.Value, f.what, f.pos.Line, f.pos.Column)
 			}
 		}
