@@ -104,6 +104,19 @@ for pkg in docsemit breaking; do
 done
 echo
 
+echo "## Host-configuration merges"
+echo
+measured "go test ./generator/hostconfigemit -run '^\$' -bench . -benchmem -benchtime $gen_time"
+echo "\`MergeAtTheLimit\` merges a WeChat fragment into app.json files just under the 32 MiB read limit, the bulk in a foreign key or in the keys scopegen owns; \`MergeModuleAtTheLimit\` does the same for a HarmonyOS module.json5 and its string.json; \`MergeModuleOneLine\` merges files without a line break (every removed entry before a kept one), small and at the limit."
+echo
+echo "| benchmark | time/op | B/op | allocs/op |"
+echo "| --- | ---: | ---: | ---: |"
+go test ./generator/hostconfigemit -run '^$' -bench . -benchmem -benchtime "$gen_time" | bench_rows |
+  while read -r name ns bytes allocs; do
+    printf '| `%s` | %s | %s | %s |\n' "$name" "$(human "$ns")" "$bytes" "$allocs"
+  done
+echo
+
 echo "## Generation against gofmt, whole CLI"
 echo
 measured "scripts/genscale.sh 0 200 2000"
