@@ -52,9 +52,9 @@ func (e *env) add(args []string) int {
 	orig, err := parseManifestYAML(data)
 	if err != nil {
 		if errors.Is(err, errNotOneMapping) {
-			return fail(ExitUsage, "%s: %v; nothing written", name, err)
+			return fail(ExitUsage, "%s: %v; nothing written", diag.Quote(name), err)
 		}
-		fmt.Fprintf(e.stderr, "scopegen add: %s does not parse as YAML; fix it first:\n", name)
+		fmt.Fprintf(e.stderr, "scopegen add: %s does not parse as YAML; fix it first:\n", diag.Quote(name))
 		return e.printManifestProblems(before, c.errorFormat)
 	}
 	doc, _ := parseManifestYAML(data) // the copy addFromCatalog edits
@@ -66,7 +66,7 @@ func (e *env) add(args []string) int {
 		return fail(ExitUsage, "%v", err)
 	}
 	if len(report.added) == 0 {
-		fmt.Fprintf(e.stderr, "scopegen add: %s already has %s; nothing written\n", name, strings.Join(report.present, ", "))
+		fmt.Fprintf(e.stderr, "scopegen add: %s already has %s; nothing written\n", diag.Quote(name), strings.Join(report.present, ", "))
 		return ExitOK
 	}
 	edits, hand, err := planText(data, orig, doc)
@@ -78,7 +78,7 @@ func (e *env) add(args []string) int {
 		}
 	}
 	if err != nil {
-		fmt.Fprintf(e.stderr, "scopegen add: %s %v, and add never rewrites it; nothing written. Add by hand:\n", name, err)
+		fmt.Fprintf(e.stderr, "scopegen add: %s %v, and add never rewrites it; nothing written. Add by hand:\n", diag.Quote(name), err)
 		for i, h := range hand {
 			if i == 0 || hand[i-1].path != h.path {
 				fmt.Fprintf(e.stderr, "under %s:\n", orRoot(h.path))
@@ -96,17 +96,17 @@ func (e *env) add(args []string) int {
 	// A placeholder add wrote is a to-do for the user, named below.
 	after = slices.DeleteFunc(after, func(d diag.Diagnostic) bool { return strings.Contains(d.Message, "is a placeholder") })
 	if diags := newProblems(before, after); len(diags) > 0 {
-		fmt.Fprintf(e.stderr, "scopegen add: with %s added, %s would be invalid, so it is left unchanged:\n", strings.Join(report.added, ", "), name)
+		fmt.Fprintf(e.stderr, "scopegen add: with %s added, %s would be invalid, so it is left unchanged:\n", strings.Join(report.added, ", "), diag.Quote(name))
 		return e.printManifestProblems(diags, c.errorFormat)
 	}
 	target, err := filepath.EvalSymlinks(c.manifest) // edit the file, keep a link a link
 	if err != nil {
-		return fail(ExitInternal, "%v", err)
+		return fail(ExitInternal, "%s", e.quotedErr(err, c.manifest, name))
 	}
 	if err := replaceKeepingOwner(target, edited); err != nil {
-		return fail(ExitInternal, "%s left unchanged: %v", name, err)
+		return fail(ExitInternal, "%s left unchanged: %s", diag.Quote(name), e.quotedErr(err, target, name))
 	}
-	fmt.Fprintf(e.stderr, "scopegen add: added %s to %s; next: %sgo generate ./...\n", strings.Join(report.added, ", "), name, fillIn(name, edited))
+	fmt.Fprintf(e.stderr, "scopegen add: added %s to %s; next: %sgo generate ./...\n", strings.Join(report.added, ", "), diag.Quote(name), fillIn(name, edited))
 	for _, h := range report.hints {
 		fmt.Fprintf(e.stderr, "scopegen add: %s\n", h)
 	}

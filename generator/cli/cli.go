@@ -181,10 +181,10 @@ func (e *env) readManifest(prefix string, c *common) ([]byte, int) {
 		diags := diag.List{diag.At(filepath.ToSlash(c.manifest), diag.Pos{}, diag.LimitExceeded, "%v", err)}
 		return nil, e.printManifestProblems(diags, c.errorFormat)
 	case errors.Is(err, load.ErrNotRegular):
-		fmt.Fprintf(e.stderr, "%s: %v\n", prefix, err)
+		fmt.Fprintf(e.stderr, "%s: %s\n", prefix, e.quotedErr(err, c.manifest, c.manifest))
 		return nil, ExitUsage
 	case err != nil:
-		fmt.Fprintf(e.stderr, "%s: %v\n", prefix, err)
+		fmt.Fprintf(e.stderr, "%s: %s\n", prefix, e.quotedErr(err, c.manifest, c.manifest))
 		return nil, ExitInternal
 	}
 	return data, ExitOK

@@ -185,13 +185,21 @@ var stringsBesideModule = filepath.Join("resources", "base", "element", "string.
 // makes it fail to see what each failure leaves.
 var replaceFile = replaceKeepingOwner
 
-// quotedErr is err's text with the paths it holds (an *fs.PathError's, or
+// quotedErr is err's text with the paths it holds (an *os.LinkError's or
+// an *fs.PathError's, or
 // target anywhere) as diag.Quote prints path: a name from the file system
 // never reaches the terminal raw.
 func (e *env) quotedErr(err error, target, path string) string {
+	var le *os.LinkError // a failed rename names the temporary file too
+	if errors.As(err, &le) {
+		return le.Op + " " + diag.Quote(le.Old) + " " + diag.Quote(le.New) + ": " + le.Err.Error()
+	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Op + " " + diag.Quote(pe.Path) + ": " + pe.Err.Error()
+	}
+	if target == "" {
+		return err.Error()
 	}
 	return strings.ReplaceAll(err.Error(), target, diag.Quote(path))
 }

@@ -81,3 +81,38 @@ func TestMergeModuleCrashOrder(t *testing.T) {
 		})
 	}
 }
+
+// TestMergeRenameErrorsAreQuoted: a failed rename names the temporary file
+// beside the target as well as the target (an *os.LinkError); a folder
+// name holding a line break reaches the message quoted in both, whichever
+// write fails, so it cannot forge a line (a GitHub Actions command).
+func TestMergeRenameErrorsAreQuoted(t *testing.T) {
+	files := crashFiles(t)
+	const forged = "\n::error::forged"
+	for n := 1; n <= 3; n++ {
+		t.Run(strconv.Itoa(n), func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "x"+forged)
+			for name, text := range files {
+				require.NoError(t, os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755))
+				require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644))
+			}
+			calls := 0
+			replaceFile = func(target string, data []byte) error {
+				calls++
+				if calls == n {
+					tmp := filepath.Join(filepath.Dir(target), "."+filepath.Base(target)+".scopegen-1.tmp")
+					return &os.LinkError{Op: "rename", Old: tmp, New: target, Err: errors.New("operation not permitted")}
+				}
+				return replaceKeepingOwner(target, data)
+			}
+			t.Cleanup(func() { replaceFile = replaceKeepingOwner })
+			var stdout, stderr bytes.Buffer
+			code := Main([]string{"hostconfig", "-manifest", filepath.Join(dir, "manifest.yaml"), "-platform", "harmony", "-merge", filepath.Join(dir, "entry/src/main/module.json5")}, &stdout, &stderr)
+			assert.Equal(t, ExitInternal, code, stderr.String())
+			assert.Contains(t, stderr.String(), "operation not permitted")
+			for _, line := range strings.Split(stderr.String(), "\n") {
+				assert.False(t, strings.HasPrefix(line, "::"), "a forged line: %q", line)
+			}
+		})
+	}
+}

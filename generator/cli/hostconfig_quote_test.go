@@ -63,3 +63,34 @@ func TestHostconfigQuotesPaths(t *testing.T) {
 		assert.Contains(t, out, `\n::error::forged`, "run %d: the path quoted", i)
 	}
 }
+
+// TestInitAndAddQuotePaths: init and add name the manifest (and doc.go)
+// through diag.Quote too, when they write, when they refuse and when the
+// file system fails them, so a folder name holding a line break cannot
+// forge a line of their output.
+func TestInitAndAddQuotePaths(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/app\n\ngo 1.22\n"), 0o644))
+	evil := filepath.Join(dir, "x\n::error::forged")
+	require.NoError(t, os.MkdirAll(evil, 0o755))
+	t.Chdir(dir)
+	manifest := filepath.Join("x\n::error::forged", "manifest.yaml")
+	run := func(args ...string) string {
+		var stdout, stderr bytes.Buffer
+		cli.Main(args, &stdout, &stderr)
+		return stderr.String()
+	}
+	outputs := []string{
+		run("init", "-manifest", manifest, "-platforms", "harmony"),                            // written, placeholders named
+		run("init", "-manifest", manifest, "-platforms", "harmony"),                            // already exists
+		run("add", "-manifest", manifest, "-platform", "wechat"),                               // added
+		run("add", "-manifest", manifest, "-platform", "wechat"),                               // already has it
+		run("add", "-manifest", filepath.Join(evil, "missing.yaml"), "-scope", "scope.camera"), // missing
+	}
+	for i, out := range outputs {
+		require.NotEmpty(t, out, "run %d", i)
+		for _, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+			assert.False(t, strings.HasPrefix(line, "::"), "run %d forged a line: %q", i, out)
+		}
+	}
+}

@@ -82,7 +82,7 @@ func (e *env) init(args []string) int {
 		return fail(ExitUsage, "%v", err)
 	}
 	if _, err := os.Stat(o.manifest); err == nil {
-		return fail(ExitUsage, "%s already exists; init never overwrites a file", filepath.ToSlash(o.manifest))
+		return fail(ExitUsage, "%s already exists; init never overwrites a file", diag.Quote(filepath.ToSlash(o.manifest)))
 	}
 	// What init writes must be what generate accepts, but for the
 	// placeholders it writes on purpose for the user to fill in.
@@ -96,25 +96,25 @@ func (e *env) init(args []string) int {
 	// Everything that can fail is decided before the first file is written.
 	docPath, pkg := "", ""
 	if has, err := hasGenerateLine(modDir); err != nil {
-		return fail(ExitInternal, "%v", err)
+		return fail(ExitInternal, "%s", e.quotedErr(err, "", ""))
 	} else if !has {
 		docPath = filepath.Join(dir, "doc.go")
 		if _, err := os.Stat(docPath); err == nil {
-			return fail(ExitUsage, "%s already exists and the module has no go:generate line for scopegen; add to it: %s", filepath.ToSlash(docPath), generateLine)
+			return fail(ExitUsage, "%s already exists and the module has no go:generate line for scopegen; add to it: %s", diag.Quote(filepath.ToSlash(docPath)), generateLine)
 		}
 		if pkg, err = packageName(dir, modPath); err != nil {
 			return fail(ExitUsage, "%v", err)
 		}
 	}
 	if err := writeNew(o.manifest, manifest); err != nil {
-		return fail(ExitInternal, "%v", err)
+		return fail(ExitInternal, "%s", e.quotedErr(err, "", ""))
 	}
-	wrote := filepath.ToSlash(o.manifest)
+	wrote := diag.Quote(filepath.ToSlash(o.manifest))
 	if docPath != "" {
 		if err := writeNew(docPath, docGo(pkg)); err != nil {
-			return fail(ExitInternal, "%v", err)
+			return fail(ExitInternal, "%s", e.quotedErr(err, "", ""))
 		}
-		wrote += " and " + filepath.ToSlash(docPath)
+		wrote += " and " + diag.Quote(filepath.ToSlash(docPath))
 	}
 	fmt.Fprintf(e.stderr, "scopegen: wrote %s; next: %sgo generate ./...\n", wrote, fillIn(filepath.ToSlash(o.manifest), manifest))
 	return ExitOK
@@ -154,7 +154,7 @@ func fillIn(name string, manifest []byte) string {
 	}
 	at := make([]string, len(lines))
 	for i, n := range lines {
-		at[i] = fmt.Sprintf("%s:%d", name, n)
+		at[i] = fmt.Sprintf("%s:%d", diag.Quote(name), n)
 	}
 	return fmt.Sprintf("write why the app requests each scope (the host shows it to the user) in place of the %s placeholder at %s, then: ",
 		validate.PurposePlaceholder, strings.Join(at, ", "))

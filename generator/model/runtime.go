@@ -231,17 +231,19 @@ func (m *Model) UniversalSteps() []Step {
 	return steps(func(k StepKind) bool { return used[k] }, func(StepKind) []string { return nil }, system)
 }
 
+// SettingsMethod is the native call every mini-program host answers its
+// settings with (getAuthStatus, and the flow's settings step).
+const SettingsMethod = "getSetting"
+
 // HostMethods are the native methods the runtime may call on a mini-program
 // host, sorted, once each: getSetting and openSetting, authorize and
 // getAuthCode where a step calls them, the probes, the privacy APIs and the
-// OS layer's APIs. The universal entry detects the host by them: a global
-// holding none of them (a DOM element with the host's name as its id, a
-// library's function) is not the host. Empty for a browser host.
+// OS layer's APIs. Empty for a browser host.
 func (r *Runtime) HostMethods() []string {
 	if r.Browser != nil {
 		return nil
 	}
-	ms := []string{"getSetting", "openSetting"}
+	ms := []string{SettingsMethod, "openSetting"}
 	if r.Takes(StepAuthorize) || r.Takes(StepDirect) {
 		ms = append(ms, "authorize")
 	}
@@ -258,6 +260,19 @@ func (r *Runtime) HostMethods() []string {
 	ms = slices.DeleteFunc(ms, func(m string) bool { return m == "" })
 	slices.Sort(ms)
 	return slices.Compact(ms)
+}
+
+// DetectionMethods are the methods the universal entry requires of a
+// mini-program host's global before it takes that host: the settings call,
+// which every host's own runtime has and the bridges a host gives its
+// web-view pages do not (WeChat's JS-SDK wx, Alipay's web-view my holds
+// getLocation but no getSetting); a DOM element with the host's name as its
+// id, or a library's function, holds none either. Empty for a browser host.
+func (r *Runtime) DetectionMethods() []string {
+	if r.Browser != nil {
+		return nil
+	}
+	return []string{SettingsMethod}
 }
 
 // Takes reports whether the runtime takes the step kind k.

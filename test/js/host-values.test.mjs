@@ -145,7 +145,7 @@ test("a polluted Object.prototype answers nothing for the host", async () => {
     }
     for (const { kind, entry } of await entriesFor("alipay")) {
       const what = `${kind}, Object.prototype: ${name}`;
-      await withGlobals({ my: { getAuthCode: (o) => o.success({}) } }, () => polluted(pairs, async () => {
+      await withGlobals({ my: { getSetting: (o) => o.success({ authSetting: {} }), getAuthCode: (o) => o.success({}) } }, () => polluted(pairs, async () => {
         const res = await entry.authorize({ scope: "scope.userInfo" });
         assert.deepEqual([res.authCode, res.authSuccessScopes], [undefined, []], what);
       }));

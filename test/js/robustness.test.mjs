@@ -414,7 +414,7 @@ test("hostile host values: errNo Symbol()/10n, an authSetting getter that throws
 
 test("Alipay getAuthCode results: authSuccessScopes as a string is one name, anything else none; authErrorScopes keys stay own properties", async () => {
   for (const { kind, entry } of await kinds("alipay")) {
-    const answer = (result) => ({ getAuthCode: (o) => o.success(result) });
+    const answer = (result) => ({ getSetting: (o) => o.success({ authSetting: {} }), getAuthCode: (o) => o.success(result) });
     const cases = [
       [{ authCode: "c", authSuccessScopes: "auth_user" }, ["scope.userInfo"]],
       [{ authCode: "c", authSuccessScopes: 7 }, []],
@@ -437,7 +437,7 @@ test("Alipay getAuthCode results: authSuccessScopes as a string is one name, any
     const unreadable = await withGlobals({ my: answer({ authCode: "c", get authSuccessScopes() { throw new Error("getter"); }, get authErrorScopes() { throw new Error("getter"); } }) },
       () => entry.authorize({ scope: "scope.userInfo" }));
     assert.deepEqual([unreadable.authSuccessScopes, unreadable.authErrorScopes], [[], {}], kind);
-    const hostile = await withGlobals({ my: { getAuthCode: (o) => o.success(new Proxy({}, { get() { throw new Error("trap"); } })) } },
+    const hostile = await withGlobals({ my: { getSetting: (o) => o.success({ authSetting: {} }), getAuthCode: (o) => o.success(new Proxy({}, { get() { throw new Error("trap"); } })) } },
       () => entry.authorize({ scope: "scope.userInfo" }));
     assert.deepEqual([hostile.authCode, hostile.authSuccessScopes, hostile.authErrorScopes], [undefined, [], {}], kind);
     // Fields that read but cannot be taken apart (a revoked Proxy, a throwing

@@ -17,10 +17,10 @@ const settingKey = nativeName;
 // The host's global, read at call time; undefined when absent (the read
 // throws a ReferenceError), when reading it throws, or when only
 // Object.prototype has it (the global object inherits from it: polluted).
+// No local binding here: any name could be the host's global.
 const host = () => {
   try {
-    const api = tt;
-    return api !== Object.prototype.tt ? api : undefined;
+    return tt !== Object.prototype.tt ? tt : undefined;
   } catch (e) {}
 };
 // Privacy failures, decided by message before the denial test.

@@ -12,10 +12,10 @@ const OTHERS = ["auth_base", "auth_zhima", "scope.addPhoneContact", "scope.addre
 // The host's global, read at call time; undefined when absent (the read
 // throws a ReferenceError), when reading it throws, or when only
 // Object.prototype has it (the global object inherits from it: polluted).
+// No local binding here: any name could be the host's global.
 const host = () => {
   try {
-    const api = has;
-    return api !== Object.prototype.has ? api : undefined;
+    return has !== Object.prototype.has ? has : undefined;
   } catch (e) {}
 };
 // A callback-style call; a method that throws or is missing (only the host's

@@ -10,8 +10,8 @@ const scopes = ["auth_base", "auth_zhima", "scope.addPhoneCalendar", "scope.addP
 // Each host's table, in detection order (a host that also defines another's
 // global comes first), every object without a prototype (only its own keys
 // answer, whatever Object.prototype holds): its global (host; none where
-// only Object.prototype has it), the native methods the runtime calls on
-// it (methods: the global must hold one), the driver that replaces callback
+// only Object.prototype has it), the native methods its global must hold
+// one of to be taken for it (methods), the driver that replaces callback
 // calls (call, the web), its scopes, the scopes of each mechanism but the
 // last step (the rest), native names, getSetting keys ("": none) and probes
 // where they differ, the denial test, the privacy failures, the privacy APIs
@@ -24,7 +24,7 @@ const HOSTS = [
     __proto__: null,
     platform: "alipay",
     host: () => my !== Object.prototype.my && my,
-    methods: ["getAuthCode", "getLocation", "getPrivacySetting", "getSetting", "onNeedPrivacyAuthorization", "openSetting", "requirePrivacyAuthorize"],
+    methods: ["getSetting"],
     scopes: ["auth_base", "auth_zhima", "scope.address", "scope.camera", "scope.record", "scope.userInfo", "scope.userLocation", "scope.writePhotosAlbum"],
     AUTH_CODE: ["auth_base", "auth_zhima", "scope.userInfo"],
     ON_USE: ["scope.address", "scope.camera", "scope.record", "scope.userLocation", "scope.writePhotosAlbum"],
@@ -39,7 +39,7 @@ const HOSTS = [
     __proto__: null,
     platform: "baidu",
     host: () => swan !== Object.prototype.swan && swan,
-    methods: ["authorize", "getSetting", "openSetting"],
+    methods: ["getSetting"],
     scopes: ["scope.address", "scope.camera", "scope.invoiceTitle", "scope.record", "scope.userInfo", "scope.userLocation", "scope.writePhotosAlbum"],
     DIRECT: ["scope.address", "scope.camera", "scope.invoiceTitle", "scope.record", "scope.userInfo", "scope.userLocation", "scope.writePhotosAlbum"],
     denial: { __proto__: null, codeField: "errCode", codes: [10003, 11003] }
@@ -48,7 +48,7 @@ const HOSTS = [
     __proto__: null,
     platform: "bytedance",
     host: () => tt !== Object.prototype.tt && tt,
-    methods: ["authorize", "getPrivacySetting", "getSetting", "onNeedPrivacyAuthorization", "openSetting", "requirePrivacyAuthorize"],
+    methods: ["getSetting"],
     scopes: ["scope.address", "scope.calendar", "scope.camera", "scope.clipboard", "scope.hostId", "scope.record", "scope.userInfo", "scope.userLocation", "scope.writePhotosAlbum"],
     DIRECT: ["scope.address", "scope.calendar", "scope.camera", "scope.clipboard", "scope.hostId", "scope.record", "scope.userInfo", "scope.userLocation", "scope.writePhotosAlbum"],
     natives: { __proto__: null, "scope.writePhotosAlbum": "scope.album" },
@@ -61,7 +61,7 @@ const HOSTS = [
     __proto__: null,
     platform: "harmony",
     host: () => has !== Object.prototype.has && has,
-    methods: ["authorize", "getPrivacySetting", "getSetting", "openSetting"],
+    methods: ["getSetting"],
     scopes: ["scope.addPhoneCalendar", "scope.bluetooth", "scope.camera", "scope.record", "scope.userFuzzyLocation", "scope.userLocation"],
     denial: { __proto__: null, codeField: "code", codes: [103] },
     privacyAPIs: ["getPrivacySetting"]
@@ -70,7 +70,7 @@ const HOSTS = [
     __proto__: null,
     platform: "kuaishou",
     host: () => ks !== Object.prototype.ks && ks,
-    methods: ["authorize", "getSetting", "openSetting"],
+    methods: ["getSetting"],
     scopes: ["scope.camera", "scope.record", "scope.userInfo", "scope.userLocation", "scope.userLocationBackground", "scope.writePhotosAlbum"],
     DIRECT: ["scope.camera", "scope.record", "scope.userInfo", "scope.userLocation", "scope.userLocationBackground", "scope.writePhotosAlbum"],
     denial: { __proto__: null, text: /fail.*auth den(y|ied)/u }
@@ -79,7 +79,7 @@ const HOSTS = [
     __proto__: null,
     platform: "wechat",
     host: () => wx !== Object.prototype.wx && wx,
-    methods: ["authorize", "getAppAuthorizeSetting", "getPrivacySetting", "getSetting", "getSystemSetting", "onNeedPrivacyAuthorization", "openAppAuthorizeSetting", "openSetting", "requirePrivacyAuthorize"],
+    methods: ["getSetting"],
     scopes: ["scope.addPhoneCalendar", "scope.addPhoneContact", "scope.address", "scope.bluetooth", "scope.camera", "scope.invoice", "scope.invoiceTitle", "scope.record", "scope.userFuzzyLocation", "scope.userInfo", "scope.userLocation", "scope.userLocationBackground", "scope.werun", "scope.writePhotosAlbum"],
     NO_GRANT: ["scope.address", "scope.invoice", "scope.invoiceTitle"],
     DIRECT: ["scope.addPhoneCalendar", "scope.addPhoneContact", "scope.bluetooth", "scope.camera", "scope.record", "scope.userFuzzyLocation", "scope.userLocation", "scope.werun", "scope.writePhotosAlbum"],
@@ -95,7 +95,7 @@ const HOSTS = [
     __proto__: null,
     platform: "xiaohongshu",
     host: () => xhs !== Object.prototype.xhs && xhs,
-    methods: ["authorize", "getSetting", "openSetting"],
+    methods: ["getSetting"],
     scopes: ["scope.camera", "scope.userInfo", "scope.userLocation", "scope.userLocationBackground", "scope.writePhotosAlbum"],
     denial: { __proto__: null, text: /\u{8bf7}\u{6c42}.*\u{88ab}\u{62d2}\u{7edd}/u }
   },
@@ -116,10 +116,10 @@ const HOSTS = [
 // The API opening the host app's page in the OS settings, by platform.
 const OPENERS = { __proto__: null, "wechat": "openAppAuthorizeSetting" };
 
-// The host's global, read now, where it holds (hostMethod) one of the
-// methods the runtime calls on that host (methods), so that a global that
+// The host's global, read now, where it holds (hostMethod) one of its
+// detection methods (methods: the settings call), so that a global that
 // only shares the host's name (a DOM element with id="has", a library's
-// has() function) is no host; the browser's driver is the web's own test.
+// has() function, a web-view page's bridge) is no host; the browser's driver is the web's own test.
 // undefined when absent, when it holds none, or when reading it throws.
 const hostOf = (h) => {
   try {

@@ -20,10 +20,10 @@ const SYSTEM_NEEDS = [["phoneCalendarAuthorized", ""], 0, 0, ["bluetoothAuthoriz
 // The host's global, read at call time; undefined when absent (the read
 // throws a ReferenceError), when reading it throws, or when only
 // Object.prototype has it (the global object inherits from it: polluted).
+// No local binding here: any name could be the host's global.
 const host = () => {
   try {
-    const api = wx;
-    return api !== Object.prototype.wx ? api : undefined;
+    return wx !== Object.prototype.wx ? wx : undefined;
   } catch (e) {}
 };
 // The host's denial message (the privacy classifier reads it too).

@@ -9,8 +9,8 @@ const scopes = ["scope.userLocation"];
 // Each host's table, in detection order (a host that also defines another's
 // global comes first), every object without a prototype (only its own keys
 // answer, whatever Object.prototype holds): its global (host; none where
-// only Object.prototype has it), the native methods the runtime calls on
-// it (methods: the global must hold one), the driver that replaces callback
+// only Object.prototype has it), the native methods its global must hold
+// one of to be taken for it (methods), the driver that replaces callback
 // calls (call, the web), its scopes, the scopes of each mechanism but the
 // last step (the rest), native names, getSetting keys ("": none) and probes
 // where they differ, the denial test, the privacy failures, the privacy APIs
@@ -23,16 +23,16 @@ const HOSTS = [
     __proto__: null,
     platform: "wechat",
     host: () => wx !== Object.prototype.wx && wx,
-    methods: ["authorize", "getSetting", "openSetting"],
+    methods: ["getSetting"],
     scopes: ["scope.userLocation"],
     denial: { __proto__: null, text: /fail.*auth den(y|ied)|\x2a\x2f/u }
   }
 ];
 
-// The host's global, read now, where it holds (hostMethod) one of the
-// methods the runtime calls on that host (methods), so that a global that
+// The host's global, read now, where it holds (hostMethod) one of its
+// detection methods (methods: the settings call), so that a global that
 // only shares the host's name (a DOM element with id="has", a library's
-// has() function) is no host; the browser's driver is the web's own test.
+// has() function, a web-view page's bridge) is no host; the browser's driver is the web's own test.
 // undefined when absent, when it holds none, or when reading it throws.
 const hostOf = (h) => {
   try {

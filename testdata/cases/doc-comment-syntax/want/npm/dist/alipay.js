@@ -21,10 +21,10 @@ const PROBES = { __proto__: null, "scope.userLocation": "getLocation" };
 // The host's global, read at call time; undefined when absent (the read
 // throws a ReferenceError), when reading it throws, or when only
 // Object.prototype has it (the global object inherits from it: polluted).
+// No local binding here: any name could be the host's global.
 const host = () => {
   try {
-    const api = my;
-    return api !== Object.prototype.my ? api : undefined;
+    return my !== Object.prototype.my ? my : undefined;
   } catch (e) {}
 };
 // A callback-style call; a method that throws or is missing (only the host's

@@ -17,10 +17,10 @@ const GATED = ["scope.userLocation"];
 // The host's global, read at call time; undefined when absent (the read
 // throws a ReferenceError), when reading it throws, or when only
 // Object.prototype has it (the global object inherits from it: polluted).
+// No local binding here: any name could be the host's global.
 const host = () => {
   try {
-    const api = wx;
-    return api !== Object.prototype.wx ? api : undefined;
+    return wx !== Object.prototype.wx ? wx : undefined;
   } catch (e) {}
 };
 // Privacy failures, decided by message before the denial test.

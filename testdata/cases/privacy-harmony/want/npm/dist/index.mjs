@@ -9,8 +9,8 @@ const scopes = ["scope.addPhoneCalendar", "scope.camera", "scope.userFuzzyLocati
 // Each host's table, in detection order (a host that also defines another's
 // global comes first), every object without a prototype (only its own keys
 // answer, whatever Object.prototype holds): its global (host; none where
-// only Object.prototype has it), the native methods the runtime calls on
-// it (methods: the global must hold one), the driver that replaces callback
+// only Object.prototype has it), the native methods its global must hold
+// one of to be taken for it (methods), the driver that replaces callback
 // calls (call, the web), its scopes, the scopes of each mechanism but the
 // last step (the rest), native names, getSetting keys ("": none) and probes
 // where they differ, the denial test, the privacy failures, the privacy APIs
@@ -23,17 +23,17 @@ const HOSTS = [
     __proto__: null,
     platform: "harmony",
     host: () => has !== Object.prototype.has && has,
-    methods: ["authorize", "getSetting", "openSetting"],
+    methods: ["getSetting"],
     scopes: ["scope.addPhoneCalendar", "scope.camera", "scope.userFuzzyLocation", "scope.userLocation"],
     keys: { __proto__: null, "scope.addPhoneCalendar": "", "scope.camera": "", "scope.userFuzzyLocation": "", "scope.userLocation": "" },
     denial: { __proto__: null, codeField: "code", codes: [103], text: /authorize reject/u }
   }
 ];
 
-// The host's global, read now, where it holds (hostMethod) one of the
-// methods the runtime calls on that host (methods), so that a global that
+// The host's global, read now, where it holds (hostMethod) one of its
+// detection methods (methods: the settings call), so that a global that
 // only shares the host's name (a DOM element with id="has", a library's
-// has() function) is no host; the browser's driver is the web's own test.
+// has() function, a web-view page's bridge) is no host; the browser's driver is the web's own test.
 // undefined when absent, when it holds none, or when reading it throws.
 const hostOf = (h) => {
   try {
