@@ -64,7 +64,8 @@ func MergeModule(module, strs []byte, hc *model.HostConfig, also ...*model.Platf
 // their array, in name order); every other entry and resource, and every
 // other byte of both files (comments, spacing, trailing commas, quotes),
 // is kept. A resource of scopegen's that the merged module.json5 still
-// names ($string:<name> outside scopegen's entries) is kept too, and
+// names ($string:<name> outside scopegen's entries, in a string as decoded
+// or in a comment) is kept too, and
 // listed in Kept. A permission the app declares by hand (an entry not
 // scopegen's with that name) is kept as it is and not declared twice;
 // its string resource is then not written.
@@ -136,15 +137,43 @@ func ownership(hc *model.HostConfig, also []*model.Platform) model.ModuleOwnersh
 	return own
 }
 
-// resourcesNamed are the string resources data names: each $string:<name>
-// anywhere in it (strings and comments alike, so a name is never taken
-// for unused when it is not).
+// resourcesNamed are the string resources data, a module.json5 scan5
+// has read, names: each $string:<name> in the decoded text of any of its
+// strings (values and keys alike: escapes and line continuations are
+// read as a host reads them), and each in the raw text of a comment, so
+// that a name is never taken for unused when it is not.
 func resourcesNamed(data []byte) map[string]bool {
 	named := map[string]bool{}
-	for rest := data; ; {
+	for i := 0; i < len(data); {
+		switch c := data[i]; {
+		case c == '"' || c == '\'':
+			text, end, err := string5(data, i)
+			if err != nil { // not from scan5: what is left, raw
+				refsIn(data[i:], named)
+				return named
+			}
+			refsIn([]byte(text), named)
+			i = end
+		case c == '/' && i+1 < len(data) && (data[i+1] == '/' || data[i+1] == '*'):
+			end, err := commentEnd(data, i)
+			if err != nil {
+				end = len(data)
+			}
+			refsIn(data[i:end], named)
+			i = end
+		default:
+			i++
+		}
+	}
+	return named
+}
+
+// refsIn adds to named each $string:<name> of text.
+func refsIn(text []byte, named map[string]bool) {
+	for rest := text; ; {
 		i := bytes.Index(rest, []byte(resourceRef))
 		if i < 0 {
-			return named
+			return
 		}
 		rest = rest[i+len(resourceRef):]
 		n := 0
