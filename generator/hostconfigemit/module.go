@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/scopegen/scopegen/generator/model"
+	"github.com/scopegen/scopegen/generator/rules"
 )
 
 // The module.json5 and string.json keys scopegen edits.
@@ -74,7 +75,8 @@ func MergeModule(module, strs []byte, hc *model.HostConfig, also ...*model.Platf
 // a module.json5 without a module object, nesting deeper than MaxDepth, a
 // key repeated within an object, a requestPermissions that is not an
 // array of objects each with a string name, a string that is not an array
-// of objects each with a string name.
+// of objects each with a string name, and a merged file (either, or the
+// Union) over rules.MaxBytes: its next merge would refuse to read it.
 func MergeModuleFiles(module, strs []byte, hc *model.HostConfig, also ...*model.Platform) (*ModuleMerge, error) {
 	if hc.Module == nil {
 		return nil, &PosError{Line: 1, Column: 1, File: ModuleFile, Msg: hc.Platform.Title + " is configured by app.json, not module.json5"}
@@ -119,6 +121,15 @@ func MergeModuleFiles(module, strs []byte, hc *model.HostConfig, also ...*model.
 	if perr != nil {
 		perr.File = StringsFile
 		return nil, perr
+	}
+	for _, f := range []struct {
+		file string
+		out  []byte
+	}{{ModuleFile, m.Module}, {StringsFile, m.Union}, {StringsFile, m.Strings}} {
+		if perr := overLimit(f.out); perr != nil {
+			perr.File = f.file
+			return nil, perr
+		}
 	}
 	slices.Sort(m.Kept)
 	m.Kept = slices.Compact(m.Kept)
@@ -314,6 +325,16 @@ func nameOf(data []byte, item *value, key, other string) (name, otherValue strin
 		otherValue, _, _ = string5(data, o.value.start)
 	}
 	return name, otherValue, nil
+}
+
+// overLimit refuses a merged file over rules.MaxBytes, the most a merge
+// reads: written, it would make the next merge refuse the file, and with
+// it the removal of what scopegen no longer asks for.
+func overLimit(out []byte) *PosError {
+	if len(out) <= rules.MaxBytes {
+		return nil
+	}
+	return &PosError{Line: 1, Column: 1, Msg: fmt.Sprintf("merged, the file would be %d bytes, %d over the limit of %d bytes a merge reads (its next merge would refuse it); make it smaller", len(out), len(out)-rules.MaxBytes, rules.MaxBytes)}
 }
 
 // done applies the edits and checks that the result still reads: a
