@@ -65,9 +65,8 @@ func MergeModule(module, strs []byte, hc *model.HostConfig, also ...*model.Platf
 // their array, in name order); every other entry and resource, and every
 // other byte of both files (comments, spacing, trailing commas, quotes),
 // is kept. A resource of scopegen's that the merged module.json5 still
-// names ($string:<name> outside scopegen's entries, in a string as decoded
-// or in a comment) is kept too, and
-// listed in Kept. A permission the app declares by hand (an entry not
+// names ($string:<name> outside scopegen's entries, in a string as
+// decoded or in a comment) is kept too, and listed in Kept. A permission the app declares by hand (an entry not
 // scopegen's with that name) is kept as it is and not declared twice;
 // its string resource is then not written.
 //
