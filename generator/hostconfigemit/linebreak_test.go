@@ -46,6 +46,7 @@ func TestMergeModuleEveryLineBreak(t *testing.T) {
 		{"a module holding only a comment", "{module:{ // c\n}}", "{\"string\":[ // c\n]}"},
 		{"entries on lines, ours among foreign", "{\n  module: {\n    requestPermissions: [\n      {name: 'x.a'},\n      {name: 'ohos.permission.CAMERA', reason: '$string:scopegen_scope_camera'}, // ours\n      {name: 'x.b'},\n      {name: 'ohos.permission.LOCATION', reason: '$string:scopegen_scope_userLocation'}\n    ]\n  }\n}\n",
 			"{\n  \"string\": [\n    {\"name\": \"scopegen_scope_camera\", \"value\": \"c\"},\n    {\"name\": \"keep\", \"value\": \"k\"},\n    {\"name\": \"scopegen_scope_userLocation\", \"value\": \"l\"},\n  ]\n}\n"},
+		{"a line continuation in a string", "{\n  module: {\n    description: 'a \\\nb',\n    requestPermissions: [{name: 'x.a'}],\n  },\n}\n", `{"string": []}`},
 		{"a trailing comma and a comment after the last", "{\n\tmodule: {\n\t\tname: 'e', // n\n\t\trequestPermissions: [\n\t\t\t{name: 'x.a'}, // a\n\t\t],\n\t},\n}", "{\n\t\"string\": [\n\t\t{\"name\": \"k\", \"value\": \"v\"}, // k\n\t]\n}"},
 	}
 	for _, l := range layouts {
@@ -53,10 +54,17 @@ func TestMergeModuleEveryLineBreak(t *testing.T) {
 			t.Run(l.name+"/"+s.name, func(t *testing.T) {
 				mod := strings.ReplaceAll(l.mod, "\n", s.nl)
 				strs := strings.ReplaceAll(l.strs, "\n", s.nl)
+				lfMod, lfStrs := l.mod, l.strs
 				for _, camera := range []bool{true, false, true} {
 					hc := harmonyConfig(camera)
 					outMod, outStrs, _, err := MergeModule([]byte(mod), []byte(strs), hc)
 					require.NoError(t, err)
+					// The same edit as in the LF file, line for line.
+					lfOutMod, lfOutStrs, _, err := MergeModule([]byte(lfMod), []byte(lfStrs), hc)
+					require.NoError(t, err)
+					assert.Equal(t, strings.ReplaceAll(string(lfOutMod), "\n", s.nl), string(outMod))
+					assert.Equal(t, strings.ReplaceAll(string(lfOutStrs), "\n", s.nl), string(outStrs))
+					lfMod, lfStrs = string(lfOutMod), string(lfOutStrs)
 					for _, f := range []struct {
 						module  bool
 						in, out string
@@ -93,10 +101,15 @@ func TestMergeEveryLineBreak(t *testing.T) {
 		for _, s := range lineStyles[:3] {
 			t.Run(s.name, func(t *testing.T) {
 				in := strings.ReplaceAll(l, "\n", s.nl)
+				lf := l
 				for _, requested := range []bool{true, false, true} {
 					hc := wechatConfig(requested)
 					out, _, err := Merge([]byte(in), hc)
 					require.NoError(t, err, "layout %d", i)
+					lfOut, _, err := Merge([]byte(lf), hc)
+					require.NoError(t, err)
+					assert.Equal(t, strings.ReplaceAll(string(lfOut), "\n", s.nl), string(out), "the same edit as in the LF file")
+					lf = string(lfOut)
 					require.True(t, json.Valid(out))
 					restIn, entriesIn := foreign(t, []byte(in), hc)
 					restOut, entriesOut := foreign(t, out, hc)
@@ -138,5 +151,22 @@ func TestPositionEveryLineBreak(t *testing.T) {
 		var pe *PosError
 		require.ErrorAs(t, err, &pe, s.name)
 		assert.Equal(t, [2]int{3, 3}, [2]int{pe.Line, pe.Column}, "%s: %v", s.name, err)
+	}
+}
+
+// TestNewlineOf: the file's line break is its first outside strings.
+func TestNewlineOf(t *testing.T) {
+	for in, want := range map[string]string{
+		`{"a": "b"}`:                    "\n",
+		"{\r\n}":                        "\r\n",
+		"{\r}":                          "\r",
+		"{'a\u2028b': 1,\r}":            "\r",
+		"{\"a\u2029b\": 1,\n}":          "\n",
+		"{'it''s': 1,\u2029}":           "\u2029",
+		"{// don't\u2028}":              "\u2028",
+		"/* don't\r\n */ {'\u2028': 1}": "\r\n",
+		"{/* it's */ 'x\u2028': 1\r}":   "\r",
+	} {
+		assert.Equal(t, want, newlineOf([]byte(in)), "%q", in)
 	}
 }
