@@ -68,6 +68,7 @@ func FuzzMergeModule(f *testing.F) {
 		{`[]`, `{}`},
 		{"{\"module\": { // note\u2028\"requestPermissions\": [{\"name\": \"a\"}]}}", "{\"string\": [] // x\u2029}"},
 		{"{module:{name:'e',requestPermissions:[ // only\r]}}", "{\"string\":[ // c\r]}"},
+		{"{module:{description:'$string:scopegen\\u005fscope_camera', label: \"\\x24string:scopegen_\\\r\\nscope_userLocation\"}}", `{"string":[{"name":"scopegen_scope_camera","value":"c"},{"name":"scopegen_scope_userLocation","value":"l"}]}`},
 		{"{module:{ // c\r}}", "{\r  \"string\": [\r    {\"name\": \"scopegen_scope_camera\", \"value\": \"x\"},\r  ]\r}\r"},
 		{strings.ReplaceAll(deveco, "\n", "\r"), strings.ReplaceAll(devecoStrings, "\n", "\u2029")},
 		{strings.ReplaceAll(deveco, "\n", "\r\n"), strings.ReplaceAll(devecoStrings, "\n", "\u2028")},
