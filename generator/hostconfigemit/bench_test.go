@@ -11,17 +11,22 @@ import (
 	"github.com/scopegen/scopegen/generator/rules"
 )
 
+// benchLimit is the size of the files the benchmarks at the limit merge:
+// rules.MaxBytes less room for what the merge adds, as a result over the
+// limit is refused (TestMergeResultLimit).
+const benchLimit = rules.MaxBytes - 4096
+
 // BenchmarkMergeAtTheLimit merges app.json files just under rules.MaxBytes
 // whose bulk is where a merge reads nothing (a long array under another
 // key), in permission, and in requiredPrivateInfos: time and memory stay
 // linear in the file's size.
 func BenchmarkMergeAtTheLimit(b *testing.B) {
 	fill := func(prefix, item, suffix string) []byte {
-		n := (rules.MaxBytes - len(prefix) - len(suffix)) / (len(item) + 1)
+		n := (benchLimit - len(prefix) - len(suffix)) / (len(item) + 1)
 		return []byte(prefix + strings.TrimSuffix(strings.Repeat(item+",", n), ",") + suffix)
 	}
 	var keys strings.Builder
-	for i := 0; keys.Len() < rules.MaxBytes-64; i++ {
+	for i := 0; keys.Len() < benchLimit-64; i++ {
 		fmt.Fprintf(&keys, `"k%d":{},`, i)
 	}
 	for _, tc := range []struct {

@@ -24,7 +24,7 @@ type editor struct {
 	colon   string // between a key and its value, as the file's first key has it
 	comma   string // between members on one line
 	lines   bool   // the file puts members on lines of their own
-	newline string // "\r\n" in a file whose lines end so, else "\n"
+	newline string // the file's own line break (newlineOf)
 	// relevant are the names the host rules speak of (declaredNames).
 	relevant map[string]bool
 	// json5: the file may hold comments and trailing commas (scan5), which
@@ -38,15 +38,12 @@ type edit struct {
 }
 
 func newEditor(data []byte, root *value) *editor {
-	e := &editor{data: data, unit: "  ", colon: ": ", comma: ", ", lines: true, newline: "\n"}
-	if i := bytes.IndexByte(data, '\n'); i > 0 && data[i-1] == '\r' {
-		e.newline = "\r\n"
-	}
+	e := &editor{data: data, unit: "  ", colon: ": ", comma: ", ", lines: true, newline: newlineOf(data)}
 	if len(root.members()) == 0 {
 		return e
 	}
 	first := root.members()[0]
-	if colon := string(data[keyEnd(data, first.keyStart):first.value.start]); !strings.Contains(colon, "\n") && !strings.Contains(colon, "/") {
+	if colon := string(data[keyEnd(data, first.keyStart):first.value.start]); !hasBreak([]byte(colon)) && !strings.Contains(colon, "/") {
 		e.colon = colon
 	}
 	if !strings.HasSuffix(e.colon, " ") {
@@ -58,16 +55,16 @@ func newEditor(data []byte, root *value) *editor {
 	prev := root.start + 1
 	rootIndent := e.lineIndent(root.start) // once: each call reads back to a line break
 	for _, m := range root.members() {
-		lead := string(data[prev:m.keyStart])
+		lead := data[prev:m.keyStart]
 		prev = m.value.end
-		i := strings.LastIndexByte(lead, '\n')
-		if i < 0 {
+		i := lineStart(lead, len(lead))
+		if i == 0 { // no line break: a break ends at 1 at the least
 			continue
 		}
 		e.lines = true
 		// Measured from the line of the top-level brace, which a file
 		// may indent too.
-		unit := strings.TrimPrefix(lead[i+1:], rootIndent)
+		unit := strings.TrimPrefix(string(lead[i:]), rootIndent)
 		if unit != "" && strings.Trim(unit, " \t") == "" {
 			e.unit = unit
 			break
@@ -120,7 +117,7 @@ func (e *editor) change(c *value, remove []bool, add []element) {
 	if kept == 0 {
 		// Whitespace inside an object or array left empty, or about to
 		// be filled, is rewritten: the file's own layout, or none.
-		e.fill(c, add, n > 0 && bytes.ContainsRune(e.data[c.start:c.end], '\n') || n == 0 && e.lines)
+		e.fill(c, add, n > 0 && hasBreak(e.data[c.start:c.end]) || n == 0 && e.lines)
 		return
 	}
 	// Removals: a leading run from its first start to the first kept
@@ -147,12 +144,12 @@ func (e *editor) change(c *value, remove []bool, add []element) {
 	if n >= 2 {
 		_, prevEnd := bounds(c, n-2)
 		sep = string(e.data[prevEnd:lastStart])
-	} else if lead := string(e.data[c.start+1 : lastStart]); strings.Contains(lead, "\n") {
+	} else if lead := string(e.data[c.start+1 : lastStart]); hasBreak([]byte(lead)) {
 		sep = "," + lead
 	} else {
 		sep = e.comma
 	}
-	lines := strings.Contains(sep, "\n")
+	lines := hasBreak([]byte(sep))
 	indent := e.lineIndent(lastStart)
 
 	var b strings.Builder
@@ -244,7 +241,7 @@ func (e *editor) replace(v *value, n *node) {
 // offset off. It reads back to the line's start: called a bounded number
 // of times per edited container, never per element.
 func (e *editor) lineIndent(off int) string {
-	start := bytes.LastIndexByte(e.data[:off], '\n') + 1
+	start := lineStart(e.data, off)
 	backSteps.Add(int64(off - start))
 	end := start
 	for end < off && (e.data[end] == ' ' || e.data[end] == '\t') {
@@ -285,11 +282,17 @@ func (e *editor) commented(c *value) bool {
 // and a trailing comma after them go; add comes where the first was, or
 // after the last comment of an empty c.
 func (e *editor) replaceAll(c *value, n int, add []element) {
-	lines := bytes.ContainsRune(e.data[c.start:c.end], '\n') || e.lines
+	lines := hasBreak(e.data[c.start:c.end]) || e.lines
 	if n == 0 {
 		at := c.end - 1
-		for at > c.start+1 && (e.data[at-1] == ' ' || e.data[at-1] == '\t' || e.data[at-1] == '\n' || e.data[at-1] == '\r') {
-			at--
+		for at > c.start+1 {
+			if e.data[at-1] == ' ' || e.data[at-1] == '\t' {
+				at--
+			} else if n := breakBefore(e.data, at); n > 0 && at-n > c.start {
+				at -= n
+			} else {
+				break
+			}
 		}
 		if len(add) == 0 {
 			return
@@ -359,11 +362,11 @@ func (e *editor) change5(c *value, remove []bool, add []element) {
 	}
 	kStart, kEnd := bounds(c, k)
 	kComma := commaAfter(c, k)
-	lines := bytes.ContainsRune(e.data[c.start:kStart], '\n')
+	lines := hasBreak(e.data[c.start:kStart])
 	for i := 1; i < n; i++ {
 		_, prevEnd := bounds(c, i-1)
 		s, _ := bounds(c, i)
-		lines = lines || bytes.ContainsRune(e.data[prevEnd:s], '\n')
+		lines = lines || hasBreak(e.data[prevEnd:s])
 	}
 	var spans []edit // removals before k, in order; neighbours may touch or overlap
 	for i := range k {
@@ -392,11 +395,8 @@ func (e *editor) change5(c *value, remove []bool, add []element) {
 		for ts > q && (e.data[ts-1] == ' ' || e.data[ts-1] == '\t') {
 			ts--
 		}
-		if lines && ts > q && e.data[ts-1] == '\n' {
-			ts--
-			if ts > q && e.data[ts-1] == '\r' {
-				ts--
-			}
+		if n := breakBefore(e.data, ts); lines && n > 0 && ts-n >= q {
+			ts -= n
 		}
 		_, te := bounds(c, n-1)
 		if comma := commaAfter(c, n-1); comma >= 0 {
@@ -469,18 +469,16 @@ func (e *editor) remove5(c *value, i int) edit {
 		ls--
 	}
 	backSteps.Add(int64(s - ls))
-	ownLine := ls == 0 || e.data[ls-1] == '\n'
+	ownLine := ls == 0 || breakBefore(e.data, ls) > 0
 	after := end
 	for after < len(e.data) && (e.data[after] == ' ' || e.data[after] == '\t') {
 		after++
 	}
 	switch {
-	case ownLine && after < len(e.data) && (e.data[after] == '\n' || e.data[after] == '\r'):
-		if e.data[after] == '\r' && after+1 < len(e.data) && e.data[after+1] == '\n' {
-			after++
-		}
-		s, end = ls, after+1
-	case after < len(e.data) && e.data[after] != '\n' && e.data[after] != '\r':
+	case after >= len(e.data):
+	case ownLine && lineBreak(e.data, after) > 0:
+		s, end = ls, after+lineBreak(e.data, after)
+	case lineBreak(e.data, after) == 0:
 		end = after
 	}
 	return edit{s, end, ""}

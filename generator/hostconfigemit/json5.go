@@ -249,13 +249,20 @@ func space5(data []byte, i int) int {
 	return 0
 }
 
-// lineBreak is the length of the JSON5 line terminator at data[i] (the
-// ECMAScript LineTerminator: LF, CR, U+2028, U+2029), 0 if none. Every
-// place the scanner or the editor looks for the end of a line asks it: a
-// // comment ends at any of them.
+// lineBreak is the length of the line break at data[i] (the ECMAScript
+// LineTerminatorSequence: LF, CR, CRLF as one, U+2028, U+2029), 0 if none.
+// It is the one definition of a line end: the scanner (a // comment ends
+// at any of them), the editor (lineStart, breakBefore, hasBreak,
+// newlineOf) and the positions of messages (position) all ask it or its
+// mirror breakBefore.
 func lineBreak(data []byte, i int) int {
 	switch data[i] {
-	case '\n', '\r':
+	case '\r':
+		if i+1 < len(data) && data[i+1] == '\n' {
+			return 2
+		}
+		return 1
+	case '\n':
 		return 1
 	case 0xE2:
 		if i+2 < len(data) && data[i+1] == 0x80 && (data[i+2] == 0xA8 || data[i+2] == 0xA9) {

@@ -23,6 +23,7 @@ import (
 // Refused, as a *PosError: what is not one JSON object, nesting deeper
 // than MaxDepth, a key repeated within an object, a permission that is
 // not an object or a requiredPrivateInfos that is not an array of strings,
+// a result over rules.MaxBytes (the next merge would refuse to read it),
 // and a result the host would refuse: two entries of scopes that
 // hc.Platform or any of also (the same host in another manifest, such as
 // the built-in catalog) excludes from each other (privacy.excludes).
@@ -58,6 +59,9 @@ func Merge(existing []byte, hc *model.HostConfig, also ...*model.Platform) ([]by
 		return existing, false, nil
 	}
 	out := e.apply()
+	if perr := overLimit(out); perr != nil {
+		return nil, false, perr
+	}
 	return out, !bytes.Equal(out, existing), nil
 }
 

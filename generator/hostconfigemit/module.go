@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/scopegen/scopegen/generator/model"
+	"github.com/scopegen/scopegen/generator/rules"
 )
 
 // The module.json5 and string.json keys scopegen edits.
@@ -64,8 +65,8 @@ func MergeModule(module, strs []byte, hc *model.HostConfig, also ...*model.Platf
 // their array, in name order); every other entry and resource, and every
 // other byte of both files (comments, spacing, trailing commas, quotes),
 // is kept. A resource of scopegen's that the merged module.json5 still
-// names ($string:<name> outside scopegen's entries) is kept too, and
-// listed in Kept. A permission the app declares by hand (an entry not
+// names ($string:<name> outside scopegen's entries, in a string as
+// decoded or in a comment) is kept too, and listed in Kept. A permission the app declares by hand (an entry not
 // scopegen's with that name) is kept as it is and not declared twice;
 // its string resource is then not written.
 //
@@ -73,7 +74,8 @@ func MergeModule(module, strs []byte, hc *model.HostConfig, also ...*model.Platf
 // a module.json5 without a module object, nesting deeper than MaxDepth, a
 // key repeated within an object, a requestPermissions that is not an
 // array of objects each with a string name, a string that is not an array
-// of objects each with a string name.
+// of objects each with a string name, and a merged file (either, or the
+// Union) over rules.MaxBytes: its next merge would refuse to read it.
 func MergeModuleFiles(module, strs []byte, hc *model.HostConfig, also ...*model.Platform) (*ModuleMerge, error) {
 	if hc.Module == nil {
 		return nil, &PosError{Line: 1, Column: 1, File: ModuleFile, Msg: hc.Platform.Title + " is configured by app.json, not module.json5"}
@@ -119,6 +121,15 @@ func MergeModuleFiles(module, strs []byte, hc *model.HostConfig, also ...*model.
 		perr.File = StringsFile
 		return nil, perr
 	}
+	for _, f := range []struct {
+		file string
+		out  []byte
+	}{{ModuleFile, m.Module}, {StringsFile, m.Union}, {StringsFile, m.Strings}} {
+		if perr := overLimit(f.out); perr != nil {
+			perr.File = f.file
+			return nil, perr
+		}
+	}
 	slices.Sort(m.Kept)
 	m.Kept = slices.Compact(m.Kept)
 	m.Changed = !bytes.Equal(outModule, module) || !bytes.Equal(m.Strings, strs)
@@ -136,15 +147,43 @@ func ownership(hc *model.HostConfig, also []*model.Platform) model.ModuleOwnersh
 	return own
 }
 
-// resourcesNamed are the string resources data names: each $string:<name>
-// anywhere in it (strings and comments alike, so a name is never taken
-// for unused when it is not).
+// resourcesNamed are the string resources data, a module.json5 scan5
+// has read, names: each $string:<name> in the decoded text of any of its
+// strings (values and keys alike: escapes and line continuations are
+// read as a host reads them), and each in the raw text of a comment, so
+// that a name is never taken for unused when it is not.
 func resourcesNamed(data []byte) map[string]bool {
 	named := map[string]bool{}
-	for rest := data; ; {
+	for i := 0; i < len(data); {
+		switch c := data[i]; {
+		case c == '"' || c == '\'':
+			text, end, err := string5(data, i)
+			if err != nil { // not from scan5: what is left, raw
+				refsIn(data[i:], named)
+				return named
+			}
+			refsIn([]byte(text), named)
+			i = end
+		case c == '/' && i+1 < len(data) && (data[i+1] == '/' || data[i+1] == '*'):
+			end, err := commentEnd(data, i)
+			if err != nil {
+				end = len(data)
+			}
+			refsIn(data[i:end], named)
+			i = end
+		default:
+			i++
+		}
+	}
+	return named
+}
+
+// refsIn adds to named each $string:<name> of text.
+func refsIn(text []byte, named map[string]bool) {
+	for rest := text; ; {
 		i := bytes.Index(rest, []byte(resourceRef))
 		if i < 0 {
-			return named
+			return
 		}
 		rest = rest[i+len(resourceRef):]
 		n := 0
@@ -285,6 +324,16 @@ func nameOf(data []byte, item *value, key, other string) (name, otherValue strin
 		otherValue, _, _ = string5(data, o.value.start)
 	}
 	return name, otherValue, nil
+}
+
+// overLimit refuses a merged file over rules.MaxBytes, the most a merge
+// reads: written, it would make the next merge refuse the file, and with
+// it the removal of what scopegen no longer asks for.
+func overLimit(out []byte) *PosError {
+	if len(out) <= rules.MaxBytes {
+		return nil
+	}
+	return &PosError{Line: 1, Column: 1, Msg: fmt.Sprintf("merged, the file would be %d bytes, %d over the limit of %d bytes a merge reads (its next merge would refuse it); make it smaller", len(out), len(out)-rules.MaxBytes, rules.MaxBytes)}
 }
 
 // done applies the edits and checks that the result still reads: a

@@ -1,6 +1,7 @@
 package hostconfigemit
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -66,6 +67,11 @@ func FuzzMergeModule(f *testing.F) {
 		{"{'module': {'requestPermissions': [{'name': 'a'}, {name: \"b\", reason: '$string:scopegen_x'}] }, x: [0x1, .5, +Infinity]}", "{\"string\":[{\"name\":\"a\",\"value\":\"\\u0041\"}], other: 1}"},
 		{`[]`, `{}`},
 		{"{\"module\": { // note\u2028\"requestPermissions\": [{\"name\": \"a\"}]}}", "{\"string\": [] // x\u2029}"},
+		{"{module:{name:'e',requestPermissions:[ // only\r]}}", "{\"string\":[ // c\r]}"},
+		{"{module:{description:'$string:scopegen\\u005fscope_camera', label: \"\\x24string:scopegen_\\\r\\nscope_userLocation\"}}", `{"string":[{"name":"scopegen_scope_camera","value":"c"},{"name":"scopegen_scope_userLocation","value":"l"}]}`},
+		{"{module:{ // c\r}}", "{\r  \"string\": [\r    {\"name\": \"scopegen_scope_camera\", \"value\": \"x\"},\r  ]\r}\r"},
+		{strings.ReplaceAll(deveco, "\n", "\r"), strings.ReplaceAll(devecoStrings, "\n", "\u2029")},
+		{strings.ReplaceAll(deveco, "\n", "\r\n"), strings.ReplaceAll(devecoStrings, "\n", "\u2028")},
 	} {
 		f.Add([]byte(seed[0]), []byte(seed[1]))
 	}

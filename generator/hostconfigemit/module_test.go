@@ -9,7 +9,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/scopegen/scopegen/generator/model"
-	"github.com/scopegen/scopegen/generator/rules"
 )
 
 // harmonyConfig is a HarmonyOS host configuration requesting precise
@@ -295,7 +294,7 @@ func BenchmarkMergeModuleAtTheLimit(b *testing.B) {
 		{"foreign entries", "{name: 'ohos.permission.X'},"},
 	} {
 		var body strings.Builder
-		for body.Len() < rules.MaxBytes-len(tc.unit)-64 {
+		for body.Len() < benchLimit-len(tc.unit)-64 {
 			body.WriteString(tc.unit)
 		}
 		data := []byte("{module: {x: [" + body.String() + "]}, y: 1}")

@@ -168,7 +168,7 @@ func pick(rng *rand.Rand, from []string) []string {
 // that a second Merge leaves alone, with every byte outside the owned keys
 // as it was.
 func FuzzMerge(f *testing.F) {
-	for _, seed := range []string{`{}`, `{"pages":["a"],"permission":{"scope.userLocation":{"desc":"x"}}}`, `[]`, `{"requiredPrivateInfos":["getFuzzyLocation"]}`, `{"a":{"b":[1,2,{"c":null}]}}`, "{\n\t\"a\" : 1 ,\"permission\":{ }\n}"} {
+	for _, seed := range []string{`{}`, `{"pages":["a"],"permission":{"scope.userLocation":{"desc":"x"}}}`, `[]`, `{"requiredPrivateInfos":["getFuzzyLocation"]}`, `{"a":{"b":[1,2,{"c":null}]}}`, "{\n\t\"a\" : 1 ,\"permission\":{ }\n}", "{\r\t\"a\" : 1 ,\"permission\":{ }\r}", "{\r  \"requiredPrivateInfos\": [\r    \"x\"\r  ]\r}\r"} {
 		f.Add([]byte(seed))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {

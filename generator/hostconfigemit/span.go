@@ -33,9 +33,17 @@ func errorAt(data []byte, off int, format string, args ...any) *PosError {
 
 func position(data []byte, off int) (line, col int) {
 	off = min(max(off, 0), len(data))
-	before := data[:off]
-	start := bytes.LastIndexByte(before, '\n') + 1
-	return bytes.Count(before, []byte{'\n'}) + 1, utf8.RuneCount(before[start:]) + 1
+	line, start := 1, 0
+	for i := 0; i < off; {
+		if n := lineBreak(data, i); n > 0 {
+			line++
+			i += n
+			start = min(i, off)
+			continue
+		}
+		i++
+	}
+	return line, utf8.RuneCount(data[start:off]) + 1
 }
 
 // value is one JSON value of the document by its bytes: a merge edits
@@ -295,4 +303,83 @@ func decodeString(data []byte, start, end int) string {
 	var s string
 	_ = json.Unmarshal(lit, &s)
 	return s
+}
+
+// breakBefore is the length of the line break (lineBreak) that ends just
+// before offset i, 0 if none: what lineBreak reads forwards, read
+// backwards.
+func breakBefore(data []byte, i int) int {
+	if i <= 0 || i > len(data) {
+		return 0
+	}
+	switch data[i-1] {
+	case '\n':
+		if i >= 2 && data[i-2] == '\r' {
+			return 2
+		}
+		return 1
+	case '\r':
+		return 1
+	case 0xA8, 0xA9:
+		if i >= 3 && data[i-3] == 0xE2 && data[i-2] == 0x80 {
+			return 3
+		}
+	}
+	return 0
+}
+
+// lineStart is the offset where the line holding offset off starts.
+func lineStart(data []byte, off int) int {
+	for i := off; i > 0; i-- {
+		if breakBefore(data, i) > 0 {
+			return i
+		}
+	}
+	return 0
+}
+
+// hasBreak reports whether b holds a line break.
+func hasBreak(b []byte) bool {
+	for i := range b {
+		if lineBreak(b, i) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// newlineOf is the file's own line break, the first one outside strings
+// (a string may hold a raw U+2028, or a line continuation) as lineBreak
+// reads it; "\n" when there is none. New lines an edit writes use it.
+func newlineOf(data []byte) string {
+	for i := 0; i < len(data); {
+		switch c := data[i]; {
+		case c == '"' || c == '\'':
+			j := i + 1
+			for j < len(data) && data[j] != c && data[j] != '\n' && data[j] != '\r' {
+				if data[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			i = j + 1
+		case c == '/' && i+1 < len(data) && (data[i+1] == '/' || data[i+1] == '*'):
+			end, err := commentEnd(data, i)
+			if err != nil {
+				end = len(data)
+			}
+			for j := i; j < end; j++ { // a /* comment's own lines count
+				if n := lineBreak(data, j); n > 0 {
+					return string(data[j : j+n])
+				}
+			}
+			i = end
+		default:
+			if n := lineBreak(data, i); n > 0 {
+				return string(data[i : i+n])
+			}
+			i++
+		}
+	}
+	return "\n"
 }
