@@ -17,7 +17,9 @@ var (
 	NPMPackagePattern = regexp.MustCompile(`^(@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*$`)
 	// IconPattern spells white space out because \s means different sets
 	// in RE2 and ECMAScript (the schema carries this pattern to editors).
-	IconPattern = regexp.MustCompile(`^https://[^\t\n\f\r "'<>\\` + "`" + `]+$`)
+	// Nor any control character (C0, DEL, C1), line or paragraph
+	// separator, or bidirectional control: the URL lands in Markdown.
+	IconPattern = regexp.MustCompile(`^https://[^\t\n\f\r "'<>\\` + "`" + "\x00-\x1f\u007f-\u009f\u2028\u2029" + BidiControlClass + `]+$`)
 	// UnportablePattern finds the constructs of denial.message outside the
 	// portable dialect that a pattern can spot (PortableRegex decides; the
 	// schema carries this to editors): flags and lookarounds, escapes
@@ -43,7 +45,7 @@ var (
 	// KeywordPattern is one keyword (or a license, which validate then
 	// parses): one line, no control character (bidirectional ones
 	// included: BidiControlClass), no space at either end.
-	KeywordPattern = regexp.MustCompile("^[^\x00-\x20\x7f\u2028\u2029" + BidiControlClass + "]([^\x00-\x1f\x7f\u2028\u2029" + BidiControlClass + "]*[^\x00-\x20\x7f\u2028\u2029" + BidiControlClass + "])?$")
+	KeywordPattern = regexp.MustCompile("^[^\x00-\x20\u007f-\u009f\u2028\u2029" + BidiControlClass + "]([^\x00-\x1f\u007f-\u009f\u2028\u2029" + BidiControlClass + "]*[^\x00-\x20\u007f-\u009f\u2028\u2029" + BidiControlClass + "])?$")
 )
 
 // The shapes of a manifest's sources (sources: id → {url, tag, read}).

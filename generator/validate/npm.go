@@ -22,7 +22,9 @@ func (c *checker) npm(n *load.NPM) {
 		c.report(n.Version.Pos, diag.NPMMetadata, "npm.version %q is not a semantic version such as 1.2.3%s", n.Version.Value, hint)
 	}
 	if n.License.Set {
-		if problem := licenseProblem(n.License.Value); problem != "" {
+		if !rules.KeywordPattern.MatchString(n.License.Value) {
+			c.report(n.License.Pos, diag.NPMMetadata, "npm.license %q holds a line break, a control character or a bidirectional control, or starts or ends with a space", n.License.Value)
+		} else if problem := licenseProblem(n.License.Value); problem != "" {
 			c.report(n.License.Pos, diag.NPMMetadata, "npm.license %q %s", n.License.Value, problem)
 		}
 	}

@@ -161,7 +161,7 @@ func (c *checker) platforms(in []*load.Platform) map[string]*load.Platform {
 			conditions[p.ExportCondition.Value] = p
 		}
 		if p.Icon.Set && !rules.IconPattern.MatchString(p.Icon.Value) {
-			c.report(p.Icon.Pos, diag.InvalidValue, "icon must be an https:// URL without spaces or quotes")
+			c.report(p.Icon.Pos, diag.InvalidValue, "icon must be an https:// URL without spaces, quotes or control characters")
 		}
 		c.denial(p.Denial)
 		c.text(p.Note, "note")
