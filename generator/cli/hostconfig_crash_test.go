@@ -38,6 +38,14 @@ func crashFiles(t *testing.T) map[string]string {
 	}
 }
 
+// writeTree writes files (slash paths to contents) below dir.
+func writeTree(t *testing.T, dir string, files map[string]string) {
+	for name, text := range files {
+		require.NoError(t, os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755))
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644))
+	}
+}
+
 var stringRef = regexp.MustCompile(`\$string:([A-Za-z0-9_.]+)`)
 
 // TestMergeModuleCrashOrder fails the Nth file replacement of a -merge
@@ -53,10 +61,7 @@ func TestMergeModuleCrashOrder(t *testing.T) {
 	} {
 		t.Run(strconv.Itoa(n), func(t *testing.T) {
 			dir := t.TempDir()
-			for name, text := range files {
-				require.NoError(t, os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755))
-				require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644))
-			}
+			writeTree(t, dir, files)
 			calls := 0
 			replaceFile = func(target string, data []byte) error {
 				calls++
@@ -92,10 +97,7 @@ func TestMergeRenameErrorsAreQuoted(t *testing.T) {
 	for n := 1; n <= 3; n++ {
 		t.Run(strconv.Itoa(n), func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "x"+forged)
-			for name, text := range files {
-				require.NoError(t, os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755))
-				require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644))
-			}
+			writeTree(t, dir, files)
 			calls := 0
 			replaceFile = func(target string, data []byte) error {
 				calls++

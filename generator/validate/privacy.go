@@ -107,32 +107,14 @@ func (c *checker) declaration(s *load.Scope, sup *load.Support, p *load.Platform
 		c.report(d.Gated.Pos, diag.InvalidValue, "privacy.gated needs a privacy gate on platform %q (platforms.%s.privacy)", sup.Platform.Value, sup.Platform.Value)
 	}
 	c.title(d.InfoType, "privacy.infoType")
-	seen := map[string]bool{}
-	for _, api := range d.RequiredPrivateInfos {
-		if !c.pattern(api, rules.APINamePattern, "privacy.requiredPrivateInfos entry", "a host method name such as getLocation") {
-			continue
-		}
-		if seen[api.Value] {
-			c.report(api.Pos, diag.DuplicateEntry, "privacy.requiredPrivateInfos lists %q twice", api.Value)
-		}
-		seen[api.Value] = true
-	}
+	c.distinctNames(d.RequiredPrivateInfos, rules.APINamePattern, "privacy.requiredPrivateInfos", "a host method name such as getLocation")
 	if d.Permission.Set {
 		c.pattern(d.Permission, rules.NativePattern, "privacy.permission", "an app.json permission key such as scope.userLocation")
 	}
 	if d.RequestPermissionsPos.Line > 0 && len(d.RequestPermissions) == 0 {
 		c.report(d.RequestPermissionsPos, diag.InvalidValue, "privacy.requestPermissions lists no permission: list the HarmonyOS permissions the scope needs, or leave the key out")
 	}
-	seen = map[string]bool{}
-	for _, perm := range d.RequestPermissions {
-		if !c.pattern(perm, rules.OHOSPermissionPattern, "privacy.requestPermissions entry", "a HarmonyOS permission such as ohos.permission.LOCATION") {
-			continue
-		}
-		if seen[perm.Value] {
-			c.report(perm.Pos, diag.DuplicateEntry, "privacy.requestPermissions lists %q twice", perm.Value)
-		}
-		seen[perm.Value] = true
-	}
+	c.distinctNames(d.RequestPermissions, rules.OHOSPermissionPattern, "privacy.requestPermissions", "a HarmonyOS permission such as ohos.permission.LOCATION")
 	if d.PurposeRequired.Value && !d.Permission.Set {
 		c.report(d.PurposeRequired.Pos, diag.MissingField, "privacy.purposeRequired needs privacy.permission: the purpose is that entry's desc")
 	}
@@ -232,16 +214,7 @@ func (c *checker) usedScene(u load.UsedScene) {
 	if u.AbilitiesPos.Line > 0 && len(u.Abilities) == 0 {
 		c.report(u.AbilitiesPos, diag.InvalidValue, "app.usedScene.abilities lists no ability: list the abilities that use the permissions, or leave the key out to mean %s", rules.DefaultUsedSceneAbility)
 	}
-	seen := map[string]bool{}
-	for _, a := range u.Abilities {
-		if !c.pattern(a, rules.AbilityNamePattern, "app.usedScene.abilities entry", "an ability name such as EntryAbility") {
-			continue
-		}
-		if seen[a.Value] {
-			c.report(a.Pos, diag.DuplicateEntry, "app.usedScene.abilities lists %q twice", a.Value)
-		}
-		seen[a.Value] = true
-	}
+	c.distinctNames(u.Abilities, rules.AbilityNamePattern, "app.usedScene.abilities", "an ability name such as EntryAbility")
 }
 
 // hostConfigKinds refuses a platform whose scopes declare both app.json

@@ -59,6 +59,22 @@ func (c *checker) version(v load.Int) {
 }
 
 // pattern checks that a set name matches re; shape describes re for people.
+// distinctNames checks each entry of the list at key against re (shape
+// says what it should look like) and reports an entry listed twice;
+// entries of the wrong shape are not counted.
+func (c *checker) distinctNames(list []load.String, re *regexp.Regexp, key, shape string) {
+	seen := map[string]bool{}
+	for _, s := range list {
+		if !c.pattern(s, re, key+" entry", shape) {
+			continue
+		}
+		if seen[s.Value] {
+			c.report(s.Pos, diag.DuplicateEntry, "%s lists %q twice", key, s.Value)
+		}
+		seen[s.Value] = true
+	}
+}
+
 func (c *checker) pattern(s load.String, re *regexp.Regexp, what, shape string) bool {
 	switch {
 	case !s.Set:
