@@ -107,7 +107,7 @@ echo
 echo "## Host-configuration merges"
 echo
 measured "go test ./generator/hostconfigemit -run '^\$' -bench . -benchmem -benchtime $gen_time"
-echo "\`MergeAtTheLimit\` merges a WeChat fragment into app.json files just under the 32 MiB read limit, the bulk in a foreign key or in the keys scopegen owns; \`MergeModuleAtTheLimit\` does the same for a HarmonyOS module.json5 and its string.json; \`MergeModuleOneLine\` merges files without a line break (every removed entry before a kept one), small and at the limit."
+echo "\`MergeAtTheLimit\` merges a WeChat fragment into app.json files 4 KiB under the 32 MiB read limit (the merge refuses a result over it), the bulk in a foreign key or in the keys scopegen owns; \`MergeModuleAtTheLimit\` does the same for a HarmonyOS module.json5 and its string.json; \`MergeModuleOneLine\` merges files without a line break (every removed entry before a kept one), small and at the limit."
 echo
 echo "| benchmark | time/op | B/op | allocs/op |"
 echo "| --- | ---: | ---: | ---: |"

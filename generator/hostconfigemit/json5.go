@@ -13,15 +13,21 @@ import (
 // scan5 reads data as one JSON5 value (json5.org: comments, trailing
 // commas, unquoted and single-quoted keys, single-quoted strings, JSON5
 // numbers), the format of a HarmonyOS module.json5. A JSON file is JSON5,
-// so string.json is read the same way. Like scan it is iterative and
-// linear, refuses nesting deeper than MaxDepth and a key repeated within
-// an object, each with a position, and keeps the children only of the
-// containers on one of paths: a path lists the member keys from the top
-// level down, "*" standing for every item of an array ({"module",
-// "requestPermissions", "*"} keeps the top level, module, its
-// requestPermissions array and each of its items). Everything else is
-// checked and skipped.
+// so string.json is read the same way, and so is app.json once scan has
+// held it to JSON. It is iterative and linear, refuses nesting deeper than
+// MaxDepth and a key repeated within an object, each with a position, and
+// keeps the children only of the containers on one of paths: a path lists
+// the member keys from the top level down, "*" standing for every item of
+// an array ({"module", "requestPermissions", "*"} keeps the top level,
+// module, its requestPermissions array and each of its items). Everything
+// else is checked and skipped.
 func scan5(data []byte, paths ...[]string) (*value, error) {
+	return scanKeeping(data, "the host reads one of them", paths)
+}
+
+// scanKeeping is scan5; repeated names what a host does with a repeated
+// key, for the refusal.
+func scanKeeping(data []byte, repeated string, paths [][]string) (*value, error) {
 	type frame struct {
 		v        *value // nil when skipped
 		path     []string
@@ -53,8 +59,8 @@ func scan5(data []byte, paths ...[]string) (*value, error) {
 	var stack []frame
 	rootDone := false
 	// place is called when a value starts: it checks that one may start
-	// here and says the path of the value.
-	place := func(i int) ([]string, bool, error) {
+	// here and, for a container (withPath), says the path of the value.
+	place := func(i int, withPath bool) ([]string, bool, error) {
 		if len(stack) == 0 {
 			if rootDone {
 				return nil, false, errorAt(data, i, "not valid JSON5: more after the top-level value")
@@ -66,8 +72,8 @@ func scan5(data []byte, paths ...[]string) (*value, error) {
 			return nil, false, errorAt(data, i, "not valid JSON5: unexpected value (a %s is missing before it)", map[byte]string{'k': "key", ':': "colon", ',': "comma"}[f.state])
 		}
 		kept := f.v != nil && f.v.c != nil
-		if !kept {
-			return nil, false, nil // a skipped container's values need no path
+		if !kept || !withPath {
+			return nil, kept, nil // a skipped container's values, and scalars, need no path
 		}
 		if f.object {
 			return append(append([]string(nil), f.path...), f.key), kept, nil
@@ -106,7 +112,7 @@ func scan5(data []byte, paths ...[]string) (*value, error) {
 			}
 			i = end
 		case '{', '[':
-			path, parentKept, err := place(i)
+			path, parentKept, err := place(i, true)
 			if err != nil {
 				return nil, err
 			}
@@ -175,7 +181,7 @@ func scan5(data []byte, paths ...[]string) (*value, error) {
 				}
 				if first, seen := f.keys[key]; seen {
 					line, col := position(data, first)
-					return nil, errorAt(data, i, "key %q appears twice in one object (first at %d:%d): the host reads one of them; keep one", key, line, col)
+					return nil, errorAt(data, i, "key %q appears twice in one object (first at %d:%d): %s; keep one", key, line, col, repeated)
 				}
 				if f.keys == nil {
 					f.keys = map[string]int{}
@@ -185,7 +191,7 @@ func scan5(data []byte, paths ...[]string) (*value, error) {
 				i = end
 				continue
 			}
-			_, parentKept, err := place(i)
+			_, parentKept, err := place(i, false)
 			if err != nil {
 				return nil, err
 			}
@@ -201,7 +207,7 @@ func scan5(data []byte, paths ...[]string) (*value, error) {
 				for end < len(data) && literalByte(data[end]) {
 					end++
 				}
-				if !literal5.Match(data[i:end]) {
+				if !plainInteger(data[i:end]) && !literal5.Match(data[i:end]) {
 					if end == i {
 						r, _ := utf8.DecodeRune(data[i:])
 						return nil, errorAt(data, i, "not valid JSON5: unexpected %q", r)
@@ -228,6 +234,20 @@ func scan5(data []byte, paths ...[]string) (*value, error) {
 
 // literal5 is a JSON5 literal: null, a boolean or a number.
 var literal5 = regexp.MustCompile(`^(null|true|false|[+-]?(Infinity|NaN|0[xX][0-9A-Fa-f]+|([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?))$`)
+
+// plainInteger reports whether b is [+-]?[0-9]+, which literal5 matches:
+// the common literal, decided without the regular expression.
+func plainInteger(b []byte) bool {
+	if len(b) > 0 && (b[0] == '+' || b[0] == '-') {
+		b = b[1:]
+	}
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return len(b) > 0
+}
 
 func literalByte(c byte) bool {
 	return c == '+' || c == '-' || c == '.' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_' || c == '$'

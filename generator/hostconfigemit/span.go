@@ -116,7 +116,7 @@ func (v *value) describe(data []byte) string {
 // scan reads data as one JSON value. It refuses, with a position, nesting
 // deeper than MaxDepth, anything encoding/json would not accept, and a key
 // repeated within an object (hosts read the last one; a merge editing the
-// first would be silently ignored). Every step is linear and iterative.
+// first would be silently ignored); the JSON then is read by scan5.
 //
 // Only what a merge reads is kept: the top-level members, the members of
 // the top-level permission object and of its entries named in entries,
@@ -136,119 +136,11 @@ func scan(data []byte, entries map[string]bool) (*value, error) {
 		}
 		return nil, errorAt(data, len(data), "not valid JSON: %v", err)
 	}
-	type role byte // what a container is to a merge
-	const (
-		skipped role = iota
-		top
-		permission
-		entry
-		infos
-	)
-	type frame struct {
-		v        *value // nil when skipped
-		role     role
-		object   bool
-		keys     map[string]int // key → its offset, to name the first of a repeat
-		key      string
-		keyStart int
-		awaitKey bool
+	paths := [][]string{{PermissionKey}, {RequiredPrivateInfosKey}}
+	for key := range entries {
+		paths = append(paths, []string{PermissionKey, key})
 	}
-	var root *value
-	var stack []frame
-	// attach records v in the container being read, when that one is kept.
-	attach := func(v *value) {
-		if len(stack) == 0 {
-			root = v
-			return
-		}
-		f := &stack[len(stack)-1]
-		if f.object {
-			f.awaitKey = true
-		}
-		switch {
-		case f.role == skipped:
-		case f.object:
-			f.v.c.members = append(f.v.c.members, jmember{f.key, f.keyStart, v})
-		default:
-			f.v.c.items = append(f.v.c.items, v)
-		}
-	}
-	for i := 0; i < len(data); {
-		switch c := data[i]; c {
-		case ' ', '\t', '\n', '\r', ',', ':':
-			i++
-		case '{', '[':
-			r := skipped
-			switch n := len(stack); {
-			case n == 0:
-				r = top
-			case stack[n-1].role == top && stack[n-1].key == PermissionKey && c == '{':
-				r = permission
-			case stack[n-1].role == top && stack[n-1].key == RequiredPrivateInfosKey && c == '[':
-				r = infos
-			case stack[n-1].role == permission && c == '{' && entries[stack[n-1].key]:
-				r = entry
-			}
-			var v *value
-			if n := len(stack); n == 0 || stack[n-1].role != skipped {
-				v = &value{kind: c, start: i}
-				if r != skipped {
-					v.c = &children{}
-				}
-				attach(v)
-			} else {
-				attach(nil)
-			}
-			stack = append(stack, frame{v: v, role: r, object: c == '{', awaitKey: c == '{'})
-			i++
-		case '}', ']':
-			if v := stack[len(stack)-1].v; v != nil {
-				v.end = i + 1
-			}
-			stack = stack[:len(stack)-1]
-			i++
-		case '"':
-			end := stringEnd(data, i)
-			if n := len(stack); n > 0 && stack[n-1].awaitKey {
-				f := &stack[n-1]
-				key := decodeString(data, i, end)
-				if first, seen := f.keys[key]; seen {
-					line, col := position(data, first)
-					return nil, errorAt(data, i, "key %q appears twice in one object (first at %d:%d): hosts read the last one; keep one", key, line, col)
-				}
-				if f.keys == nil {
-					f.keys = map[string]int{}
-				}
-				f.keys[key] = i
-				f.key, f.keyStart, f.awaitKey = key, i, false
-			} else if n == 0 || stack[n-1].role != skipped {
-				attach(&value{kind: '"', start: i, end: end})
-			} else {
-				attach(nil)
-			}
-			i = end
-		default:
-			end := i
-			for end < len(data) && !endsLiteral(data[end]) {
-				end++
-			}
-			if n := len(stack); n == 0 || stack[n-1].role != skipped {
-				attach(&value{kind: 'l', start: i, end: end})
-			} else {
-				attach(nil)
-			}
-			i = end
-		}
-	}
-	return root, nil
-}
-
-func endsLiteral(c byte) bool {
-	switch c {
-	case ' ', '\t', '\n', '\r', ',', ']', '}':
-		return true
-	}
-	return false
+	return scanKeeping(data, "hosts read the last one", paths)
 }
 
 // checkDepth refuses nesting deeper than MaxDepth at the bracket that
@@ -278,19 +170,6 @@ func checkDepth(data []byte) error {
 		}
 	}
 	return nil
-}
-
-// stringEnd is the offset just past the string literal opening at i.
-func stringEnd(data []byte, i int) int {
-	for j := i + 1; j < len(data); j++ {
-		switch data[j] {
-		case '\\':
-			j++
-		case '"':
-			return j + 1
-		}
-	}
-	return len(data)
 }
 
 // decodeString is the text of the string literal data[start:end], which
