@@ -8,7 +8,7 @@
 //	scopegen [generate] [-manifest manifest.yaml] [-out generated] [-go-import-path PATH] [-error-format text|json|github-actions]
 //	scopegen check      [-manifest manifest.yaml] [-out generated] [-go-import-path PATH] [-error-format text|json|github-actions]
 //	scopegen breaking   -against REF [-manifest manifest.yaml] [-except RULE,...] [-error-format FORMAT]
-//	scopegen hostconfig -platform ID [-merge app.json] [-manifest manifest.yaml] [-error-format FORMAT]
+//	scopegen hostconfig -platform ID [-merge FILE] [-manifest manifest.yaml] [-error-format FORMAT]
 //	scopegen vet        [-fix] [-manifest manifest.yaml] [-out generated] [-go-import-path PATH] [-error-format FORMAT] [packages]
 //	scopegen init       [-platforms ID,...] [-scopes NAME,...] [-purpose SCOPE=TEXT]... [-manifest manifest.yaml] [-npm-package NAME]
 //	scopegen add        [-platform ID,...] [-scope NAME,...] [-manifest manifest.yaml] [-error-format FORMAT]
@@ -31,7 +31,8 @@
 //
 // vet reports hand-written Go strings that duplicate a name the generated
 // packages declare. hostconfig prints (or with -merge merges into an
-// app.json) the app.json keys scopegen owns for one host.
+// app.json) the app.json keys scopegen owns for one host; for HarmonyOS the
+// module.json5 requestPermissions and the string.json resources they name.
 //
 // Exit codes: 0 ok, 1 I/O or internal error, 2 usage, 3 invalid manifest,
 // 4 stale output (check), 5 breaking changes found (breaking), 6 findings

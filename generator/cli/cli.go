@@ -55,7 +55,7 @@ func init() {
 		{"generate", generateFlags, "write the output folder from the manifest (the default)", func(e *env, args []string) int { return e.generate(args, true) }},
 		{"check", generateFlags, "write nothing; exit 4 and show a diff when the output folder is stale", func(e *env, args []string) int { return e.generate(args, false) }},
 		{"breaking", "-against REF [-manifest manifest.yaml] [-except RULE,...] [-error-format FORMAT]", "report changes that break consumers of an earlier manifest", (*env).breaking},
-		{"hostconfig", "-platform ID [-merge app.json] [-manifest manifest.yaml] [-error-format FORMAT]", "print a host's app.json fragment, or merge it into an app.json (-merge)", (*env).hostconfig},
+		{"hostconfig", "-platform ID [-merge FILE] [-manifest manifest.yaml] [-error-format FORMAT]", "print a host's app.json fragment (HarmonyOS: module.json5), or merge it into that file (-merge)", (*env).hostconfig},
 		{"vet", "[-fix] [-manifest manifest.yaml] [-out generated] [-go-import-path PATH] [-error-format FORMAT] [packages]", "check Go code against the manifest's names; exit 6 on findings", (*env).vet},
 		{"init", "[-platforms ID,...] [-scopes NAME,...] [-purpose SCOPE=TEXT]... [-manifest manifest.yaml] [-npm-package NAME]", "write a starter manifest.yaml (and doc.go) from the built-in catalog", (*env).init},
 		{"add", "[-platform ID,...] [-scope NAME,...] [-manifest manifest.yaml] [-error-format FORMAT]", "bring a host or a scope from the built-in catalog into the manifest", (*env).add},
